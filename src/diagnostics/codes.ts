@@ -1,0 +1,72 @@
+/**
+ * The registry of diagnostic codes. Each area defines its codes in one table with `defineCodes`
+ * (message template, default severity, hint); `diagnose` builds a Diagnostic from a code and its
+ * parameters. An unknown code throws, so a typo cannot ship a silent diagnostic.
+ *
+ * Templates use `{name}` placeholders; an array parameter is rendered as a comma list.
+ */
+import type { Diagnostic, Severity } from "./diagnostic.js";
+
+export type Params = Record<string, string | number | boolean | string[]>;
+
+export interface CodeDef {
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+const registry = new Map<string, CodeDef>();
+
+export function defineCodes<const T extends Record<string, CodeDef>>(defs: T): { [K in keyof T]: K } {
+  const ids = {} as { [K in keyof T]: K };
+  for (const [code, def] of Object.entries(defs)) {
+    const prior = registry.get(code);
+    if (prior !== undefined && prior !== def) throw new Error(`diagnostic code defined twice: ${code}`);
+    registry.set(code, def);
+    (ids as Record<string, string>)[code] = code;
+  }
+  return ids;
+}
+
+export function codeDef(code: string): CodeDef {
+  const def = registry.get(code);
+  if (def === undefined) throw new Error(`unknown diagnostic code: ${code}`);
+  return def;
+}
+
+export function allCodes(): ReadonlyMap<string, CodeDef> {
+  return registry;
+}
+
+export function render(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
+    return Array.isArray(v) ? v.join(", ") : String(v);
+  });
+}
+
+export interface Where {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  path?: string;
+}
+
+export function diagnose(code: string, params: Params, where: Where, severity?: Severity): Diagnostic {
+  const def = codeDef(code);
+  const d: Diagnostic = {
+    severity: severity ?? def.severity,
+    code,
+    message: render(def.message, params),
+    line: where.line,
+    column: where.column,
+  };
+  if (where.endLine !== undefined) d.endLine = where.endLine;
+  if (where.endColumn !== undefined) d.endColumn = where.endColumn;
+  if (where.path !== undefined) d.path = where.path;
+  if (def.hint !== undefined) d.hint = render(def.hint, params);
+  if (Object.keys(params).length > 0) d.params = params;
+  return d;
+}
