@@ -1,0 +1,81 @@
+/**
+ * External entity resolution. Validation never touches the network: a system identifier is
+ * read only when it maps (through the catalog) or resolves (relative to its base) to a local
+ * file inside one of the allowed folders. Everything else is refused with a reason.
+ */
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, resolve as resolvePath, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface ResolvedEntity {
+  /** Absolute path of the file read; it becomes the base for identifiers inside it. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ResolveRefusal {
+  error: string;
+}
+
+/**
+ * Resolves an external identifier. `base` is the path of the file (document, DTD or entity)
+ * whose declaration holds the identifier.
+ */
+export type EntityResolver = (systemId: string, publicId: string | undefined, base: string) => ResolvedEntity | ResolveRefusal;
+
+export interface LocalResolverOptions {
+  /** Folders (absolute) under which files may be read. */
+  allow: string[];
+  /** System identifier (URL) → local file, e.g. the catalog's Qualys DTD URLs. */
+  map?: (systemId: string, publicId: string | undefined) => string | undefined;
+}
+
+export function isRefusal(r: ResolvedEntity | ResolveRefusal): r is ResolveRefusal {
+  return (r as ResolveRefusal).error !== undefined;
+}
+
+function within(file: string, folder: string): boolean {
+  const f = folder.endsWith(sep) ? folder : folder + sep;
+  return file === folder || file.startsWith(f);
+}
+
+export function localResolver(options: LocalResolverOptions): EntityResolver {
+  const allow = options.allow.map((d) => {
+    try {
+      return realpathSync(d);
+    } catch {
+      return resolvePath(d);
+    }
+  });
+  return (systemId, publicId, base) => {
+    const mapped = options.map?.(systemId, publicId);
+    let path: string;
+    if (mapped !== undefined) {
+      path = mapped;
+    } else if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(systemId) && !/^[a-zA-Z]:[\\/]/.test(systemId)) {
+      if (!systemId.startsWith("file:")) {
+        return { error: `external entity "${systemId}" is not a local file and no catalog entry maps it; qxml never reads the network` };
+      }
+      path = fileURLToPath(systemId);
+    } else {
+      path = isAbsolute(systemId) ? systemId : resolvePath(dirname(base), systemId);
+    }
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      return { error: `external entity "${systemId}" resolves to ${path}, which does not exist` };
+    }
+    if (mapped === undefined && !allow.some((d) => within(real, d))) {
+      return { error: `external entity "${systemId}" resolves to ${real}, outside the folders allowed for reading (${allow.join(", ")})` };
+    }
+    try {
+      return { file: real, bytes: readFileSync(real) };
+    } catch (e) {
+      return { error: `external entity "${systemId}" could not be read: ${(e as Error).message}` };
+    }
+  };
+}
+
+/** A resolver that refuses everything (for untrusted input with no DTD lookups allowed). */
+export const refuseAll: EntityResolver = (systemId) => ({ error: `external entity "${systemId}" refused: external entities are disabled` });
