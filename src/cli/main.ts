@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `qxml`: thin dispatch to one module per command, loaded on demand so that a small validation
+ * starts fast. Exit codes for every command: 0 ok, 1 findings (invalid or not well-formed input,
+ * lint errors), 2 usage error, config error or unreadable schema.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { packageVersion } from "../package-root.js";
+import { UsageError } from "./files.js";
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `qxml — validate, lint and generate TypeScript for Qualys API XML (DTD and XSD)
+
+Usage:
+  qxml lint <files|dirs|globs> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N]
+  qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2]
+  qxml generate [<schema name|path>...] [--out <dir>] [--check]
+  qxml schema list [--format text|json]
+  qxml schema show <name|path> [--format text|json]
+
+Options:
+  -h, --help     show help (also: qxml <command> --help)
+  -v, --version  print the version
+
+Exit codes: 0 ok, 1 findings, 2 usage, config or schema error.
+Docs: docs/ in the package (README.md, docs/rules/, docs/findings.md).`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  schema: async () => (await import("./schema-command.js")).runSchema,
+  validate: async () => (await import("./validate-command.js")).runValidate,
+  lint: async () => (await import("./lint-command.js")).runLint,
+  generate: async () => (await import("./generate-command.js")).runGenerateCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "-h" || first === "--help" || first === "help") {
+    process.stdout.write(HELP + "\n");
+    return first === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (first === "-v" || first === "--version") {
+    process.stdout.write(packageVersion() + "\n");
+    return EXIT_OK;
+  }
+  const load = commands[first];
+  if (load === undefined) {
+    process.stderr.write(`qxml: unknown command "${first}"\n\n${HELP}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`qxml ${first}: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const invokedAs = process.argv[1];
+  if (invokedAs === undefined) return false;
+  try {
+    return realpathSync(invokedAs) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+// Run only when executed as the binary, not when imported by tests.
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`qxml: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

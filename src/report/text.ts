@@ -1,0 +1,74 @@
+/**
+ * Compiler-style text report: `file:line:col: severity CODE: message`, a code frame with a caret,
+ * the element path and a hint, then a summary line. A pure function of the findings and the
+ * source lines it is given.
+ */
+import type { Diagnostic, Findings } from "../diagnostics/diagnostic.js";
+import type { SourceLines } from "./source-lines.js";
+
+export interface TextOptions {
+  color: boolean;
+  /** Code frames for at most this many diagnostics per file. */
+  maxFrames: number;
+}
+
+const ansi = (code: string, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Lines around each diagnostic that a frame shows. */
+export function frameLines(d: Diagnostic): number[] {
+  return [d.line - 1, d.line].filter((n) => n >= 1);
+}
+
+const MAX_FRAME_WIDTH = 160;
+
+function frame(d: Diagnostic, lines: SourceLines, dim: (s: string) => string, caretColor: (s: string) => string): string[] {
+  const shown = frameLines(d).filter((n) => lines.has(n));
+  if (!shown.includes(d.line)) return [];
+  const width = String(d.line).length;
+  const out: string[] = [];
+  for (const n of shown) {
+    let text = lines.get(n)!.replace(/\t/g, " ");
+    let col = d.column;
+    // Keep the caret in view on long (e.g. single-line) documents.
+    if (text.length > MAX_FRAME_WIDTH) {
+      const start = n === d.line ? Math.max(0, col - 1 - MAX_FRAME_WIDTH / 2) : 0;
+      text = (start > 0 ? "…" : "") + text.slice(start, start + MAX_FRAME_WIDTH) + "…";
+      if (n === d.line) col = col - start + (start > 0 ? 1 : 0);
+    }
+    const marker = n === d.line ? ">" : " ";
+    out.push(`${marker} ${dim(String(n).padStart(width))} | ${text}`);
+    if (n === d.line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}${caretColor("^")}`);
+  }
+  return out;
+}
+
+export function formatText(findings: Findings, sources: Map<string, SourceLines>, options: TextOptions): string {
+  const red = ansi("31", options.color);
+  const yellow = ansi("33", options.color);
+  const blue = ansi("36", options.color);
+  const dim = ansi("2", options.color);
+  const bold = ansi("1", options.color);
+  const out: string[] = [];
+  for (const f of findings.files) {
+    const lines = sources.get(f.file) ?? new Map();
+    f.diagnostics.forEach((d, i) => {
+      const sev = d.severity === "error" ? red("error") : d.severity === "warning" ? yellow("warning") : blue("info");
+      out.push(`${bold(`${f.file}:${d.line}:${d.column}`)}: ${sev} ${dim(d.code)}: ${d.message}`);
+      if (i < options.maxFrames) out.push(...frame(d, lines, dim, d.severity === "error" ? red : yellow));
+      if (d.path !== undefined) out.push(`  ${dim("at")} ${d.path}`);
+      if (d.hint !== undefined) out.push(`  ${blue("hint:")} ${d.hint}`);
+      out.push("");
+    });
+  }
+  out.push(summaryLine(findings));
+  return out.join("\n") + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function summaryLine(findings: Findings): string {
+  const s = findings.summary;
+  return `${plural(s.files, "file")}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
+}
