@@ -1,0 +1,258 @@
+/**
+ * The libxml2 reference engine: validates a document with libxml2 (libxml2-wasm) and returns the
+ * same result shape as qxml's validator, every libxml2 report as a "libxml2/error" (or
+ * "libxml2/warning") diagnostic carrying libxml2's line, column, node path and message verbatim.
+ *
+ * Schemas: a DTD file, an XSD file, or (no schema) the document's own DOCTYPE. Every file libxml2
+ * wants to read (external DTD subset, external entities, xs:include/import) goes through a qxml
+ * EntityResolver, so nothing is read from the network or outside the allowed folders.
+ *
+ * Usage: `const engine = await Libxml2Engine.load(); const s = engine.prepare({kind: "xsd", file});
+ * s.validate(text, {file}); s.dispose();` or the one-shot `validateWithLibxml2`.
+ */
+import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { dirname, resolve as resolvePath } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnose } from "../diagnostics/codes.js";
+import { localResolver, refuseAll, type EntityResolver } from "../xml/resolve.js";
+import { engineCodes } from "./codes.js";
+import { readDoctype } from "./doctype.js";
+import { installInputProvider, withReadScope, type ReadScope } from "./libxml2-io.js";
+import { loadLibxml2Module, Libxml2UnavailableError, type Libxml2Module } from "./libxml2-load.js";
+import type { EngineResult } from "./result.js";
+
+export { Libxml2UnavailableError } from "./libxml2-load.js";
+export type { EngineResult } from "./result.js";
+
+export interface Libxml2Schema {
+  kind: "dtd" | "xsd";
+  /** Path of the schema file. */
+  file: string;
+}
+
+export interface Libxml2Options {
+  /** Name used in diagnostics, and the base for relative system identifiers in the document. */
+  file: string;
+  /** Absent: the document's own DOCTYPE (internal subset plus the external one, read through resolveEntity). */
+  schema?: Libxml2Schema;
+  /** Reads the document's external DTD and entities; absent: nothing external is read. */
+  resolveEntity?: EntityResolver;
+}
+
+/** Which step reported a libxml2 message. */
+export type Libxml2Phase = "parse" | "schema" | "validate";
+
+type Detail = { message: string; level: number; line: number; col: number; file?: string; xpath?: string };
+
+/** libxml2 xmlErrorLevel: 1 warning, 2 error, 3 fatal (a well-formedness error). */
+const LEVEL_WARNING = 1;
+const LEVEL_FATAL = 3;
+
+function toDiagnostic(d: Detail, phase: Libxml2Phase, fallbackFile: string): Diagnostic {
+  const code = d.level <= LEVEL_WARNING ? engineCodes["libxml2/warning"] : engineCodes["libxml2/error"];
+  const where: { line: number; column: number; path?: string } = { line: d.line, column: d.col > 0 ? d.col : 1 };
+  if (d.xpath !== undefined) where.path = d.xpath;
+  const diag = diagnose(code, { message: d.message.trim(), phase, level: d.level, file: d.file ?? fallbackFile }, where);
+  return diag;
+}
+
+function detailsOf(e: unknown): Detail[] | null {
+  const details = (e as { details?: unknown }).details;
+  return Array.isArray(details) ? (details as Detail[]) : null;
+}
+
+/** A thrown libxml2 error as details; anything else (an internal error) as one detail. */
+function failureDetails(e: unknown): Detail[] {
+  const details = detailsOf(e);
+  if (details !== null && details.length > 0) return details;
+  return [{ message: e instanceof Error ? e.message : String(e), level: 2, line: 0, col: 0 }];
+}
+
+function refusalDetails(scope: ReadScope, file: string): Detail[] {
+  return scope.refusals.map((message) => ({ message, level: LEVEL_WARNING, line: 0, col: 0, file }));
+}
+
+function asBytes(input: string | Uint8Array): Uint8Array {
+  return typeof input === "string" ? new TextEncoder().encode(input) : input;
+}
+
+function headText(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 64 * 1024));
+}
+
+function scopeFor(resolver: EntityResolver | undefined, base: string): ReadScope {
+  return { resolver: resolver ?? refuseAll, base: resolvePath(base), refusals: [], reads: [] };
+}
+
+/** A schema compiled by libxml2 once, to validate many documents. */
+export interface PreparedLibxml2Schema {
+  readonly schema: Libxml2Schema;
+  /** libxml2's reports while reading the schema; errors make every validation fail. */
+  readonly diagnostics: Diagnostic[];
+  readonly ok: boolean;
+  validate(input: string | Uint8Array, options: Omit<Libxml2Options, "schema">): EngineResult;
+  dispose(): void;
+}
+
+export class Libxml2Engine {
+  private constructor(private readonly lib: Libxml2Module) {}
+
+  /** Loads libxml2-wasm; throws Libxml2UnavailableError when it is not installed. */
+  static async load(): Promise<Libxml2Engine> {
+    const lib = await loadLibxml2Module();
+    installInputProvider(lib);
+    return new Libxml2Engine(lib);
+  }
+
+  private parseFlags(extra: number): number {
+    const P = this.lib.ParseOption;
+    // NOENT: expand entities as qxml does; BIG_LINES: true line numbers past 65535.
+    return P.XML_PARSE_NOENT | P.XML_PARSE_BIG_LINES | extra;
+  }
+
+  /** Parses a document; null plus details when it is not well-formed. */
+  private parse(bytes: Uint8Array, file: string, flags: number, scope: ReadScope) {
+    try {
+      const doc = withReadScope(scope, () =>
+        this.lib.XmlDocument.fromBuffer(bytes, { url: resolvePath(file), option: this.parseFlags(flags) }),
+      );
+      return { doc, details: doc.warnings as Detail[] };
+    } catch (e) {
+      return { doc: null, details: failureDetails(e) };
+    }
+  }
+
+  /**
+   * Reads a DTD or XSD file. Files it refers to are read with `resolveEntity`, by default from the
+   * schema's own folder only.
+   */
+  prepare(schema: Libxml2Schema, resolveEntity?: EntityResolver): PreparedLibxml2Schema {
+    const file = resolvePath(schema.file);
+    const scope = scopeFor(resolveEntity ?? localResolver({ allow: [dirname(file)] }), file);
+    const lib = this.lib;
+    const diagnostics: Diagnostic[] = [];
+    let validateDoc: ((doc: InstanceType<Libxml2Module["XmlDocument"]>) => void) | null = null;
+    let release = () => {};
+    try {
+      const bytes = readFileSync(file);
+      if (schema.kind === "dtd") {
+        const dtd = withReadScope(scope, () => lib.XmlDtd.fromBuffer(bytes));
+        const validator = new lib.DtdValidator(dtd);
+        validateDoc = (doc) => validator.validate(doc);
+        release = () => validator.dispose();
+      } else {
+        const xsdDoc = withReadScope(scope, () => lib.XmlDocument.fromBuffer(bytes, { url: file, option: this.parseFlags(0) }));
+        try {
+          const validator = withReadScope(scope, () => lib.XsdValidator.fromDoc(xsdDoc));
+          validateDoc = (doc) => validator.validate(doc);
+          release = () => validator.dispose();
+        } finally {
+          xsdDoc.dispose();
+        }
+      }
+    } catch (e) {
+      for (const d of failureDetails(e)) diagnostics.push(toDiagnostic(d, "schema", file));
+    }
+    for (const d of refusalDetails(scope, file)) diagnostics.push(toDiagnostic(d, "schema", file));
+    const ok = validateDoc !== null;
+    return {
+      schema,
+      diagnostics,
+      ok,
+      validate: (input, options) => {
+        const bytes = asBytes(input);
+        const docScope = scopeFor(options.resolveEntity, options.file);
+        const base = this.baseResult(bytes);
+        const parsed = this.parse(bytes, options.file, 0, docScope);
+        const out: Diagnostic[] = [...diagnostics];
+        for (const d of parsed.details) out.push(toDiagnostic(d, "parse", options.file));
+        if (parsed.doc === null) return { ...base, valid: false, wellFormed: false, diagnostics: out };
+        try {
+          if (validateDoc === null) return { ...base, valid: false, wellFormed: true, diagnostics: out };
+          try {
+            withReadScope(docScope, () => validateDoc!(parsed.doc!));
+          } catch (e) {
+            for (const d of failureDetails(e)) out.push(toDiagnostic(d, "validate", options.file));
+          }
+          for (const d of refusalDetails(docScope, options.file)) out.push(toDiagnostic(d, "validate", options.file));
+          return { ...base, valid: !out.some((d) => d.severity === "error"), wellFormed: true, diagnostics: out };
+        } finally {
+          parsed.doc.dispose();
+        }
+      },
+      dispose: () => release(),
+    };
+  }
+
+  /** Validates against the document's own DOCTYPE (libxml2's parse-time validation, xmllint --valid). */
+  validateWithDoctype(input: string | Uint8Array, options: Omit<Libxml2Options, "schema">): EngineResult {
+    const bytes = asBytes(input);
+    const base = this.baseResult(bytes);
+    const P = this.lib.ParseOption;
+    const scope = scopeFor(options.resolveEntity, options.file);
+    const valid = this.parse(bytes, options.file, P.XML_PARSE_DTDVALID, scope);
+    if (valid.doc !== null) {
+      valid.doc.dispose();
+      const diagnostics = [...valid.details, ...refusalDetails(scope, options.file)].map((d) => toDiagnostic(d, "validate", options.file));
+      return { ...base, valid: true, wellFormed: true, diagnostics };
+    }
+    // libxml2 reports validity errors at level "error" during the parse, like namespace errors;
+    // a second parse without validation tells whether the document is well-formed at all.
+    const fatal = valid.details.some((d) => d.level >= LEVEL_FATAL);
+    const wf = fatal ? valid : this.parse(bytes, options.file, P.XML_PARSE_DTDLOAD, scopeFor(options.resolveEntity, options.file));
+    wf.doc?.dispose();
+    const wellFormed = wf.doc !== null;
+    const phase: Libxml2Phase = wellFormed ? "validate" : "parse";
+    const details = wellFormed ? valid.details : wf.details;
+    const diagnostics = [...details, ...refusalDetails(scope, options.file)].map((d) => toDiagnostic(d, phase, options.file));
+    return { ...base, valid: false, wellFormed, diagnostics };
+  }
+
+  /** One-shot validation; for many documents against one schema, `prepare` it once instead. */
+  validate(input: string | Uint8Array, options: Libxml2Options): EngineResult {
+    if (options.schema === undefined) return this.validateWithDoctype(input, options);
+    const prepared = this.prepare(options.schema);
+    try {
+      return prepared.validate(input, options);
+    } finally {
+      prepared.dispose();
+    }
+  }
+
+  private baseResult(bytes: Uint8Array): Pick<EngineResult, "root" | "doctype"> {
+    const head = headText(bytes);
+    const doctype = readDoctype(head);
+    const out: Pick<EngineResult, "root" | "doctype"> = {};
+    if (doctype !== undefined) out.doctype = doctype;
+    const root = /<([A-Za-z_:\u00C0-\uFFFF][^\s/>]*)/.exec(head.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/g, ""));
+    if (root !== null) out.root = root[1];
+    return out;
+  }
+}
+
+function unavailable(e: Libxml2UnavailableError, file: string): EngineResult {
+  return {
+    valid: false,
+    wellFormed: false,
+    diagnostics: [diagnose(engineCodes["libxml2/unavailable"], { reason: e.reason, file }, { line: 1, column: 1 })],
+  };
+}
+
+/** Validates a document held in memory; a missing libxml2-wasm becomes a "libxml2/unavailable" diagnostic. */
+export async function validateWithLibxml2(input: string | Uint8Array, options: Libxml2Options): Promise<EngineResult> {
+  let engine: Libxml2Engine;
+  try {
+    engine = await Libxml2Engine.load();
+  } catch (e) {
+    if (e instanceof Libxml2UnavailableError) return unavailable(e, options.file);
+    throw e;
+  }
+  return engine.validate(input, options);
+}
+
+/** Validates a file; `options.file` defaults to its path. */
+export async function validateFileWithLibxml2(path: string, options: Partial<Libxml2Options> = {}): Promise<EngineResult> {
+  const bytes = await readFile(path);
+  return validateWithLibxml2(bytes, { ...options, file: options.file ?? path });
+}

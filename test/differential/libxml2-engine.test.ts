@@ -1,0 +1,134 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Libxml2Engine, validateWithLibxml2 } from "../../src/engines/libxml2.js";
+import { readDoctype } from "../../src/engines/doctype.js";
+import { localResolver } from "../../src/xml/resolve.js";
+
+const dir = mkdtempSync(join(tmpdir(), "qxml-libxml2-"));
+const outside = mkdtempSync(join(tmpdir(), "qxml-outside-"));
+writeFileSync(
+  join(dir, "r.dtd"),
+  `<!ELEMENT R (A+)>\n<!ELEMENT A (#PCDATA)>\n<!ATTLIST A x (p|q) #REQUIRED>\n`,
+);
+writeFileSync(
+  join(dir, "r.xsd"),
+  `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:element name="R"><xs:complexType><xs:sequence>
+    <xs:element name="A" maxOccurs="unbounded"><xs:complexType><xs:simpleContent>
+      <xs:extension base="xs:string"><xs:attribute name="x" use="required"><xs:simpleType>
+        <xs:restriction base="xs:string"><xs:enumeration value="p"/><xs:enumeration value="q"/></xs:restriction>
+      </xs:simpleType></xs:attribute></xs:extension>
+    </xs:simpleContent></xs:complexType></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>`,
+);
+writeFileSync(join(outside, "secret.xsd"), `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="S"/></xs:schema>`);
+mkdirSync(join(dir, "inc"));
+writeFileSync(
+  join(dir, "inc", "leak.xsd"),
+  `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:include schemaLocation="${join(outside, "secret.xsd")}"/></xs:schema>`,
+);
+
+const docFile = join(dir, "doc.xml");
+const withDoctype = (body: string, system = "r.dtd") => `<?xml version="1.0"?>\n<!DOCTYPE R SYSTEM "${system}">\n${body}\n`;
+const good = `<R>\n  <A x="p">t</A>\n</R>`;
+const bad = `<R>\n  <A x="z">t</A>\n  <B/>\n</R>`;
+
+let engine: Libxml2Engine;
+beforeAll(async () => {
+  engine = await Libxml2Engine.load();
+});
+
+describe("libxml2 engine, the document's own DOCTYPE", () => {
+  const resolveEntity = localResolver({ allow: [dir] });
+
+  it("accepts a valid document and reports root and doctype", () => {
+    const r = engine.validate(withDoctype(good), { file: docFile, resolveEntity });
+    expect(r).toMatchObject({ valid: true, wellFormed: true, root: "R", doctype: { name: "R", systemId: "r.dtd" } });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it("reports each validity error with line, column, path and libxml2's message", () => {
+    const r = engine.validate(withDoctype(bad), { file: docFile, resolveEntity });
+    expect(r.valid).toBe(false);
+    expect(r.wellFormed).toBe(true);
+    const simple = r.diagnostics.map((d) => ({ code: d.code, line: d.line, path: d.path, phase: d.params?.phase }));
+    expect(simple).toEqual([
+      { code: "libxml2/error", line: 4, path: "/R/A", phase: "validate" },
+      { code: "libxml2/error", line: 5, path: "/R/B", phase: "validate" },
+      { code: "libxml2/error", line: 6, path: "/R", phase: "validate" },
+    ]);
+    expect(r.diagnostics[0].message).toContain('Value "z" for attribute x of A is not among the enumerated set');
+    expect(r.diagnostics[0].column).toBeGreaterThan(1);
+  });
+
+  it("never reads the network: an http DTD is refused with the resolver's reason", () => {
+    const r = engine.validate(withDoctype(good, "http://example.com/r.dtd"), { file: docFile, resolveEntity });
+    expect(r.valid).toBe(false);
+    expect(r.wellFormed).toBe(true);
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/never reads the network/);
+  });
+
+  it("reads nothing external without a resolver", () => {
+    const r = engine.validate(withDoctype(good), { file: docFile });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.some((d) => /external entities are disabled/.test(d.message))).toBe(true);
+  });
+
+  it("tells a well-formedness error from a validity error", () => {
+    const r = engine.validate(withDoctype(`<R><A x="p">t</R>`), { file: docFile, resolveEntity });
+    expect(r).toMatchObject({ valid: false, wellFormed: false });
+    expect(r.diagnostics[0].params?.phase).toBe("parse");
+    expect(r.diagnostics[0].line).toBe(3);
+  });
+});
+
+describe("libxml2 engine, a schema file", () => {
+  it("validates against a DTD file, ignoring the DOCTYPE", () => {
+    const schema = { kind: "dtd" as const, file: join(dir, "r.dtd") };
+    expect(engine.validate(`<R><A x="q">t</A></R>`, { file: docFile, schema }).valid).toBe(true);
+    const r = engine.validate(withDoctype(`<R><A>t</A></R>`, "http://example.com/none.dtd"), { file: docFile, schema });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/Element A does not carry attribute x/);
+  });
+
+  it("validates against an XSD file and keeps it compiled for many documents", () => {
+    const prepared = engine.prepare({ kind: "xsd", file: join(dir, "r.xsd") });
+    try {
+      expect(prepared.ok).toBe(true);
+      expect(prepared.validate(`<R><A x="p">t</A></R>`, { file: docFile }).valid).toBe(true);
+      const r = prepared.validate(`<R>\n<A x="z">t</A></R>`, { file: docFile });
+      expect(r.valid).toBe(false);
+      expect(r.diagnostics[0]).toMatchObject({ code: "libxml2/error", line: 2, path: "/R/A" });
+      expect(r.diagnostics[0].message).toMatch(/\[facet 'enumeration'\]/);
+      expect(prepared.validate(`<R><A x="p">`, { file: docFile })).toMatchObject({ valid: false, wellFormed: false });
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it("refuses an xs:include outside the schema's folder", () => {
+    const prepared = engine.prepare({ kind: "xsd", file: join(dir, "inc", "leak.xsd") });
+    prepared.dispose();
+    const text = prepared.diagnostics.map((d) => d.message).join("\n");
+    expect(text).toMatch(/outside the folders allowed/);
+    expect(prepared.diagnostics.every((d) => d.params?.phase === "schema")).toBe(true);
+  });
+
+  it("reports a schema that does not compile on every validation", async () => {
+    writeFileSync(join(dir, "broken.xsd"), `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="R" type="nope"/></xs:schema>`);
+    const r = await validateWithLibxml2(`<R/>`, { file: docFile, schema: { kind: "xsd", file: join(dir, "broken.xsd") } });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics[0].params?.phase).toBe("schema");
+  });
+});
+
+describe("readDoctype", () => {
+  it("reads SYSTEM and PUBLIC identifiers from the prolog only", () => {
+    expect(readDoctype(`<?xml version="1.0"?><!DOCTYPE X PUBLIC "-//P" 'x.dtd'><X/>`)).toEqual({ name: "X", publicId: "-//P", systemId: "x.dtd" });
+    expect(readDoctype(`<X><!-- <!DOCTYPE Y SYSTEM "y"> --></X>`)).toBeUndefined();
+    expect(readDoctype(`<!DOCTYPE Z [<!ELEMENT Z EMPTY>]><Z/>`)).toEqual({ name: "Z" });
+  });
+});
