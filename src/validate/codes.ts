@@ -1,0 +1,123 @@
+/**
+ * Diagnostic codes of the validation engine ("valid/"). Messages say what was expected and what
+ * was found; the element path and position come with the diagnostic itself.
+ */
+import { defineCodes } from "../diagnostics/codes.js";
+
+export const V = defineCodes({
+  // Schema (compile-time) errors.
+  "valid/ambiguous-content-model": {
+    severity: "error",
+    message: "{element}: content model is not deterministic: {found} may match {first} or {second}",
+    hint: "Rewrite the content model so each child can be matched by one particle only (factor out the common prefix).",
+  },
+  "valid/content-model-too-deep": {
+    severity: "error",
+    message: "{element}: content model nesting exceeds {limit} levels",
+    hint: "Flatten the content model.",
+  },
+  "valid/unsupported-content": {
+    severity: "warning",
+    message: "{element}: {feature} is not supported by the validator; {fallback}",
+  },
+  // Document structure.
+  "valid/no-grammar": {
+    severity: "error",
+    message: "no schema to validate against: the document has no DOCTYPE declaration and none was given",
+    hint: "Add a DOCTYPE naming the DTD, or pass a schema.",
+  },
+  "valid/root-mismatch": {
+    severity: "error",
+    message: "root element: expected <{expected}> (the DOCTYPE name); found <{found}>",
+    hint: "Make the DOCTYPE name and the root element agree.",
+  },
+  "valid/unknown-root": {
+    severity: "error",
+    message: "root element: expected one of {expected}; found <{found}>",
+    hint: "Use a root element that the schema declares globally.",
+  },
+  "valid/undeclared-element": {
+    severity: "error",
+    message: "no declaration for element <{found}>",
+    hint: "Declare the element or correct its name.",
+  },
+  "valid/unexpected-element": {
+    severity: "error",
+    message: "{parent}: expected {expected}; found <{found}>",
+  },
+  "valid/missing-element": {
+    severity: "error",
+    message: "{parent}: expected {expected} before </{parent}>",
+    hint: "Add the missing child element.",
+  },
+  "valid/text-not-allowed": {
+    severity: "error",
+    message: "{parent}: element-only content; found text \"{found}\"",
+    hint: "Remove the text or move it into a child element.",
+  },
+  "valid/not-empty": {
+    severity: "error",
+    message: "{parent}: declared EMPTY; found {found}",
+    hint: "Remove the content or write the element as <{parent}/>.",
+  },
+  "valid/element-in-simple-content": {
+    severity: "error",
+    message: "{parent}: text-only content of type {type}; found <{found}>",
+  },
+  "valid/abstract-element": {
+    severity: "error",
+    message: "<{found}> is declared abstract and cannot appear in a document",
+  },
+  "valid/fixed-element": {
+    severity: "error",
+    message: "{parent}: expected the fixed value \"{expected}\"; found \"{found}\"",
+  },
+  "valid/nil": {
+    severity: "error",
+    message: "{parent}: {problem}",
+  },
+  "valid/xsi-type": {
+    severity: "error",
+    message: "{parent}: xsi:type=\"{found}\": {problem}",
+  },
+  // Attributes.
+  "valid/undeclared-attribute": {
+    severity: "error",
+    message: "{element}: no attribute {found} is declared; expected one of {expected}",
+  },
+  "valid/missing-attribute": {
+    severity: "error",
+    message: "{element}: required attribute {name} is missing",
+    hint: "Add {name}=\"...\" to the start tag.",
+  },
+  "valid/prohibited-attribute": {
+    severity: "error",
+    message: "{element}: attribute {name} is prohibited",
+  },
+  "valid/fixed-attribute": {
+    severity: "error",
+    message: "{element}: attribute {name}: expected the fixed value \"{expected}\"; found \"{found}\"",
+  },
+  "valid/attribute-value": {
+    severity: "error",
+    message: "{element}: attribute {name}: expected {expected}; found \"{found}\"",
+  },
+  "valid/duplicate-id": {
+    severity: "error",
+    message: "ID \"{found}\" is already used by an element at line {firstLine}",
+    hint: "IDs must be unique within a document.",
+  },
+  "valid/unresolved-idref": {
+    severity: "error",
+    message: "{element}: attribute {name}: IDREF \"{found}\" matches no ID in the document",
+  },
+  "valid/standalone": {
+    severity: "error",
+    message: "standalone=\"yes\": {problem}",
+    hint: "Declare standalone=\"no\" or move the declaration into the internal subset.",
+  },
+  "valid/dtd": {
+    severity: "error",
+    message: "{problem}",
+  },
+});
