@@ -1,0 +1,143 @@
+/**
+ * The DTD parser: the whole DTD grammar of XML 1.0 (§2.8, §3.2–3.4, §4.2, §4.7), for internal
+ * subsets, external subsets and external parameter entities. Declarations are added to a
+ * DtdDocument (first declaration wins); problems go to doc.diagnostics. A well-formedness error
+ * stops reading (FATAL_DTD_CODES); validity errors and warnings do not.
+ */
+import { readFileSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
+import type { EntityResolver } from "../xml/resolve.js";
+import { decodeEntityBytes } from "./decode.js";
+import { parseAttlistDecl } from "./decl-attlist.js";
+import { parseElementDecl } from "./decl-element.js";
+import { parseEntityDecl, parseNotationDecl } from "./decl-entity.js";
+import { Input, normalizeNewlines } from "./input.js";
+import { readComment, skipIgnoreSection, skipPI } from "./markup.js";
+import { DEFAULT_LIMITS, DtdFatal, Scanner } from "./scanner.js";
+import type { DtdDocument } from "./syntax.js";
+import { finishDtd } from "./validity.js";
+import { diagnose } from "../diagnostics/codes.js";
+
+export { finishDtd } from "./validity.js";
+export { isFatalDtdCode } from "./codes.js";
+
+export function newDtdDocument(): DtdDocument {
+  return {
+    elements: new Map(),
+    attlists: new Map(),
+    generalEntities: new Map(),
+    parameterEntities: new Map(),
+    notations: new Map(),
+    diagnostics: [],
+  };
+}
+
+export interface DtdParseOptions {
+  /** The file the text comes from (the document's path for an internal subset). */
+  file: string;
+  /** Line and column of the text's first character in `file` (internal subsets start mid-file). */
+  line?: number;
+  column?: number;
+  /** True for an internal subset (PE references only between declarations, no conditional sections). */
+  internal: boolean;
+  /** Reads external parameter entities; without it they are skipped with a warning. */
+  resolveEntity?: EntityResolver;
+  limits?: { maxEntityExpansions?: number; maxEntityNesting?: number; maxExpandedChars?: number };
+}
+
+/**
+ * Parses DTD text (internal subset or external subset/entity) and adds its declarations to `doc`
+ * (first declaration wins). Errors go to doc.diagnostics. Call `finishDtd(doc)` once after the
+ * last subset for the checks that need the whole DTD (declared notations).
+ */
+export function parseDtdText(text: string, doc: DtdDocument, options: DtdParseOptions): void {
+  const top = new Input(normalizeNewlines(text), { file: options.file, line: options.line ?? 1, column: options.column ?? 1 }, null, !options.internal, null);
+  const s = new Scanner(doc, { internal: options.internal, resolveEntity: options.resolveEntity, limits: { ...DEFAULT_LIMITS, ...options.limits } }, top);
+  try {
+    s.checkChars(top);
+    if (!options.internal) s.textDecl();
+    parseDeclarations(s);
+  } catch (e) {
+    if (!(e instanceof DtdFatal)) throw e;
+  }
+}
+
+/** extSubsetDecl / intSubset: declarations, comments, PIs, PE references, conditional sections. */
+function parseDeclarations(s: Scanner): void {
+  /** Inputs in which the open INCLUDE sections began (VC: Proper Conditional Section/PE Nesting). */
+  const includes: { input: Input; at: ReturnType<Scanner["where"]> }[] = [];
+  for (;;) {
+    if (s.skipS(false)) {
+      // Whitespace keeps a preceding comment attached; a PE boundary does too (harmless).
+    }
+    if (s.peek() === -1) {
+      if (includes.length > 0) s.fatal("dtd/unterminated", { construct: "INCLUDE section", expected: "']]>'" }, includes[includes.length - 1].at);
+      return;
+    }
+    const at = s.where();
+    const input = s.cur;
+    if (s.startsWith("<!--")) {
+      s.lastComment = readComment(s).trim();
+      continue;
+    }
+    const comment = s.lastComment;
+    s.lastComment = undefined;
+    if (s.startsWith("<?")) {
+      skipPI(s);
+      continue;
+    }
+    if (s.startsWith("<![")) {
+      if (s.inTopInternal) s.fatal("dtd/conditional-in-internal-subset", {}, at);
+      s.advance(3);
+      s.skipS(true);
+      const ctx = "in the conditional section";
+      let keyword: string;
+      if (s.eat("INCLUDE")) keyword = "INCLUDE";
+      else if (s.eat("IGNORE")) keyword = "IGNORE";
+      else s.syntax("INCLUDE or IGNORE", "after '<!['");
+      s.skipS(true);
+      if (!s.eat("[")) s.syntax(`'[' after ${keyword}`, ctx);
+      if (s.cur !== input) s.report("dtd/pe-nesting-decl", { construct: `${keyword} section keyword` }, at);
+      if (keyword === "IGNORE") skipIgnoreSection(s);
+      else includes.push({ input, at });
+      continue;
+    }
+    if (s.startsWith("]]>") && includes.length > 0) {
+      const open = includes.pop()!;
+      if (s.cur !== open.input) s.report("dtd/pe-nesting-decl", { construct: "INCLUDE section" }, open.at);
+      s.advance(3);
+      continue;
+    }
+    if (s.eat("<!ELEMENT")) parseElementDecl(s, at, input, comment);
+    else if (s.eat("<!ATTLIST")) parseAttlistDecl(s, at, input, comment);
+    else if (s.eat("<!ENTITY")) parseEntityDecl(s, at, input);
+    else if (s.eat("<!NOTATION")) parseNotationDecl(s, at, input);
+    else s.syntax("a markup declaration (<!ELEMENT, <!ATTLIST, <!ENTITY, <!NOTATION), a comment, a processing instruction or a parameter-entity reference", "in the DTD");
+  }
+}
+
+export interface ReadDtdOptions {
+  resolveEntity?: EntityResolver;
+  limits?: DtdParseOptions["limits"];
+}
+
+/** Reads an external DTD file (decoding it by BOM or text declaration) into a new DtdDocument. */
+export function readDtdFile(path: string, options: ReadDtdOptions = {}): DtdDocument {
+  const doc = newDtdDocument();
+  const file = resolvePath(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    doc.diagnostics.push(diagnose("dtd/encoding", { file, problem: (e as Error).message }, { line: 1, column: 1 }));
+    return doc;
+  }
+  const decoded = decodeEntityBytes(bytes);
+  if ("error" in decoded) {
+    doc.diagnostics.push(diagnose("dtd/encoding", { file, problem: decoded.error }, { line: 1, column: 1 }));
+    return doc;
+  }
+  parseDtdText(decoded.text, doc, { file, internal: false, resolveEntity: options.resolveEntity, limits: options.limits });
+  finishDtd(doc);
+  return doc;
+}
