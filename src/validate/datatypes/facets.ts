@@ -1,0 +1,113 @@
+/**
+ * Facet checks for one atomic or list type, prepared once from the model's merged Facets.
+ * Each check takes the normalised literal and its parsed value and returns null or a ValueCheck.
+ * Limits (min/max, enumeration) are parsed into the type's value space up front, so comparisons
+ * happen between values ("1.0" equals "1" for decimals), never between strings.
+ */
+import { didYouMean } from "../../diagnostics/suggest.js";
+import type { Facets } from "../../schema/model.js";
+import { translateXsdRegex } from "./regex/translate.js";
+import type { ValueCheck, ValueParams } from "./types.js";
+
+/** How the facet checks see a value: its equality, order, length and digits. */
+export interface FacetSubject {
+  /** Parses a facet value (enumeration member or bound) in the type's value space; null if it does not parse. */
+  parse(literal: string): unknown | null;
+  equal(a: unknown, b: unknown): boolean;
+  compare?: (a: unknown, b: unknown) => number;
+  length?: (value: unknown, normalized: string) => number;
+  lengthUnit: string;
+  digits?: (value: unknown) => { total: number; fraction: number };
+}
+
+export type FacetCheck = (normalized: string, value: unknown) => ValueCheck;
+
+const MAX_LISTED = 20;
+
+function fail(code: string, params: ValueParams): ValueCheck {
+  return { code, params };
+}
+
+export function enumerationCheck(values: string[], subject: FacetSubject): FacetCheck {
+  const parsed = values.map((v) => subject.parse(v));
+  const allowed = values.length > MAX_LISTED ? [...values.slice(0, MAX_LISTED), `... (${values.length - MAX_LISTED} more)`] : values;
+  return (normalized, value) => {
+    for (const p of parsed) if (p !== null && subject.equal(p, value)) return null;
+    const suggestion = didYouMean(normalized, values);
+    const params: ValueParams = {
+      value: normalized,
+      allowed,
+      fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : "use one of the listed values",
+    };
+    if (suggestion !== undefined) params.suggestion = suggestion;
+    return fail("type/enumeration", params);
+  };
+}
+
+/** Patterns: alternatives within one derivation step are ORed, steps are ANDed. */
+export function patternCheck(steps: string[][]): FacetCheck {
+  const compiled = steps.map((step) => ({ regexes: step.map((p) => translateXsdRegex(p)), text: step.join(" | ") }));
+  return (normalized) => {
+    for (const step of compiled) {
+      if (!step.regexes.some((re) => re.test(normalized))) {
+        return fail("type/pattern", { value: normalized, pattern: step.text });
+      }
+    }
+    return null;
+  };
+}
+
+export function lengthChecks(facets: Facets, subject: FacetSubject): FacetCheck[] {
+  const measure = subject.length;
+  if (measure === undefined) return [];
+  const checks: FacetCheck[] = [];
+  const add = (code: string, expected: number | undefined, ok: (n: number, e: number) => boolean): void => {
+    if (expected === undefined) return;
+    checks.push((normalized, value) => {
+      const actual = measure(value, normalized);
+      return ok(actual, expected) ? null : fail(code, { value: normalized, actual, expected, unit: subject.lengthUnit });
+    });
+  };
+  add("type/length", facets.length, (n, e) => n === e);
+  add("type/min-length", facets.minLength, (n, e) => n >= e);
+  add("type/max-length", facets.maxLength, (n, e) => n <= e);
+  return checks;
+}
+
+export function rangeChecks(facets: Facets, subject: FacetSubject): FacetCheck[] {
+  const compare = subject.compare;
+  if (compare === undefined) return [];
+  const checks: FacetCheck[] = [];
+  const add = (code: string, literal: string | undefined, ok: (c: number) => boolean): void => {
+    if (literal === undefined) return;
+    const limit = subject.parse(literal);
+    if (limit === null) return;
+    // An incomparable pair (NaN) fails: the facet requires the relation to hold.
+    checks.push((normalized, value) => (ok(compare(value, limit)) ? null : fail(code, { value: normalized, limit: literal })));
+  };
+  add("type/min-inclusive", facets.minInclusive, (c) => c >= 0);
+  add("type/max-inclusive", facets.maxInclusive, (c) => c <= 0);
+  add("type/min-exclusive", facets.minExclusive, (c) => c > 0);
+  add("type/max-exclusive", facets.maxExclusive, (c) => c < 0);
+  return checks;
+}
+
+export function digitChecks(facets: Facets, subject: FacetSubject): FacetCheck[] {
+  const digits = subject.digits;
+  if (digits === undefined) return [];
+  const checks: FacetCheck[] = [];
+  const { totalDigits, fractionDigits } = facets;
+  if (totalDigits !== undefined) {
+    checks.push((normalized, value) => {
+      const actual = digits(value).total;
+      return actual <= totalDigits ? null : fail("type/total-digits", { value: normalized, actual, expected: totalDigits });
+    });
+  }
+  if (fractionDigits !== undefined) {
+    checks.push((normalized, value) => {
+      const actual = digits(value).fraction;
+      return actual <= fractionDigits ? null : fail("type/fraction-digits", { value: normalized, actual, expected: fractionDigits });
+    });
+  }
+  return checks;
+}

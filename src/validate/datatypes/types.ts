@@ -1,0 +1,23 @@
+/** The public shapes of the datatypes API (re-exported by index.ts). */
+
+export type ValueParams = Record<string, string | number | boolean | string[]>;
+
+/** null = valid; otherwise a diagnostic code of codes.ts with the parameters of its message. */
+export type ValueCheck = null | { code: string; params: ValueParams };
+
+/** What a checker may need from the document to check QName values. */
+export interface ValueContext {
+  /** The namespace URI bound to `prefix` ("" for the default namespace), or undefined/null when unbound. */
+  lookupNamespace?(prefix: string): string | null | undefined;
+}
+
+export interface SimpleTypeChecker {
+  /** Checks a lexical value as it appears in the document (before whitespace processing). */
+  check(lexical: string, context?: ValueContext): ValueCheck;
+  /** The value after the type's whiteSpace processing (for a union: the accepting member's). */
+  normalize(lexical: string): string;
+  /** A short description for messages, e.g. "xs:integer in 1..256". */
+  describe(): string;
+  /** The enumerated values (as written in the schema), when the type has an enumeration facet. */
+  enumeration?: string[];
+}
