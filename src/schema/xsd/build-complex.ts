@@ -1,0 +1,214 @@
+/**
+ * Complex types: ids are allocated first (so content may refer to its own type), content is
+ * built later from a queue. Derivation: extension appends the extension's particle after the
+ * base's (a sequence of the two) and adds attributes; restriction replaces the content and
+ * refines the base's attributes by name. simpleContent carries a simple type as content.
+ */
+import { addComplexType, addSimpleType, builtinType } from "../build.js";
+import { nameKey, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
+import { resolveTypeRef, type AttributeSet, type BuildContext } from "./build-context.js";
+import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
+import { buildParticle, isEmptyParticle } from "./build-particles.js";
+import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
+import { mergeFacets } from "./facets.js";
+import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
+
+export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSchema): number {
+  const t = addComplexType(ctx.model, {
+    content: { kind: "empty" },
+    attributes: [],
+    abstract: node.abstract,
+    location: node.loc,
+    ...(node.name !== undefined ? { name: node.name, namespace: schema.targetNamespace } : {}),
+    ...(node.doc !== undefined ? { doc: node.doc } : {}),
+    ...(node.provenance !== undefined ? { provenance: node.provenance } : {}),
+  });
+  ctx.complexJobs.set(t.id, { node, schema, state: "pending", label: node.name ?? `anonymous complexType at ${node.loc.line}:${node.loc.column}` });
+  ctx.queue.push(t.id);
+  return t.id;
+}
+
+/** Builds complex type `id` if it is not built yet; `from` is where it is needed (for cycles). */
+export function completeComplex(ctx: BuildContext, id: number, from: SourceLocation): void {
+  const job = ctx.complexJobs.get(id);
+  if (job === undefined || job.state === "done") return;
+  if (job.state === "building") {
+    const i = ctx.derivationStack.indexOf(job.label);
+    const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
+    ctx.reporter.report("xsd/circular", { kind: "complexType", name: job.label, cycle }, from);
+    return;
+  }
+  job.state = "building";
+  ctx.derivationStack.push(job.label);
+  try {
+    fill(ctx, ctx.model.complexTypes[id], job.node, job.schema);
+  } finally {
+    ctx.derivationStack.pop();
+    job.state = "done";
+  }
+}
+
+function contentOf(particle: Particle | null, mixed: boolean): Content {
+  const p = isEmptyParticle(particle) ? null : particle;
+  if (mixed) return { kind: "mixed", particle: p };
+  return p === null ? { kind: "empty" } : { kind: "elements", particle: p };
+}
+
+function particleOf(c: Content): Particle | null {
+  return c.kind === "elements" || c.kind === "mixed" ? c.particle : null;
+}
+
+function setAttributes(t: ComplexType, set: AttributeSet): void {
+  t.attributes = set.attributes;
+  if (set.anyAttribute !== undefined) t.anyAttribute = set.anyAttribute;
+  else delete t.anyAttribute;
+}
+
+function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSchema): void {
+  const c = node.content;
+  if (c.kind === "implicit") {
+    t.content = contentOf(c.particle === null ? null : buildParticle(ctx, c.particle, schema), node.mixed);
+    setAttributes(t, buildAttributeSet(ctx, c, schema));
+    return;
+  }
+  const own = buildAttributeSet(ctx, c, schema);
+  const base = resolveTypeRef(ctx, c.base, c.loc);
+  if (base === undefined) {
+    // Reported; keep the declared part so later diagnostics stay meaningful.
+    t.content = c.kind === "complexContent" ? contentOf(c.particle === null ? null : buildParticle(ctx, c.particle, schema), c.mixed ?? node.mixed) : { kind: "simple", type: builtinType(ctx.model, "anySimpleType") };
+    setAttributes(t, own);
+    return;
+  }
+  const baseKey = base.kind === "complex" ? keyOfComplex(ctx, base.id) : keyOfSimple(ctx, base.id);
+  t.base = { key: baseKey, derivation: c.derivation };
+  if (c.kind === "complexContent") fillComplexContent(ctx, t, node, c, schema, base, own);
+  else fillSimpleContent(ctx, t, c, schema, base, own);
+}
+
+function keyOfComplex(ctx: BuildContext, id: number): string {
+  const b = ctx.model.complexTypes[id];
+  return b.name === undefined ? `#complex${id}` : nameKey(b.namespace ?? null, b.name);
+}
+
+function keyOfSimple(ctx: BuildContext, id: number): string {
+  const b = ctx.model.simpleTypes[id];
+  return b.name === undefined ? `#simple${id}` : nameKey(b.namespace ?? null, b.name);
+}
+
+function fillComplexContent(
+  ctx: BuildContext,
+  t: ComplexType,
+  node: XComplexType,
+  c: Extract<XComplexContent, { kind: "complexContent" }>,
+  schema: XSchema,
+  base: { kind: "complex" | "simple"; id: number },
+  own: AttributeSet,
+): void {
+  const mixed = c.mixed ?? node.mixed;
+  const ownParticle = c.particle === null ? null : buildParticle(ctx, c.particle, schema);
+  if (base.kind === "simple") {
+    ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot derive from simple type "${c.base.raw}"; use simpleContent` }, c.loc);
+    t.content = contentOf(ownParticle, mixed);
+    setAttributes(t, own);
+    return;
+  }
+  completeComplex(ctx, base.id, c.loc);
+  const b = ctx.model.complexTypes[base.id];
+  if (c.derivation === "restriction") {
+    t.content = contentOf(ownParticle, mixed);
+    if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
+    setAttributes(t, { attributes: refine(b.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });
+    return;
+  }
+  // Extension.
+  if (b.content.kind === "simple") {
+    ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot extend "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
+  }
+  const extra = isEmptyParticle(ownParticle) ? null : ownParticle;
+  if (b.content.kind === "any") {
+    t.content = { kind: "any" };
+  } else {
+    const baseParticle = particleOf(b.content);
+    const baseMixed = b.content.kind === "mixed";
+    if (extra !== null && b.content.kind !== "empty" && baseMixed !== mixed) {
+      ctx.reporter.report(
+        "xsd/invalid-derivation",
+        { message: `the extension is ${mixed ? "mixed" : "element-only"} but its base "${c.base.raw}" is ${baseMixed ? "mixed" : "element-only"}; both must be the same` },
+        c.loc,
+      );
+    }
+    const particle: Particle | null =
+      baseParticle === null ? extra : extra === null ? baseParticle : { kind: "sequence", items: [baseParticle, extra], min: 1, max: 1, location: c.loc };
+    t.content = contentOf(particle, extra === null ? baseMixed || mixed : mixed);
+  }
+  const attributes = [...b.attributes];
+  for (const a of own.attributes) {
+    if (attributes.some((x) => x.key === a.key)) ctx.reporter.report("xsd/duplicate-attribute", { name: a.key }, a.location);
+    else attributes.push(a);
+  }
+  const wildcard = unionWildcards(b.anyAttribute, own.anyAttribute);
+  setAttributes(t, { attributes, ...(wildcard !== undefined ? { anyAttribute: wildcard } : {}) });
+}
+
+/** Restriction's attribute uses replace the base's of the same name; the rest are inherited. */
+function refine(base: AttributeDecl[], own: AttributeDecl[]): AttributeDecl[] {
+  const out = base.map((b) => own.find((o) => o.key === b.key) ?? b);
+  for (const o of own) if (!base.some((b) => b.key === o.key)) out.push(o);
+  return out;
+}
+
+function fillSimpleContent(
+  ctx: BuildContext,
+  t: ComplexType,
+  c: Extract<XComplexContent, { kind: "simpleContent" }>,
+  schema: XSchema,
+  base: { kind: "complex" | "simple"; id: number },
+  own: AttributeSet,
+): void {
+  let contentType: number;
+  let inherited: AttributeSet = { attributes: [] };
+  if (base.kind === "simple") {
+    completeSimple(ctx, base.id, c.loc);
+    contentType = base.id;
+    if (c.derivation === "restriction") {
+      ctx.reporter.report("xsd/invalid-derivation", { message: `simpleContent restriction needs a complex base type; "${c.base.raw}" is a simple type (use extension)` }, c.loc);
+    }
+  } else {
+    completeComplex(ctx, base.id, c.loc);
+    const b = ctx.model.complexTypes[base.id];
+    inherited = { attributes: b.attributes, ...(b.anyAttribute !== undefined ? { anyAttribute: b.anyAttribute } : {}) };
+    if (b.content.kind === "simple") contentType = b.content.type;
+    else if (c.derivation === "restriction" && b.content.kind === "mixed" && isEmptyParticle(b.content.particle) && c.simpleType !== undefined) {
+      contentType = builtinType(ctx.model, "anySimpleType"); // mixed, emptiable base restricted to text: allowed with an inline type
+    } else {
+      ctx.reporter.report("xsd/invalid-derivation", { message: `simpleContent cannot derive from "${c.base.raw}", whose content is not simple` }, c.loc);
+      contentType = builtinType(ctx.model, "anySimpleType");
+    }
+  }
+  if (c.derivation === "restriction") {
+    if (c.simpleType !== undefined) contentType = buildAnonymousSimple(ctx, c.simpleType, schema);
+    if (c.facets.length > 0) {
+      const b = ctx.model.simpleTypes[contentType];
+      contentType = addSimpleType(ctx.model, {
+        variety: b.variety,
+        builtin: b.builtin,
+        base: contentType,
+        ...(b.itemType !== undefined ? { itemType: b.itemType } : {}),
+        ...(b.memberTypes !== undefined ? { memberTypes: [...b.memberTypes] } : {}),
+        facets: mergeFacets(b.facets, c.facets, ctx.reporter),
+        location: c.loc,
+      }).id;
+    }
+    t.content = { kind: "simple", type: contentType };
+    setAttributes(t, { attributes: refine(inherited.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });
+    return;
+  }
+  t.content = { kind: "simple", type: contentType };
+  const attributes = [...inherited.attributes];
+  for (const a of own.attributes) {
+    if (attributes.some((x) => x.key === a.key)) ctx.reporter.report("xsd/duplicate-attribute", { name: a.key }, a.location);
+    else attributes.push(a);
+  }
+  const wildcard = unionWildcards(inherited.anyAttribute, own.anyAttribute);
+  setAttributes(t, { attributes, ...(wildcard !== undefined ? { anyAttribute: wildcard } : {}) });
+}

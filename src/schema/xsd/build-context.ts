@@ -1,0 +1,96 @@
+/**
+ * The state one model build carries: the model being filled, the global definitions, and the
+ * work lists that let types refer to each other (and to themselves) by id before they are
+ * complete. Created per build; nothing here is global.
+ */
+import { didYouMean } from "../../diagnostics/suggest.js";
+import { isBuiltin } from "../builtins.js";
+import { addComplexType, builtinType } from "../build.js";
+import { nameKey, XSD_NS, type AttributeDecl, type GroupParticle, type SchemaModel, type SourceLocation, type Wildcard } from "../model.js";
+import { qnameKey, type Globals } from "./globals.js";
+import type { Reporter } from "./report.js";
+import type { QName, XComplexType, XSchema, XSimpleType } from "./syntax.js";
+
+export type JobState = "pending" | "building" | "done";
+
+export interface Job<T> {
+  node: T;
+  schema: XSchema;
+  state: JobState;
+  /** Display name for cycle messages. */
+  label: string;
+}
+
+export interface AttributeSet {
+  attributes: AttributeDecl[];
+  anyAttribute?: Wildcard;
+}
+
+export type TypeRef = { kind: "complex" | "simple"; id: number };
+
+export interface BuildContext {
+  model: SchemaModel;
+  globals: Globals;
+  reporter: Reporter;
+  complexJobs: Map<number, Job<XComplexType>>;
+  simpleJobs: Map<number, Job<XSimpleType>>;
+  /** Complex types allocated but not yet built (local element types are built after their parents). */
+  queue: number[];
+  /** Types currently being derived, innermost last: the cycle shown when one repeats. */
+  derivationStack: string[];
+  groups: Map<string, GroupParticle | null | "building">;
+  attributeGroups: Map<string, AttributeSet | "building">;
+  globalAttributes: Map<string, AttributeDecl | "building">;
+  globalElementIds: Map<string, number>;
+  anyTypeId?: number;
+}
+
+/** xs:anyType: any content, any attributes, both lax (XSD Part 1 §3.4.7). */
+export function anyType(ctx: BuildContext): number {
+  if (ctx.anyTypeId !== undefined) return ctx.anyTypeId;
+  const t = addComplexType(ctx.model, {
+    name: "anyType",
+    namespace: XSD_NS,
+    content: { kind: "any" },
+    attributes: [],
+    anyAttribute: { namespaces: "##any", targetNamespace: null, processContents: "lax" },
+    abstract: false,
+    location: { file: "(built-in)", line: 0, column: 0 },
+  });
+  ctx.anyTypeId = t.id;
+  return t.id;
+}
+
+function suggest(ctx: BuildContext, q: QName, names: Iterable<string>): string | undefined {
+  const byLocal = new Map<string, string>();
+  for (const key of names) byLocal.set(key.replace(/^\{[^}]*\}/, ""), key);
+  const local = didYouMean(q.local, byLocal.keys());
+  if (local === undefined) return undefined;
+  const key = byLocal.get(local)!;
+  return key === qnameKey(q) ? undefined : key;
+}
+
+function typeNames(ctx: BuildContext, q: QName): Iterable<string> {
+  const names = [...ctx.globals.types.keys()];
+  if (q.namespace === XSD_NS || q.namespace === null) names.push(nameKey(XSD_NS, "anyType"), nameKey(XSD_NS, "anySimpleType"));
+  return names;
+}
+
+/** Resolves a type QName to a model id; unresolved → diagnostic and undefined. */
+export function resolveTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation): TypeRef | undefined {
+  if (q.namespace === XSD_NS) {
+    if (q.local === "anyType") return { kind: "complex", id: anyType(ctx) };
+    if (isBuiltin(q.local)) return { kind: "simple", id: builtinType(ctx.model, q.local) };
+  }
+  const key = qnameKey(q);
+  const named = ctx.model.namedTypes[key];
+  if (named !== undefined && ctx.globals.types.has(key)) return named;
+  let suggestion = suggest(ctx, q, typeNames(ctx, q));
+  if (suggestion === undefined && q.namespace !== XSD_NS && isBuiltin(q.local)) suggestion = `xs:${q.local}`;
+  ctx.reporter.unresolved("xsd/unresolved-type", q.raw, loc, suggestion);
+  return undefined;
+}
+
+export function unresolvedIn(ctx: BuildContext, code: string, q: QName, loc: SourceLocation, names: Iterable<string>): void {
+  ctx.reporter.unresolved(code, q.raw, loc, suggest(ctx, q, names));
+}

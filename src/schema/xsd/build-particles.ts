@@ -1,0 +1,102 @@
+/**
+ * Particles and element declarations: local elements become declarations of their own, element
+ * references point at the global one, group references expand to the group's particle (built
+ * once and shared; a group that contains itself other than through an element is an error).
+ */
+import { addElement } from "../build.js";
+import type { ElementDecl, GroupParticle, Particle, SourceLocation } from "../model.js";
+import { anyType, unresolvedIn, type BuildContext } from "./build-context.js";
+import { buildWildcard } from "./build-attributes.js";
+import { allocComplex } from "./build-complex.js";
+import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
+import { resolveTypeRef } from "./build-context.js";
+import { qnameKey } from "./globals.js";
+import type { XElement, XGroupRef, XParticle, XSchema } from "./syntax.js";
+
+/** The type of an element declaration: its anonymous type, its type attribute, else anyType. */
+export function elementType(ctx: BuildContext, node: XElement, schema: XSchema): ElementDecl["type"] {
+  if (node.complexType !== undefined) return { kind: "complex", id: allocComplex(ctx, node.complexType, schema) };
+  if (node.simpleType !== undefined) return { kind: "simple", id: buildAnonymousSimple(ctx, node.simpleType, schema) };
+  if (node.type !== undefined) {
+    const ref = resolveTypeRef(ctx, node.type, node.loc);
+    if (ref !== undefined) return ref;
+  }
+  return { kind: "complex", id: anyType(ctx) };
+}
+
+export function elementFields(node: XElement): Pick<ElementDecl, "nillable" | "abstract" | "default" | "fixed" | "doc" | "provenance" | "location"> {
+  const f: ReturnType<typeof elementFields> = { nillable: node.nillable, abstract: node.abstract, location: node.loc };
+  if (node.default !== undefined) f.default = node.default;
+  if (node.fixed !== undefined) f.fixed = node.fixed;
+  if (node.doc !== undefined) f.doc = node.doc;
+  if (node.provenance !== undefined) f.provenance = node.provenance;
+  return f;
+}
+
+function elementParticle(ctx: BuildContext, node: XElement, schema: XSchema): Particle | null {
+  if (node.ref !== undefined) {
+    const key = qnameKey(node.ref);
+    const id = ctx.globalElementIds.get(key);
+    if (id === undefined) {
+      unresolvedIn(ctx, "xsd/unresolved-element", node.ref, node.loc, ctx.globals.elements.keys());
+      return null;
+    }
+    return { kind: "element", name: node.ref.local, namespace: node.ref.namespace, element: id, min: node.min, max: node.max, location: node.loc };
+  }
+  const namespace = node.qualified ? schema.targetNamespace : null;
+  const el = addElement(ctx.model, { name: node.name ?? "", namespace, type: { kind: "complex", id: -1 }, global: false, ...elementFields(node) });
+  el.type = elementType(ctx, node, schema);
+  return { kind: "element", name: el.name, namespace, element: el.id, min: node.min, max: node.max, location: node.loc };
+}
+
+function groupParticle(ctx: BuildContext, node: XGroupRef): Particle | null {
+  const key = qnameKey(node.ref);
+  const def = ctx.globals.groups.get(key);
+  if (def === undefined) {
+    unresolvedIn(ctx, "xsd/unresolved-group", node.ref, node.loc, ctx.globals.groups.keys());
+    return null;
+  }
+  let built = ctx.groups.get(key);
+  if (built === "building") {
+    ctx.reporter.report("xsd/circular", { kind: "group", name: node.ref.raw, cycle: `${node.ref.raw} contains a reference to itself` }, node.loc);
+    return null;
+  }
+  if (built === undefined) {
+    ctx.groups.set(key, "building");
+    const p = def.node.particle === null ? null : buildParticle(ctx, def.node.particle, def.schema);
+    built = p === null || p.kind === "element" || p.kind === "any" ? null : p;
+    ctx.groups.set(key, built);
+  }
+  if (built === null) return null;
+  return { ...built, min: node.min, max: node.max, location: node.loc, group: node.ref.local };
+}
+
+/** A particle of the model, or null when it has no content (empty compositor, unresolved ref). */
+export function buildParticle(ctx: BuildContext, node: XParticle, schema: XSchema): Particle | null {
+  switch (node.kind) {
+    case "element":
+      return elementParticle(ctx, node, schema);
+    case "any":
+      return { kind: "any", wildcard: buildWildcard(node, schema), min: node.min, max: node.max, location: node.loc };
+    case "groupRef":
+      return groupParticle(ctx, node);
+    default: {
+      const items: Particle[] = [];
+      for (const it of node.items) {
+        const p = buildParticle(ctx, it, schema);
+        if (p !== null) items.push(p);
+      }
+      const g: GroupParticle = { kind: node.kind, items, min: node.min, max: node.max, location: node.loc };
+      return g;
+    }
+  }
+}
+
+/** True when a particle can match nothing but the empty sequence (no content at all). */
+export function isEmptyParticle(p: Particle | null): boolean {
+  if (p === null) return true;
+  if (p.kind === "element" || p.kind === "any") return p.max === 0;
+  return p.max === 0 || p.items.every(isEmptyParticle);
+}
+
+export type { SourceLocation };

@@ -1,0 +1,106 @@
+/**
+ * Simple types: allocate ids first (named ones before anything refers to them), then complete
+ * each — a restriction merges its base's facets, a list names its item type, a union its
+ * members. A type that derives from itself, directly or not, is an error.
+ */
+import { addSimpleType, builtinType } from "../build.js";
+import type { SourceLocation } from "../model.js";
+import { resolveTypeRef, type BuildContext } from "./build-context.js";
+import { mergeFacets } from "./facets.js";
+import type { QName, XSchema, XSimpleType } from "./syntax.js";
+
+export function allocSimple(ctx: BuildContext, node: XSimpleType, schema: XSchema): number {
+  const t = addSimpleType(ctx.model, {
+    variety: "atomic",
+    builtin: "anySimpleType",
+    facets: {},
+    location: node.loc,
+    ...(node.name !== undefined ? { name: node.name, namespace: schema.targetNamespace } : {}),
+    ...(node.doc !== undefined ? { doc: node.doc } : {}),
+    ...(node.provenance !== undefined ? { provenance: node.provenance } : {}),
+  });
+  ctx.simpleJobs.set(t.id, { node, schema, state: "pending", label: node.name ?? `anonymous simpleType at ${node.loc.line}:${node.loc.column}` });
+  return t.id;
+}
+
+/** An anonymous simple type, allocated and completed in place. */
+export function buildAnonymousSimple(ctx: BuildContext, node: XSimpleType, schema: XSchema): number {
+  const id = allocSimple(ctx, node, schema);
+  completeSimple(ctx, id, node.loc);
+  return id;
+}
+
+/** A simple type reference: a named simple type or built-in, else a diagnostic and anySimpleType. */
+export function simpleTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation): number {
+  const ref = resolveTypeRef(ctx, q, loc);
+  if (ref === undefined) return builtinType(ctx.model, "anySimpleType");
+  if (ref.kind === "complex") {
+    ctx.reporter.report("xsd/invalid-derivation", { message: `type "${q.raw}" is a complex type; a simple type is needed here` }, loc);
+    return builtinType(ctx.model, "anySimpleType");
+  }
+  return ref.id;
+}
+
+/** Completes simple type `id` (a no-op for built-ins and finished types); `from` is where it is needed. */
+export function completeSimple(ctx: BuildContext, id: number, from: SourceLocation): void {
+  const job = ctx.simpleJobs.get(id);
+  if (job === undefined || job.state === "done") return;
+  if (job.state === "building") {
+    const i = ctx.derivationStack.indexOf(job.label);
+    const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
+    ctx.reporter.report("xsd/circular", { kind: "simpleType", name: job.label, cycle }, from);
+    return;
+  }
+  job.state = "building";
+  ctx.derivationStack.push(job.label);
+  try {
+    fill(ctx, id, job.node, job.schema);
+  } finally {
+    ctx.derivationStack.pop();
+    job.state = "done";
+  }
+}
+
+function operand(ctx: BuildContext, q: QName | undefined, inline: XSimpleType | undefined, schema: XSchema, loc: SourceLocation): number {
+  if (inline !== undefined) return buildAnonymousSimple(ctx, inline, schema);
+  if (q !== undefined) {
+    const id = simpleTypeRef(ctx, q, loc);
+    completeSimple(ctx, id, loc);
+    return id;
+  }
+  return builtinType(ctx.model, "anySimpleType");
+}
+
+function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema): void {
+  const t = ctx.model.simpleTypes[id];
+  const d = node.derivation;
+  if (d.kind === "restriction") {
+    const baseId = operand(ctx, d.base, d.simpleType, schema, node.loc);
+    const base = ctx.model.simpleTypes[baseId];
+    t.variety = base.variety;
+    t.builtin = base.builtin;
+    t.base = baseId;
+    if (base.itemType !== undefined) t.itemType = base.itemType;
+    if (base.memberTypes !== undefined) t.memberTypes = [...base.memberTypes];
+    t.facets = mergeFacets(base.facets, d.facets, ctx.reporter);
+    if (base.name === "anySimpleType" && base.namespace !== undefined && d.facets.length > 0) {
+      ctx.reporter.report("xsd/invalid-derivation", { message: "xs:anySimpleType cannot be restricted with facets; restrict a primitive type such as xs:string" }, node.loc);
+    }
+  } else if (d.kind === "list") {
+    const item = operand(ctx, d.itemType, d.simpleType, schema, node.loc);
+    if (ctx.model.simpleTypes[item].variety === "list") {
+      ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot itself be a list type" }, node.loc);
+    }
+    t.variety = "list";
+    t.builtin = "anySimpleType";
+    t.itemType = item;
+    t.facets = { whiteSpace: "collapse" };
+  } else {
+    const members = d.memberTypes.map((q) => operand(ctx, q, undefined, schema, node.loc));
+    for (const s of d.simpleTypes) members.push(buildAnonymousSimple(ctx, s, schema));
+    t.variety = "union";
+    t.builtin = "anySimpleType";
+    t.memberTypes = members;
+    t.facets = {};
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Diagnostic codes of the XSD reader. Every schema error names what was expected, what was
+ * found and where (line/column, and the schema file in `schemaLocation`).
+ */
+import { defineCodes } from "../../diagnostics/codes.js";
+
+export const XSD = defineCodes({
+  "xsd/unreadable": {
+    severity: "error",
+    message: "cannot read the schema file {file}: {reason}",
+  },
+  "xsd/not-well-formed": {
+    severity: "error",
+    message: "the schema document is not well-formed XML: {reason}",
+    hint: "fix the XML syntax first; a schema must be a well-formed XML document",
+  },
+  "xsd/not-a-schema": {
+    severity: "error",
+    message: "the root element is <{found}>, expected xs:schema in namespace http://www.w3.org/2001/XMLSchema",
+    hint: "an XSD file starts with <xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">",
+  },
+  "xsd/syntax": {
+    severity: "error",
+    message: "{message}",
+  },
+  "xsd/unknown-attribute": {
+    severity: "error",
+    message: "attribute \"{name}\" is not allowed on xs:{element}",
+    hint: "allowed attributes are: {allowed}",
+  },
+  "xsd/unexpected-child": {
+    severity: "error",
+    message: "<{found}> is not allowed inside xs:{parent}",
+    hint: "expected one of: {expected}",
+  },
+  "xsd/missing-attribute": {
+    severity: "error",
+    message: "xs:{element} needs a \"{name}\" attribute",
+  },
+  "xsd/invalid-value": {
+    severity: "error",
+    message: "attribute \"{name}\" of xs:{element} is \"{value}\"; expected {expected}",
+  },
+  "xsd/exclusive": {
+    severity: "error",
+    message: "{first} and {second} cannot both appear on xs:{element}",
+    hint: "keep one of them",
+  },
+  "xsd/unknown-prefix": {
+    severity: "error",
+    message: "prefix \"{prefix}\" of \"{qname}\" is not bound to a namespace",
+    hint: "declare it with xmlns:{prefix}=\"...\" on the schema element",
+  },
+  "xsd/unresolved-type": { severity: "error", message: "type \"{name}\" is not defined" },
+  "xsd/unresolved-element": { severity: "error", message: "element \"{name}\" is not declared globally" },
+  "xsd/unresolved-attribute": { severity: "error", message: "attribute \"{name}\" is not declared globally" },
+  "xsd/unresolved-group": { severity: "error", message: "group \"{name}\" is not defined" },
+  "xsd/unresolved-attribute-group": { severity: "error", message: "attributeGroup \"{name}\" is not defined" },
+  "xsd/duplicate-global": {
+    severity: "error",
+    message: "{kind} \"{name}\" is defined twice (first at {first})",
+    hint: "rename or remove one of the definitions",
+  },
+  "xsd/duplicate-attribute": {
+    severity: "error",
+    message: "attribute \"{name}\" is declared twice in the same type",
+  },
+  "xsd/circular": {
+    severity: "error",
+    message: "{kind} \"{name}\" is defined in terms of itself ({cycle})",
+    hint: "break the cycle: a definition cannot derive from, or directly contain, itself",
+  },
+  "xsd/invalid-derivation": {
+    severity: "error",
+    message: "{message}",
+  },
+  "xsd/invalid-facet": {
+    severity: "error",
+    message: "facet xs:{facet} has value \"{value}\"; expected {expected}",
+  },
+  "xsd/occurs": {
+    severity: "error",
+    message: "minOccurs ({min}) is greater than maxOccurs ({max})",
+  },
+  "xsd/load-failed": {
+    severity: "error",
+    message: "could not read the schema in xs:{directive} schemaLocation=\"{location}\": {reason}",
+    hint: "qxml reads included and imported schemas only from local files next to the including schema; never from the network",
+  },
+  "xsd/namespace-mismatch": {
+    severity: "error",
+    message: "xs:{directive} of \"{location}\": its target namespace is {found}, expected {expected}",
+  },
+  "xsd/too-deep": {
+    severity: "error",
+    message: "the schema nests elements {depth} levels deep; the limit is {limit}",
+  },
+  "xsd/unsupported": {
+    severity: "warning",
+    message: "{feature} is not supported yet and is ignored",
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * Load: the root schema document and everything it includes or imports, as XSD syntax. Files
+ * are found through an EntityResolver relative to the including document — never the network.
+ * Each (file, chameleon namespace) pair is read once, so include cycles terminate.
+ */
+import { XmlTreeError, parseTree } from "../../xml/tree.js";
+import { isRefusal, type EntityResolver } from "../../xml/resolve.js";
+import { XSD_NS, type SourceLocation } from "../model.js";
+import { decodeXml } from "./decode.js";
+import { readSchema } from "./read.js";
+import { treeDepth } from "./read-support.js";
+import type { Reporter } from "./report.js";
+import type { XInclude, XSchema } from "./syntax.js";
+
+/** Schema documents nest far less than this; deeper input is refused before any recursive pass. */
+export const MAX_SCHEMA_DEPTH = 256;
+
+/** Parses and reads one document; null (with a diagnostic) when it is not a readable schema. */
+export function readDocument(text: string, file: string, reporter: Reporter, chameleonNamespace: string | null): XSchema | null {
+  let root;
+  try {
+    root = parseTree(text, file);
+  } catch (e) {
+    if (e instanceof XmlTreeError) {
+      reporter.report("xsd/not-well-formed", { reason: e.message.slice(e.message.indexOf(": ") + 2) }, { file, line: e.line, column: e.column });
+      return null;
+    }
+    throw e;
+  }
+  const at: SourceLocation = { file, line: root.line, column: root.column };
+  const depth = treeDepth(root);
+  if (depth > MAX_SCHEMA_DEPTH) {
+    reporter.report("xsd/too-deep", { depth, limit: MAX_SCHEMA_DEPTH }, at);
+    return null;
+  }
+  if (root.uri !== XSD_NS || root.local !== "schema") {
+    reporter.report("xsd/not-a-schema", { found: root.name }, at);
+    return null;
+  }
+  return readSchema(root, file, reporter, chameleonNamespace);
+}
+
+function describeNs(ns: string | null): string {
+  return ns === null ? "no namespace" : `"${ns}"`;
+}
+
+/**
+ * Follows xs:include and xs:import from `root`, breadth first. Returns every document read,
+ * root first.
+ */
+export function loadSchemaSet(root: XSchema, resolver: EntityResolver, reporter: Reporter): XSchema[] {
+  const docs: XSchema[] = [root];
+  const seen = new Set<string>([`${root.file}|${root.targetNamespace ?? ""}`]);
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i];
+    for (const d of doc.directives) {
+      const next = loadDirective(doc, d, resolver, reporter, seen);
+      if (next !== null) docs.push(next);
+    }
+  }
+  return docs;
+}
+
+function loadDirective(doc: XSchema, d: XInclude, resolver: EntityResolver, reporter: Reporter, seen: Set<string>): XSchema | null {
+  if (d.schemaLocation === undefined) return null; // import of a namespace without a location: nothing to read
+  const res = resolver(d.schemaLocation, undefined, doc.file);
+  if (isRefusal(res)) {
+    reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: res.error }, d.loc);
+    return null;
+  }
+  const chameleonNs = d.directive === "include" ? doc.targetNamespace : null;
+  const key = `${res.file}|${d.directive === "include" ? (doc.targetNamespace ?? "") : (d.namespace ?? "")}`;
+  if (seen.has(key)) return null;
+  seen.add(key);
+  const next = readDocument(decodeXml(res.bytes), res.file, reporter, chameleonNs);
+  if (next === null) return null;
+  if (d.directive === "include" && next.declaredTargetNamespace !== null && next.declaredTargetNamespace !== doc.targetNamespace) {
+    reporter.report(
+      "xsd/namespace-mismatch",
+      { directive: "include", location: d.schemaLocation, found: describeNs(next.declaredTargetNamespace), expected: describeNs(doc.targetNamespace) },
+      d.loc,
+    );
+    return null;
+  }
+  if (d.directive === "import" && next.declaredTargetNamespace !== (d.namespace ?? null)) {
+    reporter.report(
+      "xsd/namespace-mismatch",
+      { directive: "import", location: d.schemaLocation, found: describeNs(next.declaredTargetNamespace), expected: describeNs(d.namespace ?? null) },
+      d.loc,
+    );
+    return null;
+  }
+  return next;
+}

@@ -1,0 +1,219 @@
+/**
+ * Helpers the syntax reader uses on one XSD element: location, typed attribute values, QName
+ * resolution through in-scope namespaces, the allowed-attribute/children checks, and the
+ * documentation and provenance a declaration carries.
+ */
+import { XML_NS, XSD_NS, type MaxOccurs, type Provenance, type SourceLocation } from "../model.js";
+import { isElement, type XmlElement } from "../../xml/tree.js";
+import { ALLOWED_ATTRIBUTES, ALLOWED_CHILDREN } from "./grammar.js";
+import type { Reporter } from "./report.js";
+import type { QName } from "./syntax.js";
+
+export interface ReadContext {
+  file: string;
+  /** Effective target namespace of the document being read. */
+  targetNamespace: string | null;
+  /** Chameleon include: unqualified QName references take the includer's namespace. */
+  chameleon: boolean;
+  elementFormQualified: boolean;
+  attributeFormQualified: boolean;
+  reporter: Reporter;
+}
+
+export function locOf(ctx: ReadContext, el: { line: number; column: number }): SourceLocation {
+  return { file: ctx.file, line: el.line, column: el.column };
+}
+
+export function attr(el: XmlElement, name: string): string | undefined {
+  return el.attributes.get(name)?.value;
+}
+
+/** Reports attributes in no namespace that the schema for schemas does not allow here. */
+export function checkAttributes(ctx: ReadContext, el: XmlElement, grammarKey: string): void {
+  const allowed = ALLOWED_ATTRIBUTES[grammarKey] ?? ALLOWED_ATTRIBUTES[el.local] ?? [];
+  for (const a of el.attributes.values()) {
+    if (a.uri !== null) continue; // foreign attributes are permitted annotations
+    if (!allowed.includes(a.name)) {
+      ctx.reporter.report("xsd/unknown-attribute", { name: a.name, element: el.local, allowed: [...allowed] }, locOf(ctx, a));
+    }
+  }
+}
+
+/** The XSD-namespace children of `el`, reporting any that do not belong there. */
+export function xsdChildren(ctx: ReadContext, el: XmlElement, grammarKey: string): XmlElement[] {
+  const allowed = ALLOWED_CHILDREN[grammarKey] ?? ALLOWED_CHILDREN[el.local] ?? [];
+  const out: XmlElement[] = [];
+  for (const c of el.children) {
+    if (isElement(c)) {
+      if (c.uri !== XSD_NS || !allowed.includes(c.local)) {
+        ctx.reporter.report("xsd/unexpected-child", { found: c.name, parent: el.local, expected: allowed.map((n) => "xs:" + n) }, locOf(ctx, c));
+        continue;
+      }
+      out.push(c);
+    } else if (c.kind === "text" && c.text.trim() !== "") {
+      ctx.reporter.report("xsd/syntax", { message: `text is not allowed inside xs:${el.local}` }, locOf(ctx, c));
+    }
+  }
+  return out;
+}
+
+export function requireAttr(ctx: ReadContext, el: XmlElement, name: string): string | undefined {
+  const v = attr(el, name);
+  if (v === undefined) ctx.reporter.report("xsd/missing-attribute", { element: el.local, name }, locOf(ctx, el));
+  return v;
+}
+
+const NCNAME = /^[\p{L}_][\p{L}\p{N}._\-\u00B7\u0300-\u036F\u203F-\u2040]*$/u;
+
+export function isNCName(s: string): boolean {
+  return NCNAME.test(s);
+}
+
+/** The name attribute of a declaration, checked to be an NCName. */
+export function nameAttr(ctx: ReadContext, el: XmlElement, required: boolean): string | undefined {
+  const v = required ? requireAttr(ctx, el, "name") : attr(el, "name");
+  if (v === undefined) return undefined;
+  const name = v.trim();
+  if (!isNCName(name)) {
+    ctx.reporter.report("xsd/invalid-value", { name: "name", element: el.local, value: v, expected: "an NCName (a name without a colon)" }, locOfAttr(ctx, el, "name"));
+  }
+  return name;
+}
+
+export function locOfAttr(ctx: ReadContext, el: XmlElement, name: string): SourceLocation {
+  const a = el.attributes.get(name);
+  return locOf(ctx, a ?? el);
+}
+
+/** Resolves a QName value through the namespaces in scope on `el`; never compares prefixes. */
+export function resolveQName(ctx: ReadContext, el: XmlElement, value: string, attrName: string): QName | undefined {
+  const raw = value.trim();
+  const colon = raw.indexOf(":");
+  const prefix = colon < 0 ? "" : raw.slice(0, colon);
+  const local = colon < 0 ? raw : raw.slice(colon + 1);
+  if (!isNCName(local) || (prefix !== "" && !isNCName(prefix))) {
+    ctx.reporter.report("xsd/invalid-value", { name: attrName, element: el.local, value, expected: "a QName" }, locOfAttr(ctx, el, attrName));
+    return undefined;
+  }
+  let namespace: string | null;
+  if (prefix === "xml") namespace = XML_NS;
+  else {
+    const uri = el.namespaces.get(prefix);
+    if (uri === undefined && prefix !== "") {
+      ctx.reporter.report("xsd/unknown-prefix", { prefix, qname: raw }, locOfAttr(ctx, el, attrName));
+      return undefined;
+    }
+    namespace = uri === undefined || uri === "" ? null : uri;
+  }
+  if (namespace === null && ctx.chameleon) namespace = ctx.targetNamespace;
+  return { namespace, local, raw };
+}
+
+export function qnameAttr(ctx: ReadContext, el: XmlElement, name: string): QName | undefined {
+  const v = attr(el, name);
+  return v === undefined ? undefined : resolveQName(ctx, el, v, name);
+}
+
+export function boolAttr(ctx: ReadContext, el: XmlElement, name: string, fallback: boolean): boolean {
+  const v = attr(el, name);
+  if (v === undefined) return fallback;
+  switch (v.trim()) {
+    case "true":
+    case "1":
+      return true;
+    case "false":
+    case "0":
+      return false;
+  }
+  ctx.reporter.report("xsd/invalid-value", { name, element: el.local, value: v, expected: "true or false" }, locOfAttr(ctx, el, name));
+  return fallback;
+}
+
+export function enumAttr<T extends string>(ctx: ReadContext, el: XmlElement, name: string, values: readonly T[], fallback: T): T {
+  const v = attr(el, name);
+  if (v === undefined) return fallback;
+  const t = v.trim() as T;
+  if (values.includes(t)) return t;
+  ctx.reporter.report("xsd/invalid-value", { name, element: el.local, value: v, expected: `one of ${values.join(", ")}` }, locOfAttr(ctx, el, name));
+  return fallback;
+}
+
+export function occursAttrs(ctx: ReadContext, el: XmlElement): { min: number; max: MaxOccurs } {
+  const minText = attr(el, "minOccurs");
+  const maxText = attr(el, "maxOccurs");
+  let min = 1;
+  let max: MaxOccurs = 1;
+  if (minText !== undefined) {
+    if (/^\s*\+?\d+\s*$/.test(minText)) min = Number(minText.trim());
+    else ctx.reporter.report("xsd/invalid-value", { name: "minOccurs", element: el.local, value: minText, expected: "a non-negative integer" }, locOfAttr(ctx, el, "minOccurs"));
+  }
+  if (maxText !== undefined) {
+    if (maxText.trim() === "unbounded") max = "unbounded";
+    else if (/^\s*\+?\d+\s*$/.test(maxText)) max = Number(maxText.trim());
+    else ctx.reporter.report("xsd/invalid-value", { name: "maxOccurs", element: el.local, value: maxText, expected: "a non-negative integer or unbounded" }, locOfAttr(ctx, el, "maxOccurs"));
+  }
+  if (max !== "unbounded" && min > max) ctx.reporter.report("xsd/occurs", { min, max }, locOf(ctx, el));
+  return { min, max };
+}
+
+/** The text of the xs:documentation children of `el`'s xs:annotation(s), markup dropped. */
+export function docOf(el: XmlElement): string | undefined {
+  const parts: string[] = [];
+  for (const ann of el.children) {
+    if (!isElement(ann) || ann.uri !== XSD_NS || ann.local !== "annotation") continue;
+    for (const d of ann.children) {
+      if (!isElement(d) || d.uri !== XSD_NS || d.local !== "documentation") continue;
+      const text = textContent(d).trim();
+      if (text !== "") parts.push(text);
+    }
+  }
+  return parts.length === 0 ? undefined : parts.join("\n\n");
+}
+
+/** All descendant text, iteratively (documentation may hold XHTML). */
+export function textContent(el: XmlElement): string {
+  let out = "";
+  const stack: { el: XmlElement; i: number }[] = [{ el, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.el.children.length) {
+      stack.pop();
+      continue;
+    }
+    const c = top.el.children[top.i++];
+    if (isElement(c)) stack.push({ el: c, i: 0 });
+    else if (c.kind === "text") out += c.text;
+  }
+  return out;
+}
+
+const INFERRED = "qxml:inferred";
+
+/** A `qxml:inferred` comment right before `el` (only whitespace between) marks it reconstructed. */
+export function provenanceOf(el: XmlElement): Provenance | undefined {
+  const siblings = el.parent?.children;
+  if (siblings === undefined) return undefined;
+  for (let i = siblings.indexOf(el) - 1; i >= 0; i--) {
+    const s = siblings[i];
+    if (isElement(s)) return undefined;
+    if (s.kind === "text") {
+      if (s.text.trim() === "") continue;
+      return undefined;
+    }
+    const text = s.text.trim();
+    return text.startsWith(INFERRED) ? { inferred: true, note: text } : undefined;
+  }
+  return undefined;
+}
+
+/** Iterative depth of the tree, so hostile nesting is refused before any recursive pass. */
+export function treeDepth(root: XmlElement): number {
+  let max = 0;
+  const stack: [XmlElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const c of el.children) if (isElement(c)) stack.push([c, d + 1]);
+  }
+  return max;
+}

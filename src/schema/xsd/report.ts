@@ -1,0 +1,39 @@
+/** Collects the reader's diagnostics and unsupported-feature records, with the schema file attached. */
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diagnose, type Params } from "../../diagnostics/codes.js";
+import type { SourceLocation, UnsupportedFeature } from "../model.js";
+import "./codes.js"; // registers the xsd/ codes this reporter builds
+
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly unsupported: UnsupportedFeature[] = [];
+
+  report(code: string, params: Params, loc: SourceLocation): Diagnostic {
+    const d = diagnose(code, params, { line: loc.line, column: loc.column });
+    d.schemaLocation = { file: loc.file, line: loc.line, column: loc.column };
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  /** An unresolved name, with a did-you-mean from the names that do exist. */
+  unresolved(code: string, name: string, loc: SourceLocation, suggestion: string | undefined): Diagnostic {
+    const d = this.report(code, { name, suggestion: suggestion ?? "" }, loc);
+    if (suggestion !== undefined) {
+      d.message += `; did you mean ${suggestion}?`;
+      d.hint = `use ${suggestion}, or define ${name}`;
+    }
+    return d;
+  }
+
+  /** A construct qxml reads but does not model: a warning, and a record in model.unsupported. */
+  unsupportedFeature(feature: string, loc: SourceLocation, detail?: string): void {
+    const rec: UnsupportedFeature = { feature, location: loc };
+    if (detail !== undefined) rec.detail = detail;
+    this.unsupported.push(rec);
+    this.report("xsd/unsupported", { feature }, loc);
+  }
+
+  hasErrors(): boolean {
+    return this.diagnostics.some((d) => d.severity === "error");
+  }
+}

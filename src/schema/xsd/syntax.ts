@@ -1,0 +1,191 @@
+/**
+ * The XSD syntax model: what one schema document says, with attributes already typed and every
+ * QName already resolved to {namespace, local} through the in-scope namespaces of the element
+ * it appeared on. No cross-references are followed here; resolution works on these objects.
+ */
+import type { MaxOccurs, Provenance, SourceLocation, WhiteSpace } from "../model.js";
+
+export interface QName {
+  namespace: string | null;
+  local: string;
+  /** As written, for messages. */
+  raw: string;
+}
+
+interface Located {
+  loc: SourceLocation;
+  doc?: string;
+  provenance?: Provenance;
+}
+
+export interface XElement extends Located {
+  kind: "element";
+  name?: string;
+  ref?: QName;
+  type?: QName;
+  complexType?: XComplexType;
+  simpleType?: XSimpleType;
+  min: number;
+  max: MaxOccurs;
+  nillable: boolean;
+  abstract: boolean;
+  default?: string;
+  fixed?: string;
+  /** Effective namespace of a local declaration (form / elementFormDefault applied); globals use the TNS. */
+  qualified: boolean;
+}
+
+export interface XAttribute extends Located {
+  kind: "attribute";
+  name?: string;
+  ref?: QName;
+  type?: QName;
+  simpleType?: XSimpleType;
+  use: "required" | "optional" | "prohibited";
+  default?: string;
+  fixed?: string;
+  qualified: boolean;
+}
+
+export interface XAttributeGroupRef extends Located {
+  kind: "attributeGroupRef";
+  ref: QName;
+}
+
+export type XAttributeUse = XAttribute | XAttributeGroupRef;
+
+export interface XWildcard extends Located {
+  /** The namespace attribute as written, split on whitespace ("##any" when absent). */
+  namespace: string[];
+  processContents: "strict" | "lax" | "skip";
+}
+
+export interface XAny extends XWildcard {
+  kind: "any";
+  min: number;
+  max: MaxOccurs;
+}
+
+export interface XCompositor extends Located {
+  kind: "sequence" | "choice" | "all";
+  items: XParticle[];
+  min: number;
+  max: MaxOccurs;
+}
+
+export interface XGroupRef extends Located {
+  kind: "groupRef";
+  ref: QName;
+  min: number;
+  max: MaxOccurs;
+}
+
+export type XParticle = XElement | XCompositor | XGroupRef | XAny;
+
+export interface XAttributes {
+  attributes: XAttributeUse[];
+  anyAttribute?: XWildcard;
+}
+
+export type XComplexContent =
+  /** No simpleContent/complexContent: an implicit restriction of anyType. */
+  | ({ kind: "implicit"; particle: XParticle | null } & XAttributes)
+  | ({
+      kind: "complexContent";
+      derivation: "extension" | "restriction";
+      base: QName;
+      /** mixed on xs:complexContent, when given (it overrides the type's). */
+      mixed?: boolean;
+      particle: XParticle | null;
+      loc: SourceLocation;
+    } & XAttributes)
+  | ({
+      kind: "simpleContent";
+      derivation: "extension" | "restriction";
+      base: QName;
+      /** restriction only: an inline simple type for the content, and facets on top. */
+      simpleType?: XSimpleType;
+      facets: XFacet[];
+      loc: SourceLocation;
+    } & XAttributes);
+
+export interface XComplexType extends Located {
+  kind: "complexType";
+  name?: string;
+  mixed: boolean;
+  abstract: boolean;
+  content: XComplexContent;
+}
+
+export interface XFacet {
+  facet: FacetName;
+  value: string;
+  doc?: string;
+  loc: SourceLocation;
+}
+
+export const FACET_NAMES = [
+  "length",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "enumeration",
+  "whiteSpace",
+  "maxInclusive",
+  "maxExclusive",
+  "minInclusive",
+  "minExclusive",
+  "totalDigits",
+  "fractionDigits",
+] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+export type XSimpleDerivation =
+  | { kind: "restriction"; base?: QName; simpleType?: XSimpleType; facets: XFacet[] }
+  | { kind: "list"; itemType?: QName; simpleType?: XSimpleType }
+  | { kind: "union"; memberTypes: QName[]; simpleTypes: XSimpleType[] };
+
+export interface XSimpleType extends Located {
+  kind: "simpleType";
+  name?: string;
+  derivation: XSimpleDerivation;
+}
+
+export interface XGroup extends Located {
+  kind: "group";
+  name: string;
+  particle: XCompositor | null;
+}
+
+export interface XAttributeGroup extends Located, XAttributes {
+  kind: "attributeGroup";
+  name: string;
+}
+
+export interface XInclude {
+  directive: "include" | "import";
+  /** import: the namespace attribute (null = no namespace). */
+  namespace?: string | null;
+  schemaLocation?: string;
+  loc: SourceLocation;
+}
+
+/** One schema document, read. Global definitions keep document order. */
+export interface XSchema {
+  file: string;
+  /** The effective target namespace (a chameleon include takes its includer's). */
+  targetNamespace: string | null;
+  /** The targetNamespace attribute as written (null when absent). */
+  declaredTargetNamespace: string | null;
+  directives: XInclude[];
+  elements: XElement[];
+  attributes: XAttribute[];
+  complexTypes: XComplexType[];
+  simpleTypes: XSimpleType[];
+  groups: XGroup[];
+  attributeGroups: XAttributeGroup[];
+  doc?: string;
+  loc: SourceLocation;
+}
+
+export type { WhiteSpace };
