@@ -1,0 +1,166 @@
+/**
+ * Attribute checks for one start tag: declared, required, fixed, value by type, IDs. DTD
+ * schemas compare qualified names literally and check the DTD attribute types (XML 1.0 §3.3);
+ * XSD schemas compare {namespace}local and check simple types.
+ */
+import type { Params } from "../diagnostics/codes.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { XSI_NS, type SchemaModel } from "../schema/model.js";
+import type { StartTag, XmlAttribute } from "../xml/events.js";
+import { wildcardAllows } from "./automaton.js";
+import type { CompiledAttribute, CompiledType } from "./compile.js";
+import type { IdTable } from "./ids.js";
+import { isNmtoken, isXmlName, tokens } from "./names.js";
+
+export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+export interface AttributeContext {
+  model: SchemaModel;
+  dtdMode: boolean;
+  ids: IdTable;
+  /** Reports a diagnostic at the given position, on the current element's path. */
+  report(code: string, params: Params, line: number, column: number, hint?: string): void;
+  /** The current element's path (computed only when needed). */
+  path(): string;
+  /** DTD with standalone="yes": whether attribute `name` of `element` is declared externally. */
+  externalAttribute?(element: string, name: string): boolean;
+}
+
+export function checkAttributes(ctx: AttributeContext, type: CompiledType, tag: StartTag, element: string): void {
+  const attrs = tag.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    if (!ctx.dtdMode && (a.uri === XMLNS_NS || a.uri === XSI_NS)) continue; // xsi:* is the engine's
+    const uri = ctx.dtdMode ? null : a.uri;
+    const local = ctx.dtdMode ? a.name : a.local;
+    const compiled = lookup(type, uri, local);
+    if (compiled === undefined) {
+      if (type.anyAttribute !== null && !ctx.dtdMode && wildcardAllows(type.anyAttribute, uri)) continue;
+      undeclared(ctx, type, a, element);
+      continue;
+    }
+    if (compiled.decl.use === "prohibited") {
+      ctx.report("valid/prohibited-attribute", { element, name: a.name }, a.line, a.column);
+      continue;
+    }
+    if (!a.specified) {
+      if (ctx.externalAttribute?.(element, a.name) === true) {
+        ctx.report(
+          "valid/standalone",
+          { problem: `attribute ${a.name} of <${element}> gets its default value from a declaration in the external subset` },
+          tag.line,
+          tag.column,
+        );
+      }
+      continue; // defaults were checked with the DTD
+    }
+    checkValue(ctx, compiled, a, element);
+  }
+  for (const r of type.required) {
+    if (!present(attrs, r, ctx.dtdMode)) ctx.report("valid/missing-attribute", { element, name: r.decl.name }, tag.line, tag.column);
+  }
+}
+
+function lookup(type: CompiledType, uri: string | null, local: string): CompiledAttribute | undefined {
+  const list = type.attributes.get(local);
+  if (list === undefined) return undefined;
+  for (const c of list) if (c.decl.namespace === uri) return c;
+  return undefined;
+}
+
+function present(attrs: XmlAttribute[], r: CompiledAttribute, dtdMode: boolean): boolean {
+  for (const a of attrs) {
+    if (dtdMode ? a.name === r.decl.name : a.local === r.decl.name && a.uri === r.decl.namespace) return true;
+  }
+  return false;
+}
+
+function undeclared(ctx: AttributeContext, type: CompiledType, a: XmlAttribute, element: string): void {
+  const names = type.attributeNames;
+  const suggestion = didYouMean(a.name, names);
+  ctx.report(
+    "valid/undeclared-attribute",
+    { element, found: a.name, expected: names.length === 0 ? "none" : names.join(", "), ...(suggestion ? { suggestion } : {}) },
+    a.line,
+    a.column,
+    suggestion !== undefined ? `Did you mean ${suggestion}?` : names.length === 0 ? `Remove ${a.name}: <${element}> has no attributes.` : undefined,
+  );
+}
+
+function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute, element: string): void {
+  const value = a.value;
+  const decl = c.decl;
+  if (decl.fixed !== undefined && c.checker.normalize(value) !== c.checker.normalize(decl.fixed)) {
+    ctx.report("valid/fixed-attribute", { element, name: a.name, expected: decl.fixed, found: value }, a.line, a.column);
+    return;
+  }
+  if (ctx.dtdMode && decl.dtdType !== undefined) {
+    const expected = dtdValueProblem(ctx.model, c, value);
+    if (expected !== null) {
+      ctx.report("valid/attribute-value", { element, name: a.name, expected, found: value }, a.line, a.column);
+      return;
+    }
+  } else if (!c.checker.trivial) {
+    const problem = c.checker.check(value);
+    if (problem !== null) {
+      ctx.report("valid/attribute-value", { element, name: a.name, expected: c.checker.describe(), found: value, typeCode: problem.code }, a.line, a.column);
+      return;
+    }
+  }
+  recordIds(ctx, c, a, element);
+}
+
+function recordIds(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute, element: string): void {
+  switch (c.idKind) {
+    case "none":
+      return;
+    case "id": {
+      const value = c.checker.normalize(a.value);
+      const prior = ctx.ids.define(value, a.line);
+      if (prior !== undefined) ctx.report("valid/duplicate-id", { found: value, firstLine: prior }, a.line, a.column);
+      return;
+    }
+    case "idref":
+    case "idrefs": {
+      const values = c.idKind === "idref" ? [c.checker.normalize(a.value)] : tokens(c.checker.normalize(a.value));
+      const path = ctx.path();
+      for (const value of values) ctx.ids.reference({ value, element, name: a.name, line: a.line, column: a.column, path });
+    }
+  }
+}
+
+/** For a DTD attribute: null when the value fits its declared type, else what was expected. */
+export function dtdValueProblem(model: SchemaModel, c: CompiledAttribute, value: string): string | null {
+  switch (c.decl.dtdType) {
+    case "CDATA":
+    case undefined:
+      return null;
+    case "ID":
+    case "IDREF":
+      return isXmlName(value) ? null : `an XML name (${c.decl.dtdType})`;
+    case "IDREFS":
+      return listOf(value, isXmlName) ? null : "a space-separated list of XML names (IDREFS)";
+    case "NMTOKEN":
+      return isNmtoken(value) ? null : "a name token (NMTOKEN)";
+    case "NMTOKENS":
+      return listOf(value, isNmtoken) ? null : "a space-separated list of name tokens (NMTOKENS)";
+    case "ENTITY":
+      return isUnparsedEntity(model, value) ? null : "the name of an unparsed entity declared in the DTD (ENTITY)";
+    case "ENTITIES":
+      return listOf(value, (v) => isUnparsedEntity(model, v)) ? null : "names of unparsed entities declared in the DTD (ENTITIES)";
+    case "NOTATION":
+    case "enumeration": {
+      const values = model.simpleTypes[c.decl.type].facets.enumeration?.map((e) => e.value) ?? [];
+      return values.includes(value) ? null : `one of ${values.join(", ")}`;
+    }
+  }
+}
+
+function listOf(value: string, ok: (v: string) => boolean): boolean {
+  const list = tokens(value);
+  return list.length > 0 && list.every(ok);
+}
+
+function isUnparsedEntity(model: SchemaModel, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(model.entities, name) && model.entities[name].notation !== undefined;
+}

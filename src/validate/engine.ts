@@ -1,0 +1,456 @@
+/**
+ * The streaming validation engine: an XmlHandler that keeps one frame per open element
+ * (declaration, automaton state, counters, text) and reports every validity error with its
+ * position and element path. Frames are reused, so memory grows with depth, not length
+ * (except the ID table).
+ *
+ * Recovery: a child that does not fit is reported once, then validated against its own global
+ * declaration (if any) while the parent stays in the same state, so one mistake yields one error.
+ */
+import { diagnose, type Params } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type { DtdDocument } from "../dtd/syntax.js";
+import { XSI_NS } from "../schema/model.js";
+import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
+import { checkAttributes, type AttributeContext } from "./attributes.js";
+import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
+import { IdTable } from "./ids.js";
+import { isAllWhite } from "./names.js";
+import "./codes.js";
+
+export interface EngineOptions {
+  file: string;
+  schema?: CompiledSchema;
+  /** Builds the schema from the document's DOCTYPE when no schema was given (DTD validation). */
+  dtdSchema?: (doctype: DoctypeInfo) => { schema: CompiledSchema | null; diagnostics: Diagnostic[] };
+}
+
+/** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
+const SKIP = null;
+
+class Frame {
+  el: CompiledElement | null = null;
+  type: CompiledType | null = null;
+  skip = false;
+  name = "";
+  index = 1;
+  state = 0;
+  counters = new Int32Array(4);
+  children = new Map<string, number>();
+  line = 0;
+  column = 0;
+  text = "";
+  textLine = 0;
+  textColumn = 0;
+  contentReported = false;
+  nil = false;
+}
+
+export class ValidationEngine implements XmlHandler {
+  readonly diagnostics: Diagnostic[] = [];
+  wellFormed = true;
+  root: string | undefined;
+  declaredDoctype: { name: string; systemId?: string; publicId?: string } | undefined;
+
+  private schema: CompiledSchema | null;
+  private dtdMode: boolean;
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private readonly ids = new IdTable();
+  private standalone = false;
+  private dtd: DtdDocument | null = null;
+  private readonly attrContext: AttributeContext;
+
+  constructor(private readonly options: EngineOptions) {
+    this.schema = options.schema ?? null;
+    this.dtdMode = this.schema?.kind === "dtd";
+    this.attrContext = {
+      model: this.schema?.model ?? (undefined as never),
+      dtdMode: this.dtdMode,
+      ids: this.ids,
+      report: (code, params, line, column, hint) => this.report(code, params, line, column, hint),
+      path: () => this.path(),
+      externalAttribute: (element, name) => this.externalAttribute(element, name),
+    };
+  }
+
+  // --- XmlHandler -----------------------------------------------------------------------------
+
+  xmlDeclaration(decl: XmlDeclaration): void {
+    this.standalone = decl.standalone === true;
+  }
+
+  doctype(info: DoctypeInfo): void {
+    this.declaredDoctype = { name: info.name };
+    if (info.systemId !== undefined) this.declaredDoctype.systemId = info.systemId;
+    if (info.publicId !== undefined) this.declaredDoctype.publicId = info.publicId;
+    this.dtd = info.dtd;
+    if (this.schema !== null || this.options.dtdSchema === undefined) return;
+    const built = this.options.dtdSchema(info);
+    for (const d of built.diagnostics) this.diagnostics.push(d);
+    this.setSchema(built.schema);
+  }
+
+  startElement(tag: StartTag): void {
+    const parent = this.depth > 0 ? this.frames[this.depth - 1] : null;
+    const frame = this.push(tag, parent);
+    if (parent !== null && parent.skip) {
+      frame.skip = true;
+      return;
+    }
+    if (!this.dtdMode) this.recordNamespaces(tag);
+    if (parent === null) this.root = tag.name;
+    frame.el = parent === null ? this.rootDecl(tag) : this.childDecl(parent, tag);
+    // XSD: below an element without declaration nothing is checked (lax); DTD: children still are.
+    if (frame.el === null) frame.skip = !this.dtdMode;
+    else this.enter(frame, frame.el, tag);
+  }
+
+  text(text: string, pos: Position, cdata: boolean): void {
+    if (this.depth === 0) return;
+    const f = this.frames[this.depth - 1];
+    const type = f.type;
+    if (f.skip || type === null) return;
+    if (f.nil) {
+      if (!isAllWhite(text)) this.contentError(f, "valid/nil", { parent: f.name, problem: "xsi:nil is true, so the element must be empty; found text" }, pos);
+      return;
+    }
+    switch (type.text) {
+      case "elements":
+        if (!isAllWhite(text) || (cdata && this.dtdMode)) {
+          this.contentError(f, "valid/text-not-allowed", { parent: f.name, found: excerpt(text) }, pos);
+        } else if (this.standalone && this.dtdMode && this.isExternalElement(f.name)) {
+          this.contentError(f, "valid/standalone", { problem: `white space in the element content of <${f.name}>, which is declared in the external subset` }, pos);
+        }
+        return;
+      case "empty":
+        this.contentError(f, "valid/not-empty", { parent: f.name, found: `text "${excerpt(text)}"` }, pos);
+        return;
+      case "simple":
+        if (f.text.length === 0) {
+          f.textLine = pos.line;
+          f.textColumn = pos.column;
+        }
+        f.text += text;
+        return;
+      default:
+        return;
+    }
+  }
+
+  endElement(_name: string, pos: Position): void {
+    if (this.depth === 0) return;
+    const f = this.frames[this.depth - 1];
+    if (!f.skip && f.type !== null && !f.nil) this.finish(f, pos);
+    this.depth--;
+  }
+
+  diagnostic(d: Diagnostic): void {
+    if (d.severity === "error") this.wellFormed = false;
+    this.diagnostics.push(d);
+  }
+
+  end(): void {
+    if (!this.wellFormed) return;
+    if (this.root === undefined) return;
+    for (const r of this.ids.unresolved()) {
+      this.diagnostics.push(diagnose("valid/unresolved-idref", { element: r.element, name: r.name, found: r.value }, { line: r.line, column: r.column, path: r.path }));
+    }
+  }
+
+  /** Whether no error was reported. */
+  get valid(): boolean {
+    return this.wellFormed && !this.diagnostics.some((d) => d.severity === "error");
+  }
+
+  // --- Elements -------------------------------------------------------------------------------
+
+  private setSchema(schema: CompiledSchema | null): void {
+    this.schema = schema;
+    this.dtdMode = schema?.kind === "dtd";
+    this.attrContext.model = schema?.model ?? (undefined as never);
+    this.attrContext.dtdMode = this.dtdMode;
+  }
+
+  private push(tag: StartTag, parent: Frame | null): Frame {
+    if (this.depth === this.frames.length) this.frames.push(new Frame());
+    const f = this.frames[this.depth++];
+    f.el = null;
+    f.type = null;
+    f.skip = false;
+    f.name = tag.name;
+    f.state = 0;
+    f.children.clear();
+    f.line = tag.line;
+    f.column = tag.column;
+    f.text = "";
+    f.contentReported = false;
+    f.nil = false;
+    if (parent === null) f.index = 1;
+    else {
+      const n = (parent.children.get(tag.name) ?? 0) + 1;
+      parent.children.set(tag.name, n);
+      f.index = n;
+    }
+    return f;
+  }
+
+  private rootDecl(tag: StartTag): CompiledElement | null {
+    const schema = this.schema;
+    if (schema === null) {
+      this.report("valid/no-grammar", {}, tag.line, tag.column);
+      return SKIP;
+    }
+    if (this.dtdMode) {
+      if (this.declaredDoctype !== undefined && this.declaredDoctype.name !== tag.name) {
+        this.report("valid/root-mismatch", { expected: this.declaredDoctype.name, found: tag.name }, tag.line, tag.column);
+      }
+      return this.globalOrUndeclared(tag);
+    }
+    const el = findGlobal(schema, tag.uri, tag.local);
+    if (el === undefined) {
+      const suggestion = didYouMean(tag.local, schema.globalNames);
+      this.report(
+        "valid/unknown-root",
+        { expected: schema.globalNames.join(", "), found: tag.name, ...(suggestion ? { suggestion } : {}) },
+        tag.line,
+        tag.column,
+        suggestion !== undefined ? `Did you mean <${suggestion}>?` : undefined,
+      );
+      return SKIP;
+    }
+    return el;
+  }
+
+  /** DTD: the element's declaration, or an "undeclared" error. */
+  private globalOrUndeclared(tag: StartTag): CompiledElement | null {
+    const el = this.global(tag);
+    if (el === undefined) this.report("valid/undeclared-element", { found: tag.name }, tag.line, tag.column);
+    return el ?? null;
+  }
+
+  private global(tag: StartTag): CompiledElement | undefined {
+    if (this.schema === null) return undefined;
+    return this.dtdMode ? findGlobal(this.schema, null, tag.name) : findGlobal(this.schema, tag.uri, tag.local);
+  }
+
+  private childDecl(parent: Frame, tag: StartTag): CompiledElement | null {
+    const type = parent.type;
+    if (type === null) return this.dtdMode ? this.globalOrUndeclared(tag) : SKIP;
+    if (parent.nil) {
+      this.contentError(parent, "valid/nil", { parent: parent.name, problem: `xsi:nil is true, so the element must be empty; found <${tag.name}>` }, tag, true);
+      return this.global(tag) ?? SKIP;
+    }
+    switch (type.text) {
+      case "empty":
+        this.contentError(parent, "valid/not-empty", { parent: parent.name, found: `<${tag.name}>` }, tag, true);
+        return this.global(tag) ?? SKIP;
+      case "simple":
+        this.contentError(parent, "valid/element-in-simple-content", { parent: parent.name, type: type.simple?.describe() ?? "string", found: tag.name }, tag, true);
+        return this.global(tag) ?? SKIP;
+      case "any":
+        return this.globalOrUndeclared(tag);
+      default:
+        return this.matchChild(parent, type, tag);
+    }
+  }
+
+  private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | null {
+    const m = type.matcher!;
+    const uri = this.dtdMode ? null : tag.uri;
+    const local = this.dtdMode ? tag.name : tag.local;
+    const next = m.step(parent.state, parent.counters, uri, local);
+    if (next < 0) {
+      this.unexpected(parent, type, tag);
+      return this.global(tag) ?? SKIP;
+    }
+    parent.state = next;
+    const leaf = m.leafOf(next);
+    if (leaf.kind === "element") {
+      if (leaf.element !== null) return this.schema!.elements[leaf.element];
+      return this.globalOrUndeclared(tag);
+    }
+    const pc = leaf.wildcard.processContents;
+    if (pc === "skip") return SKIP;
+    const el = this.global(tag);
+    if (el === undefined && pc === "strict") this.report("valid/undeclared-element", { found: tag.name }, tag.line, tag.column);
+    return el ?? SKIP;
+  }
+
+  private unexpected(parent: Frame, type: CompiledType, tag: StartTag): void {
+    const m = type.matcher!;
+    const names = m.expected(parent.state, parent.counters);
+    const end = m.accepts(parent.state, parent.counters);
+    const found = this.dtdMode ? tag.name : tag.local;
+    const suggestion = didYouMean(found, names.length > 0 ? names : m.names);
+    const params: Params = {
+      parent: parent.name,
+      expected: expectedText(names, end ? parent.name : null),
+      expectedNames: names,
+      found: tag.name,
+    };
+    if (suggestion !== undefined && suggestion !== found) params.suggestion = suggestion;
+    this.report("valid/unexpected-element", params, tag.line, tag.column, params.suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(names, end, parent.name, tag.name));
+  }
+
+  /** Sets up the frame for a declared element: xsi attributes, type, attributes. */
+  private enter(f: Frame, el: CompiledElement, tag: StartTag): void {
+    let type = el.type;
+    if (el.decl.abstract) this.report("valid/abstract-element", { found: tag.name }, tag.line, tag.column);
+    if (!this.dtdMode) type = this.xsiAttributes(f, el, type, tag);
+    f.type = type;
+    const m = type.matcher;
+    if (m !== null) {
+      if (f.counters.length < m.counterCount) f.counters = new Int32Array(m.counterCount);
+      f.state = m.start(f.counters);
+    }
+    checkAttributes(this.attrContext, type, tag, tag.name);
+  }
+
+  private xsiAttributes(f: Frame, el: CompiledElement, type: CompiledType, tag: StartTag): CompiledType {
+    for (const a of tag.attributes) {
+      if (a.uri !== XSI_NS) continue;
+      if (a.local === "nil") {
+        const v = a.value.trim();
+        if (v !== "true" && v !== "false" && v !== "1" && v !== "0") {
+          this.report("valid/attribute-value", { element: tag.name, name: a.name, expected: "true or false", found: a.value }, a.line, a.column);
+        } else if (v === "true" || v === "1") {
+          if (!el.decl.nillable) this.report("valid/nil", { parent: tag.name, problem: "xsi:nil is not allowed: the element is not declared nillable" }, a.line, a.column);
+          else f.nil = true;
+        }
+      } else if (a.local === "type") {
+        type = this.xsiType(el, type, tag, a.value, a.line, a.column);
+      } else if (a.local !== "schemaLocation" && a.local !== "noNamespaceSchemaLocation") {
+        this.report("valid/undeclared-attribute", { element: tag.name, found: a.name, expected: "xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation" }, a.line, a.column);
+      }
+    }
+    return type;
+  }
+
+  /** xsi:type: the named type replaces the declared one (derivation is not checked yet). */
+  private xsiType(el: CompiledElement, type: CompiledType, tag: StartTag, value: string, line: number, column: number): CompiledType {
+    const qname = value.trim();
+    const colon = qname.indexOf(":");
+    const prefix = colon < 0 ? "" : qname.slice(0, colon);
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const uri = this.namespaceOf(prefix, tag);
+    const key = uri === null ? local : `{${uri}}${local}`;
+    const named = uri === undefined ? undefined : this.schema!.model.namedTypes[key];
+    if (named === undefined) {
+      this.report("valid/xsi-type", { parent: tag.name, found: value, problem: "no such type is declared in the schema" }, line, column);
+      return type;
+    }
+    void el;
+    if (named.kind === "simple") return simpleElementType(this.schema!.model, named.id);
+    return complexTypeById(this.schema!, named.id, this.diagnostics);
+  }
+
+  /** In-scope namespace of `prefix`, from xmlns attributes of the open elements (undefined: unbound). */
+  private namespaceOf(prefix: string, tag: StartTag): string | null | undefined {
+    const attrName = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
+    for (const a of tag.attributes) if (a.name === attrName) return a.value === "" ? null : a.value;
+    for (let i = this.depth - 2; i >= 0; i--) {
+      const uri = this.frameNamespaces[i]?.get(attrName);
+      if (uri !== undefined) return uri;
+    }
+    return prefix === "" ? null : prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined;
+  }
+
+  /** Per open element: its xmlns declarations, if it has any (for xsi:type QNames). */
+  private readonly frameNamespaces: (Map<string, string | null> | undefined)[] = [];
+
+  private recordNamespaces(tag: StartTag): void {
+    let map: Map<string, string | null> | undefined;
+    for (const a of tag.attributes) {
+      if (a.name !== "xmlns" && !a.name.startsWith("xmlns:")) continue;
+      map ??= new Map();
+      map.set(a.name, a.value === "" ? null : a.value);
+    }
+    this.frameNamespaces[this.depth - 1] = map;
+  }
+
+  private finish(f: Frame, pos: Position): void {
+    const type = f.type!;
+    if (type.matcher !== null && !type.matcher.accepts(f.state, f.counters)) {
+      const names = type.matcher.expected(f.state, f.counters);
+      this.diagnostics.push(
+        diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() }),
+      );
+    }
+    if (type.text === "simple") this.finishSimple(f, type);
+  }
+
+  private finishSimple(f: Frame, type: CompiledType): void {
+    const decl = f.el?.decl;
+    let value = f.text;
+    const line = f.text.length > 0 ? f.textLine : f.line;
+    const column = f.text.length > 0 ? f.textColumn : f.column;
+    if (value.length === 0 && decl?.default !== undefined) value = decl.default;
+    if (value.length === 0 && decl?.fixed !== undefined) value = decl.fixed;
+    const checker = type.simple!;
+    if (decl?.fixed !== undefined && checker.normalize(value) !== checker.normalize(decl.fixed)) {
+      this.report("valid/fixed-element", { parent: f.name, expected: decl.fixed, found: excerpt(value) }, line, column);
+      return;
+    }
+    if (checker.trivial) return;
+    const problem = checker.check(value);
+    if (problem !== null) {
+      this.report("valid/attribute-value", { element: f.name, name: "text", expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column);
+    }
+  }
+
+  // --- Helpers --------------------------------------------------------------------------------
+
+  /** One content error per element: the first one says it; the rest would repeat it. */
+  private contentError(f: Frame, code: string, params: Params, pos: Position, onParent = false): void {
+    if (f.contentReported) return;
+    f.contentReported = true;
+    const d = diagnose(code, params, { line: pos.line, column: pos.column, path: this.path(onParent ? 1 : 0) });
+    this.diagnostics.push(d);
+  }
+
+  private report(code: string, params: Params, line: number, column: number, hint?: string): void {
+    const d = diagnose(code, params, { line, column, path: this.path() });
+    if (hint !== undefined) d.hint = hint;
+    this.diagnostics.push(d);
+  }
+
+  /** "/A/B[2]/C" for the open elements, leaving out the innermost `skipInner`. */
+  path(skipInner = 0): string {
+    let s = "";
+    for (let i = 0; i < this.depth - skipInner; i++) {
+      const f = this.frames[i];
+      s += f.index > 1 ? `/${f.name}[${f.index}]` : `/${f.name}`;
+    }
+    return s;
+  }
+
+  private externalAttribute(element: string, name: string): boolean {
+    if (!this.standalone || this.dtd === null) return false;
+    return this.dtd.attlists.get(element)?.find((d) => d.name === name)?.external === true;
+  }
+
+  private isExternalElement(name: string): boolean {
+    const decl = this.dtd?.elements.get(name);
+    return decl !== undefined && (decl as { external?: boolean }).external === true;
+  }
+}
+
+function expectedText(names: string[], endOf: string | null): string {
+  const items = names.length > 12 ? [...names.slice(0, 12), `... (${names.length - 12} more)`] : [...names];
+  if (endOf !== null) items.push(`</${endOf}>`);
+  if (items.length === 0) return "no child element";
+  if (items.length === 1) return items[0].startsWith("</") || items[0].startsWith("any ") ? items[0] : `<${items[0]}>`;
+  return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+function hintFor(names: string[], end: boolean, parent: string, found: string): string {
+  if (names.length === 0 && end) return `<${parent}> cannot contain <${found}> here: remove it or move it.`;
+  return `Remove <${found}> or move it to where the content model of <${parent}> allows it.`;
+}
+
+function excerpt(text: string): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  return t.length > 40 ? t.slice(0, 37) + "..." : t;
+}
