@@ -57,6 +57,13 @@ function toDiagnostic(d: Detail, phase: Libxml2Phase, fallbackFile: string): Dia
   return diag;
 }
 
+/** Namespace well-formedness errors, which libxml2 reports at level "error", not "fatal". */
+const NAMESPACE_ERROR = /^(Namespace prefix \S+ (on|for) \S+ (on \S+ )?is not defined|xmlns(:\S+)?: |Namespaced Attribute \S+ in '[^']*' redefined)/;
+
+function breaksWellFormedness(d: Detail): boolean {
+  return d.level >= LEVEL_FATAL || NAMESPACE_ERROR.test(d.message);
+}
+
 function detailsOf(e: unknown): Detail[] | null {
   const details = (e as { details?: unknown }).details;
   return Array.isArray(details) ? (details as Detail[]) : null;
@@ -189,24 +196,16 @@ export class Libxml2Engine {
   validateWithDoctype(input: string | Uint8Array, options: Omit<Libxml2Options, "schema">): EngineResult {
     const bytes = asBytes(input);
     const base = this.baseResult(bytes);
-    const P = this.lib.ParseOption;
     const scope = scopeFor(options.resolveEntity, options.file);
-    const valid = this.parse(bytes, options.file, P.XML_PARSE_DTDVALID, scope);
-    if (valid.doc !== null) {
-      valid.doc.dispose();
-      const diagnostics = [...valid.details, ...refusalDetails(scope, options.file)].map((d) => toDiagnostic(d, "validate", options.file));
-      return { ...base, valid: true, wellFormed: true, diagnostics };
-    }
-    // libxml2 reports validity errors at level "error" during the parse, like namespace errors;
-    // a second parse without validation tells whether the document is well-formed at all.
-    const fatal = valid.details.some((d) => d.level >= LEVEL_FATAL);
-    const wf = fatal ? valid : this.parse(bytes, options.file, P.XML_PARSE_DTDLOAD, scopeFor(options.resolveEntity, options.file));
-    wf.doc?.dispose();
-    const wellFormed = wf.doc !== null;
-    const phase: Libxml2Phase = wellFormed ? "validate" : "parse";
-    const details = wellFormed ? valid.details : wf.details;
-    const diagnostics = [...details, ...refusalDetails(scope, options.file)].map((d) => toDiagnostic(d, phase, options.file));
-    return { ...base, valid: false, wellFormed, diagnostics };
+    const parsed = this.parse(bytes, options.file, this.lib.ParseOption.XML_PARSE_DTDVALID, scope);
+    parsed.doc?.dispose();
+    // libxml2 reports validity errors at level "error" during the parse, as it does namespace
+    // errors and duplicate IDs; only fatal errors and namespace errors make a document ill-formed.
+    const wellFormed = !parsed.details.some(breaksWellFormedness);
+    const diagnostics = [...parsed.details, ...refusalDetails(scope, options.file)].map((d) =>
+      toDiagnostic(d, breaksWellFormedness(d) ? "parse" : "validate", options.file),
+    );
+    return { ...base, valid: parsed.doc !== null, wellFormed, diagnostics };
   }
 
   /** One-shot validation; for many documents against one schema, `prepare` it once instead. */

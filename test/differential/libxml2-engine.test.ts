@@ -85,6 +85,22 @@ describe("libxml2 engine, the document's own DOCTYPE", () => {
   });
 });
 
+describe("libxml2 engine, well-formedness", () => {
+  it("counts an undefined namespace prefix as a well-formedness error", () => {
+    const r = engine.validate(`<a><b:c/></a>`, { file: docFile });
+    expect(r).toMatchObject({ valid: false, wellFormed: false });
+    const ns = r.diagnostics.find((d) => /Namespace prefix b on c is not defined/.test(d.message));
+    expect(ns).toMatchObject({ line: 1, params: { phase: "parse" } });
+  });
+
+  it("counts a duplicate ID as a validity error, not a well-formedness one", () => {
+    const doc = `<!DOCTYPE r [<!ELEMENT r (e*)><!ELEMENT e EMPTY><!ATTLIST e id ID #REQUIRED>]>\n<r><e id="a"/><e id="a"/></r>`;
+    const r = engine.validate(doc, { file: docFile });
+    expect(r).toMatchObject({ valid: false, wellFormed: true });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["ID a already defined"]);
+  });
+});
+
 describe("libxml2 engine, a schema file", () => {
   it("validates against a DTD file, ignoring the DOCTYPE", () => {
     const schema = { kind: "dtd" as const, file: join(dir, "r.dtd") };
