@@ -197,7 +197,7 @@ function idKindOf(decl: AttributeDecl, checker: SimpleChecker): IdKind {
 }
 
 function ambiguityDiagnostic(element: string, found: string, first: Leaf, second: Leaf): Diagnostic {
-  const at = (l: Leaf): string => `${leafLabel(l)} at ${l.location.file}:${l.location.line}:${l.location.column}`;
+  const at = (l: Leaf): string => `${l.kind === "element" ? `<${l.name}>` : leafLabel(l)} at ${l.location.file}:${l.location.line}:${l.location.column}`;
   const d = diagnose(
     "valid/ambiguous-content-model",
     { element, found: found.startsWith("an ") ? found : `<${found}>`, first: at(first), second: at(second) },

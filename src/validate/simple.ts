@@ -1,16 +1,15 @@
 /**
- * The simple-type checker the engine uses for XSD text and attribute values. It adapts the
- * datatypes module (src/validate/datatypes: `compileSimpleType`).
- *
- * INTERIM: until src/validate/datatypes exports compileSimpleType, only enumerations are
- * checked here; every other value is accepted (see docs/validation.md, known gaps).
+ * The simple-type checker the engine uses for XSD text and attribute values: the datatypes
+ * module's checker (src/validate/datatypes), plus what the engine needs to skip work: whether
+ * every value is valid (plain string) and which built-in the type derives from (IDs).
  */
 import type { Params } from "../diagnostics/codes.js";
 import type { SchemaModel } from "../schema/model.js";
+import { compileSimpleType, type ValueContext } from "./datatypes/index.js";
 
 export interface SimpleChecker {
   /** null when the lexical value is valid, else the datatype diagnostic code and its params. */
-  check(lexical: string): null | { code: string; params: Params };
+  check(lexical: string, context?: ValueContext): null | { code: string; params: Params };
   /** The value after the type's whiteSpace facet (for fixed/default comparison). */
   normalize(lexical: string): string;
   /** A short description for "expected ..." messages, e.g. "integer" or "one of A, B". */
@@ -23,18 +22,27 @@ export interface SimpleChecker {
 
 export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker {
   const t = model.simpleTypes[typeId];
-  const ws = t.facets.whiteSpace ?? "preserve";
-  const normalize = (s: string): string => (ws === "preserve" ? s : ws === "replace" ? s.replace(/[\t\n\r]/g, " ") : s.replace(/[\t\n\r ]+/g, " ").trim());
-  const values = t.facets.enumeration?.map((e) => e.value);
-  if (values === undefined) {
-    return { check: () => null, normalize, describe: () => t.name ?? t.builtin, builtin: t.builtin, trivial: true };
+  const f = t.facets;
+  const plain =
+    t.variety === "atomic" &&
+    (t.builtin === "string" || t.builtin === "anySimpleType") &&
+    f.enumeration === undefined &&
+    f.patterns === undefined &&
+    f.length === undefined &&
+    f.minLength === undefined &&
+    f.maxLength === undefined;
+  try {
+    const c = compileSimpleType(model, typeId);
+    return {
+      check: (lexical, context) => c.check(lexical, context),
+      normalize: (s) => c.normalize(s),
+      describe: () => c.describe(),
+      builtin: t.builtin,
+      trivial: plain,
+    };
+  } catch (e) {
+    // A malformed type (e.g. circular) was reported by the schema reader; do not crash here.
+    const why = (e as Error).message;
+    return { check: () => null, normalize: (s) => s, describe: () => `${t.name ?? t.builtin} (unchecked: ${why})`, builtin: t.builtin, trivial: true };
   }
-  const set = new Set(values);
-  return {
-    check: (lexical) => (set.has(normalize(lexical)) ? null : { code: "valid/attribute-value", params: { expected: values } }),
-    normalize,
-    describe: () => "one of " + values.join(", "),
-    builtin: t.builtin,
-    trivial: false,
-  };
 }
