@@ -11,6 +11,7 @@ import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
 import { buildParticle, isEmptyParticle } from "./build-particles.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
 import { mergeFacets } from "./facets.js";
+import { checkAttributeRestriction } from "./restriction-checks.js";
 import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
 
 export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSchema): number {
@@ -68,7 +69,8 @@ function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSc
   const c = node.content;
   if (c.kind === "implicit") {
     t.content = contentOf(c.particle === null ? null : buildParticle(ctx, c.particle, schema), node.mixed);
-    setAttributes(t, buildAttributeSet(ctx, c, schema));
+    const set = buildAttributeSet(ctx, c, schema);
+    setAttributes(t, { ...set, attributes: withoutProhibited(set.attributes) });
     return;
   }
   const own = buildAttributeSet(ctx, c, schema);
@@ -117,6 +119,7 @@ function fillComplexContent(
   if (c.derivation === "restriction") {
     t.content = contentOf(ownParticle, mixed);
     if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
+    checkAttributeRestriction(b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     setAttributes(t, { attributes: refine(b.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });
     return;
   }
@@ -142,7 +145,7 @@ function fillComplexContent(
     t.content = contentOf(particle, extra === null ? baseMixed || mixed : mixed);
   }
   const attributes = [...b.attributes];
-  for (const a of own.attributes) {
+  for (const a of withoutProhibited(own.attributes)) {
     if (attributes.some((x) => x.key === a.key)) ctx.reporter.report("xsd/duplicate-attribute", { name: a.key }, a.location);
     else attributes.push(a);
   }
@@ -150,11 +153,20 @@ function fillComplexContent(
   setAttributes(t, { attributes, ...(wildcard !== undefined ? { anyAttribute: wildcard } : {}) });
 }
 
-/** Restriction's attribute uses replace the base's of the same name; the rest are inherited. */
+/**
+ * Restriction's attribute uses replace the base's of the same name; the rest are inherited. A
+ * prohibited use is kept only where it removes an inherited attribute (so the validator can say
+ * "prohibited"); elsewhere it contributes nothing (XSD 1.0 §3.4.2, {attribute uses}).
+ */
 function refine(base: AttributeDecl[], own: AttributeDecl[]): AttributeDecl[] {
   const out = base.map((b) => own.find((o) => o.key === b.key) ?? b);
-  for (const o of own) if (!base.some((b) => b.key === o.key)) out.push(o);
+  for (const o of withoutProhibited(own)) if (!base.some((b) => b.key === o.key)) out.push(o);
   return out;
+}
+
+/** Outside restriction, use="prohibited" adds nothing to a type's attribute uses. */
+export function withoutProhibited(uses: AttributeDecl[]): AttributeDecl[] {
+  return uses.filter((a) => a.use !== "prohibited");
 }
 
 function fillSimpleContent(
@@ -177,9 +189,11 @@ function fillSimpleContent(
     completeComplex(ctx, base.id, c.loc);
     const b = ctx.model.complexTypes[base.id];
     inherited = { attributes: b.attributes, ...(b.anyAttribute !== undefined ? { anyAttribute: b.anyAttribute } : {}) };
+    if (c.derivation === "restriction") checkAttributeRestriction(b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     if (b.content.kind === "simple") contentType = b.content.type;
-    else if (c.derivation === "restriction" && b.content.kind === "mixed" && isEmptyParticle(b.content.particle) && c.simpleType !== undefined) {
-      contentType = builtinType(ctx.model, "anySimpleType"); // mixed, emptiable base restricted to text: allowed with an inline type
+    else if (c.derivation === "restriction" && c.simpleType !== undefined && (b.content.kind === "any" || (b.content.kind === "mixed" && isEmptyParticle(b.content.particle)))) {
+      // A mixed, emptiable base (anyType included) restricted to text: allowed with an inline type.
+      contentType = builtinType(ctx.model, "anySimpleType");
     } else {
       ctx.reporter.report("xsd/invalid-derivation", { message: `simpleContent cannot derive from "${c.base.raw}", whose content is not simple` }, c.loc);
       contentType = builtinType(ctx.model, "anySimpleType");
@@ -205,7 +219,7 @@ function fillSimpleContent(
   }
   t.content = { kind: "simple", type: contentType };
   const attributes = [...inherited.attributes];
-  for (const a of own.attributes) {
+  for (const a of withoutProhibited(own.attributes)) {
     if (attributes.some((x) => x.key === a.key)) ctx.reporter.report("xsd/duplicate-attribute", { name: a.key }, a.location);
     else attributes.push(a);
   }

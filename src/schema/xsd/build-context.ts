@@ -67,7 +67,18 @@ function suggest(ctx: BuildContext, q: QName, names: Iterable<string>): string |
   const local = didYouMean(q.local, byLocal.keys());
   if (local === undefined) return undefined;
   const key = byLocal.get(local)!;
-  return key === qnameKey(q) ? undefined : key;
+  if (key === qnameKey(q)) return undefined;
+  return display(key, q);
+}
+
+/** A key shown the way the reference was written: same namespace → same prefix. */
+function display(key: string, q: QName): string {
+  const m = /^\{([^}]*)\}(.*)$/.exec(key);
+  if (m === null) return key; // no namespace
+  const colon = q.raw.indexOf(":");
+  if (m[1] === q.namespace) return colon < 0 ? m[2] : `${q.raw.slice(0, colon)}:${m[2]}`;
+  if (m[1] === XSD_NS) return `xs:${m[2]}`;
+  return key;
 }
 
 function typeNames(ctx: BuildContext, q: QName): Iterable<string> {
