@@ -1,9 +1,9 @@
 /** Proleptic Gregorian calendar arithmetic shared by the date/time types and durations. */
 
 export function isLeapYear(year: number): boolean {
-  // XSD 1.0 numbers years without a year 0: -0001 is 1 BCE, which is leap like year 0.
-  const y = year < 0 ? year + 1 : year;
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  // Part 2 Appendix E (maximumDayInMonthFor) applies the rule to the year value as written, so
+  // -0004 is a leap year even though XSD 1.0 has no year 0.
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -19,8 +19,7 @@ export const MONTH_NAMES = [
 
 /** Days since 1970-01-01 for a civil date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
-  const yAstro = year < 0 ? year + 1 : year;
-  const y = month <= 2 ? yAstro - 1 : yAstro;
+  const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const mp = (month + 9) % 12;

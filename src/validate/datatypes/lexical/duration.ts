@@ -2,6 +2,8 @@
  * xs:duration (Part 2 §3.2.6): PnYnMnDTnHnMnS. The value is (months, seconds); the order is
  * partial and decided, as Appendix E says, by adding both durations to four reference dateTimes
  * (P1M and P30D are incomparable).
+ *
+ * Seconds may be written "1." or ".5" (as XSD 1.1 and libxml2 allow; XSD 1.0 does not say).
  */
 import { daysFromCivil } from "./calendar.js";
 import { bad, ok, type Parsed } from "./result.js";
@@ -12,7 +14,7 @@ export interface DurationValue {
   seconds: number;
 }
 
-const DURATION = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?|\.\d+)S)?)?$/;
+const DURATION = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?|\.\d+)S)?)?$/;
 const EXPECTED = "a duration PnYnMnDTnHnMnS with at least one part, e.g. P1Y2M, PT30M or -P3DT4H";
 
 export function parseDuration(s: string): Parsed<DurationValue> {
