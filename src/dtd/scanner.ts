@@ -100,9 +100,10 @@ export class Scanner {
     const c = this.peek();
     if (c === -1) return this.inputs.length > 1 ? `the end of parameter entity %${this.cur.entity};` : "the end of the DTD";
     if (isWhite(c)) return "whitespace";
-    const rest = this.cur.text.slice(this.cur.pos, this.cur.pos + 20);
-    const word = /^[^\s<>]+/.exec(rest)?.[0] ?? rest[0];
-    return `'${word.length > 0 ? word : rest[0]}'`;
+    const rest = this.cur.text.slice(this.cur.pos, this.cur.pos + 30);
+    // A markup opener with its keyword, a name-like word, or else the single character.
+    const word = /^<[!?](?:--|\[|[\w.:-]*)/.exec(rest)?.[0] ?? /^[\w.:#-]+/.exec(rest)?.[0] ?? String.fromCodePoint(rest.codePointAt(0)!);
+    return `'${word}'`;
   }
 
   syntax(expected: string, context: string): never {

@@ -1,0 +1,58 @@
+/** The loader entry point for DTD schemas: file → DtdDocument → SchemaModel, with diagnostics. */
+import { dirname, resolve } from "node:path";
+import { diagnose } from "../../diagnostics/codes.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { isFatalDtdCode } from "../../dtd/codes.js";
+import { readDtdFile } from "../../dtd/parse.js";
+import type { ContentParticle, DtdDocument } from "../../dtd/syntax.js";
+import { localResolver, type EntityResolver } from "../../xml/resolve.js";
+import type { SchemaModel } from "../model.js";
+import { dtdToModel } from "./to-model.js";
+
+export interface ReadDtdSchemaOptions {
+  /** Reads external parameter entities; default: files in the DTD's own folder (never the network). */
+  resolveEntity?: EntityResolver;
+  limits?: { maxEntityExpansions?: number; maxEntityNesting?: number; maxExpandedChars?: number };
+}
+
+export interface DtdSchemaResult {
+  /** null when the DTD has a well-formedness error (the declarations read would be a guess). */
+  model: SchemaModel | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Notes about the model the DTD produces: attribute lists and content models naming undeclared elements. */
+export function modelNotes(doc: DtdDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [element, list] of doc.attlists) {
+    if (!doc.elements.has(element) && list.length > 0) {
+      const l = list[0].location;
+      out.push(diagnose("dtd/attlist-undeclared-element", { element }, { line: l.line, column: l.column }));
+    }
+  }
+  for (const decl of doc.elements.values()) {
+    const names = decl.content.kind === "mixed" ? decl.content.names : decl.content.kind === "children" ? particleNames(decl.content.particle) : [];
+    for (const name of new Set(names)) {
+      if (!doc.elements.has(name)) out.push(diagnose("dtd/undeclared-child", { element: decl.name, name }, { line: decl.location.line, column: decl.location.column }));
+    }
+  }
+  return out;
+}
+
+function particleNames(root: ContentParticle): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (p.kind === "name") out.push(p.name);
+    else stack.push(...p.items);
+  }
+  return out;
+}
+
+export function readDtdSchema(path: string, options: ReadDtdSchemaOptions = {}): DtdSchemaResult {
+  const file = resolve(path);
+  const doc = readDtdFile(file, { resolveEntity: options.resolveEntity ?? localResolver({ allow: [dirname(file)] }), limits: options.limits });
+  if (doc.diagnostics.some((d) => isFatalDtdCode(d.code))) return { model: null, diagnostics: doc.diagnostics };
+  return { model: dtdToModel(doc, file), diagnostics: [...doc.diagnostics, ...modelNotes(doc)] };
+}
