@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generates the inputs once (bench/out/, gitignored), then validates each with
+ * qxml (the CLI), xmllint --stream and libxml2-wasm (qxml's libxml2 engine), each in its own
+ * child process, and prints throughput, peak RSS and where qxml stands against its targets.
+ *
+ * Environment: BENCH_MB (size of the big files, default 100), BENCH_OP_MB (option profile
+ * files, default 25), BENCH_SKIP (comma list of engines to skip: qxml,xmllint,libxml2-wasm),
+ * BENCH_NO_BUILD=1 (do not run `npm run build` first).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { writeControlList, writeOptionProfiles, writePolicyExport } from "./generate.mjs";
+import { measure } from "./measure.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = join(ROOT, "bench", "out");
+const MB = Number(process.env.BENCH_MB ?? 100);
+const OP_MB = Number(process.env.BENCH_OP_MB ?? 25);
+const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const GENERATOR_VERSION = 1;
+const CLI = join(ROOT, "dist", "src", "cli", "main.js");
+const fixture = (name) => join(ROOT, "test", "fixtures", "qualys", name);
+const schema = (name) => join(ROOT, "schemas", "qualys", name);
+
+const INPUTS = [
+  { label: `policy export ${MB} MB`, file: "policy-export.xml", kind: "dtd", schema: schema("policy_export_output.dtd"), catalog: "policy_export_output", make: (p) => writePolicyExport(p, MB * 1e6), target: true },
+  { label: `UDC control list ${MB} MB`, file: "control-list.xml", kind: "xsd", schema: schema("ImportableControl.xsd"), catalog: "ImportableControl", make: (p) => writeControlList(p, MB * 1e6), target: true },
+  { label: `option profiles export ${OP_MB} MB`, file: "option-profiles.xml", kind: "dtd", schema: schema("option_profile_info.dtd"), catalog: "option_profile_info", make: (p) => writeOptionProfiles(p, fixture("option-profile-info-export-oracle-template.xml"), OP_MB * 1e6) },
+  { label: `option profiles import ${OP_MB} MB`, file: "option-profiles-import.xml", kind: "xsd", schema: schema("option_profiles.xsd"), catalog: "option_profiles", make: (p) => writeOptionProfiles(p, fixture("option-profiles-import-oracle-template.xml"), OP_MB * 1e6) },
+];
+
+function log(s) {
+  process.stderr.write(s + "\n");
+}
+
+/** Generates an input unless the same generator already made it at the same size. */
+function ensureInput(input) {
+  const path = join(OUT, input.file);
+  const stampPath = `${path}.json`;
+  const stamp = JSON.stringify({ version: GENERATOR_VERSION, label: input.label });
+  if (existsSync(path) && existsSync(stampPath) && readFileSync(stampPath, "utf8") === stamp) return path;
+  log(`generating ${input.file} (${input.label})...`);
+  const info = input.make(path);
+  writeFileSync(stampPath, stamp);
+  log(`  ${JSON.stringify(info)}`);
+  return path;
+}
+
+function ensureXmllint() {
+  if (spawnSync("xmllint", ["--version"]).status === 0) return true;
+  log("xmllint missing: installing Debian's libxml2-utils...");
+  spawnSync("apt-get", ["update"], { stdio: "inherit" });
+  return spawnSync("apt-get", ["install", "-y", "libxml2-utils"], { stdio: "inherit" }).status === 0;
+}
+
+/** An XML catalog mapping the Qualys DTD URLs to the bundled files, so xmllint --valid never needs the network. */
+function writeXmlCatalog() {
+  const entries = JSON.parse(readFileSync(join(ROOT, "schemas", "catalog.json"), "utf8"));
+  const lines = entries.flatMap((e) => (e.systemIds ?? []).map((id) => `  <system systemId="${id}" uri="${pathToFileURL(join(ROOT, "schemas", e.file)).href}"/>`));
+  const path = join(OUT, "xml-catalog.xml");
+  writeFileSync(path, `<?xml version="1.0"?>\n<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n${lines.join("\n")}\n</catalog>\n`);
+  return path;
+}
+
+function engines(catalogPath) {
+  return [
+    {
+      name: "qxml",
+      run: (input, path) => measure(process.execPath, [CLI, "validate", "--schema", input.catalog, path]),
+    },
+    {
+      name: "xmllint --stream",
+      key: "xmllint",
+      run: (input, path) =>
+        input.kind === "dtd"
+          ? measure("xmllint", ["--nonet", "--noout", "--stream", "--valid", path], { env: { XML_CATALOG_FILES: catalogPath } })
+          : measure("xmllint", ["--nonet", "--noout", "--stream", "--schema", input.schema, path]),
+    },
+    {
+      name: "libxml2-wasm",
+      run: (input, path) => measure(process.execPath, [join(ROOT, "bench", "child-libxml2.mjs"), input.kind, input.schema, path]),
+    },
+  ].filter((e) => !SKIP.has(e.key ?? e.name));
+}
+
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
+const firstLine = (s) => s.split("\n").find((l) => l.trim() !== "")?.slice(0, 160) ?? "";
+
+function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (process.env.BENCH_NO_BUILD !== "1") {
+    log("building (npm run build)...");
+    const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
+    if (b.status !== 0) log(`  build reported errors (continuing with what was emitted):\n${firstLine(b.stdout + b.stderr)}`);
+  }
+  const haveXmllint = ensureXmllint();
+  const catalogPath = writeXmlCatalog();
+  const xmllintVersion = haveXmllint ? firstLine(spawnSync("xmllint", ["--version"], { encoding: "utf8" }).stderr) : "missing";
+  const rows = [];
+  for (const input of INPUTS) {
+    const path = ensureInput(input);
+    const sizeMB = statSync(path).size / 1e6;
+    for (const engine of engines(catalogPath)) {
+      if (engine.key === "xmllint" && !haveXmllint) continue;
+      log(`${engine.name} on ${input.file}...`);
+      const r = engine.run(input, path);
+      rows.push({ input, engine: engine.name, sizeMB, ...r, mbps: sizeMB / r.seconds, note: r.ok ? "" : `exit ${r.status}: ${firstLine(r.stderr)}` });
+    }
+  }
+  const cold = coldStart();
+  const report = render(rows, cold, xmllintVersion);
+  writeFileSync(join(OUT, "results.md"), report);
+  process.stdout.write(report);
+}
+
+/** `qxml validate` of a 5 KB file, cold (a new node process each time): first run and median of 7. */
+function coldStart() {
+  const path = join(OUT, "policy-export-5k.xml");
+  writePolicyExport(path, 5 * 1024);
+  const times = [];
+  let last;
+  for (let i = 0; i < 7; i++) {
+    last = measure(process.execPath, [CLI, "validate", "--schema", "policy_export_output", path]);
+    times.push(last.seconds * 1000);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { bytes: statSync(path).size, first: times[0], median: sorted[3], ok: last.ok, note: last.ok ? "" : firstLine(last.stderr), rss: last.maxRssMB };
+}
+
+function render(rows, cold, xmllintVersion) {
+  const lines = [];
+  lines.push(`## Results (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${xmllintVersion})`, "");
+  lines.push("| input | engine | MB | seconds | MB/s | peak RSS MB | vs xmllint (time) | result |", "|---|---|---:|---:|---:|---:|---:|---|");
+  for (const r of rows) {
+    const ref = rows.find((x) => x.input === r.input && x.engine === "xmllint --stream");
+    const ratio = ref && ref.ok && r.ok ? `${fmt(r.seconds / ref.seconds, 2)}x` : "";
+    lines.push(`| ${r.input.label} (${r.input.kind.toUpperCase()}) | ${r.engine} | ${fmt(r.sizeMB)} | ${fmt(r.seconds, 2)} | ${r.ok ? fmt(r.mbps) : "—"} | ${fmt(r.maxRssMB)} | ${ratio} | ${r.ok ? "valid" : r.note.replace(/\|/g, "\\|")} |`);
+  }
+  lines.push("", "### Targets", "");
+  for (const input of INPUTS.filter((i) => i.target)) {
+    const q = rows.find((r) => r.input === input && r.engine === "qxml");
+    const x = rows.find((r) => r.input === input && r.engine === "xmllint --stream");
+    if (!q) continue;
+    const tput = q.ok && x?.ok ? `${fmt(q.mbps)} MB/s vs xmllint ${fmt(x.mbps)} MB/s: ${q.mbps >= x.mbps ? "MET" : "NOT MET"}` : `not measured (${q.note || "no xmllint"})`;
+    const rss = q.ok ? `${fmt(q.maxRssMB)} MB: ${q.maxRssMB < 64 ? "MET" : "NOT MET"}` : "not measured";
+    lines.push(`- ${input.label}: throughput ≥ xmllint --stream — ${tput}; peak RSS < 64 MB — ${rss}`);
+  }
+  const coldText = cold.ok ? `first ${fmt(cold.first, 0)} ms, median ${fmt(cold.median, 0)} ms: ${cold.median < 150 ? "MET" : "NOT MET"}` : `not measured (${cold.note})`;
+  lines.push(`- \`qxml validate\` of a ${fmt(cold.bytes / 1024)} KB file, cold (new node process) < 150 ms — ${coldText}`, "");
+  return lines.join("\n");
+}
+
+main();
