@@ -24,6 +24,9 @@ export interface AttributeContext {
   path(): string;
   /** DTD with standalone="yes": whether attribute `name` of `element` is declared externally. */
   externalAttribute?(element: string, name: string): boolean;
+  standalone(): boolean;
+  /** Namespace processing on: DTD ID, IDREF(S), ENTITY(IES) and NOTATION values must be NCNames. */
+  namespaces: boolean;
 }
 
 export function checkAttributes(ctx: AttributeContext, type: CompiledType, tag: StartTag, element: string): void {
@@ -53,6 +56,14 @@ export function checkAttributes(ctx: AttributeContext, type: CompiledType, tag: 
         );
       }
       continue; // defaults were checked with the DTD
+    }
+    if (a.typeNormalized === true && ctx.standalone() && ctx.externalAttribute?.(element, a.name) === true) {
+      ctx.report(
+        "valid/standalone",
+        { problem: `the value of attribute ${a.name} of <${element}> is normalised by its type, which is declared in the external subset` },
+        a.line,
+        a.column,
+      );
     }
     checkValue(ctx, compiled, a, element);
   }
@@ -95,7 +106,7 @@ function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute
     return;
   }
   if (ctx.dtdMode && decl.dtdType !== undefined) {
-    const expected = dtdValueProblem(ctx.model, c, value);
+    const expected = dtdValueProblem(ctx.model, c, value) ?? (ctx.namespaces ? colonProblem(c, value) : null);
     if (expected !== null) {
       ctx.report("valid/attribute-value", { element, name: a.name, expected, found: value }, a.line, a.column);
       return;
@@ -154,6 +165,13 @@ export function dtdValueProblem(model: SchemaModel, c: CompiledAttribute, value:
       return values.includes(value) ? null : `one of ${values.join(", ")}`;
     }
   }
+}
+
+/** Namespaces in XML 1.0 §7: with namespaces, these DTD types take NCNames (no colon). */
+function colonProblem(c: CompiledAttribute, value: string): string | null {
+  const t = c.decl.dtdType;
+  if (t !== "ID" && t !== "IDREF" && t !== "IDREFS" && t !== "ENTITY" && t !== "ENTITIES" && t !== "NOTATION") return null;
+  return value.includes(":") ? `a name without a colon (${t} values are NCNames when namespaces are in use)` : null;
 }
 
 function listOf(value: string, ok: (v: string) => boolean): boolean {

@@ -116,6 +116,11 @@ export const V = defineCodes({
     message: "standalone=\"yes\": {problem}",
     hint: "Declare standalone=\"no\" or move the declaration into the internal subset.",
   },
+  "valid/undeclared-entity": {
+    severity: "error",
+    message: "entity &{name}; is not declared",
+    hint: "Declare <!ENTITY {name} ...> in the DTD (VC: Entity Declared).",
+  },
   "valid/dtd": {
     severity: "error",
     message: "{problem}",

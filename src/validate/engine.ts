@@ -10,6 +10,7 @@
 import { diagnose, type Params } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import { isFatalDtdCode } from "../dtd/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
 import { XSI_NS } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
@@ -24,6 +25,10 @@ export interface EngineOptions {
   schema?: CompiledSchema;
   /** Builds the schema from the document's DOCTYPE when no schema was given (DTD validation). */
   dtdSchema?: (doctype: DoctypeInfo) => { schema: CompiledSchema | null; diagnostics: Diagnostic[] };
+  /** Namespace processing is on in the reader: DTD ID/IDREF/ENTITY/NOTATION values must be NCNames. */
+  namespaces?: boolean;
+  /** The whole DTD is read (external parts too), so a skipped undeclared entity is a validity error. */
+  dtdComplete?: boolean;
 }
 
 /** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
@@ -72,6 +77,8 @@ export class ValidationEngine implements XmlHandler {
       report: (code, params, line, column, hint) => this.report(code, params, line, column, hint),
       path: () => this.path(),
       externalAttribute: (element, name) => this.externalAttribute(element, name),
+      standalone: () => this.standalone,
+      namespaces: options.namespaces ?? true,
     };
   }
 
@@ -147,8 +154,32 @@ export class ValidationEngine implements XmlHandler {
   }
 
   diagnostic(d: Diagnostic): void {
-    if (d.severity === "error") this.wellFormed = false;
+    // DTD validity errors arrive here too; only well-formedness errors make the document not well-formed.
+    if (d.severity === "error" && (d.code.startsWith("dtd/") ? isFatalDtdCode(d.code) : true)) this.wellFormed = false;
     this.diagnostics.push(d);
+    if (d.code === "xml/undeclared-entity-skipped" && this.dtdComplete() && this.schema !== null && this.dtdMode) {
+      this.diagnostics.push(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
+    }
+  }
+
+  /** Whether every declaration was read: an external subset only counts when it could be read. */
+  private dtdComplete(): boolean {
+    return this.options.dtdComplete === true || this.declaredDoctype?.systemId === undefined;
+  }
+
+  comment(_text: string, pos: Position): void {
+    this.markupInEmpty("a comment", pos);
+  }
+
+  processingInstruction(target: string, _data: string, pos: Position): void {
+    this.markupInEmpty(`a processing instruction <?${target}?>`, pos);
+  }
+
+  /** XML 1.0 §3 VC Element Valid: an EMPTY element has no content at all, not even comments or PIs. */
+  private markupInEmpty(found: string, pos: Position): void {
+    if (this.depth === 0 || !this.dtdMode) return;
+    const f = this.frames[this.depth - 1];
+    if (!f.skip && f.type !== null && f.type.text === "empty") this.contentError(f, "valid/not-empty", { parent: f.name, found }, pos);
   }
 
   end(): void {
@@ -283,7 +314,8 @@ export class ValidationEngine implements XmlHandler {
     const names = m.expected(parent.state, parent.counters);
     const end = m.accepts(parent.state, parent.counters);
     const found = this.dtdMode ? tag.name : tag.local;
-    const suggestion = didYouMean(found, names.length > 0 ? names : m.names);
+    // A misspelling is a name that would have been allowed here.
+    const suggestion = found.length >= 3 ? didYouMean(found, names) : undefined;
     const params: Params = {
       parent: parent.name,
       expected: expectedText(names, end ? parent.name : null),
@@ -432,8 +464,9 @@ export class ValidationEngine implements XmlHandler {
   }
 
   private isExternalElement(name: string): boolean {
+    // Declarations from the internal subset carry the document's own file name.
     const decl = this.dtd?.elements.get(name);
-    return decl !== undefined && (decl as { external?: boolean }).external === true;
+    return decl !== undefined && decl.location.file !== this.options.file;
   }
 }
 

@@ -3,14 +3,15 @@
  * against their own DOCTYPE DTD) in one streaming pass, and get every diagnostic back.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { createReader, readFile, readString, type ReaderOptions } from "../xml/reader.js";
+import type { ReaderLimits } from "../xml/options.js";
 import type { EntityResolver } from "../xml/resolve.js";
 import { compileSchema, type CompiledSchema } from "./compile.js";
+import { dtdParser, schemaFromDoctype } from "./dtd-source.js";
+import { ValidationEngine } from "./engine.js";
 
 export { compileSchema };
-export type { CompiledSchema };
-
-/** Reader limits (entity expansion, depth...); passed through to src/xml/reader.ts. */
-export type ReaderLimits = Record<string, number>;
+export type { CompiledSchema, ReaderLimits };
 
 export interface ValidateOptions {
   /** Name used in diagnostics. */
@@ -19,7 +20,10 @@ export interface ValidateOptions {
   schema?: CompiledSchema;
   /** Absent: no external entity or DTD is read. */
   resolveEntity?: EntityResolver;
-  limits?: ReaderLimits;
+  /** Passed to the reader. */
+  limits?: Partial<ReaderLimits>;
+  /** Namespace processing in the reader (default true); off for DTD-only documents with colons in odd places. */
+  namespaces?: boolean;
 }
 
 export interface ValidationResult {
@@ -30,14 +34,47 @@ export interface ValidationResult {
   doctype?: { name: string; systemId?: string; publicId?: string };
 }
 
+function setup(options: ValidateOptions): { engine: ValidationEngine; reader: ReaderOptions } {
+  const engine = new ValidationEngine({
+    file: options.file,
+    ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    dtdSchema: (info) => schemaFromDoctype(info, options.file),
+    namespaces: options.namespaces ?? true,
+    dtdComplete: options.resolveEntity !== undefined,
+  });
+  const reader: ReaderOptions = {
+    file: options.file,
+    dtdParser,
+    // The external subset is part of the DTD a document is validated against.
+    loadExternalDtd: options.schema === undefined && options.resolveEntity !== undefined,
+  };
+  if (options.resolveEntity !== undefined) reader.resolveEntity = options.resolveEntity;
+  if (options.limits !== undefined) reader.limits = options.limits;
+  if (options.namespaces !== undefined) reader.namespaces = options.namespaces;
+  return { engine, reader };
+}
+
+function result(engine: ValidationEngine): ValidationResult {
+  const r: ValidationResult = { valid: engine.valid, wellFormed: engine.wellFormed, diagnostics: engine.diagnostics };
+  if (engine.root !== undefined) r.root = engine.root;
+  if (engine.declaredDoctype !== undefined) r.doctype = engine.declaredDoctype;
+  return r;
+}
+
 export async function validateFile(path: string, options: ValidateOptions): Promise<ValidationResult> {
-  void path;
-  void options;
-  throw new Error("qxml validate: the streaming reader (src/xml/reader.ts) has not landed yet");
+  const { engine, reader } = setup(options);
+  await readFile(path, engine, reader);
+  return result(engine);
 }
 
 export function validateString(input: string | Uint8Array, options: ValidateOptions): ValidationResult {
-  void input;
-  void options;
-  throw new Error("qxml validate: the streaming reader (src/xml/reader.ts) has not landed yet");
+  const { engine, reader } = setup(options);
+  if (typeof input === "string") readString(input, engine, reader);
+  else {
+    // Bytes go through the reader's decoder (BOM, encoding declaration).
+    const r = createReader(engine, reader);
+    r.write(input);
+    r.close();
+  }
+  return result(engine);
 }

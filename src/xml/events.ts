@@ -24,6 +24,11 @@ export interface XmlAttribute {
   column: number;
   /** false for an attribute added from a DTD default. */
   specified: boolean;
+  /**
+   * true when normalisation by the DTD-declared (non-CDATA) type changed the value, i.e. the
+   * value differs from its CDATA normalisation (needed for the standalone="yes" validity check).
+   */
+  typeNormalized?: boolean;
 }
 
 export interface StartTag {
