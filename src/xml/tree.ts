@@ -2,9 +2,11 @@
  * A small element tree, for reading schema documents (XSD files), which are small and need
  * random access. Documents to validate never become trees: they stream.
  *
- * INTERIM: built on saxes until the qxml reader (src/xml/reader.ts) lands; the interface stays.
+ * Built on the qxml streaming reader (src/xml/reader.ts).
  */
-import { SaxesParser } from "saxes";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { StartTag } from "./events.js";
+import { readString } from "./reader.js";
 
 export interface XmlElement {
   /** Qualified name as written. */
@@ -52,73 +54,56 @@ export class XmlTreeError extends Error {
 
 /** Parses a whole document into a tree; throws XmlTreeError on a well-formedness error. */
 export function parseTree(text: string, file: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
   let root: XmlElement | null = null;
   let current: XmlElement | null = null;
-  let error: XmlTreeError | null = null;
-  // saxes reports the position after the token; remember where the previous token ended.
-  let tokenLine = 1;
-  let tokenColumn = 1;
-  const mark = () => {
-    tokenLine = parser.line;
-    tokenColumn = parser.column + 1;
-  };
-  parser.on("error", (e) => {
-    if (error === null) error = new XmlTreeError(e.message.replace(/^[^:]*:\d+:\d+: /, ""), file, parser.line, parser.column);
-  });
-  parser.on("opentag", (tag) => {
-    const attributes = new Map<string, XmlTreeAttribute>();
-    const namespaces = new Map<string, string>(current?.namespaces ?? []);
-    for (const [prefix, uri] of Object.entries(tag.ns ?? {})) namespaces.set(prefix, uri);
-    for (const a of Object.values(tag.attributes)) {
-      const attr = a as { name: string; uri: string; local: string; value: string; prefix: string };
-      if (attr.name === "xmlns" || attr.prefix === "xmlns") continue;
-      attributes.set(attr.name, {
-        name: attr.name,
-        uri: attr.uri === "" ? null : attr.uri,
-        local: attr.local,
-        value: attr.value,
-        line: tokenLine,
-        column: tokenColumn,
-      });
-    }
-    const el: XmlElement = {
-      name: tag.name,
-      uri: tag.uri === "" ? null : (tag.uri ?? null),
-      local: tag.local ?? tag.name,
-      attributes,
-      namespaces,
-      children: [],
-      parent: current,
-      line: tokenLine,
-      column: tokenColumn,
-    };
-    if (current === null) root = el;
-    else current.children.push(el);
-    current = el;
-    mark();
-  });
-  parser.on("closetag", () => {
-    current = current?.parent ?? null;
-    mark();
-  });
-  parser.on("text", (t) => {
-    current?.children.push({ kind: "text", text: t, line: tokenLine, column: tokenColumn });
-    mark();
-  });
-  parser.on("cdata", (t) => {
-    current?.children.push({ kind: "text", text: t, line: tokenLine, column: tokenColumn });
-    mark();
-  });
-  parser.on("comment", (t) => {
-    current?.children.push({ kind: "comment", text: t, line: tokenLine, column: tokenColumn });
-    mark();
-  });
-  parser.on("processinginstruction", mark);
-  parser.on("doctype", mark);
-  parser.on("xmldecl", mark);
-  parser.write(text).close();
-  if (error !== null) throw error;
+  let error: Diagnostic | null = null;
+  const push = (node: XmlNode) => current?.children.push(node);
+  readString(
+    text,
+    {
+      startElement(tag: StartTag) {
+        const attributes = new Map<string, XmlTreeAttribute>();
+        const namespaces = new Map<string, string>(current?.namespaces ?? []);
+        for (const a of tag.attributes) {
+          if (a.name === "xmlns") namespaces.set("", a.value);
+          else if (a.name.startsWith("xmlns:")) namespaces.set(a.local, a.value);
+          else attributes.set(a.name, { name: a.name, uri: a.uri, local: a.local, value: a.value, line: a.line, column: a.column });
+        }
+        const el: XmlElement = {
+          name: tag.name,
+          uri: tag.uri,
+          local: tag.local,
+          attributes,
+          namespaces,
+          children: [],
+          parent: current,
+          line: tag.line,
+          column: tag.column,
+        };
+        if (current === null) root = el;
+        else current.children.push(el);
+        current = el;
+      },
+      endElement() {
+        current = current?.parent ?? null;
+      },
+      text(t, pos) {
+        // Adjacent pieces (chunks, references, CDATA) become one text node at the first position.
+        const last = current?.children[current.children.length - 1];
+        if (last !== undefined && !isElement(last) && last.kind === "text") last.text += t;
+        else push({ kind: "text", text: t, line: pos.line, column: pos.column });
+      },
+      comment(t, pos) {
+        push({ kind: "comment", text: t, line: pos.line, column: pos.column });
+      },
+      diagnostic(d) {
+        if (d.severity === "error" && error === null) error = d;
+      },
+    },
+    { file },
+  );
+  const e = error as Diagnostic | null;
+  if (e !== null) throw new XmlTreeError(e.message, file, e.line, e.column);
   if (root === null) throw new XmlTreeError("no root element", file, 1, 1);
   return root;
 }

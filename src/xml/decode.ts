@@ -1,0 +1,282 @@
+/**
+ * Bytes to characters. The encoding comes from the byte-order mark or the first bytes, then from
+ * the encoding declaration (XML 1.0 §4.3.3 and Appendix F). Decoding is strict: an invalid byte
+ * sequence ends the text with an error, so the reader can report where it happened.
+ *
+ * ISO-8859-1 and US-ASCII are decoded here rather than by TextDecoder, because the WHATWG
+ * Encoding Standard maps both labels to windows-1252.
+ */
+
+export interface DecodeError {
+  code: "xml/encoding" | "xml/unsupported-encoding";
+  params: Record<string, string>;
+}
+
+export interface Decoded {
+  /** Characters decoded so far (the valid prefix when there is an error). */
+  text: string;
+  error?: DecodeError;
+}
+
+interface CharDecoder {
+  /** Decodes the next bytes; an invalid sequence ends the text with an error. */
+  decode(bytes: Uint8Array, final: boolean): Decoded;
+}
+
+/** How many bytes a sniffed prefix may hold while looking for the end of the XML declaration. */
+const SNIFF_LIMIT = 4096;
+
+export class ByteDecoder {
+  private head: Uint8Array | null = new Uint8Array(0);
+  private dec: CharDecoder | null = null;
+  private failed = false;
+  /** The encoding in use, once known (lower case, e.g. "utf-8", "utf-16le", "iso-8859-1"). */
+  encoding: string | undefined;
+
+  push(bytes: Uint8Array): Decoded {
+    return this.feed(bytes, false);
+  }
+
+  end(): Decoded {
+    return this.feed(new Uint8Array(0), true);
+  }
+
+  private feed(bytes: Uint8Array, final: boolean): Decoded {
+    if (this.failed) return { text: "" };
+    if (this.dec === null) {
+      const head = concat(this.head!, bytes);
+      if (!final && !sniffComplete(head)) {
+        this.head = head;
+        return { text: "" };
+      }
+      this.head = null;
+      const chosen = chooseDecoder(head);
+      if ("error" in chosen) {
+        this.failed = true;
+        return { text: "", error: chosen.error };
+      }
+      this.dec = chosen.decoder;
+      this.encoding = chosen.name;
+      bytes = head.subarray(chosen.bom);
+    }
+    const r = this.dec.decode(bytes, final);
+    if (r.error !== undefined) this.failed = true;
+    return r;
+  }
+}
+
+/** Decodes a whole external entity or DTD file. */
+export function decodeAll(bytes: Uint8Array): Decoded & { encoding?: string } {
+  const d = new ByteDecoder();
+  const a = d.push(bytes);
+  if (a.error !== undefined) return { ...a, encoding: d.encoding };
+  const b = d.end();
+  return { text: a.text + b.text, error: b.error, encoding: d.encoding };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const r = new Uint8Array(a.length + b.length);
+  r.set(a, 0);
+  r.set(b, a.length);
+  return r;
+}
+
+function startsWith(b: Uint8Array, prefix: number[]): boolean {
+  if (b.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (b[i] !== prefix[i]) return false;
+  return true;
+}
+
+const XML_DECL_START = [0x3c, 0x3f, 0x78, 0x6d, 0x6c]; // "<?xml"
+
+function sniffComplete(head: Uint8Array): boolean {
+  if (head.length < 5) return false;
+  if (!startsWith(head, XML_DECL_START)) return true;
+  if (head.length >= SNIFF_LIMIT) return true;
+  for (let i = 5; i + 1 < head.length; i++) if (head[i] === 0x3f && head[i + 1] === 0x3e) return true;
+  return false;
+}
+
+type Choice = { decoder: CharDecoder; name: string; bom: number } | { error: DecodeError };
+
+function chooseDecoder(head: Uint8Array): Choice {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { decoder: utf8Decoder(), name: "utf-8", bom: 3 };
+  if (startsWith(head, [0x00, 0x00, 0xfe, 0xff]) || startsWith(head, [0xff, 0xfe, 0x00, 0x00]) || startsWith(head, [0x00, 0x00, 0x00, 0x3c]) || startsWith(head, [0x3c, 0x00, 0x00, 0x00])) {
+    return { error: { code: "xml/unsupported-encoding", params: { encoding: "UCS-4" } } };
+  }
+  if (startsWith(head, [0xfe, 0xff])) return { decoder: whatwgDecoder("utf-16be"), name: "utf-16be", bom: 2 };
+  if (startsWith(head, [0xff, 0xfe])) return { decoder: whatwgDecoder("utf-16le"), name: "utf-16le", bom: 2 };
+  if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { decoder: whatwgDecoder("utf-16le"), name: "utf-16le", bom: 0 };
+  if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { decoder: whatwgDecoder("utf-16be"), name: "utf-16be", bom: 0 };
+  if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) return { error: { code: "xml/unsupported-encoding", params: { encoding: "EBCDIC" } } };
+  const declared = startsWith(head, XML_DECL_START) ? declaredEncoding(head) : undefined;
+  if (declared === undefined) return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
+  return byName(declared);
+}
+
+/** The encoding pseudo-attribute of an ASCII-compatible XML or text declaration, if any. */
+function declaredEncoding(head: Uint8Array): string | undefined {
+  let end = head.length;
+  for (let i = 5; i + 1 < head.length; i++) {
+    if (head[i] === 0x3f && head[i + 1] === 0x3e) {
+      end = i;
+      break;
+    }
+  }
+  const decl = Buffer.from(head.buffer, head.byteOffset, end).toString("latin1");
+  const m = /^<\?xml[\s\S]*?\sencoding\s*=\s*(["'])([^"']*)\1/.exec(decl);
+  return m === null ? undefined : m[2];
+}
+
+export function byName(label: string): Choice {
+  const name = label.trim().toLowerCase();
+  switch (name) {
+    case "utf-8":
+    case "utf8":
+      return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
+    case "utf-16":
+    case "utf-16le":
+    case "utf-16be":
+    case "iso-10646-ucs-2":
+      return { error: { code: "xml/encoding", params: { problem: `the document declares encoding "${label}" but is not UTF-16 encoded (it has no byte-order mark and its first characters are single bytes)` } } };
+    case "iso-8859-1":
+    case "iso_8859-1":
+    case "latin1":
+    case "l1":
+    case "iso-ir-100":
+    case "cp819":
+    case "ibm819":
+      return { decoder: latin1Decoder(), name: "iso-8859-1", bom: 0 };
+    case "us-ascii":
+    case "ascii":
+    case "iso-646.irv:1991":
+    case "ansi_x3.4-1968":
+      return { decoder: asciiDecoder(), name: "us-ascii", bom: 0 };
+  }
+  try {
+    const probe = new TextDecoder(name);
+    return { decoder: whatwgDecoder(probe.encoding), name: probe.encoding, bom: 0 };
+  } catch {
+    return { error: { code: "xml/unsupported-encoding", params: { encoding: label } } };
+  }
+}
+
+function latin1Decoder(): CharDecoder {
+  return {
+    decode: (bytes) => ({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") }),
+  };
+}
+
+function asciiDecoder(): CharDecoder {
+  let offset = 0;
+  return {
+    decode(bytes) {
+      for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] > 0x7f) {
+          const text = Buffer.from(bytes.buffer, bytes.byteOffset, i).toString("latin1");
+          return { text, error: badBytes("US-ASCII", bytes[i], offset + i) };
+        }
+      }
+      offset += bytes.length;
+      return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") };
+    },
+  };
+}
+
+function badBytes(encoding: string, byte: number, offset: number): DecodeError {
+  const hex = byte.toString(16).toUpperCase().padStart(2, "0");
+  return { code: "xml/encoding", params: { problem: `invalid ${encoding} byte sequence: byte 0x${hex} at byte offset ${offset}` } };
+}
+
+/**
+ * UTF-8 with exact error offsets: complete sequences are decoded per chunk, an incomplete
+ * trailing sequence is carried to the next chunk.
+ */
+function utf8Decoder(): CharDecoder {
+  const td = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let carry = new Uint8Array(0);
+  let offset = 0;
+  return {
+    decode(chunk, final) {
+      const bytes = concat(carry, chunk);
+      const cut = final ? bytes.length : completeLength(bytes);
+      carry = bytes.slice(cut);
+      const body = bytes.subarray(0, cut);
+      const base = offset;
+      offset += cut;
+      try {
+        return { text: td.decode(body) };
+      } catch {
+        const bad = firstInvalidUtf8(body);
+        const text = td.decode(body.subarray(0, bad));
+        const truncated = bad >= body.length || sequenceLength(body[bad]) > body.length - bad;
+        if (truncated && final) {
+          return { text, error: { code: "xml/encoding", params: { problem: `the input ends inside a UTF-8 multi-byte sequence (byte offset ${base + bad})` } } };
+        }
+        return { text, error: badBytes("UTF-8", body[bad], base + bad) };
+      }
+    },
+  };
+}
+
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 1;
+}
+
+/** Length of the prefix that ends on a sequence boundary (a trailing partial sequence excluded). */
+function completeLength(b: Uint8Array): number {
+  const n = b.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const c = b[n - back];
+    if ((c & 0xc0) !== 0x80) {
+      // c is a lead (or ASCII) byte: is its sequence complete?
+      return sequenceLength(c) > back ? n - back : n;
+    }
+  }
+  return n;
+}
+
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = sequenceLength(c);
+    if (len === 1 || i + len > b.length) return i;
+    const c1 = b[i + 1];
+    if ((c1 & 0xc0) !== 0x80) return i;
+    if (c === 0xe0 && c1 < 0xa0) return i;
+    if (c === 0xed && c1 > 0x9f) return i;
+    if (c === 0xf0 && c1 < 0x90) return i;
+    if (c === 0xf4 && c1 > 0x8f) return i;
+    for (let k = 2; k < len; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return i;
+}
+
+function whatwgDecoder(encoding: string): CharDecoder {
+  const td = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let offset = 0;
+  return {
+    decode(bytes, final) {
+      try {
+        const text = td.decode(bytes, { stream: !final });
+        offset += bytes.length;
+        return { text };
+      } catch {
+        return { text: "", error: { code: "xml/encoding", params: { problem: `invalid ${encoding} byte sequence near byte offset ${offset}` } } };
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Namespaces in XML 1.0 (3rd edition): xmlns declarations bind prefixes for an element and its
+ * descendants; element and attribute names resolve to (URI, local name). The bindings are a
+ * linked list, one node per declaration, so an element without declarations costs nothing.
+ */
+import type { Position, StartTag } from "./events.js";
+import type { Parser } from "./parser.js";
+
+export const XML_NS = "http://www.w3.org/XML/1998/namespace";
+export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+export interface NsScope {
+  prefix: string;
+  /** "" undeclares the default namespace. */
+  uri: string;
+  parent: NsScope | null;
+}
+
+export function lookup(scope: NsScope | null, prefix: string): string | undefined {
+  if (prefix === "xml") return XML_NS;
+  for (let s = scope; s !== null; s = s.parent) if (s.prefix === prefix) return s.uri;
+  return undefined;
+}
+
+/** Index of the prefix colon, -1 without prefix; fails on a name that is not a QName. */
+function colonOf(p: Parser, name: string, at: Position): number {
+  const c = name.indexOf(":");
+  if (c === -1) return -1;
+  if (c === 0 || c === name.length - 1 || name.indexOf(":", c + 1) !== -1) p.failAt("xml/qname", { name }, at);
+  return c;
+}
+
+/** Declares, then resolves, the namespaces of a start tag; returns the element's scope. */
+export function resolveNamespaces(p: Parser, tag: StartTag): NsScope | null {
+  let scope = p.scope;
+  const attrs = tag.attributes;
+  for (const a of attrs) {
+    const n = a.name;
+    if (n === "xmlns") {
+      if (a.value === XML_NS || a.value === XMLNS_NS) {
+        p.failAt("xml/namespace-declaration", { problem: `the namespace ${a.value} may not be the default namespace` }, a);
+      }
+      scope = { prefix: "", uri: a.value, parent: scope };
+      a.uri = XMLNS_NS;
+      a.local = "xmlns";
+    } else if (n.startsWith("xmlns:")) {
+      const prefix = n.slice(6);
+      colonOf(p, n, a);
+      if (prefix === "xmlns") p.failAt("xml/namespace-declaration", { problem: "the prefix xmlns may not be declared" }, a);
+      if (prefix === "xml" && a.value !== XML_NS) p.failAt("xml/namespace-declaration", { problem: `the prefix xml may only be bound to ${XML_NS}` }, a);
+      if (prefix !== "xml" && a.value === XML_NS) p.failAt("xml/namespace-declaration", { problem: `${XML_NS} may only be bound to the prefix xml` }, a);
+      if (a.value === XMLNS_NS) p.failAt("xml/namespace-declaration", { problem: `${XMLNS_NS} may not be bound to a prefix` }, a);
+      if (a.value === "") p.failAt("xml/namespace-declaration", { problem: `xmlns:${prefix}="" is not allowed: Namespaces in XML 1.0 cannot undeclare a prefix` }, a);
+      scope = { prefix, uri: a.value, parent: scope };
+      a.uri = XMLNS_NS;
+      a.local = prefix;
+    }
+  }
+  const ec = colonOf(p, tag.name, tag);
+  if (ec === -1) {
+    const d = lookup(scope, "");
+    tag.uri = d === undefined || d === "" ? null : d;
+    tag.local = tag.name;
+  } else {
+    const prefix = tag.name.slice(0, ec);
+    const uri = lookup(scope, prefix);
+    if (uri === undefined || uri === "") p.failAt("xml/unbound-prefix", { prefix, name: `element <${tag.name}>` }, tag);
+    tag.uri = uri;
+    tag.local = tag.name.slice(ec + 1);
+  }
+  let prefixed = 0;
+  for (const a of attrs) {
+    if (a.uri === XMLNS_NS) continue;
+    const c = colonOf(p, a.name, a);
+    if (c === -1) continue;
+    const prefix = a.name.slice(0, c);
+    const uri = lookup(scope, prefix);
+    if (uri === undefined || uri === "") p.failAt("xml/unbound-prefix", { prefix, name: `attribute ${a.name}` }, a);
+    a.uri = uri;
+    a.local = a.name.slice(c + 1);
+    prefixed++;
+  }
+  if (prefixed > 1) {
+    for (let x = 0; x < attrs.length; x++) {
+      const a = attrs[x];
+      if (a.uri === null || a.uri === XMLNS_NS) continue;
+      for (let y = x + 1; y < attrs.length; y++) {
+        const b = attrs[y];
+        if (b.uri === a.uri && b.local === a.local) {
+          p.failAt("xml/duplicate-expanded-attribute", { first: a.name, second: b.name, element: tag.name }, b);
+        }
+      }
+    }
+  }
+  return scope;
+}

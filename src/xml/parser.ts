@@ -1,0 +1,488 @@
+/**
+ * The reader's core: a pull parser over a growing character buffer. Each step parses one token
+ * (tag, text run, comment, PI, CDATA section, reference) that lies wholly in the buffer, or
+ * answers NEED so the caller waits for more input. Entity replacement text is parsed by pushing
+ * it as a complete input on a stack (iteratively: no recursion on entities or on depth).
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnose, type Params } from "../diagnostics/codes.js";
+import type { DtdDocument } from "../dtd/syntax.js";
+import type { Position, XmlHandler } from "./events.js";
+import { codePointHex, firstIllegalChar, isSpace, isXmlCodePoint, scanName } from "./chars.js";
+import { Tracker } from "./position.js";
+import "./codes.js";
+import type { ResolvedOptions } from "./options.js";
+import type { NsScope } from "./namespaces.js";
+import { parseStartTag } from "./tags.js";
+import { parseDoctype, parseXmlDeclaration } from "./prolog.js";
+import { enterEntity, predefinedEntity, type Budget } from "./entities.js";
+import type { AttlistCache } from "./attributes.js";
+
+/** Thrown to unwind after a fatal error has been reported. */
+export const STOP = Symbol("stop");
+/** A step's answer when its token is not wholly in the buffer yet. */
+export const NEED = -1;
+
+export const enum State {
+  Start,
+  Prolog,
+  Content,
+  Epilog,
+}
+
+export interface OpenElement {
+  name: string;
+  line: number;
+  column: number;
+  scope: NsScope | null;
+}
+
+/** Replacement text being parsed as content; the outer input is saved in it. */
+export interface EntityInput {
+  name: string;
+  line: number;
+  column: number;
+  /** Element depth when the entity began: it must end at the same depth. */
+  depth: number;
+  outerBuf: string;
+  outerPos: number;
+  outerFinal: boolean;
+}
+
+interface PendingError {
+  code: string;
+  params: Params;
+  index: number;
+}
+
+export class Parser {
+  buf = "";
+  pos = 0;
+  final = false;
+  ent: EntityInput | null = null;
+  readonly entStack: EntityInput[] = [];
+  readonly tracker = new Tracker();
+  state = State.Start;
+  readonly stack: OpenElement[] = [];
+  scope: NsScope | null = null;
+  dtd: DtdDocument | null = null;
+  /** True while every declaration may be known (WFC: Entity Declared applies). */
+  dtdComplete = true;
+  sawDoctype = false;
+  /** standalone="yes" in the XML declaration. */
+  standalone = false;
+  rootName = "";
+  readonly budget: Budget = { expansions: 0, expanded: 0, inputChars: 0 };
+  attlists: AttlistCache | null = null;
+  readonly externalTexts = new Map<string, string | null>();
+  stopped = false;
+  private finished = false;
+  private pending: PendingError | null = null;
+  private retryLen = 0;
+  private carry = "";
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    readonly h: XmlHandler,
+    readonly o: ResolvedOptions,
+  ) {}
+
+  // ---- input -------------------------------------------------------------------------------
+
+  /** Appends decoded characters: line ends normalised, illegal characters cut off as an error. */
+  append(text: string, error?: { code: string; params: Params }, last = false): void {
+    if (this.final) return;
+    let s = this.carry + text;
+    this.carry = "";
+    if (!last && s.length > 0) {
+      const c = s.charCodeAt(s.length - 1);
+      // A CR may be the first half of CRLF, a high surrogate the first half of a pair.
+      if (c === 13 || (c >= 0xd800 && c <= 0xdbff)) {
+        this.carry = s[s.length - 1];
+        s = s.slice(0, -1);
+      }
+    }
+    this.budget.inputChars += s.length;
+    if (s.indexOf("\r") !== -1) s = s.replace(/\r\n?/g, "\n");
+    if (!this.tracker.astral && /[\uD800-\uDBFF]/.test(s)) this.tracker.astral = true;
+    if (this.pos > 0) {
+      this.tracker.discard(this.buf, this.pos);
+      this.buf = this.buf.slice(this.pos);
+      this.pos = 0;
+    }
+    const bad = firstIllegalChar(s);
+    if (bad !== -1) {
+      this.pending = { code: "xml/invalid-char", params: { code: codePointHex(s, bad) }, index: this.buf.length + bad };
+      s = s.slice(0, bad);
+      this.final = true;
+    } else if (error !== undefined) {
+      this.pending = { code: error.code, params: error.params, index: this.buf.length + s.length };
+      this.final = true;
+    }
+    this.buf += s;
+    this.tracker.grew();
+    if (last) this.final = true;
+  }
+
+  // ---- positions and errors ----------------------------------------------------------------
+
+  at(i: number): Position {
+    if (this.ent !== null) return { line: this.ent.line, column: this.ent.column };
+    const p = this.tracker.at(this.buf, i);
+    if (p.column < 1) p.column = 1;
+    return p;
+  }
+
+  /** Reports a fatal error at index i and stops. */
+  fail(code: string, params: Params, i: number): never {
+    if (this.pending !== null && this.ent === null && i >= this.pending.index) {
+      this.report(diagnose(this.pending.code, this.pending.params, this.at(this.pending.index)));
+    } else {
+      this.report(diagnose(code, params, this.at(i)));
+    }
+    this.stopped = true;
+    throw STOP;
+  }
+
+  /** Reports a fatal error at a position already computed (e.g. an attribute's) and stops. */
+  failAt(code: string, params: Params, at: Position): never {
+    this.report(diagnose(code, params, { line: at.line, column: at.column }));
+    this.stopped = true;
+    throw STOP;
+  }
+
+  /** The input ended inside a construct. */
+  eof(context: string, i: number): never {
+    const where = this.ent !== null ? `${context} (in the replacement text of &${this.ent.name};)` : context;
+    return this.fail("xml/unexpected-eof", { context: where }, Math.max(i, this.buf.length));
+  }
+
+  /** "expected X; found Y" at index i (found is described from the text there). */
+  expected(expected: string, context: string, i: number): never {
+    if (i >= this.buf.length) return this.eof(context, i);
+    return this.fail("xml/syntax", { expected, context, found: this.describe(i) }, i);
+  }
+
+  describe(i: number): string {
+    if (i >= this.buf.length) return "the end of the input";
+    const c = this.buf.codePointAt(i)!;
+    if (c === 0x20) return "a space";
+    if (c === 0x0a) return "a line break";
+    if (c === 0x09) return "a tab";
+    return `'${String.fromCodePoint(c)}'`;
+  }
+
+  warn(code: string, params: Params, i: number): void {
+    this.report(diagnose(code, params, this.at(i), "warning"));
+  }
+
+  report(d: Diagnostic): void {
+    this.h.diagnostic(d);
+  }
+
+  /** A name string that is shared between occurrences (fewer strings, no retained buffers). */
+  intern(start: number, end: number): string {
+    const s = this.buf.slice(start, end);
+    const known = this.names.get(s);
+    if (known !== undefined) return known;
+    if (end - start > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${end - start} characters`, limit: this.o.limits.maxNameLength }, start);
+    const flat = (" " + s).slice(1);
+    if (this.names.size < 10_000) this.names.set(flat, flat);
+    return flat;
+  }
+
+  /** True when fewer than n characters follow i and more may come. */
+  short(i: number, n: number): boolean {
+    return this.buf.length - i < n && !this.final;
+  }
+
+  // ---- main loop ---------------------------------------------------------------------------
+
+  run(): void {
+    if (this.stopped || this.finished) return;
+    if (!this.final && this.buf.length - this.pos < this.retryLen) return;
+    this.retryLen = 0;
+    try {
+      for (;;) {
+        if (this.pos >= this.buf.length) {
+          if (this.ent !== null) {
+            this.leaveEntity();
+            continue;
+          }
+          if (this.final) this.finish();
+          return;
+        }
+        const next = this.state === State.Content ? this.contentStep(this.pos) : this.miscStep(this.pos);
+        if (next === NEED) {
+          // Retry once the unread input has doubled: a long token is rescanned O(log n) times.
+          this.retryLen = (this.buf.length - this.pos) * 2;
+          return;
+        }
+        this.pos = next;
+      }
+    } catch (e) {
+      if (e !== STOP) throw e;
+    }
+  }
+
+  private finish(): void {
+    this.finished = true;
+    if (this.pending !== null) this.fail(this.pending.code, this.pending.params, this.pending.index);
+    if (this.stack.length > 0) {
+      const top = this.stack[this.stack.length - 1];
+      this.fail("xml/unclosed-element", { name: top.name, openLine: top.line, openColumn: top.column, where: "the input" }, this.buf.length);
+    }
+    if (this.state !== State.Epilog) {
+      const blank = this.buf.trim() === "" && this.state === State.Start;
+      this.fail(blank ? "xml/empty-document" : "xml/no-root", {}, this.buf.length);
+    }
+  }
+
+  private leaveEntity(): void {
+    const e = this.ent!;
+    if (this.stack.length !== e.depth) {
+      const top = this.stack[this.stack.length - 1];
+      this.fail("xml/entity-unbalanced", { name: e.name, problem: `opens <${top.name}> without closing it` }, this.buf.length);
+    }
+    this.entStack.pop();
+    this.buf = e.outerBuf;
+    this.pos = e.outerPos;
+    this.final = e.outerFinal;
+    this.ent = this.entStack.length > 0 ? this.entStack[this.entStack.length - 1] : null;
+  }
+
+  /** Parses `text` as content next, in place of the rest of the current input. */
+  pushEntity(name: string, text: string, refPos: Position, afterRef: number): void {
+    const e: EntityInput = {
+      name,
+      line: refPos.line,
+      column: refPos.column,
+      depth: this.stack.length,
+      outerBuf: this.buf,
+      outerPos: afterRef,
+      outerFinal: this.final,
+    };
+    this.entStack.push(e);
+    this.ent = e;
+    this.buf = text;
+    this.pos = 0;
+    this.final = true;
+  }
+
+  // ---- prolog and epilog -------------------------------------------------------------------
+
+  private miscStep(i: number): number {
+    const buf = this.buf;
+    if (this.state === State.Start) {
+      if (this.short(i, 6)) return NEED;
+      this.state = State.Prolog;
+      if (buf.startsWith("<?xml", i) && isSpace(buf.charCodeAt(i + 5))) return parseXmlDeclaration(this, i);
+    }
+    let j = i;
+    while (j < buf.length && isSpace(buf.charCodeAt(j))) j++;
+    if (j > i) return j;
+    const c = buf.charCodeAt(i);
+    if (c === 60) {
+      if (this.short(i, 2)) return NEED;
+      const n = buf.charCodeAt(i + 1);
+      if (n === 63) return this.pi(i);
+      if (n === 33) {
+        if (this.short(i, 9)) return NEED;
+        if (buf.startsWith("<!--", i)) return this.comment(i);
+        if (buf.startsWith("<!DOCTYPE", i)) {
+          if (this.state === State.Epilog) this.fail("xml/extra-content", { found: "a DOCTYPE", root: this.rootName }, i);
+          if (this.sawDoctype) this.fail("xml/doctype", { problem: "a second DOCTYPE declaration" }, i);
+          return parseDoctype(this, i);
+        }
+        if (this.state === State.Epilog) this.fail("xml/extra-content", { found: this.describe(i) + " markup", root: this.rootName }, i);
+        return this.expected("a comment or DOCTYPE", "after '<!'", i + 2);
+      }
+      if (n === 47) {
+        if (this.state === State.Epilog) this.fail("xml/extra-content", { found: "an end tag", root: this.rootName }, i);
+        const nameEnd = scanName(buf, i + 2, buf.length);
+        return this.fail("xml/unexpected-end-tag", { found: buf.slice(i + 2, nameEnd) }, i);
+      }
+      if (this.state === State.Epilog) {
+        const nameEnd = scanName(buf, i + 1, buf.length);
+        this.fail("xml/extra-content", { found: `a second root element <${buf.slice(i + 1, nameEnd)}>`, root: this.rootName }, i);
+      }
+      this.state = State.Content;
+      return this.contentStep(i);
+    }
+    let end = i;
+    while (end < buf.length && end - i < 20 && buf.charCodeAt(end) !== 60 && buf.charCodeAt(end) !== 10) end++;
+    const found = JSON.stringify(buf.slice(i, end));
+    if (this.state === State.Epilog) return this.fail("xml/extra-content", { found: `text ${found}`, root: this.rootName }, i);
+    return this.fail("xml/text-outside-root", { found }, i);
+  }
+
+  // ---- content -----------------------------------------------------------------------------
+
+  private contentStep(i: number): number {
+    const c = this.buf.charCodeAt(i);
+    if (c === 60) return this.markup(i);
+    if (c === 38) return this.reference(i);
+    return this.text(i);
+  }
+
+  private markup(i: number): number {
+    const buf = this.buf;
+    if (this.short(i, 2)) return NEED;
+    const n = buf.charCodeAt(i + 1);
+    if (n === 47) return this.endTag(i);
+    if (n === 33) {
+      if (this.short(i, 9)) return NEED;
+      if (buf.startsWith("<!--", i)) return this.comment(i);
+      if (buf.startsWith("<![CDATA[", i)) return this.cdata(i);
+      if (buf.startsWith("<!DOCTYPE", i)) this.fail("xml/doctype", { problem: "a DOCTYPE declaration inside the root element" }, i);
+      return this.expected("a comment or CDATA section", "after '<!'", i + 2);
+    }
+    if (n === 63) return this.pi(i);
+    return parseStartTag(this, i);
+  }
+
+  /** A run of character data up to the next '<' or '&' (or the end of the buffer). */
+  private text(start: number): number {
+    const buf = this.buf;
+    const len = buf.length;
+    let i = start;
+    for (; i < len; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 60 || c === 38) break;
+      if (c === 93 && buf.charCodeAt(i + 1) === 93 && buf.charCodeAt(i + 2) === 62) this.fail("xml/cdata-end-in-text", {}, i);
+    }
+    let end = i;
+    if (i === len && !this.final) {
+      // Keep a trailing "]" or "]]" back: with the next chunk it may become "]]>".
+      while (end > start && end > len - 2 && buf.charCodeAt(end - 1) === 93) end--;
+      if (end === start) return NEED;
+    }
+    this.h.text(buf.slice(start, end), this.at(start), false);
+    return end;
+  }
+
+  private reference(i: number): number {
+    const buf = this.buf;
+    if (this.short(i, 3)) return NEED;
+    if (buf.charCodeAt(i + 1) === 35) {
+      const r = this.charRef(i);
+      if (r === null) return NEED;
+      this.h.text(r.text, this.at(i), false);
+      return r.end;
+    }
+    const nameEnd = scanName(buf, i + 1, buf.length);
+    if (nameEnd === buf.length) {
+      if (!this.final) return NEED;
+      return this.eof("an entity reference", nameEnd);
+    }
+    if (nameEnd === i + 1) return this.expected("an entity name or '#'", "after '&'", i + 1);
+    if (buf.charCodeAt(nameEnd) !== 59) return this.expected("';'", `after the entity name &${buf.slice(i + 1, nameEnd)}`, nameEnd);
+    const name = buf.slice(i + 1, nameEnd);
+    const pre = predefinedEntity(name);
+    if (pre !== undefined) {
+      this.h.text(pre, this.at(i), false);
+      return nameEnd + 1;
+    }
+    // Continues in the replacement text (index 0 of the new input) or after the reference.
+    return enterEntity(this, name, i, nameEnd + 1);
+  }
+
+  /** &#N; or &#xH; at i: the character and the index after ';', or null when more input is needed. */
+  charRef(i: number): { text: string; end: number } | null {
+    const buf = this.buf;
+    let j = i + 2;
+    const hex = buf.charCodeAt(j) === 120;
+    if (hex) j++;
+    const digits = j;
+    let cp = 0;
+    for (; j < buf.length; j++) {
+      const c = buf.charCodeAt(j);
+      let d: number;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (hex && c >= 97 && c <= 102) d = c - 87;
+      else if (hex && c >= 65 && c <= 70) d = c - 55;
+      else break;
+      cp = cp * (hex ? 16 : 10) + d;
+      if (cp > 0x10ffff) cp = 0x110000;
+    }
+    if (j === buf.length) {
+      if (!this.final) return null;
+      return this.eof("a character reference", j);
+    }
+    if (j === digits) return this.expected(hex ? "a hexadecimal digit" : "a digit or 'x'", "in a character reference", j);
+    if (buf.charCodeAt(j) !== 59) return this.expected("';'", "at the end of a character reference", j);
+    if (!isXmlCodePoint(cp)) this.fail("xml/invalid-char-ref", { ref: buf.slice(i, j + 1) }, i);
+    return { text: String.fromCodePoint(cp), end: j + 1 };
+  }
+
+  private endTag(i: number): number {
+    const buf = this.buf;
+    const gt = buf.indexOf(">", i + 2);
+    if (gt === -1 && !this.final) return NEED;
+    const nameEnd = scanName(buf, i + 2, buf.length);
+    if (nameEnd === i + 2) return this.expected("an element name", "after '</'", i + 2);
+    let j = nameEnd;
+    while (j < buf.length && isSpace(buf.charCodeAt(j))) j++;
+    if (j >= buf.length) return this.eof("an end tag", j);
+    if (buf.charCodeAt(j) !== 62) return this.expected("'>'", `to close the end tag </${buf.slice(i + 2, nameEnd)}`, j);
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) return this.fail("xml/unexpected-end-tag", { found: buf.slice(i + 2, nameEnd) }, i);
+    if (this.ent !== null && this.stack.length <= this.ent.depth) {
+      this.fail("xml/entity-unbalanced", { name: this.ent.name, problem: `closes </${buf.slice(i + 2, nameEnd)}>, which was opened outside it` }, i);
+    }
+    if (nameEnd - (i + 2) !== top.name.length || !buf.startsWith(top.name, i + 2)) {
+      this.fail("xml/mismatched-end-tag", { expected: top.name, openLine: top.line, openColumn: top.column, found: buf.slice(i + 2, nameEnd) }, i);
+    }
+    this.stack.pop();
+    this.scope = top.scope;
+    this.h.endElement(top.name, this.at(i));
+    if (this.stack.length === 0) this.state = State.Epilog;
+    return j + 1;
+  }
+
+  private comment(i: number): number {
+    const buf = this.buf;
+    const dd = buf.indexOf("--", i + 4);
+    if (dd === -1 || dd + 2 >= buf.length) {
+      if (!this.final) return NEED;
+      return this.eof("a comment", buf.length);
+    }
+    if (buf.charCodeAt(dd + 2) !== 62) this.fail("xml/comment-double-hyphen", {}, dd);
+    this.h.comment?.(buf.slice(i + 4, dd), this.at(i));
+    return dd + 3;
+  }
+
+  private cdata(i: number): number {
+    const buf = this.buf;
+    const end = buf.indexOf("]]>", i + 9);
+    if (end === -1) {
+      if (!this.final) return NEED;
+      return this.eof("a CDATA section", buf.length);
+    }
+    this.h.text(buf.slice(i + 9, end), this.at(i), true);
+    return end + 3;
+  }
+
+  private pi(i: number): number {
+    const buf = this.buf;
+    const end = buf.indexOf("?>", i + 2);
+    if (end === -1 && !this.final) return NEED;
+    const nameEnd = scanName(buf, i + 2, buf.length);
+    if (nameEnd === i + 2) return this.expected("a processing instruction target", "after '<?'", i + 2);
+    const target = buf.slice(i + 2, nameEnd);
+    if (target.toLowerCase() === "xml") {
+      this.fail("xml/reserved-pi-target", { found: target }, i);
+    }
+    if (this.o.namespaces && target.indexOf(":") !== -1) this.fail("xml/qname", { name: `${target} (a processing instruction target may not contain ':')` }, i + 2);
+    if (end === -1) return this.eof("a processing instruction", buf.length);
+    let data = "";
+    if (nameEnd !== end) {
+      if (!isSpace(buf.charCodeAt(nameEnd))) return this.expected("a space or '?>'", `after the processing instruction target ${target}`, nameEnd);
+      let j = nameEnd;
+      while (isSpace(buf.charCodeAt(j))) j++;
+      data = buf.slice(j, end);
+    }
+    this.h.processingInstruction?.(target, data, this.at(i));
+    return end + 2;
+  }
+}

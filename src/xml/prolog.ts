@@ -1,0 +1,170 @@
+/** The prolog: the XML declaration and the document type declaration with its DTD subsets. */
+import type { DtdDocument } from "../dtd/syntax.js";
+import { isPubidCode, isSpace, scanName } from "./chars.js";
+import { parseDeclaration } from "./declaration.js";
+import { readExternal } from "./entities.js";
+import { NEED, STOP, type Parser } from "./parser.js";
+
+export function parseXmlDeclaration(p: Parser, i: number): number {
+  if (p.buf.indexOf("?>", i + 5) === -1 && !p.final) return NEED;
+  const d = parseDeclaration(p.buf, i, "XML declaration");
+  if ("problem" in d) {
+    if (d.index >= p.buf.length) return p.eof("the XML declaration", d.index);
+    return p.fail("xml/xml-declaration", { problem: d.problem, decl: "XML declaration" }, d.index);
+  }
+  if (d.standalone === true) p.standalone = true;
+  p.h.xmlDeclaration?.({ version: d.version!, ...(d.encoding !== undefined ? { encoding: d.encoding } : {}), ...(d.standalone !== undefined ? { standalone: d.standalone } : {}) });
+  return d.end;
+}
+
+/** Index after the '>' that ends the DOCTYPE at i (literals, comments, PIs and the subset skipped), or -1. */
+function doctypeEnd(buf: string, i: number): number {
+  let inSubset = false;
+  let j = i + 9;
+  while (j < buf.length) {
+    const c = buf.charCodeAt(j);
+    if (c === 34 || c === 39) {
+      const k = buf.indexOf(buf[j], j + 1);
+      if (k === -1) return -1;
+      j = k + 1;
+    } else if (inSubset && c === 60 && buf.startsWith("<!--", j)) {
+      const k = buf.indexOf("-->", j + 4);
+      if (k === -1) return -1;
+      j = k + 3;
+    } else if (inSubset && c === 60 && buf.charCodeAt(j + 1) === 63) {
+      const k = buf.indexOf("?>", j + 2);
+      if (k === -1) return -1;
+      j = k + 2;
+    } else if (c === 91 && !inSubset) {
+      inSubset = true;
+      j++;
+    } else if (c === 93 && inSubset) {
+      inSubset = false;
+      j++;
+    } else if (c === 62 && !inSubset) {
+      return j + 1;
+    } else j++;
+  }
+  return -1;
+}
+
+function skipSpace(buf: string, k: number): number {
+  while (k < buf.length && isSpace(buf.charCodeAt(k))) k++;
+  return k;
+}
+
+/** A quoted literal at k: its value and the index after it. */
+function literal(p: Parser, k: number, what: string): { value: string; end: number } {
+  const q = p.buf.charCodeAt(k);
+  if (q !== 34 && q !== 39) return p.expected(`a quoted ${what}`, "in the DOCTYPE", k);
+  const end = p.buf.indexOf(p.buf[k], k + 1);
+  if (end === -1) return p.eof(`the ${what} of the DOCTYPE`, p.buf.length);
+  return { value: p.buf.slice(k + 1, end), end: end + 1 };
+}
+
+export function parseDoctype(p: Parser, i: number): number {
+  const buf = p.buf;
+  const end = doctypeEnd(buf, i);
+  if (end === -1) {
+    if (!p.final) return NEED;
+  }
+  const pos = p.at(i);
+  let k = i + 9;
+  if (!isSpace(buf.charCodeAt(k))) return p.expected("a space", "after <!DOCTYPE", k);
+  k = skipSpace(buf, k);
+  const nameEnd = scanName(buf, k, buf.length);
+  if (nameEnd === k) return p.expected("the document type name", "in the DOCTYPE", k);
+  const name = buf.slice(k, nameEnd);
+  k = nameEnd;
+  let publicId: string | undefined;
+  let systemId: string | undefined;
+  let s = skipSpace(buf, k);
+  if (buf.startsWith("SYSTEM", s) || buf.startsWith("PUBLIC", s)) {
+    if (s === k) return p.expected("a space", `after the document type name ${name}`, k);
+    const isPublic = buf.startsWith("PUBLIC", s);
+    k = s + 6;
+    s = skipSpace(buf, k);
+    if (s === k) return p.expected("a space", `after ${isPublic ? "PUBLIC" : "SYSTEM"}`, k);
+    if (isPublic) {
+      const lit = literal(p, s, "public identifier");
+      for (let x = 0; x < lit.value.length; x++) {
+        if (!isPubidCode(lit.value.charCodeAt(x))) {
+          p.fail("xml/syntax", { expected: "public identifier characters", context: "in the DOCTYPE", found: `'${lit.value[x]}'` }, s + 1 + x);
+        }
+      }
+      publicId = lit.value;
+      k = lit.end;
+      s = skipSpace(buf, k);
+      if (s === k) return p.expected("a space and the system identifier", "after the public identifier", k);
+    }
+    const sys = literal(p, s, "system identifier");
+    systemId = sys.value;
+    k = sys.end;
+    s = skipSpace(buf, k);
+  }
+  k = s;
+  let subset: string | undefined;
+  let subsetAt = 0;
+  if (buf.charCodeAt(k) === 91) {
+    subsetAt = k + 1;
+    if (end === -1) return p.eof("the internal DTD subset", buf.length);
+    const close = buf.lastIndexOf("]", end);
+    subset = buf.slice(subsetAt, close);
+    k = skipSpace(buf, close + 1);
+  }
+  if (k >= buf.length) return p.eof("the DOCTYPE declaration", k);
+  if (buf.charCodeAt(k) !== 62) return p.expected(subset === undefined ? "'[', an external ID or '>'" : "'>'", "in the DOCTYPE", k);
+  p.sawDoctype = true;
+  const dtd = readDtd(p, subset, subsetAt, systemId, publicId, i);
+  p.dtd = dtd;
+  p.attlists = dtd === null ? null : new Map();
+  p.h.doctype?.({ name, ...(publicId !== undefined ? { publicId } : {}), ...(systemId !== undefined ? { systemId } : {}), dtd, line: pos.line, column: pos.column });
+  return k + 1;
+}
+
+function readDtd(p: Parser, subset: string | undefined, subsetAt: number, systemId: string | undefined, publicId: string | undefined, i: number): DtdDocument | null {
+  const parser = p.o.dtdParser;
+  // WFC: Entity Declared binds only when every declaration is in the internal subset (§4.1).
+  const peRefs = subset !== undefined && /%[^\s%;]+;/.test(subset);
+  p.dtdComplete = p.standalone || (systemId === undefined && !peRefs);
+  if (parser === undefined || (subset === undefined && systemId === undefined)) {
+    if (parser === undefined && subset !== undefined) p.dtdComplete = p.standalone;
+    return null;
+  }
+  const doc = parser.newDtdDocument();
+  const limits = { maxEntityExpansions: p.o.limits.maxEntityExpansions, maxEntityNesting: p.o.limits.maxEntityNesting };
+  const common = { ...(p.o.resolveEntity !== undefined ? { resolveEntity: p.o.resolveEntity } : {}), limits };
+  if (subset !== undefined) {
+    const at = p.at(subsetAt);
+    parser.parseDtdText(subset, doc, { file: p.o.file, line: at.line, column: at.column, internal: true, ...common });
+    if (forward(p, doc, 0)) return doc;
+  }
+  if (systemId !== undefined && p.o.loadExternalDtd) {
+    const seen = doc.diagnostics.length;
+    const ext = readExternal(p, systemId, publicId, p.o.file, "DTD", i);
+    if (ext !== null) {
+      parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, ...common });
+      forward(p, doc, seen);
+    }
+  }
+  if (parser.finish !== undefined) {
+    const seen = doc.diagnostics.length;
+    parser.finish(doc);
+    forward(p, doc, seen);
+  }
+  return doc;
+}
+
+/** Passes the DTD's diagnostics on; stops the reader after a fatal one. */
+function forward(p: Parser, doc: DtdDocument, from: number): boolean {
+  const isFatal = p.o.dtdParser!.isFatal;
+  for (let x = from; x < doc.diagnostics.length; x++) {
+    const d = doc.diagnostics[x];
+    p.report(d);
+    if (d.severity === "error" && isFatal(d.code)) {
+      p.stopped = true;
+      throw STOP;
+    }
+  }
+  return false;
+}

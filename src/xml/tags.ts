@@ -1,0 +1,113 @@
+/** Start tags: element name, attributes (§3.1), DTD defaults, namespaces, and the open-element stack. */
+import type { StartTag, XmlAttribute } from "./events.js";
+import { isSpace, scanName } from "./chars.js";
+import { expandAttribute } from "./entities.js";
+import { applyDeclaredAttributes } from "./attributes.js";
+import { resolveNamespaces } from "./namespaces.js";
+import { NEED, State, type Parser } from "./parser.js";
+
+/** Index of the '>' that ends the tag starting at i (quotes respected), or -1. */
+function tagEnd(buf: string, i: number): number {
+  let q = 0;
+  for (let j = i + 1; j < buf.length; j++) {
+    const c = buf.charCodeAt(j);
+    if (q !== 0) {
+      if (c === q) q = 0;
+    } else if (c === 34 || c === 39) q = c;
+    else if (c === 62) return j;
+  }
+  return -1;
+}
+
+export function parseStartTag(p: Parser, i: number): number {
+  if (!p.final && tagEnd(p.buf, i) === -1) return NEED;
+  const buf = p.buf;
+  const len = buf.length;
+  const nameEnd = scanName(buf, i + 1, len);
+  if (nameEnd === i + 1) return p.expected("an element name", "after '<'", i + 1);
+  const name = p.intern(i + 1, nameEnd);
+  const pos = p.at(i);
+  if (p.stack.length >= p.o.limits.maxDepth) p.fail("xml/too-deep", { limit: p.o.limits.maxDepth }, i);
+  const attrs: XmlAttribute[] = [];
+  let seen: Set<string> | null = null;
+  let selfClosing = false;
+  let k = nameEnd;
+  for (;;) {
+    const spaceStart = k;
+    while (k < len && isSpace(buf.charCodeAt(k))) k++;
+    if (k >= len) return p.eof(`the start tag <${name}>`, k);
+    const c = buf.charCodeAt(k);
+    if (c === 62) {
+      k++;
+      break;
+    }
+    if (c === 47) {
+      if (buf.charCodeAt(k + 1) !== 62) return p.expected("'>'", `after '/' in the start tag <${name}>`, k + 1);
+      selfClosing = true;
+      k += 2;
+      break;
+    }
+    if (k === spaceStart) return p.expected("a space, '>' or '/>'", `in the start tag <${name}>`, k);
+    const an = scanName(buf, k, len);
+    if (an === k) return p.expected("an attribute name", `in the start tag <${name}>`, k);
+    const aname = p.intern(k, an);
+    const apos = p.at(k);
+    k = an;
+    while (k < len && isSpace(buf.charCodeAt(k))) k++;
+    if (buf.charCodeAt(k) !== 61) return p.expected("'='", `after the attribute name ${aname}`, k);
+    k++;
+    while (k < len && isSpace(buf.charCodeAt(k))) k++;
+    const q = buf.charCodeAt(k);
+    if (q !== 34 && q !== 39) return p.expected("a quoted value", `for the attribute ${aname}`, k);
+    const vs = k + 1;
+    let v = vs;
+    let special = false;
+    for (; v < len; v++) {
+      const d = buf.charCodeAt(v);
+      if (d === q) break;
+      if (d === 60) p.fail("xml/lt-in-attribute", { name: aname }, v);
+      if (d === 38 || d === 9 || d === 10) special = true;
+    }
+    if (v >= len) return p.eof(`the value of attribute ${aname}`, v);
+    const value = special ? expandAttribute(p, vs, v, aname) : buf.slice(vs, v);
+    // Duplicates: a linear scan for few attributes, a set beyond.
+    if (attrs.length < 8) {
+      for (const a of attrs) {
+        if (a.name === aname) p.failAt("xml/duplicate-attribute", { name: aname, element: name, firstLine: a.line, firstColumn: a.column }, apos);
+      }
+    } else {
+      if (seen === null) seen = new Set(attrs.map((a) => a.name));
+      if (seen.has(aname)) {
+        const first = attrs.find((a) => a.name === aname)!;
+        p.failAt("xml/duplicate-attribute", { name: aname, element: name, firstLine: first.line, firstColumn: first.column }, apos);
+      }
+      seen.add(aname);
+    }
+    if (attrs.length >= p.o.limits.maxAttributes) p.fail("xml/limit", { what: `the number of attributes on <${name}>`, limit: p.o.limits.maxAttributes }, k);
+    attrs.push({ name: aname, value, uri: null, local: aname, line: apos.line, column: apos.column, specified: true });
+    k = v + 1;
+  }
+  if (p.dtd !== null && p.attlists !== null) applyDeclaredAttributes(p.dtd, p.attlists, name, attrs, pos.line, pos.column);
+  const tag: StartTag = {
+    name,
+    uri: null,
+    local: name,
+    attributes: attrs,
+    line: pos.line,
+    column: pos.column,
+    selfClosing,
+    depth: p.stack.length + 1,
+  };
+  const outer = p.scope;
+  if (p.o.namespaces) p.scope = resolveNamespaces(p, tag);
+  if (p.stack.length === 0) p.rootName = name;
+  p.h.startElement(tag);
+  if (selfClosing) {
+    p.scope = outer;
+    p.h.endElement(name, pos);
+    if (p.stack.length === 0) p.state = State.Epilog;
+  } else {
+    p.stack.push({ name, line: pos.line, column: pos.column, scope: outer });
+  }
+  return k;
+}
