@@ -3,9 +3,9 @@
  * complements), category escapes \p{Lu}, block escapes \p{IsBasicLatin}. A set is either a list
  * of code-point ranges or a Unicode property (left to the JS engine's tables).
  */
-import { NAME_CHAR_NO_COLON, NAME_START_NO_COLON } from "../lexical/names.js";
 import { BLOCKS } from "./blocks.js";
 import { complementRanges, normalizeRanges, type Range } from "./ranges.js";
+import { BASE_CHAR, COMBINING_CHAR, DIGIT, EXTENDER, IDEOGRAPHIC } from "./xml-letters.js";
 
 export type CharSet =
   | { kind: "ranges"; ranges: Range[] }
@@ -22,39 +22,14 @@ export const CATEGORIES = new Set([
   "C", "Cc", "Cf", "Co", "Cn",
 ]);
 
-/** Expands a class body like the ones in lexical/names.ts ("A-Z_\\u{C0}-\\u{D6}...") into ranges. */
-function parseClassBody(body: string): Range[] {
-  const cps: number[] = [];
-  for (let i = 0; i < body.length; ) {
-    if (body.startsWith("\\u{", i)) {
-      const end = body.indexOf("}", i);
-      cps.push(parseInt(body.slice(i + 3, end), 16));
-      i = end + 1;
-    } else if (body[i] === "\\") {
-      cps.push(body.codePointAt(i + 1)!);
-      i += 2;
-    } else if (body[i] === "-" && cps.length > 0 && i + 1 < body.length) {
-      cps.push(-1);
-      i++;
-    } else {
-      cps.push(body.codePointAt(i)!);
-      i += body.codePointAt(i)! > 0xffff ? 2 : 1;
-    }
-  }
-  const ranges: Range[] = [];
-  for (let i = 0; i < cps.length; i++) {
-    if (cps[i + 1] === -1) {
-      ranges.push([cps[i], cps[i + 2]]);
-      i += 2;
-    } else ranges.push([cps[i], cps[i]]);
-  }
-  return normalizeRanges(ranges);
-}
-
 const SPACE: Range[] = normalizeRanges([[0x20, 0x20], [0x9, 0x9], [0xa, 0xa], [0xd, 0xd]]);
-/** \i: initial name characters; \c: name characters (XML 1.0 5th edition, with ":"). */
-const INITIAL = normalizeRanges([...parseClassBody(NAME_START_NO_COLON), [0x3a, 0x3a]]);
-const NAME_CHAR = normalizeRanges([...parseClassBody(NAME_CHAR_NO_COLON), [0x3a, 0x3a]]);
+/**
+ * \i and \c as XSD 1.0 defines them: XML 1.0 (2nd edition) Letter | "_" | ":" and NameChar, the
+ * Appendix B classes; not the wider 5th-edition name characters that xs:Name uses.
+ */
+const LETTER: Range[] = [...BASE_CHAR, ...IDEOGRAPHIC];
+const INITIAL = normalizeRanges([...LETTER, [0x5f, 0x5f], [0x3a, 0x3a]]);
+const NAME_CHAR = normalizeRanges([...LETTER, ...DIGIT, ...COMBINING_CHAR, ...EXTENDER, [0x2d, 0x2e], [0x5f, 0x5f], [0x3a, 0x3a]]);
 
 /** The set a multi-character escape letter stands for (s S i I c C d D w W). */
 export function multiCharEscape(letter: string): CharSet | undefined {

@@ -7,8 +7,8 @@
  * every non-alphanumeric character escaped, so no JS metacharacter can leak through. It uses the
  * `u` flag, or `v` when a class subtraction needs JS's `--` operator.
  *
- * Where the grammar is loose about "-" in classes we follow libxml2 (the reference): "-" is an
- * ordinary character when it cannot end a range.
+ * "-" in classes: a lone "-" is allowed first or last in a group (spec); range endpoints may be
+ * "-" as libxml2 allows ("[--z]", "[!--]"), which is unambiguous.
  */
 import { multiCharEscape, propertyEscape, type CharSet } from "./classes.js";
 import { XsdRegexError } from "./error.js";
@@ -194,7 +194,13 @@ class Parser {
         this.pos++;
         break;
       }
-      items.push(this.charRangeOrEscape());
+      const itemStart = this.pos;
+      const item = this.charRangeOrEscape();
+      // Part 2 Appendix F (2nd ed.): a lone "-" is a character only first or last in a group.
+      if (item === "\\u{2D}" && this.pattern[itemStart] === "-" && items.length > 0 && this.peek() !== "]") {
+        this.fail('"-" must be escaped as \\- unless it is first or last in a character class', itemStart);
+      }
+      items.push(item);
     }
     const body = items.join("");
     if (subtract === null) return `[${negated ? "^" : ""}${body}]`;
