@@ -34,10 +34,10 @@ function defaultResolver(file: string): EntityResolver {
 export function readXsdText(text: string, file: string, options: XsdReadOptions = {}): XsdReadResult {
   const reporter = new Reporter();
   const root = readDocument(text, file, reporter, null);
-  if (root === null) return { model: null, diagnostics: reporter.diagnostics };
+  if (root === null) return { model: null, diagnostics: reporter.sorted() };
   const docs = loadSchemaSet(root, options.resolveEntity ?? defaultResolver(file), reporter);
   const model = buildModel(docs, reporter);
-  return { model: reporter.hasErrors() ? null : model, diagnostics: reporter.diagnostics };
+  return { model: reporter.hasErrors() ? null : model, diagnostics: reporter.sorted() };
 }
 
 export function readXsdFile(path: string, options: XsdReadOptions = {}): XsdReadResult {

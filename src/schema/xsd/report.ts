@@ -33,6 +33,17 @@ export class Reporter {
     this.report("xsd/unsupported", { feature }, loc);
   }
 
+  /** Diagnostics in reading order: by file (in the order files were first reported), line, column. */
+  sorted(): Diagnostic[] {
+    const rank = new Map<string, number>();
+    for (const d of this.diagnostics) {
+      const f = d.schemaLocation?.file ?? "";
+      if (!rank.has(f)) rank.set(f, rank.size);
+    }
+    const fileRank = (d: Diagnostic) => rank.get(d.schemaLocation?.file ?? "")!;
+    return [...this.diagnostics].sort((a, b) => fileRank(a) - fileRank(b) || a.line - b.line || a.column - b.column);
+  }
+
   hasErrors(): boolean {
     return this.diagnostics.some((d) => d.severity === "error");
   }
