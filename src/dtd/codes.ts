@@ -8,7 +8,7 @@ import { defineCodes } from "../diagnostics/codes.js";
 export const DTD = defineCodes({
   "dtd/syntax": {
     severity: "error",
-    message: "expected {expected} {context}; found {found}",
+    message: "expected {expected}{context}; found {found}",
     hint: "Fix the declaration syntax: XML 1.0 §3.2–4.7 give the grammar.",
   },
   "dtd/unterminated": {

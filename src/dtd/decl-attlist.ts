@@ -109,7 +109,7 @@ function checkDefaultLiteral(s: Scanner, raw: string, element: string, attribute
     case "lt":
       s.fatal("dtd/lt-in-default", { element, attribute }, at);
     case "bad-ref":
-      s.fatal("dtd/syntax", { expected: "a reference of the form &name; or &#number;", context: `in the default value of attribute ${attribute} of ${element}`, found: `'&${p.name}'` }, at);
+      s.fatal("dtd/syntax", { expected: "a reference of the form &name; or &#number;", context: ` in the default value of attribute ${attribute} of ${element}`, found: `'&${p.name}'` }, at);
     case "bad-char-ref":
       s.fatal("dtd/invalid-char-ref", { ref: p.name }, at);
     case "external":

@@ -104,7 +104,7 @@ function parseExternalId(s: Scanner, ctx: string, notation: boolean): ExternalId
     const at = s.where();
     const raw = s.quoted("public identifier", ctx);
     for (let i = 0; i < raw.length; i++) {
-      if (!isPubidChar(raw.charCodeAt(i))) s.fatal("dtd/syntax", { expected: "public identifier characters", context: ctx, found: `'${raw[i]}'` }, at);
+      if (!isPubidChar(raw.charCodeAt(i))) s.fatal("dtd/syntax", { expected: "public identifier characters", context: ` ${ctx}`, found: `'${raw[i]}'` }, at);
     }
     const publicId = raw.replace(/[ \n\r]+/g, " ").trim();
     const hadS = s.skipS(true);
@@ -145,7 +145,7 @@ function expandLiteral(s: Scanner, text: string, locate: (i: number) => SourceLo
     if (c === 0x25 /* % */) {
       const at = locate(i);
       const end = scanRefName(text, i + 1);
-      if (end < 0) s.fatal("dtd/syntax", { expected: "a parameter-entity reference %name; (write &#37; for a literal '%')", context: ctx, found: `'${text.slice(i, i + 10)}'` }, at);
+      if (end < 0) s.fatal("dtd/syntax", { expected: "a parameter-entity reference %name; (write &#37; for a literal '%')", context: ` ${ctx}`, found: `'${text.slice(i, i + 10)}'` }, at);
       const ref = text.slice(i + 1, end);
       if (s.inTopInternal && depth === 0) s.fatal("dtd/pe-in-internal-subset", { name: ref }, at);
       out += includePE(s, ref, at, chain, ctx, depth);
@@ -158,14 +158,14 @@ function expandLiteral(s: Scanner, text: string, locate: (i: number) => SourceLo
         const semi = text.indexOf(";", i);
         const body = semi < 0 ? "" : text.slice(i + 1, semi);
         const code = charRefCode(body);
-        if (Number.isNaN(code)) s.fatal("dtd/syntax", { expected: "a character reference &#number; or &#xhex;", context: ctx, found: `'${text.slice(i, i + 10)}'` }, at);
+        if (Number.isNaN(code)) s.fatal("dtd/syntax", { expected: "a character reference &#number; or &#xhex;", context: ` ${ctx}`, found: `'${text.slice(i, i + 10)}'` }, at);
         if (!isXmlChar(code)) s.fatal("dtd/invalid-char-ref", { ref: `&${body};` }, at);
         out += String.fromCodePoint(code);
         i = semi + 1;
         continue;
       }
       const end = scanRefName(text, i + 1);
-      if (end < 0) s.fatal("dtd/syntax", { expected: "an entity reference &name; (write &#38;#38; for a literal '&')", context: ctx, found: `'${text.slice(i, i + 10)}'` }, at);
+      if (end < 0) s.fatal("dtd/syntax", { expected: "an entity reference &name; (write &#38;#38; for a literal '&')", context: ` ${ctx}`, found: `'${text.slice(i, i + 10)}'` }, at);
       out += text.slice(i, end + 1);
       i = end + 1;
       continue;

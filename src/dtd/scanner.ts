@@ -107,7 +107,8 @@ export class Scanner {
   }
 
   syntax(expected: string, context: string): never {
-    this.fatal("dtd/syntax", { expected, context, found: this.found() });
+    // `context` ("in <!ELEMENT a ...>") follows `expected` in the message; it may be empty.
+    this.fatal("dtd/syntax", { expected, context: context === "" ? "" : ` ${context}`, found: this.found() });
   }
 
   /**
@@ -133,7 +134,13 @@ export class Scanner {
       if (c === 0x25 /* % */ && isNameStartChar(this.peek(1))) {
         const refAt = this.where();
         const name = this.peRefName();
-        if (name === undefined) return any;
+        if (name === undefined) {
+          // '%' then a name but no ';': a broken reference, except where '%' S introduces a PE declaration.
+          if (inDecl) return any;
+          this.advance();
+          this.readName("a parameter-entity name", "after '%'");
+          this.syntax("';' to end the parameter-entity reference", "");
+        }
         if (inDecl && this.inTopInternal) this.fatal("dtd/pe-in-internal-subset", { name }, refAt);
         this.advance(name.length + 2);
         if (this.pushParameterEntity(name, refAt)) any = true;

@@ -244,3 +244,15 @@ describe("comments, PIs, text", () => {
     expect([...doc.elements.keys()]).toEqual(["a"]);
   });
 });
+
+describe("messages", () => {
+  it("reads as a sentence: what was expected, in which declaration, what was found", () => {
+    expect(parse(`<!ELEMENT OPTION_PROFILE (A)X>`).diagnostics[0].message).toBe("expected '>' to close <!ELEMENT OPTION_PROFILE ...>; found 'X'");
+    expect(parse(`<!ELEMENT a (b|c>`).diagnostics[0].message).toBe("expected '|' or ')' in <!ELEMENT a ...>; found '>'");
+    expect(parse(`<!ENTITY % e "v">\n%e %e;`).diagnostics[0]).toMatchObject({
+      message: "expected ';' to end the parameter-entity reference; found whitespace",
+      line: 2,
+      column: 3,
+    });
+  });
+});
