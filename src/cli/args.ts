@@ -1,10 +1,27 @@
 /** Argument parsing for the commands (node:util parseArgs, strict), with usage errors as UsageError. */
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { UsageError } from "./files.js";
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: false }>;
+
+export type ParsedValues<T extends OptionSpec> = {
+  [K in keyof T]?: T[K]["type"] extends "string" ? string : boolean;
+} & { help?: boolean };
+
+export interface ParsedArgs<T extends OptionSpec> {
+  values: ParsedValues<T>;
+  positionals: string[];
+}
+
+export function parseCommandArgs<T extends OptionSpec>(args: string[], options: T): ParsedArgs<T> {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as ParsedValues<T>, positionals };
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

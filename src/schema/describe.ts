@@ -52,12 +52,15 @@ function attributeView(model: SchemaModel, a: AttributeDecl): AttributeView {
 function elementView(model: SchemaModel, el: ElementDecl): ElementView {
   let content: string;
   let attributes: AttributeView[] = [];
+  // A declaration is as inferred as the type that gives it its content (XSD marks types).
+  let provenance = el.provenance;
   if (el.type.kind === "simple") content = `(#PCDATA) : ${simpleTypeNotation(model, el.type.id)}`;
   else {
     const t = model.complexTypes[el.type.id];
     content = contentNotation(model, t.content);
     if (t.name !== undefined) content += `   [type ${t.name}]`;
     attributes = t.attributes.map((a) => attributeView(model, a));
+    if (!provenance?.inferred && t.provenance?.inferred) provenance = t.provenance;
   }
   return {
     name: el.name,
@@ -65,8 +68,8 @@ function elementView(model: SchemaModel, el: ElementDecl): ElementView {
     global: el.global,
     content,
     attributes,
-    inferred: el.provenance?.inferred ?? false,
-    ...(el.provenance?.note !== undefined ? { note: el.provenance.note } : {}),
+    inferred: provenance?.inferred ?? false,
+    ...(provenance?.note !== undefined ? { note: provenance.note } : {}),
     ...(el.doc !== undefined ? { doc: el.doc } : {}),
     location: `${el.location.file}:${el.location.line}:${el.location.column}`,
   };

@@ -1,0 +1,78 @@
+/** `qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2]`. */
+import { summarize, type FileResult } from "../diagnostics/diagnostic.js";
+import { ConfigError, loadConfig } from "../config/config.js";
+import { Catalog } from "../schema/catalog.js";
+import { loadSchema } from "../schema/load.js";
+import { validateDocument } from "../pipeline/validate-document.js";
+import { oneOf, parseCommandArgs } from "./args.js";
+import { discoverFiles, UsageError } from "./files.js";
+import { formatDiagnosticLine } from "./output.js";
+import { printFindings } from "./report-output.js";
+
+const HELP = `Usage: qxml validate <files|dirs|globs> [options]
+
+Validates each XML file against its schema: --schema if given, else the schema the config maps
+the file to, else the DOCTYPE (internal subset plus the external one through the catalog or a
+local file), else the catalog's root-element mapping (\`qxml schema list\`).
+
+Options:
+  --schema <name|path>     a bundled schema name or a .dtd/.xsd file
+  --format text|json       text (compiler style, default) or the findings JSON (docs/findings.md)
+  --engine qxml|libxml2    qxml's validator (default) or libxml2's, to compare
+  --config <file>          qxml.config.json (default: ./qxml.config.json when present)
+
+Exit codes: 0 all valid, 1 an invalid or not well-formed file, 2 usage, config or schema error.`;
+
+export async function runValidate(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    schema: { type: "string" },
+    format: { type: "string" },
+    engine: { type: "string" },
+    config: { type: "string" },
+  });
+  if (values.help) {
+    process.stdout.write(HELP + "\n");
+    return 0;
+  }
+  const format = oneOf(values.format, ["text", "json"] as const, "text", "format");
+  const engine = oneOf(values.engine, ["qxml", "libxml2"] as const, "qxml", "engine");
+  if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to validate");
+  const cwd = process.cwd();
+  let config;
+  try {
+    config = loadConfig(values.config, cwd);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`qxml: config error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const catalog = Catalog.bundled().withEntries(config.catalog);
+  let schema;
+  if (values.schema !== undefined) {
+    schema = loadSchema(values.schema, catalog);
+    if (schema === undefined) {
+      throw new UsageError(`--schema "${values.schema}" is neither a catalog name (${catalog.entries.map((e) => e.name).join(", ")}) nor a .dtd/.xsd file`);
+    }
+    const errors = schema.diagnostics.filter((d) => d.severity === "error");
+    if (schema.model === null || errors.length > 0) {
+      for (const d of schema.diagnostics) process.stderr.write(formatDiagnosticLine(schema.file, d) + "\n");
+      process.stderr.write(`qxml: schema ${values.schema} could not be read\n`);
+      return 2;
+    }
+  }
+  const files = discoverFiles(positionals, cwd);
+  if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
+  const results: FileResult[] = [];
+  let schemaFailure = false;
+  for (const file of files) {
+    const outcome = await validateDocument(file, { catalog, config, cwd, engine, ...(schema ? { schema } : {}) });
+    results.push(outcome.result);
+    schemaFailure ||= outcome.schemaFailure;
+  }
+  const findings = summarize(results);
+  await printFindings(findings, format, cwd);
+  if (schemaFailure) return 2;
+  return findings.summary.invalid > 0 ? 1 : 0;
+}

@@ -1,0 +1,24 @@
+/** Diagnostics of the tool itself: finding files and schemas. */
+import { defineCodes } from "../diagnostics/codes.js";
+
+export const pipelineCodes = defineCodes({
+  "qxml/no-schema": {
+    severity: "error",
+    message: "no schema found for <{root}>: {reason}",
+    hint: "pass --schema <name|path> (see `qxml schema list`), add a DOCTYPE, or map the file in qxml.config.json (\"schemas\": [{\"files\": \"...\", \"schema\": \"...\"}])",
+  },
+  "qxml/unreadable-file": {
+    severity: "error",
+    message: "cannot read {file}: {reason}",
+  },
+  "qxml/schema-error": {
+    severity: "error",
+    message: "schema {schema} could not be used: {reason}",
+    hint: "run `qxml schema show {schema}` to see the schema's own errors",
+  },
+  "qxml/unknown-doctype": {
+    severity: "error",
+    message: "the DOCTYPE names \"{systemId}\", which is neither a local file beside the document nor in the catalog",
+    hint: "pass --schema <name|path>, or add a catalog entry for this system identifier in qxml.config.json (\"catalog\": [{\"name\": \"...\", \"file\": \"...\", \"systemIds\": [\"{systemId}\"]}])",
+  },
+});

@@ -1,0 +1,143 @@
+/**
+ * One document, from path to FileResult: choose the schema (--schema, the config's file globs,
+ * the DOCTYPE, else the catalog's root-element mapping), then validate in one streaming pass
+ * with qxml's engine or libxml2's. Used by `qxml validate` and `qxml lint`.
+ */
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
+import { diagnose } from "../diagnostics/codes.js";
+import type { QxmlConfig } from "../config/config.js";
+import { schemaForFile } from "../config/config.js";
+import { bundledSchemasDir, type Catalog } from "../schema/catalog.js";
+import { loadEntry, loadSchema, type LoadedSchema } from "../schema/load.js";
+import type { SchemaModel } from "../schema/model.js";
+import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
+import type { XmlHandler } from "../xml/events.js";
+import { localResolver, type EntityResolver } from "../xml/resolve.js";
+import { pipelineCodes } from "./codes.js";
+import { peekFile } from "./peek.js";
+
+export type EngineName = "qxml" | "libxml2";
+
+export interface DocumentContext {
+  catalog: Catalog;
+  config: QxmlConfig;
+  cwd: string;
+  /** The schema named on the command line, already loaded. */
+  schema?: LoadedSchema;
+  engine: EngineName;
+  /** Handlers fed by the same reader pass as the validator (the linter's rules). */
+  extraHandlers?: (file: string) => XmlHandler[];
+}
+
+export interface DocumentOutcome {
+  result: FileResult;
+  /** The schema that was chosen, if any (lint uses it to pick rules). */
+  schema?: LoadedSchema;
+  /** A schema could not be read or compiled: the command exits 2. */
+  schemaFailure: boolean;
+}
+
+const compiled = new WeakMap<SchemaModel, { schema: CompiledSchema; diagnostics: Diagnostic[] }>();
+
+function compileOnce(model: SchemaModel) {
+  let c = compiled.get(model);
+  if (c === undefined) {
+    c = compileSchema(model);
+    compiled.set(model, c);
+  }
+  return c;
+}
+
+type Choice =
+  | { kind: "schema"; loaded: LoadedSchema }
+  | { kind: "doctype"; name: string }
+  | { kind: "none"; root: string; reason: string };
+
+function chooseSchema(file: string, ctx: DocumentContext): Choice {
+  if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
+  const mapped = schemaForFile(ctx.config, file, ctx.cwd);
+  if (mapped !== undefined) {
+    const loaded = loadSchema(mapped, ctx.catalog);
+    if (loaded !== undefined) return { kind: "schema", loaded };
+  }
+  const head = peekFile(file);
+  if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.internalSubset)) {
+    const entry = head.doctype.systemId !== undefined ? ctx.catalog.bySystemId(head.doctype.systemId) : undefined;
+    return { kind: "doctype", name: entry?.name ?? head.doctype.systemId ?? "DOCTYPE" };
+  }
+  const root = head.root ?? "?";
+  const byRoot = head.root !== undefined ? ctx.catalog.byRoot(head.root) : [];
+  if (byRoot.length > 0) return { kind: "schema", loaded: loadEntry(byRoot[0]) };
+  return {
+    kind: "none",
+    root,
+    reason: head.root === undefined ? "no root element was found" : `it has no DOCTYPE and no catalog entry has root ${root}`,
+  };
+}
+
+function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
+  const allow = [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
+  return localResolver({ allow, map: (systemId) => ctx.catalog.mapSystemId(systemId) });
+}
+
+function fail(file: string, schema: string | null, d: Diagnostic, schemaFailure = false, loaded?: LoadedSchema): DocumentOutcome {
+  return { result: { file, schema, valid: false, diagnostics: [d] }, schemaFailure, ...(loaded ? { schema: loaded } : {}) };
+}
+
+async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchema | undefined, compiledSchema: CompiledSchema | undefined): Promise<ValidationResult> {
+  const path = resolve(ctx.cwd, file);
+  const resolveEntity = resolverFor(file, ctx);
+  if (ctx.engine === "libxml2") {
+    const { validateFileWithLibxml2 } = await import("../engines/libxml2.js");
+    return validateFileWithLibxml2(path, {
+      file,
+      resolveEntity,
+      ...(schema !== undefined ? { schema: { kind: schema.kind, file: schema.file } } : {}),
+    });
+  }
+  return validateFile(path, {
+    file,
+    resolveEntity,
+    ...(compiledSchema !== undefined ? { schema: compiledSchema } : {}),
+    ...(ctx.extraHandlers !== undefined ? { extraHandlers: ctx.extraHandlers(file) } : {}),
+  });
+}
+
+export async function validateDocument(file: string, ctx: DocumentContext): Promise<DocumentOutcome> {
+  const at = { line: 1, column: 1 };
+  try {
+    const st = statSync(resolve(ctx.cwd, file));
+    if (!st.isFile()) return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: "not a regular file" }, at));
+  } catch (e) {
+    return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
+  }
+  const choice = chooseSchema(file, ctx);
+  if (choice.kind === "none") return fail(file, null, diagnose(pipelineCodes["qxml/no-schema"], { root: choice.root, reason: choice.reason }, at));
+
+  let loaded: LoadedSchema | undefined;
+  let compiledSchema: CompiledSchema | undefined;
+  if (choice.kind === "schema") {
+    loaded = choice.loaded;
+    const schemaErrors = loaded.diagnostics.filter((d) => d.severity === "error");
+    if (loaded.model === null || schemaErrors.length > 0) {
+      const reason = schemaErrors.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ") || "it could not be read";
+      return fail(file, loaded.name, diagnose(pipelineCodes["qxml/schema-error"], { schema: loaded.name, reason }, at), true, loaded);
+    }
+    if (ctx.engine === "qxml") {
+      const c = compileOnce(loaded.model);
+      const errors = c.diagnostics.filter((d) => d.severity === "error");
+      if (errors.length > 0) {
+        const reason = errors.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ");
+        return fail(file, loaded.name, diagnose(pipelineCodes["qxml/schema-error"], { schema: loaded.name, reason }, at), true, loaded);
+      }
+      compiledSchema = c.schema;
+    }
+  }
+  const r = await runEngine(file, ctx, loaded, compiledSchema);
+  const schemaName = loaded?.name ?? (choice.kind === "doctype" ? choice.name : null);
+  const diagnostics = r.diagnostics;
+  const valid = !diagnostics.some((d) => d.severity === "error");
+  return { result: { file, schema: schemaName, valid, diagnostics }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };
+}
