@@ -28,20 +28,29 @@ export interface Ambiguity {
   second: Leaf;
 }
 
+/**
+ * Where a matcher keeps its progress through one element's children: the engine's frame. For
+ * deterministic models `state` is the current state and `counters` the counter values; for
+ * models whose counters can be updated in two ways (e.g. (a{19,20}){2,4}), `counters` holds a
+ * small set of configurations instead (see GlushkovMatcher).
+ */
+export interface MatchRun {
+  state: number;
+  counters: Int32Array;
+}
+
 export interface ContentMatcher {
-  /** Length of the counter array a frame needs for this matcher. */
-  readonly counterCount: number;
-  /** Sets up the counters and returns the initial state. */
-  start(counters: Int32Array): number;
-  /** The state after child {uri}local, or -1 when no particle accepts it here. */
-  step(state: number, counters: Int32Array, uri: string | null, local: string): number;
+  /** Resets the run for a new element. */
+  start(run: MatchRun): void;
+  /** Advances over child {uri}local; returns the new state, or -1 (run unchanged) when no particle accepts it. */
+  step(run: MatchRun, uri: string | null, local: string): number;
   /** The leaf particle the child that led to `state` matched. */
   leafOf(state: number): Leaf;
-  /** Whether the content may end in this state. */
-  accepts(state: number, counters: Int32Array): boolean;
+  /** Whether the content may end here. */
+  accepts(run: MatchRun): boolean;
   /** The children allowed next, in schema order, as names (for "expected one of ..."). */
-  expected(state: number, counters: Int32Array): string[];
-  /** Every element name the content model mentions (for did-you-mean). */
+  expected(run: MatchRun): string[];
+  /** Every element name the content model mentions. */
   readonly names: readonly string[];
 }
 
@@ -356,70 +365,157 @@ function findAmbiguities(t: Tables): Ambiguity[] {
 // ---------------------------------------------------------------------------------------------
 // Runtime.
 
+/** Most configurations a run tracks for counter-ambiguous models; beyond it the oldest win. */
+export const MAX_CONFIGURATIONS = 256;
+
 class GlushkovMatcher implements ContentMatcher {
-  readonly counterCount: number;
   readonly names: readonly string[];
+  private readonly c: number;
+  /** True when two edges to the same particle can both hold: runs then track configuration sets. */
+  private readonly sets: boolean;
+  private scratch = new Int32Array(0);
 
   constructor(private readonly t: Tables) {
-    this.counterCount = t.counterMin.length;
+    this.c = t.counterMin.length;
     this.names = [...new Set(t.leaves.flatMap((l) => (l.kind === "element" ? [l.name] : [])))];
+    this.sets = t.edges.some((list) => list.some((a, i) => list.some((b, j) => j > i && a.target === b.target && canOverlap(a, b, t))));
   }
 
-  start(counters: Int32Array): number {
-    counters.fill(0, 0, this.counterCount);
-    return 0;
+  start(run: MatchRun): void {
+    run.state = 0;
+    const need = this.sets ? 1 + (1 + this.c) * 4 : this.c;
+    if (run.counters.length < need) run.counters = new Int32Array(need);
+    run.counters.fill(0, 0, need);
+    if (this.sets) run.counters[0] = 1; // one configuration: state 0, counters 0
   }
 
-  step(state: number, counters: Int32Array, uri: string | null, local: string): number {
+  step(run: MatchRun, uri: string | null, local: string): number {
+    if (this.sets) return this.stepSets(run, uri, local);
+    const e = this.edge(run.state, run.counters, 0, uri, local, 0);
+    if (e === null) return -1;
+    this.take(e, run.counters, 0);
+    run.state = e.target + 1;
+    return run.state;
+  }
+
+  /** The k-th edge (in schema order) from `state` that accepts the child under counters at `base`. */
+  private edge(state: number, counters: Int32Array, base: number, uri: string | null, local: string, k: number): Edge | null {
     const bucket = this.t.byLocal[state].get(local);
     if (bucket !== undefined) {
       for (let i = 0; i < bucket.length; i++) {
         const e = bucket[i];
         const leaf = this.t.leaves[e.target] as { namespace: string | null };
-        if (leaf.namespace === uri && this.holds(e, counters)) return this.take(e, counters);
+        if (leaf.namespace === uri && this.holds(e, counters, base) && k-- === 0) return e;
       }
     }
     const wild = this.t.wildcards[state];
     for (let i = 0; i < wild.length; i++) {
       const e = wild[i];
       const leaf = this.t.leaves[e.target] as { wildcard: Wildcard };
-      if (wildcardAllows(leaf.wildcard, uri) && this.holds(e, counters)) return this.take(e, counters);
+      if (wildcardAllows(leaf.wildcard, uri) && this.holds(e, counters, base) && k-- === 0) return e;
     }
-    return -1;
+    return null;
   }
 
-  private holds(e: Edge, counters: Int32Array): boolean {
-    if (e.loop >= 0 && counters[e.loop] >= this.t.counterMax[e.loop]) return false;
+  private holds(e: Edge, counters: Int32Array, base: number): boolean {
+    if (e.loop >= 0 && counters[base + e.loop] >= this.t.counterMax[e.loop]) return false;
     for (let i = 0; i < e.exits.length; i++) {
       const c = e.exits[i];
-      if (counters[c] < this.t.counterMin[c]) return false;
+      if (counters[base + c] < this.t.counterMin[c]) return false;
     }
     return true;
   }
 
-  private take(e: Edge, counters: Int32Array): number {
-    if (e.loop >= 0) counters[e.loop]++;
-    for (let i = 0; i < e.enters.length; i++) counters[e.enters[i]] = 1;
-    return e.target + 1;
+  private take(e: Edge, counters: Int32Array, base: number): void {
+    if (e.loop >= 0) counters[base + e.loop]++;
+    for (let i = 0; i < e.enters.length; i++) counters[base + e.enters[i]] = 1;
+  }
+
+  /**
+   * Set mode: counters = [n, (state, c counters) × n]. Every edge that holds in every
+   * configuration is followed; duplicates are merged. Only for counter-ambiguous models.
+   */
+  private stepSets(run: MatchRun, uri: string | null, local: string): number {
+    const size = 1 + this.c;
+    const src = run.counters;
+    const n = src[0];
+    let out = 0;
+    let firstState = -1;
+    for (let i = 0; i < n; i++) {
+      const base = 1 + i * size;
+      const state = src[base];
+      for (let k = 0; ; k++) {
+        const e = this.edge(state, src, base + 1, uri, local, k);
+        if (e === null) break;
+        if (out >= MAX_CONFIGURATIONS) break;
+        if (this.scratch.length < (out + 1) * size) {
+          const grown = new Int32Array(Math.max(this.scratch.length * 2, (out + 1) * size, 16));
+          grown.set(this.scratch);
+          this.scratch = grown;
+        }
+        const to = out * size;
+        this.scratch.set(src.subarray(base, base + size), to);
+        this.scratch[to] = e.target + 1;
+        this.take(e, this.scratch, to + 1);
+        if (!this.duplicate(out, size)) {
+          out++;
+          if (firstState < 0) firstState = e.target + 1;
+        }
+      }
+    }
+    if (out === 0) return -1;
+    if (run.counters.length < 1 + out * size) run.counters = new Int32Array(1 + out * size * 2);
+    run.counters[0] = out;
+    run.counters.set(this.scratch.subarray(0, out * size), 1);
+    run.state = firstState;
+    return firstState;
+  }
+
+  private duplicate(last: number, size: number): boolean {
+    const s = this.scratch;
+    const at = last * size;
+    for (let j = 0; j < last; j++) {
+      let same = true;
+      for (let x = 0; x < size && same; x++) same = s[j * size + x] === s[at + x];
+      if (same) return true;
+    }
+    return false;
   }
 
   leafOf(state: number): Leaf {
     return this.t.leaves[state - 1];
   }
 
-  accepts(state: number, counters: Int32Array): boolean {
+  private acceptsAt(state: number, counters: Int32Array, base: number): boolean {
     const need = this.t.accept[state];
     if (need === null) return false;
-    for (let i = 0; i < need.length; i++) if (counters[need[i]] < this.t.counterMin[need[i]]) return false;
+    for (let i = 0; i < need.length; i++) if (counters[base + need[i]] < this.t.counterMin[need[i]]) return false;
     return true;
   }
 
-  expected(state: number, counters: Int32Array): string[] {
+  accepts(run: MatchRun): boolean {
+    if (!this.sets) return this.acceptsAt(run.state, run.counters, 0);
+    const size = 1 + this.c;
+    for (let i = 0; i < run.counters[0]; i++) {
+      const base = 1 + i * size;
+      if (this.acceptsAt(run.counters[base], run.counters, base + 1)) return true;
+    }
+    return false;
+  }
+
+  expected(run: MatchRun): string[] {
     const out: string[] = [];
-    for (const e of this.t.edges[state]) {
-      if (!this.holds(e, counters)) continue;
-      const label = leafLabel(this.t.leaves[e.target]);
-      if (!out.includes(label)) out.push(label);
+    const add = (state: number, base: number): void => {
+      for (const e of this.t.edges[state]) {
+        if (!this.holds(e, run.counters, base)) continue;
+        const label = leafLabel(this.t.leaves[e.target]);
+        if (!out.includes(label)) out.push(label);
+      }
+    };
+    if (!this.sets) add(run.state, 0);
+    else {
+      const size = 1 + this.c;
+      for (let i = 0; i < run.counters[0]; i++) add(run.counters[1 + i * size], 2 + i * size);
     }
     return out;
   }
@@ -444,7 +540,6 @@ function buildAll(p: GroupParticle): MatcherBuild {
 }
 
 class AllMatcher implements ContentMatcher {
-  readonly counterCount: number;
   readonly names: readonly string[];
 
   constructor(
@@ -452,21 +547,22 @@ class AllMatcher implements ContentMatcher {
     private readonly required: boolean[],
     private readonly optional: boolean,
   ) {
-    this.counterCount = leaves.length;
     this.names = leaves.map((l) => (l as { name: string }).name);
   }
 
-  start(counters: Int32Array): number {
-    counters.fill(0, 0, this.counterCount);
-    return 0;
+  start(run: MatchRun): void {
+    run.state = 0;
+    if (run.counters.length < this.leaves.length) run.counters = new Int32Array(this.leaves.length);
+    run.counters.fill(0, 0, this.leaves.length);
   }
 
-  step(_state: number, counters: Int32Array, uri: string | null, local: string): number {
+  step(run: MatchRun, uri: string | null, local: string): number {
     for (let i = 0; i < this.leaves.length; i++) {
       const l = this.leaves[i] as { name: string; namespace: string | null };
-      if (l.name === local && l.namespace === uri && counters[i] === 0) {
-        counters[i] = 1;
-        return i + 1;
+      if (l.name === local && l.namespace === uri && run.counters[i] === 0) {
+        run.counters[i] = 1;
+        run.state = i + 1;
+        return run.state;
       }
     }
     return -1;
@@ -476,15 +572,15 @@ class AllMatcher implements ContentMatcher {
     return this.leaves[state - 1];
   }
 
-  accepts(state: number, counters: Int32Array): boolean {
-    if (state === 0 && this.optional) return true;
-    for (let i = 0; i < this.leaves.length; i++) if (this.required[i] && counters[i] === 0) return false;
+  accepts(run: MatchRun): boolean {
+    if (run.state === 0 && this.optional) return true;
+    for (let i = 0; i < this.leaves.length; i++) if (this.required[i] && run.counters[i] === 0) return false;
     return true;
   }
 
-  expected(_state: number, counters: Int32Array): string[] {
+  expected(run: MatchRun): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.leaves.length; i++) if (counters[i] === 0) out.push(leafLabel(this.leaves[i]));
+    for (let i = 0; i < this.leaves.length; i++) if (run.counters[i] === 0) out.push(leafLabel(this.leaves[i]));
     return out;
   }
 }

@@ -15,6 +15,7 @@ import type { DtdDocument } from "../dtd/syntax.js";
 import { XSI_NS } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
 import { checkAttributes, type AttributeContext } from "./attributes.js";
+import type { MatchRun } from "./automaton.js";
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { IdTable } from "./ids.js";
 import { isAllWhite } from "./names.js";
@@ -34,7 +35,7 @@ export interface EngineOptions {
 /** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
 const SKIP = null;
 
-class Frame {
+class Frame implements MatchRun {
   el: CompiledElement | null = null;
   type: CompiledType | null = null;
   skip = false;
@@ -291,12 +292,11 @@ export class ValidationEngine implements XmlHandler {
     const m = type.matcher!;
     const uri = this.dtdMode ? null : tag.uri;
     const local = this.dtdMode ? tag.name : tag.local;
-    const next = m.step(parent.state, parent.counters, uri, local);
+    const next = m.step(parent, uri, local);
     if (next < 0) {
       this.unexpected(parent, type, tag);
       return this.global(tag) ?? SKIP;
     }
-    parent.state = next;
     const leaf = m.leafOf(next);
     if (leaf.kind === "element") {
       if (leaf.element !== null) return this.schema!.elements[leaf.element];
@@ -311,8 +311,8 @@ export class ValidationEngine implements XmlHandler {
 
   private unexpected(parent: Frame, type: CompiledType, tag: StartTag): void {
     const m = type.matcher!;
-    const names = m.expected(parent.state, parent.counters);
-    const end = m.accepts(parent.state, parent.counters);
+    const names = m.expected(parent);
+    const end = m.accepts(parent);
     const found = this.dtdMode ? tag.name : tag.local;
     // A misspelling is a name that would have been allowed here.
     const suggestion = found.length >= 3 ? didYouMean(found, names) : undefined;
@@ -333,10 +333,7 @@ export class ValidationEngine implements XmlHandler {
     if (!this.dtdMode) type = this.xsiAttributes(f, el, type, tag);
     f.type = type;
     const m = type.matcher;
-    if (m !== null) {
-      if (f.counters.length < m.counterCount) f.counters = new Int32Array(m.counterCount);
-      f.state = m.start(f.counters);
-    }
+    if (m !== null) m.start(f);
     checkAttributes(this.attrContext, type, tag, tag.name);
   }
 
@@ -404,8 +401,8 @@ export class ValidationEngine implements XmlHandler {
 
   private finish(f: Frame, pos: Position): void {
     const type = f.type!;
-    if (type.matcher !== null && !type.matcher.accepts(f.state, f.counters)) {
-      const names = type.matcher.expected(f.state, f.counters);
+    if (type.matcher !== null && !type.matcher.accepts(f)) {
+      const names = type.matcher.expected(f);
       this.diagnostics.push(
         diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() }),
       );
