@@ -1,0 +1,115 @@
+/**
+ * `qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]`
+ *
+ * With no schema named, every bundled schema (schemas/catalog.json) into generated/<name>/.
+ * Exit codes: 0 done (or up to date), 1 `--check` found generated files out of date, 2 usage or
+ * schema errors.
+ */
+import { relative, resolve } from "node:path";
+import { bundledCatalog, type CatalogEntry } from "../src/schema/catalog.js";
+import { kindFromPath, readSchemaFile } from "../src/schema/load.js";
+import { packageRoot } from "../src/package-root.js";
+import { renderSchema, type RenderedFile } from "./render.js";
+import { compareRendered, writeRendered } from "./write.js";
+
+export interface GenerateArgs {
+  schemas: string[];
+  out: string;
+  check: boolean;
+  runtime?: string;
+}
+
+export interface Io {
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
+
+export const USAGE = "usage: qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]";
+
+export function parseGenerateArgs(args: string[]): GenerateArgs | string {
+  const parsed: GenerateArgs = { schemas: [], out: resolve(packageRoot, "generated"), check: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--check") parsed.check = true;
+    else if (a === "--out" || a === "--runtime") {
+      const v = args[++i];
+      if (v === undefined) return `${a} needs a value`;
+      if (a === "--out") parsed.out = resolve(v);
+      else parsed.runtime = v;
+    } else if (a.startsWith("--")) return `unknown option ${a}`;
+    else parsed.schemas.push(a);
+  }
+  return parsed;
+}
+
+interface Job {
+  name: string;
+  file: string;
+  kind: "dtd" | "xsd";
+  roots?: string[];
+}
+
+function jobs(refs: string[], catalog: CatalogEntry[]): Job[] | string {
+  if (refs.length === 0) return catalog.map((e) => ({ name: e.name, file: e.file, kind: e.kind, roots: e.roots }));
+  const out: Job[] = [];
+  for (const ref of refs) {
+    const entry = catalog.find((e) => e.name === ref);
+    if (entry !== undefined) {
+      out.push({ name: entry.name, file: entry.file, kind: entry.kind, roots: entry.roots });
+      continue;
+    }
+    const kind = kindFromPath(ref);
+    if (kind === undefined) return `${ref}: not a bundled schema name (${catalog.map((e) => e.name).join(", ")}) nor a .dtd/.xsd file`;
+    const base = ref.replace(/\\/g, "/").split("/").pop()!.replace(/\.(dtd|xsd)$/i, "");
+    out.push({ name: base, file: resolve(ref), kind });
+  }
+  return out;
+}
+
+/** Renders every requested schema; schema errors are reported and make the result undefined. */
+export function renderJobs(list: Job[], runtime: string | undefined, io: Io): RenderedFile[] | undefined {
+  const files: RenderedFile[] = [];
+  let failed = false;
+  for (const job of list) {
+    const { model, diagnostics } = readSchemaFile(job.file, job.kind);
+    const label = relative(packageRoot, job.file).replace(/\\/g, "/");
+    for (const d of diagnostics.filter((x) => x.severity === "error")) io.stderr(`${label}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
+    if (model === null || diagnostics.some((d) => d.severity === "error")) {
+      io.stderr(`${label}: not generated (schema errors)`);
+      failed = true;
+      continue;
+    }
+    files.push(...renderSchema(model, { name: job.name, sourceLabel: label, roots: job.roots, runtime }));
+  }
+  return failed ? undefined : files;
+}
+
+export async function runGenerate(args: string[], io: Io = consoleIo): Promise<number> {
+  const parsed = parseGenerateArgs(args);
+  if (typeof parsed === "string") {
+    io.stderr(`qxml generate: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const list = jobs(parsed.schemas, bundledCatalog());
+  if (typeof list === "string") {
+    io.stderr(`qxml generate: ${list}`);
+    return 2;
+  }
+  const files = renderJobs(list, parsed.runtime, io);
+  if (files === undefined) return 2;
+  if (parsed.check) {
+    const diffs = compareRendered(parsed.out, files);
+    for (const d of diffs) io.stderr(`${d.problem}: ${relative(process.cwd(), resolve(parsed.out, d.path))}`);
+    if (diffs.length > 0) {
+      io.stderr(`qxml generate --check: ${diffs.length} generated file(s) out of date; run \`qxml generate\``);
+      return 1;
+    }
+    io.stdout(`qxml generate --check: ${files.length} files up to date`);
+    return 0;
+  }
+  writeRendered(parsed.out, files);
+  io.stdout(`qxml generate: wrote ${files.length} files for ${list.length} schema(s) to ${relative(process.cwd(), parsed.out) || "."}`);
+  return 0;
+}

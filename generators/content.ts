@@ -1,0 +1,179 @@
+/**
+ * Content models in object form. fast-xml-parser groups a parent's children by name, so the
+ * object form keeps which children are present and how often, not their order. A content model
+ * becomes a tree of
+ *   props  - children that are all present together (each with its own min/max occurrences),
+ *   all    - parts that hold at the same time (a sequence of parts),
+ *   oneOf  - exactly one alternative holds (a choice, or an optional group with its empty case).
+ * Repeated groups, and models where one name would land in two places of the tree, are
+ * flattened into per-name occurrence ranges: looser, but still sound for the object form.
+ */
+import type { MaxOccurs, Particle } from "../src/schema/model.js";
+
+export interface ChildProp {
+  name: string;
+  /** Element declaration ids this property may hold (more than one only after flattening XSD locals). */
+  elements: number[];
+  min: number;
+  max: MaxOccurs;
+}
+
+export type ContentForm =
+  | { kind: "props"; props: ChildProp[] }
+  | { kind: "all"; parts: ContentForm[] }
+  | { kind: "oneOf"; alts: ContentForm[] };
+
+export function isRepeatable(max: MaxOccurs): boolean {
+  return max === "unbounded" || max > 1;
+}
+
+/** Every property name a form may hold. */
+export function namesOf(form: ContentForm): string[] {
+  const out = new Set<string>();
+  const stack: ContentForm[] = [form];
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (f.kind === "props") for (const p of f.props) out.add(p.name);
+    else if (f.kind === "all") stack.push(...f.parts);
+    else stack.push(...f.alts);
+  }
+  return [...out].sort();
+}
+
+/** True when the form is satisfied by no children at all. */
+export function nullable(form: ContentForm): boolean {
+  if (form.kind === "props") return form.props.every((p) => p.min === 0);
+  if (form.kind === "all") return form.parts.every(nullable);
+  return form.alts.some(nullable);
+}
+
+const EMPTY: ContentForm = { kind: "props", props: [] };
+
+function addMax(a: MaxOccurs, b: MaxOccurs): MaxOccurs {
+  return a === "unbounded" || b === "unbounded" ? "unbounded" : a + b;
+}
+function mulMax(a: MaxOccurs, b: MaxOccurs): MaxOccurs {
+  if (a === 0 || b === 0) return 0;
+  return a === "unbounded" || b === "unbounded" ? "unbounded" : a * b;
+}
+function maxOf(a: MaxOccurs, b: MaxOccurs): MaxOccurs {
+  return a === "unbounded" || b === "unbounded" ? "unbounded" : Math.max(a, b);
+}
+
+type Counts = Map<string, ChildProp>;
+
+/** Per-name occurrence ranges of a particle (the flattened form). */
+export function countParticle(p: Particle): Counts {
+  let inner: Counts;
+  if (p.kind === "element") {
+    inner = new Map([[p.name, { name: p.name, elements: p.element === null ? [] : [p.element], min: 1, max: 1 }]]);
+  } else if (p.kind === "any") {
+    inner = new Map();
+  } else {
+    const parts = p.items.map(countParticle);
+    inner = new Map();
+    if (p.kind === "choice") {
+      const names = new Set(parts.flatMap((m) => [...m.keys()]));
+      for (const name of names) {
+        let min = Infinity;
+        let max: MaxOccurs = 0;
+        const elements = new Set<number>();
+        for (const m of parts) {
+          const c = m.get(name);
+          min = Math.min(min, c?.min ?? 0);
+          max = maxOf(max, c?.max ?? 0);
+          for (const e of c?.elements ?? []) elements.add(e);
+        }
+        inner.set(name, { name, elements: [...elements].sort((a, b) => a - b), min: min === Infinity ? 0 : min, max });
+      }
+    } else {
+      for (const m of parts) {
+        for (const c of m.values()) {
+          const prior = inner.get(c.name);
+          if (prior === undefined) inner.set(c.name, { ...c, elements: [...c.elements] });
+          else {
+            prior.min += c.min;
+            prior.max = addMax(prior.max, c.max);
+            for (const e of c.elements) if (!prior.elements.includes(e)) prior.elements.push(e);
+          }
+        }
+      }
+    }
+  }
+  const out: Counts = new Map();
+  for (const c of inner.values()) out.set(c.name, { ...c, min: c.min * p.min, max: mulMax(c.max, p.max) });
+  return out;
+}
+
+function flatten(p: Particle): ContentForm {
+  const props = [...countParticle(p).values()].filter((c) => c.max !== 0);
+  return { kind: "props", props };
+}
+
+function optional(form: ContentForm, min: number): ContentForm {
+  if (min > 0 || nullable(form)) return form;
+  return { kind: "oneOf", alts: [form, EMPTY] };
+}
+
+/** Merges the plain props of a sequence's parts into one props node. */
+function sequence(parts: ContentForm[]): ContentForm {
+  const props: ChildProp[] = [];
+  const rest: ContentForm[] = [];
+  for (const part of parts) {
+    if (part.kind === "props") props.push(...part.props);
+    else if (part.kind === "all") rest.push(...part.parts);
+    else rest.push(part);
+  }
+  const all = props.length > 0 ? [{ kind: "props", props } as ContentForm, ...rest] : rest;
+  return all.length === 1 ? all[0] : { kind: "all", parts: all };
+}
+
+function structured(p: Particle): ContentForm {
+  if (p.kind === "element") {
+    if (p.max === 0) return EMPTY;
+    return { kind: "props", props: [{ name: p.name, elements: p.element === null ? [] : [p.element], min: p.min, max: p.max }] };
+  }
+  if (p.kind === "any") return EMPTY;
+  if (isRepeatable(p.max)) return flatten(p);
+  if (p.max === 0) return EMPTY;
+  const items = p.items.map(structured);
+  if (p.kind === "choice") {
+    if (items.length === 1) return optional(items[0], p.min);
+    const alts = items.some(nullable) || p.min > 0 ? items : [...items, EMPTY];
+    return { kind: "oneOf", alts };
+  }
+  return optional(sequence(items), p.min);
+}
+
+/** No name may occur twice among the props and parts that hold together. */
+function consistent(form: ContentForm): boolean {
+  if (form.kind === "props") return new Set(form.props.map((p) => p.name)).size === form.props.length;
+  if (form.kind === "oneOf") return form.alts.every(consistent);
+  const seen = new Set<string>();
+  for (const part of form.parts) {
+    if (!consistent(part)) return false;
+    for (const n of namesOf(part)) {
+      if (seen.has(n)) return false;
+      seen.add(n);
+    }
+  }
+  return true;
+}
+
+/** The object form of a content model (null particle = no element children). */
+export function contentForm(particle: Particle | null): ContentForm {
+  if (particle === null) return EMPTY;
+  const form = structured(particle);
+  return consistent(form) ? form : flatten(particle);
+}
+
+/** True when the particle tree holds a wildcard (the object form then admits unknown names). */
+export function hasWildcard(particle: Particle | null): boolean {
+  const stack: Particle[] = particle === null ? [] : [particle];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (p.kind === "any") return true;
+    if (p.kind !== "element") stack.push(...p.items);
+  }
+  return false;
+}

@@ -1,0 +1,32 @@
+/** The parse/serialize module: `parseX(xml): X` and `serializeX(value): string` per root element. */
+import { _, Code, join, jsdoc, lit, Name } from "./code.js";
+import { childForm, type SchemaForm } from "./form.js";
+import { formTable } from "./emit-table.js";
+import { N, PREFIX } from "./names.js";
+
+export function emitParse(schema: SchemaForm, header: Code, runtime: string, typesModule: string): Code {
+  const roots = schema.roots.map((id) => childForm(schema, id));
+  const typeNames = [...new Set(roots.map((r) => r.typeName))].map((n) => new Name(n));
+  const fns = roots.map((r) => {
+    const t = new Name(r.typeName);
+    const parse = new Name(PREFIX.parse + r.typeName);
+    const serialize = new Name(PREFIX.serialize + r.typeName);
+    return _`${jsdoc(`Parses a <${r.xmlName}> document into its object form (arrays, numbers and booleans as the schema says).`)}export function ${parse}(${N.xml}: string): ${t} {
+  return ${N.parseWithTable}(${N.TABLE}, ${r.xmlName}, ${N.xml}) as ${t};
+}
+
+/** Writes the object form back as XML, children in schema order. */
+export function ${serialize}(${N.value}: ${t}, ${N.options}?: ${N.SerializeOptions}): string {
+  return ${N.serializeWithTable}(${N.TABLE}, ${r.xmlName}, ${N.value}, ${N.options});
+}`;
+  });
+  return _`${header}
+import { ${N.parseWithTable}, ${N.serializeWithTable}, type ${N.FormTable}, type ${N.SerializeOptions} } from ${runtime};
+import type { ${join(typeNames)} } from ${typesModule};
+
+/** The schema's element shapes, for parse (arrays, typed values) and serialize (order). */
+const ${N.TABLE}: ${N.FormTable} = ${lit(formTable(schema), 2)};
+
+${join(fns, "\n\n")}
+`;
+}

@@ -1,0 +1,62 @@
+/** The FormTable literal (generators/runtime/table.ts) of a schema: data for parse/serialize. */
+import { isRepeatable, type ContentForm } from "./content.js";
+import type { SchemaForm } from "./form.js";
+import type { FormNode, FormTable } from "./runtime/table.js";
+import type { Particle, SchemaModel } from "../src/schema/model.js";
+
+/** Child name → [first element declaration, repeatable anywhere], in content-model order. */
+function childEntries(content: ContentForm | undefined): Map<string, { decl: number | undefined; array: boolean }> {
+  const out = new Map<string, { decl: number | undefined; array: boolean }>();
+  const stack: ContentForm[] = content === undefined ? [] : [content];
+  // Depth-first in document order: reverse pushes keep the schema's order of names.
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (f.kind === "props") {
+      for (const p of f.props) {
+        const prior = out.get(p.name);
+        const array = isRepeatable(p.max) || (prior?.array ?? false);
+        out.set(p.name, { decl: prior?.decl ?? p.elements[0], array });
+      }
+    } else if (f.kind === "all") stack.push(...[...f.parts].reverse());
+    else stack.push(...[...f.alts].reverse());
+  }
+  return out;
+}
+
+/** Child names in the order the content model first mentions them (the order serialize writes). */
+function particleOrder(model: SchemaModel, decl: number): string[] {
+  const d = model.elements[decl];
+  if (d.type.kind !== "complex") return [];
+  const c = model.complexTypes[d.type.id].content;
+  const particle = c.kind === "elements" || c.kind === "mixed" ? c.particle : null;
+  const names: string[] = [];
+  const stack: Particle[] = particle === null ? [] : [particle];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (p.kind === "element") {
+      if (!names.includes(p.name)) names.push(p.name);
+    } else if (p.kind !== "any") stack.push(...[...p.items].reverse());
+  }
+  return names;
+}
+
+export function formTable(schema: SchemaForm): FormTable {
+  const nodes: FormNode[] = schema.elements.map((form) => {
+    const node: FormNode = { shape: form.shape };
+    if (form.text !== undefined) node.text = form.text.kind;
+    if (form.mixed) node.mixed = true;
+    if (form.attributes.length > 0) node.attrs = Object.fromEntries(form.attributes.map((a) => [a.name, a.value.kind]));
+    const entries = childEntries(form.content);
+    if (entries.size > 0) {
+      node.children = {};
+      for (const name of particleOrder(schema.model, form.decl)) {
+        const e = entries.get(name);
+        if (e?.decl !== undefined) node.children[name] = [schema.byDecl.get(e.decl)!, e.array];
+      }
+    }
+    return node;
+  });
+  const globals: Record<string, number> = {};
+  for (const [key, id] of Object.entries(schema.model.globalElements)) globals[key] = schema.byDecl.get(id)!;
+  return { nodes, globals };
+}

@@ -1,0 +1,222 @@
+/**
+ * Compiled validators of the object form: `validateX(value: unknown): Diagnostic[]` per root,
+ * one plain check function per element type. The diagnostics reuse the validation engine's codes
+ * and parameters (valid/missing-element, valid/unexpected-element, valid/attribute-value, ...);
+ * paths are the engine's (/A/B[2]/C); object forms have no positions, so line and column are 0.
+ */
+import { _, Code, join, jsdoc, key, lines, lit, Name, prop } from "./code.js";
+import { isRepeatable, namesOf, nullable, type ChildProp, type ContentForm } from "./content.js";
+import { childForm, TEXT_KEY, type AttrForm, type ElementForm, type SchemaForm } from "./form.js";
+import { N, PREFIX } from "./names.js";
+import { simpleTypeTable, type SimpleTypeTable } from "./simple-types.js";
+import { isPlainString, type ValueForm } from "./values.js";
+
+interface Ctx {
+  schema: SchemaForm;
+  types: SimpleTypeTable;
+  form: ElementForm;
+}
+
+function checkName(form: ElementForm): Name {
+  return new Name(PREFIX.check + form.typeName);
+}
+
+function typeRef(ctx: Ctx, value: ValueForm): Code {
+  if (value.type === null || isPlainString(ctx.schema.model, value)) return _`null`;
+  return lit(ctx.types.index.get(value.type)!);
+}
+
+function valueCheck(ctx: Ctx, value: ValueForm, name: string, fixed: string | undefined, subject: Code, path: Code): Code {
+  const types = value.type === null || isPlainString(ctx.schema.model, value) ? _`null` : N.TYPES;
+  return _`${N.checkValue}(${N.out}, ${path}, ${ctx.form.xmlName}, ${name}, ${value.kind}, ${types}, ${typeRef(ctx, value)}, ${fixed ?? null}, ${subject});`;
+}
+
+function childCheck(ctx: Ctx, p: ChildProp, required: boolean): Code {
+  const c = N.c;
+  const parent = ctx.form.xmlName;
+  const target = p.elements.length > 0 ? childForm(ctx.schema, p.elements[0]) : undefined;
+  const call = (subject: Code, path: Code): Code =>
+    target === undefined ? _`void ${subject};` : _`${checkName(target)}(${subject}, ${path}, ${N.out}, ${N.d} + 1);`;
+  const missing = required && p.min > 0 ? _`${N.report}(${N.out}, "valid/missing-element", { parent: ${parent}, expected: ${"<" + p.name + ">"} }, ${N.path});` : _``;
+  const get = _`const ${c} = ${prop(N.v, p.name)};`;
+  if (!isRepeatable(p.max)) {
+    return _`{
+  ${get}
+  if (${c} === undefined) {${missing.text === "" ? _`` : _`
+    ${missing}
+  `}} else if (Array.isArray(${c})) {
+    ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${parent}, expected: ${"</" + parent + ">"}, found: ${p.name} }, ${N.childPath}(${N.path}, ${p.name}, 1));
+  } else {
+    ${call(c, _`${N.childPath}(${N.path}, ${p.name}, 0)`)}
+  }
+}`;
+  }
+  const tooFew = required && p.min > 1 ? _`
+    if (${c}.length < ${p.min}) ${N.report}(${N.out}, "valid/missing-element", { parent: ${parent}, expected: ${"<" + p.name + ">"} }, ${N.path});` : _``;
+  const tooMany = p.max !== "unbounded" ? _`
+    if (${c}.length > ${p.max}) ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${parent}, expected: ${"</" + parent + ">"}, found: ${p.name} }, ${N.childPath}(${N.path}, ${p.name}, ${p.max}));` : _``;
+  return _`{
+  ${get}
+  if (${c} === undefined) {${missing.text === "" ? _`` : _`
+    ${missing}
+  `}} else if (!Array.isArray(${c})) {
+    ${N.typeError}(${N.out}, ${N.childPath}(${N.path}, ${p.name}, 0), ${p.name}, "an array (the schema lets it repeat)", ${c});
+  } else {${required && p.min > 0 ? _`
+    if (${c}.length === 0) ${missing}` : _``}${tooFew}${tooMany}
+    for (let ${N.i} = 0; ${N.i} < ${c}.length; ${N.i}++) ${call(_`${c}[${N.i}]`, _`${N.childPath}(${N.path}, ${p.name}, ${N.i})`)}
+  }
+}`;
+}
+
+function present(names: string[]): Code {
+  if (names.length === 0) return _`false`;
+  return join(names.map((n) => _`${prop(N.v, n)} !== undefined`), " || ");
+}
+
+let altCounter = 0;
+
+/** Checks of a content form; `required` is false inside an alternative that was not chosen. */
+function contentChecks(ctx: Ctx, form: ContentForm): Code[] {
+  if (form.kind === "props") return form.props.map((p) => childCheck(ctx, p, true));
+  if (form.kind === "all") return form.parts.flatMap((p) => contentChecks(ctx, p));
+  const parent = ctx.form.xmlName;
+  const alt = new Name(`${N.alt.name}${altCounter++}`);
+  const flags = form.alts.map((a) => present(namesOf(a)));
+  const emptyAlt = form.alts.findIndex((a) => nullable(a));
+  const altNames = form.alts.map((a) => namesOf(a));
+  const firstNames = altNames.map((n) => n[0]).filter((n): n is string => n !== undefined);
+  const cases = form.alts.map((a, i) => _`case ${i}: {
+${lines(contentChecks(ctx, a), 1)}
+  break;
+}`);
+  return [
+    _`{
+  const ${alt} = [${join(flags)}];
+  const ${N.n} = ${alt}.filter(Boolean).length;
+  if (${N.n} > 1) {
+    const ${N.item} = ${altNames}[${alt}.indexOf(true, ${alt}.indexOf(true) + 1)].find((${N.k}) => ${N.v}[${N.k}] !== undefined) ?? "";
+    ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${parent}, expected: ${"</" + parent + ">"}, found: ${N.item} }, ${N.childPath}(${N.path}, ${N.item}, 0));
+  }
+  switch (${N.n} === 0 ? ${emptyAlt} : ${alt}.indexOf(true)) {
+${lines(cases, 2)}
+    default:
+      ${N.report}(${N.out}, "valid/missing-element", { parent: ${parent}, expected: ${N.expectedText}(${firstNames}) }, ${N.path});
+  }
+}`,
+  ];
+}
+
+function attributeChecks(ctx: Ctx, attrs: AttrForm[]): Code[] {
+  return attrs.map((a) => {
+    const get = prop(N.v, a.key);
+    const check = valueCheck(ctx, a.value, a.name, a.fixed, get, N.path);
+    if (!a.required) return _`if (${get} !== undefined) ${check}`;
+    return _`if (${get} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});
+else ${check}`;
+  });
+}
+
+function unknownKeys(form: ElementForm): Code {
+  if (form.open) return _``;
+  const names = form.content === undefined ? [] : namesOf(form.content);
+  const known = [...form.attributes.map((a) => a.key), ...(form.text !== undefined ? [TEXT_KEY] : []), ...names];
+  const attrNames = form.attributes.map((a) => a.name).join(", ") || "none";
+  const element = form.xmlName;
+  const textProblem =
+    form.content === undefined
+      ? _`${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: "text" }, ${N.path});`
+      : _`${N.report}(${N.out}, "valid/text-not-allowed", { parent: ${element}, found: String(${prop(N.v, TEXT_KEY)}).slice(0, 40) }, ${N.path});`;
+  return _`${knownSet(known)}
+for (const ${N.k} of Object.keys(${N.v})) {
+  if (${N.known}.has(${N.k})) continue;
+  if (${N.k}.startsWith("@_")) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});
+  else if (${N.k} === ${TEXT_KEY}) ${textProblem}
+  else ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${element}, expected: ${N.expectedText}(${names}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));
+}`;
+}
+
+function knownSet(known: string[]): Code {
+  return _`const ${N.known}: ReadonlySet<string> = new Set(${known});`;
+}
+
+function elementCheck(ctx: Ctx): Code {
+  const form = ctx.form;
+  const element = form.xmlName;
+  const signature = _`function ${checkName(form)}(${N.v}: unknown, ${N.path}: string, ${N.out}: ${N.Diagnostic}[], ${N.d}: number): void`;
+  const deep = _`if (${N.d} > ${N.MAX_DEPTH}) return ${N.report}(${N.out}, "object/too-deep", { element: ${element}, limit: ${N.MAX_DEPTH} }, ${N.path});`;
+  let body: Code[];
+  switch (form.shape) {
+    case "any":
+      body = [_`void ${N.v}; void ${N.path}; void ${N.out}; void ${N.d};`];
+      break;
+    case "empty":
+      body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
+      break;
+    case "value":
+      body = [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", undefined, N.v, N.path)];
+      break;
+    case "object": {
+      const text =
+        form.text === undefined
+          ? []
+          : form.mixed || form.text.kind === "string"
+            ? [_`if (${prop(N.v, TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", undefined, prop(N.v, TEXT_KEY), N.path)}`]
+            : [valueCheck(ctx, form.text, "text", undefined, prop(N.v, TEXT_KEY), N.path)];
+      body = [
+        deep,
+        _`if (!${N.isRecord}(${N.v})) return ${N.typeError}(${N.out}, ${N.path}, ${element}, "an object", ${N.v});`,
+        ...attributeChecks(ctx, form.attributes),
+        ...text,
+        ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
+        unknownKeys(form),
+      ];
+      if (form.content === undefined || namesOf(form.content).length === 0) body.push(_`void ${N.d};`);
+      break;
+    }
+  }
+  return _`${signature} {
+${lines(body.filter((c) => c.text !== ""), 1)}
+}`;
+}
+
+export function emitValidators(schema: SchemaForm, header: Code, runtime: string, typesModule: string): Code {
+  altCounter = 0;
+  const types = simpleTypeTable(schema);
+  const seen = new Set<string>();
+  const checks: Code[] = [];
+  for (const form of schema.elements) {
+    if (seen.has(form.typeName)) continue;
+    seen.add(form.typeName);
+    checks.push(elementCheck({ schema, types, form }));
+  }
+  const roots = schema.roots.map((id) => childForm(schema, id));
+  const typeNames = [...new Set(roots.map((r) => r.typeName))].map((n) => new Name(n));
+  const entry = roots.map((r) => {
+    const t = new Name(r.typeName);
+    return _`${jsdoc(`Validates the object form of a <${r.xmlName}> document; returns the diagnostics \`qxml validate\` would give (no positions).`)}export function ${new Name(PREFIX.validate + r.typeName)}(${N.value}: unknown): ${N.Diagnostic}[] {
+  const ${N.out}: ${N.Diagnostic}[] = [];
+  ${checkName(r)}(${N.value}, ${"/" + r.xmlName}, ${N.out}, 0);
+  return ${N.out};
+}
+
+/** True when \`value\` is a valid ${t}. */
+export function ${new Name(PREFIX.is + r.typeName)}(${N.value}: unknown): ${N.value} is ${t} {
+  return ${new Name(PREFIX.validate + r.typeName)}(${N.value}).every((x) => x.severity !== "error");
+}`;
+  });
+  const usesTypes = types.types.length > 0;
+  return _`${header}
+/* eslint-disable */
+import { ${join([N.checkValue, N.childPath, N.describeJs, N.expectedText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError])}, type ${N.Diagnostic} } from ${runtime};
+import type { ${join(typeNames)} } from ${typesModule};
+${usesTypes ? _`
+/** The schema's simple types (facets, enumerations), checked by the datatypes module. */
+const ${N.TYPES} = new ${N.SimpleTypes}(${lit(types.types, 2)});
+` : _`
+void ${N.SimpleTypes};
+`}
+${join(entry, "\n\n")}
+
+${join(checks, "\n\n")}
+`;
+}

@@ -1,0 +1,104 @@
+/**
+ * Helpers the generated validators call. The structure (which children, how many, which
+ * attributes) is plain generated code; these only build diagnostics and check simple-type values
+ * with the datatypes module, from a literal table of the schema's simple types.
+ */
+import "../../src/validate/codes.js"; // registers the "valid/" codes the diagnostics use
+import "./codes.js";
+import { diagnose, type Params } from "../../src/diagnostics/codes.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { emptyModel } from "../../src/schema/build.js";
+import type { SimpleType } from "../../src/schema/model.js";
+import { compileSimpleType, type SimpleTypeChecker } from "../../src/validate/datatypes/index.js";
+import { toLexical } from "./values.js";
+
+export type { Diagnostic };
+
+export const MAX_DEPTH = 256;
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Pushes a diagnostic; object forms carry no positions, so line and column are 0. */
+export function report(out: Diagnostic[], code: string, params: Params, path: string): void {
+  out.push(diagnose(code, params, { line: 0, column: 0, path }));
+}
+
+/** "/A/B" for the first of a name, "/A/B[2]" after, as the validation engine writes paths. */
+export function childPath(path: string, name: string, index: number): string {
+  return index === 0 ? `${path}/${name}` : `${path}/${name}[${index + 1}]`;
+}
+
+export function describeJs(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 37) + "..." : v);
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${String(v)}`;
+}
+
+/** The engine's list of expected names: "<A>", "one of <A>, <B> or <C>". */
+export function expectedText(names: readonly string[]): string {
+  const items = names.map((n) => `<${n}>`);
+  if (items.length === 0) return "no child element";
+  if (items.length === 1) return items[0];
+  return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+export function typeError(out: Diagnostic[], path: string, element: string, expected: string, v: unknown): void {
+  report(out, "object/type", { element, expected, found: describeJs(v) }, path);
+}
+
+/** Simple types by index, compiled on first use with the datatypes module. */
+export class SimpleTypes {
+  private readonly model = emptyModel("xsd", "generated");
+  private readonly checkers = new Map<number, SimpleTypeChecker>();
+  constructor(types: Omit<SimpleType, "location" | "doc" | "provenance">[]) {
+    this.model.simpleTypes = types as SimpleType[];
+  }
+  checker(id: number): SimpleTypeChecker {
+    let c = this.checkers.get(id);
+    if (c === undefined) {
+      c = compileSimpleType(this.model, id);
+      this.checkers.set(id, c);
+    }
+    return c;
+  }
+}
+
+/**
+ * Checks one typed value (text or attribute) of kind `kind` and simple type `type` (null: any
+ * string). Reports as the engine does: valid/attribute-value with name "text" for element text.
+ */
+export function checkValue(
+  out: Diagnostic[],
+  path: string,
+  element: string,
+  name: string,
+  kind: "string" | "number" | "boolean",
+  types: SimpleTypes | null,
+  type: number | null,
+  fixed: string | null,
+  v: unknown,
+): void {
+  if (typeof v !== kind) {
+    typeError(out, path, element, name === "text" ? `text content (${kind})` : `attribute ${name} as a ${kind}`, v);
+    return;
+  }
+  const lexical = toLexical(v);
+  const checker = types === null || type === null ? null : types.checker(type);
+  if (fixed !== null) {
+    const same = checker === null ? lexical === fixed : checker.normalize(lexical) === checker.normalize(fixed);
+    if (!same) {
+      report(out, name === "text" ? "valid/fixed-element" : "valid/fixed-attribute", name === "text" ? { parent: element, expected: fixed, found: lexical } : { element, name, expected: fixed, found: lexical }, path);
+      return;
+    }
+  }
+  if (checker === null) return;
+  const problem = checker.check(lexical);
+  if (problem !== null) {
+    const found = lexical.trim().replace(/\s+/g, " ");
+    report(out, "valid/attribute-value", { element, name, expected: checker.describe(), found: found.length > 40 ? found.slice(0, 37) + "..." : found, typeCode: problem.code }, path);
+  }
+}

@@ -1,0 +1,6 @@
+/** What generated code imports from "qxml/runtime" for the object form. */
+export type { FormNode, FormTable, ValueKind } from "./table.js";
+export { parseWithTable, ParseError } from "./parse.js";
+export { serializeWithTable, type SerializeOptions } from "./serialize.js";
+export { fromLexical, toLexical } from "./values.js";
+export { checkValue, childPath, describeJs, expectedText, isRecord, MAX_DEPTH, report, SimpleTypes, typeError, type Diagnostic } from "./check.js";

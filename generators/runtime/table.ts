@@ -1,0 +1,50 @@
+/**
+ * The data generated parse/serialize code hands to the runtime: per element type, its shape in
+ * the object form, the kinds of its text and attributes, and its children (for arrays decided by
+ * the schema and for output in schema order). Plain JSON data, emitted as a literal.
+ */
+export type ValueKind = "string" | "number" | "boolean";
+
+export interface FormNode {
+  /** value: the element is its text; empty: ""; object: attributes/children/#text; any: anything. */
+  shape: "value" | "empty" | "object" | "any";
+  /** Kind of the text content, when it has text. */
+  text?: ValueKind;
+  /** Text beside child elements is kept (mixed content); otherwise whitespace between children is dropped. */
+  mixed?: boolean;
+  /** Attribute name → kind, in declaration order. */
+  attrs?: Record<string, ValueKind>;
+  /** Child element name → [node index, is an array], in schema order. */
+  children?: Record<string, [number, boolean]>;
+}
+
+export interface FormTable {
+  nodes: FormNode[];
+  /** Global element name → node index. */
+  globals: Record<string, number>;
+}
+
+export const ATTR_PREFIX = "@_";
+export const TEXT_KEY = "#text";
+
+/** Resolves a fast-xml-parser jPath ("ROOT.CHILD.X") to a node index, or undefined when undeclared. */
+export function resolvePath(table: FormTable, jPath: string, cache: Map<string, number | undefined>): number | undefined {
+  if (cache.has(jPath)) return cache.get(jPath);
+  const dot = jPath.lastIndexOf(".");
+  let result: number | undefined;
+  if (dot < 0) result = table.globals[jPath];
+  else {
+    const parent = resolvePath(table, jPath.slice(0, dot), cache);
+    const child = parent === undefined ? undefined : table.nodes[parent].children?.[jPath.slice(dot + 1)];
+    result = child?.[0];
+  }
+  cache.set(jPath, result);
+  return result;
+}
+
+/** Is child `name` of the element at `parentPath` an array? */
+export function isArrayChild(table: FormTable, parentPath: string, name: string, cache: Map<string, number | undefined>): boolean {
+  const parent = parentPath === "" ? undefined : resolvePath(table, parentPath, cache);
+  if (parent === undefined) return false;
+  return table.nodes[parent].children?.[name]?.[1] ?? false;
+}

@@ -1,0 +1,40 @@
+/** Writing rendered files, and comparing them with what is on disk (`--check`). */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { RenderedFile } from "./render.js";
+
+export function writeRendered(outDir: string, files: RenderedFile[]): void {
+  for (const f of files) {
+    const target = join(outDir, ...f.path.split("/"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.source);
+  }
+}
+
+export interface Difference {
+  path: string;
+  problem: "missing" | "changed" | "extra";
+}
+
+/** Differences between a fresh render and `outDir`, including stale files in the rendered folders. */
+export function compareRendered(outDir: string, files: RenderedFile[]): Difference[] {
+  const out: Difference[] = [];
+  const folders = new Set<string>();
+  const expected = new Set<string>();
+  for (const f of files) {
+    expected.add(f.path);
+    folders.add(f.path.split("/").slice(0, -1).join("/"));
+    const target = join(outDir, ...f.path.split("/"));
+    if (!existsSync(target)) out.push({ path: f.path, problem: "missing" });
+    else if (readFileSync(target, "utf8") !== f.source) out.push({ path: f.path, problem: "changed" });
+  }
+  for (const folder of folders) {
+    const dir = join(outDir, ...folder.split("/"));
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const rel = folder === "" ? name : `${folder}/${name}`;
+      if (!expected.has(rel)) out.push({ path: rel, problem: "extra" });
+    }
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
