@@ -5,6 +5,7 @@
  */
 import type { AttributeDef, DtdDocument } from "../dtd/syntax.js";
 import type { XmlAttribute } from "./events.js";
+import { normalizeAttributeValue } from "../dtd/attribute-value.js";
 
 interface DeclaredAttribute {
   name: string;
@@ -16,7 +17,7 @@ interface DeclaredAttribute {
 /** Per element name, the declared attributes (null: none declared). Built on first use. */
 export type AttlistCache = Map<string, DeclaredAttribute[] | null>;
 
-function compile(defs: AttributeDef[]): DeclaredAttribute[] {
+function compile(defs: AttributeDef[], dtd: DtdDocument): DeclaredAttribute[] {
   const seen = new Set<string>();
   const out: DeclaredAttribute[] = [];
   for (const d of defs) {
@@ -24,8 +25,10 @@ function compile(defs: AttributeDef[]): DeclaredAttribute[] {
     if (seen.has(d.name)) continue;
     seen.add(d.name);
     const cdata = d.type.kind === "CDATA";
-    const dflt = d.default.kind === "default" || d.default.kind === "#FIXED" ? d.default.value : undefined;
-    out.push({ name: d.name, cdata, defaultValue: dflt === undefined || cdata ? dflt : collapse(dflt) });
+    // Default values are stored as written: normalise them like a value in the document.
+    const raw = d.default.kind === "default" || d.default.kind === "#FIXED" ? d.default.value : undefined;
+    const dflt = raw === undefined ? undefined : normalizeAttributeValue(raw, dtd.generalEntities, cdata).value;
+    out.push({ name: d.name, cdata, defaultValue: dflt });
   }
   return out;
 }
@@ -47,7 +50,7 @@ export function applyDeclaredAttributes(
   let declared = cache.get(element);
   if (declared === undefined) {
     const defs = dtd.attlists.get(element);
-    declared = defs === undefined || defs.length === 0 ? null : compile(defs);
+    declared = defs === undefined || defs.length === 0 ? null : compile(defs, dtd);
     cache.set(element, declared);
   }
   if (declared === null) return;
@@ -56,7 +59,13 @@ export function applyDeclaredAttributes(
     for (const a of attrs) {
       if (a.name === d.name) {
         found = true;
-        if (!d.cdata) a.value = collapse(a.value);
+        if (!d.cdata) {
+          const v = collapse(a.value);
+          if (v !== a.value) {
+            a.value = v;
+            a.typeNormalized = true;
+          }
+        }
         break;
       }
     }

@@ -115,6 +115,11 @@ export const XML = defineCodes({
     message: "entity &{name}; is not declared",
     hint: "Declare it in the DTD or write the character it stands for; only &lt; &gt; &amp; &apos; &quot; are predefined.",
   },
+  "xml/standalone-entity": {
+    severity: "error",
+    message: "entity &{name}; is declared in the external DTD subset, but the document is standalone=\"yes\"",
+    hint: "Declare the entity in the internal subset or remove standalone=\"yes\" (WFC: Entity Declared).",
+  },
   "xml/entity-recursion": {
     severity: "error",
     message: "entity &{name}; refers to itself (through {chain})",

@@ -32,6 +32,8 @@ export class ByteDecoder {
   private failed = false;
   /** The encoding in use, once known (lower case, e.g. "utf-8", "utf-16le", "iso-8859-1"). */
   encoding: string | undefined;
+  /** Whether the encoding came from a byte-order mark. */
+  bom = false;
 
   push(bytes: Uint8Array): Decoded {
     return this.feed(bytes, false);
@@ -57,6 +59,7 @@ export class ByteDecoder {
       }
       this.dec = chosen.decoder;
       this.encoding = chosen.name;
+      this.bom = chosen.bom > 0;
       bytes = head.subarray(chosen.bom);
     }
     const r = this.dec.decode(bytes, final);

@@ -62,6 +62,11 @@ function undeclared(p: Parser, name: string, i: number): void {
   p.warn("xml/undeclared-entity-skipped", { name }, i);
 }
 
+/** WFC Entity Declared with standalone="yes": the declaration may not come from the external subset. */
+function standaloneCheck(p: Parser, decl: EntityDeclSyntax, i: number): void {
+  if (p.standalone && decl.external) p.fail("xml/standalone-entity", { name: decl.name }, i);
+}
+
 /**
  * A general entity reference in content at index i (`afterRef` is the index after ';').
  * Returns where the current input continues: 0 when the replacement text was pushed as the new
@@ -73,6 +78,7 @@ export function enterEntity(p: Parser, name: string, i: number, afterRef: number
     undeclared(p, name, i);
     return afterRef;
   }
+  standaloneCheck(p, decl, i);
   if (decl.notation !== undefined) p.fail("xml/unparsed-entity-ref", { name, notation: decl.notation, where: "content" }, i);
   checkNesting(
     p,
@@ -125,6 +131,9 @@ export function readExternal(p: Parser, systemId: string, publicId: string | und
   if (isDeclarationStart(text, 0)) {
     const d = parseDeclaration(text, 0, "text declaration");
     if ("problem" in d) p.fail("xml/xml-declaration", { problem: d.problem, decl: `text declaration of ${what} (${r.file})` }, i);
+    if (d.version !== undefined && d.version !== "1.0" && p.version === "1.0") {
+      p.fail("xml/xml-declaration", { problem: `version ${d.version} differs from the document's version 1.0`, decl: `text declaration of ${what} (${r.file})` }, i);
+    }
     text = text.slice(d.end);
   }
   const bad = firstIllegalChar(text);
@@ -193,6 +202,7 @@ export function expandAttribute(p: Parser, start: number, end: number, attr: str
       undeclared(p, name, refAt);
       continue;
     }
+    standaloneCheck(p, decl, refAt);
     if (decl.notation !== undefined) p.fail("xml/unparsed-entity-ref", { name, notation: decl.notation, where: "an attribute value" }, refAt);
     if (decl.systemId !== undefined) p.fail("xml/external-entity-in-attribute", { name }, refAt);
     const names: string[] = [];

@@ -71,6 +71,10 @@ export class Parser {
   sawDoctype = false;
   /** standalone="yes" in the XML declaration. */
   standalone = false;
+  /** The version in the XML declaration. */
+  version = "1.0";
+  /** The encoding the bytes were decoded with and whether a byte-order mark said so (byte input only). */
+  detected: { encoding: string; bom: boolean } | null = null;
   rootName = "";
   readonly budget: Budget = { expansions: 0, expanded: 0, inputChars: 0 };
   attlists: AttlistCache | null = null;

@@ -13,8 +13,24 @@ export function parseXmlDeclaration(p: Parser, i: number): number {
     return p.fail("xml/xml-declaration", { problem: d.problem, decl: "XML declaration" }, d.index);
   }
   if (d.standalone === true) p.standalone = true;
+  p.version = d.version!;
+  checkDeclaredEncoding(p, d.encoding, i);
   p.h.xmlDeclaration?.({ version: d.version!, ...(d.encoding !== undefined ? { encoding: d.encoding } : {}), ...(d.standalone !== undefined ? { standalone: d.standalone } : {}) });
   return d.end;
+}
+
+const UTF16 = /^(utf-16(le|be)?|iso-10646-ucs-2|ucs-2)$/i;
+
+/** The encoding declaration must agree with a byte-order mark or UTF-16 detected from the first bytes (§4.3.3). */
+function checkDeclaredEncoding(p: Parser, declared: string | undefined, i: number): void {
+  const det = p.detected;
+  if (det === null || declared === undefined) return;
+  const sixteen = det.encoding.startsWith("utf-16");
+  const bad = sixteen ? !UTF16.test(declared) : det.bom && det.encoding === "utf-8" && !/^utf-?8$/i.test(declared);
+  if (bad) {
+    const found = det.bom ? `a ${det.encoding.toUpperCase()} byte-order mark` : `${det.encoding.toUpperCase()} bytes`;
+    p.fail("xml/encoding", { problem: `the XML declaration names encoding "${declared}", but the document starts with ${found}` }, i);
+  }
 }
 
 /** Index after the '>' that ends the DOCTYPE at i (literals, comments, PIs and the subset skipped), or -1. */
@@ -147,6 +163,7 @@ function readDtd(p: Parser, subset: string | undefined, subsetAt: number, system
       forward(p, doc, seen);
     }
   }
+  if (p.o.namespaces) checkEntityNames(p, doc, i);
   if (parser.finish !== undefined) {
     const seen = doc.diagnostics.length;
     parser.finish(doc);
@@ -155,13 +172,28 @@ function readDtd(p: Parser, subset: string | undefined, subsetAt: number, system
   return doc;
 }
 
+/** Namespaces in XML §7: entity and notation names contain no colons. */
+function checkEntityNames(p: Parser, doc: DtdDocument, i: number): void {
+  for (const table of [doc.generalEntities, doc.parameterEntities, doc.notations]) {
+    for (const name of table.keys()) {
+      if (name.indexOf(":") !== -1) {
+        const loc = table.get(name)!.location;
+        p.failAt("xml/qname", { name: `${name} (entity and notation names may not contain ':')` }, { line: loc.line, column: loc.column });
+      }
+    }
+  }
+  void i;
+}
+
 /** Passes the DTD's diagnostics on; stops the reader after a fatal one. */
 function forward(p: Parser, doc: DtdDocument, from: number): boolean {
   const isFatal = p.o.dtdParser!.isFatal;
   for (let x = from; x < doc.diagnostics.length; x++) {
     const d = doc.diagnostics[x];
     p.report(d);
-    if (d.severity === "error" && isFatal(d.code)) {
+    // Within the DTD too, WFC Entity Declared binds when every declaration is internal (§4.1).
+    const wfc = d.code === "dtd/undeclared-entity-in-default" && p.dtdComplete;
+    if ((d.severity === "error" && isFatal(d.code)) || wfc) {
       p.stopped = true;
       throw STOP;
     }

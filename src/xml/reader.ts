@@ -54,6 +54,7 @@ export function createReader(handler: XmlHandler, options: ReaderOptions = {}): 
       } else {
         decoder ??= new ByteDecoder();
         const d = decoder.push(chunk);
+        if (p.detected === null && decoder.encoding !== undefined) p.detected = { encoding: decoder.encoding, bom: decoder.bom };
         p.append(d.text, d.error);
       }
       p.run();
