@@ -32,3 +32,18 @@ export function checker(spec: TypeSpec): SimpleTypeChecker {
 export function enumeration(...values: string[]): Facets["enumeration"] {
   return values.map((value) => ({ value }));
 }
+
+/** A list of a (possibly restricted) atomic item type, with facets on the list. */
+export function listChecker(item: TypeSpec, facets: Facets = {}): SimpleTypeChecker {
+  const { model, id: itemType } = restrictionModel(item);
+  const id = addSimpleType(model, { name: "L", namespace: null, variety: "list", builtin: "anySimpleType", itemType, facets: { whiteSpace: "collapse", ...facets } }).id;
+  return compileSimpleType(model, id);
+}
+
+/** A union of built-in members, with facets on the union. */
+export function unionChecker(members: string[], facets: Facets = {}): SimpleTypeChecker {
+  const model = emptyModel("xsd", "test.xsd");
+  const memberTypes = members.map((m) => builtinType(model, m));
+  const id = addSimpleType(model, { name: "U", namespace: null, variety: "union", builtin: "anySimpleType", memberTypes, facets }).id;
+  return compileSimpleType(model, id);
+}

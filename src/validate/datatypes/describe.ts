@@ -26,7 +26,7 @@ export function describeFacets(f: Facets, unit: string): string {
   if (f.enumeration !== undefined && f.enumeration.length > 0) {
     const shown = f.enumeration.slice(0, MAX_ENUM_SHOWN).map((e) => e.value);
     if (f.enumeration.length > MAX_ENUM_SHOWN) shown.push("...");
-    parts.push(`one of: ${shown.join(", ")}`);
+    parts.push(`(one of: ${shown.join(", ")})`);
   }
   const range = rangeText(f);
   if (range !== undefined) parts.push(range);

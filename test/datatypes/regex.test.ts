@@ -1,0 +1,120 @@
+/** The XSD regex translator: semantics tables, errors with positions, flags, caching. */
+import { describe, expect, it } from "vitest";
+import { translateXsdRegex, translateXsdRegexSource, XsdRegexError } from "../../src/validate/datatypes/index.js";
+
+/** pattern → [strings it matches, strings it does not]. */
+const TABLE: [string, string[], string[]][] = [
+  ["abc", ["abc"], ["ab", "abcd", "xabc"]],
+  ["a^b$", ["a^b$"], ["ab", "a"]],
+  ["a|b|", ["a", "b", ""], ["ab"]],
+  ["(ab)+", ["ab", "abab"], ["", "aba"]],
+  ["a{2}", ["aa"], ["a", "aaa"]],
+  ["a{2,}", ["aa", "aaaa"], ["a"]],
+  ["a{1,3}", ["a", "aaa"], ["", "aaaa"]],
+  ["a{0}", [""], ["a"]],
+  [".", ["a", " ", "\u{1F600}"], ["\n", "\r", "", "ab"]],
+  ["\\s+", [" \t\n\r"], ["\u00a0"]],
+  ["\\S", ["a", "\u00a0"], [" ", "\t"]],
+  ["\\d+", ["123", "\u0663\u0664"], ["1a", "\u00b2"]],
+  ["\\D", ["a", "\u00b2"], ["1"]],
+  ["\\w+", ["ab1\u00e9", "$"], ["a b", "-", "_"]],
+  ["\\W", ["-", " ", "_"], ["a"]],
+  ["\\i\\c*", ["_a-1.b:c", "\u00e9t\u00e9"], ["1a", "-a", "\u2070a"]],
+  ["\\I\\C", ["1 ", "- "], ["aa"]],
+  ["\\p{Lu}\\p{Ll}+", ["Abc", "\u00c9t\u00e9"], ["abc", "ABC"]],
+  ["\\P{L}+", ["123 -"], ["a"]],
+  ["\\p{IsBasicLatin}+", ["abc~"], ["\u00e9"]],
+  ["\\p{IsGreek}", ["\u03a9"], ["W"]],
+  ["\\P{IsBasicLatin}", ["\u00e9", "\u{1F600}"], ["a"]],
+  ["[a-z-[aeiou]]+", ["bcd"], ["bad", "e"]],
+  ["[^a-c-[x]]", ["d"], ["a", "x"]],
+  ["[\\p{L}-[\\p{Lu}]]+", ["abc\u00e9"], ["aBc"]],
+  ["[\\w-[\\d]]+", ["abc"], ["a1"]],
+  ["[a-c-[b-c-[c]]]", ["a", "c"], ["b"]],
+  ["[-a]", ["-", "a"], ["b"]],
+  ["[a-]", ["-", "a"], ["b"]],
+  ["[^-]", ["a"], ["-"]],
+  ["[--/]", ["-", ".", "/"], [","]],
+  ["[\\^]", ["^"], ["a"]],
+  ["[\\[\\]]", ["[", "]"], ["a"]],
+  ["[\\S ]+", ["a b"], ["a\tb"]],
+  ["[\\n\\t]", ["\n", "\t"], [" "]],
+  ["\\{\\}\\|\\.\\?\\*\\+\\(\\)\\\\", ["{}|.?*+()\\"], ["x"]],
+  ["{", ["{"], ["x"]],
+  ["}", ["}"], ["x"]],
+  ["\u{1F600}+", ["\u{1F600}\u{1F600}"], ["\ud83d"]],
+  ["\\p{Cn}", ["\u0378"], ["a"]],
+  ["(CAN|CVE)\\-\\d\\d\\d\\d\\-\\d\\d\\d\\d", ["CVE-2024-1234"], ["CVE-24-1234"]],
+];
+
+describe("translateXsdRegex semantics", () => {
+  for (const [pattern, yes, no] of TABLE) {
+    it(pattern, () => {
+      const re = translateXsdRegex(pattern);
+      for (const s of yes) expect([s, re.test(s)]).toEqual([s, true]);
+      for (const s of no) expect([s, re.test(s)]).toEqual([s, false]);
+    });
+  }
+});
+
+/** pattern → 0-based position of the error. */
+const INVALID: [string, number, RegExp][] = [
+  ["(a", 0, /missing \)/],
+  ["a)", 1, /unmatched \)/],
+  ["[a", 0, /missing \]/],
+  ["[]", 0, /empty/],
+  ["*a", 0, /nothing to repeat/],
+  ["a**", 2, /nothing to repeat/],
+  ["a*?", 2, /nothing to repeat/],
+  ["a{,2}", 1, /needs a number/],
+  ["a{1", 3, /must end with \}/],
+  ["a{2,1}", 1, /maximum below its minimum/],
+  ["ab\\q", 2, /unknown escape \\q/],
+  ["\\u0041", 0, /unknown escape \\u/],
+  ["\\p{Lx}", 0, /unknown character category or block "Lx"/],
+  ["\\p{IsFoo}", 0, /unknown/],
+  ["\\pL", 0, /must be followed by \{name\}/],
+  ["[z-a]", 1, /out of order/],
+  ["[a-\\d]", 3, /multi-character escape/],
+  ["[a-b-c]", 4, /"-" must be escaped/],
+  ["[a[b]]", 2, /\[ must be escaped/],
+  ["[a-z-[b]c]", 8, /subtraction must be the last/],
+  ["(?:a)", 1, /nothing to repeat/],
+  ["\\", 1, /unexpected end/],
+  ["]", 0, /unmatched \]/],
+];
+
+describe("invalid XSD patterns", () => {
+  for (const [pattern, position, reason] of INVALID) {
+    it(pattern, () => {
+      let error: unknown;
+      try {
+        translateXsdRegex(pattern);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(XsdRegexError);
+      expect((error as XsdRegexError).position).toBe(position);
+      expect((error as XsdRegexError).reason).toMatch(reason);
+      expect((error as XsdRegexError).pattern).toBe(pattern);
+    });
+  }
+  it("rejects deep nesting with a diagnostic instead of overflowing the stack", () => {
+    expect(() => translateXsdRegex("(".repeat(100_000) + "a" + ")".repeat(100_000))).toThrow(XsdRegexError);
+    expect(() => translateXsdRegex("[a" + "-[a".repeat(100_000) + "]".repeat(100_001))).toThrow(XsdRegexError);
+  });
+});
+
+describe("translation output", () => {
+  it("anchors and escapes so that no JS metacharacter leaks", () => {
+    expect(translateXsdRegexSource("a^b$")).toEqual({ source: "^(?:a\\u{5E}b\\u{24})$", flags: "u" });
+    expect(translateXsdRegexSource("x/y").source).toBe("^(?:x\\u{2F}y)$");
+  });
+  it("uses the v flag only for class subtraction", () => {
+    expect(translateXsdRegexSource("[a-z]").flags).toBe("u");
+    expect(translateXsdRegexSource("[a-z-[b]]").flags).toBe("v");
+  });
+  it("caches compiled patterns", () => {
+    expect(translateXsdRegex("[0-9]{3}")).toBe(translateXsdRegex("[0-9]{3}"));
+  });
+});
