@@ -96,6 +96,11 @@ export const DTD = defineCodes({
     message: "the {construct} starts and ends in different entities",
     hint: "A parameter entity's replacement text must hold whole declarations (VC: Proper Declaration/PE Nesting).",
   },
+  "dtd/pe-between-declarations": {
+    severity: "error",
+    message: "parameter entity %{name}; is referenced between declarations but holds only part of the {construct}",
+    hint: "The replacement text of a parameter entity referenced between declarations must be whole declarations (WFC: PE Between Declarations).",
+  },
   "dtd/pe-nesting-group": {
     severity: "error",
     message: "the parentheses of a content-model group in {element} are split across parameter entities",
@@ -189,6 +194,7 @@ export const FATAL_DTD_CODES: ReadonlySet<string> = new Set([
   "dtd/lt-in-default",
   "dtd/external-entity-in-default",
   "dtd/ndata-parameter-entity",
+  "dtd/pe-between-declarations",
 ]);
 
 export function isFatalDtdCode(code: string): boolean {

@@ -40,7 +40,7 @@ export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: 
     checkNewAttribute(s, def, list);
     list.push(def);
   }
-  if (s.cur !== startInput) s.report("dtd/pe-nesting-decl", { construct: `declaration <!ATTLIST ${element} ...>` }, start);
+  s.checkDeclNesting(startInput, `declaration <!ATTLIST ${element} ...>`, start);
 }
 
 function parseAttType(s: Scanner, element: string, attribute: string, ctx: string): AttributeTypeSyntax {

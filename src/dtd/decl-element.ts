@@ -17,7 +17,7 @@ export function parseElementDecl(s: Scanner, start: SourceLocation, startInput: 
   const content = parseContentSpec(s, name, ctx);
   s.skipS(true);
   if (!s.eat(">")) s.syntax(`'>' to close <!ELEMENT ${name} ...>`, "");
-  if (s.cur !== startInput) s.report("dtd/pe-nesting-decl", { construct: `declaration <!ELEMENT ${name} ...>` }, start);
+  s.checkDeclNesting(startInput, `declaration <!ELEMENT ${name} ...>`, start);
   const decl: ElementTypeDecl = { name, content, location: start };
   if (comment !== undefined) decl.comment = comment;
   const prior = s.doc.elements.get(name);

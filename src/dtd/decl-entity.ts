@@ -53,7 +53,7 @@ export function parseEntityDecl(s: Scanner, start: SourceLocation, startInput: I
   }
   s.skipS(true);
   if (!s.eat(">")) s.syntax(`'>' to close <!ENTITY ${label} ...>`, "");
-  if (s.cur !== startInput) s.report("dtd/pe-nesting-decl", { construct: `declaration <!ENTITY ${label} ...>` }, start);
+  s.checkDeclNesting(startInput, `declaration <!ENTITY ${label} ...>`, start);
   const table = parameter ? s.doc.parameterEntities : s.doc.generalEntities;
   const prior = table.get(name);
   if (prior !== undefined) {
@@ -75,7 +75,7 @@ export function parseNotationDecl(s: Scanner, start: SourceLocation, startInput:
   const id = parseExternalId(s, ctx, true);
   s.skipS(true);
   if (!s.eat(">")) s.syntax(`'>' to close <!NOTATION ${name} ...>`, "");
-  if (s.cur !== startInput) s.report("dtd/pe-nesting-decl", { construct: `declaration <!NOTATION ${name} ...>` }, start);
+  s.checkDeclNesting(startInput, `declaration <!NOTATION ${name} ...>`, start);
   const prior = s.doc.notations.get(name);
   if (prior !== undefined) {
     const l = prior.location;

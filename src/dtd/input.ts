@@ -14,6 +14,8 @@ export interface InputOrigin {
 
 export class Input {
   pos = 0;
+  /** True for a parameter entity referenced between declarations: its text must be whole declarations. */
+  declSep = false;
   private lineStarts: number[] | undefined;
 
   constructor(

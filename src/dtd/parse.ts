@@ -97,14 +97,14 @@ function parseDeclarations(s: Scanner): void {
       else s.syntax("INCLUDE or IGNORE", "after '<!['");
       s.skipS(true);
       if (!s.eat("[")) s.syntax(`'[' after ${keyword}`, ctx);
-      if (s.cur !== input) s.report("dtd/pe-nesting-decl", { construct: `${keyword} section keyword` }, at);
+      s.checkDeclNesting(input, `${keyword} section keyword`, at);
       if (keyword === "IGNORE") skipIgnoreSection(s);
       else includes.push({ input, at });
       continue;
     }
     if (s.startsWith("]]>") && includes.length > 0) {
       const open = includes.pop()!;
-      if (s.cur !== open.input) s.report("dtd/pe-nesting-decl", { construct: "INCLUDE section" }, open.at);
+      s.checkDeclNesting(open.input, "INCLUDE section", open.at);
       s.advance(3);
       continue;
     }

@@ -143,7 +143,10 @@ export class Scanner {
         }
         if (inDecl && this.inTopInternal) this.fatal("dtd/pe-in-internal-subset", { name }, refAt);
         this.advance(name.length + 2);
-        if (this.pushParameterEntity(name, refAt)) any = true;
+        if (this.pushParameterEntity(name, refAt)) {
+          any = true;
+          if (!inDecl) this.cur.declSep = true;
+        }
         continue;
       }
       return any;
@@ -218,6 +221,19 @@ export class Scanner {
     const l = this.options.limits;
     if (this.expansions > l.maxEntityExpansions) this.fatal("dtd/entity-limit", { what: "too many entity references", limit: l.maxEntityExpansions }, at);
     if (this.expandedChars > l.maxExpandedChars) this.fatal("dtd/entity-limit", { what: "too much entity text", limit: l.maxExpandedChars }, at);
+  }
+
+  /**
+   * At the end of a declaration or section that began in `startInput`: a parameter entity
+   * referenced between declarations must hold whole declarations (WFC: PE Between Declarations,
+   * fatal); one referenced inside a declaration must not hold only part of it (VC: Proper
+   * Declaration/PE Nesting).
+   */
+  checkDeclNesting(startInput: Input, construct: string, at: SourceLocation): void {
+    if (this.cur === startInput) return;
+    const escaped = [startInput, this.cur].find((i) => i.declSep && i.entity !== null);
+    if (escaped !== undefined) this.fatal("dtd/pe-between-declarations", { name: escaped.entity!, construct }, at);
+    this.report("dtd/pe-nesting-decl", { construct }, at);
   }
 
   /** Checks recursion and nesting before expanding `name` inside `active` (names being expanded). */

@@ -32,6 +32,10 @@ export type AttributeTypeSyntax =
   | { kind: "NOTATION"; values: string[] }
   | { kind: "enumeration"; values: string[] };
 
+/**
+ * `value` is the literal as written between the quotes (references not expanded, white space not
+ * normalised); normalizeAttributeValue (src/dtd/attribute-value.ts) gives the value to apply.
+ */
 export type AttributeDefault =
   | { kind: "#REQUIRED" }
   | { kind: "#IMPLIED" }

@@ -79,8 +79,15 @@ describe("parameter entities", () => {
   });
 
   it("checks Proper Declaration/PE Nesting and Proper Group/PE Nesting", () => {
-    const decl = parse(`<!ENTITY % open "<!ELEMENT a"><!ENTITY % close "EMPTY>">%open; %close;`);
-    expect(codes(decl)).toContain("dtd/pe-nesting-decl");
+    // Referenced between declarations, a PE must hold whole declarations: a well-formedness error.
+    const between = parse(`<!ENTITY % open "<!ELEMENT a"><!ENTITY % close "EMPTY>">%open; %close;`);
+    expect(codes(between)).toEqual(["dtd/pe-between-declarations"]);
+    expect(between.diagnostics[0].params).toMatchObject({ name: "open" });
+    // Referenced inside a declaration, a PE holding its end breaks a validity constraint only.
+    const inside = parse(`<!ENTITY % e "EMPTY>">\n<!ELEMENT a %e;\n<!ELEMENT b EMPTY>`);
+    expect(codes(inside)).toEqual(["dtd/pe-nesting-decl"]);
+    expect(inside.diagnostics[0]).toMatchObject({ line: 2, column: 1 });
+    expect([...inside.elements.keys()]).toEqual(["a", "b"]);
     const group = parse(`<!ENTITY % p1 "(A|B"><!ENTITY % p2 "|C|D)"><!ELEMENT X %p1;%p2;>`);
     expect(codes(group)).toEqual(["dtd/pe-nesting-group"]);
     expect(group.elements.get("X")!.content).toMatchObject({ kind: "children", particle: { kind: "choice" } });
