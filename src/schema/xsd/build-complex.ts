@@ -6,7 +6,7 @@
  */
 import { addComplexType, addSimpleType, builtinType } from "../build.js";
 import { nameKey, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
-import { resolveTypeRef, type AttributeSet, type BuildContext } from "./build-context.js";
+import { resolveTypeRef, tooDeep, type AttributeSet, type BuildContext } from "./build-context.js";
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
 import { buildParticle, isEmptyParticle } from "./build-particles.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
@@ -37,6 +37,10 @@ export function completeComplex(ctx: BuildContext, id: number, from: SourceLocat
     const i = ctx.derivationStack.indexOf(job.label);
     const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
     ctx.reporter.report("xsd/circular", { kind: "complexType", name: job.label, cycle }, from);
+    return;
+  }
+  if (tooDeep(ctx, ctx.derivationStack.length, "type", job.label, from)) {
+    job.state = "done"; // left as a placeholder; the error already makes the model unusable
     return;
   }
   job.state = "building";

@@ -11,6 +11,12 @@ import { qnameKey, type Globals } from "./globals.js";
 import type { Reporter } from "./report.js";
 import type { QName, XComplexType, XSchema, XSimpleType } from "./syntax.js";
 
+/**
+ * Bound on derivation chains and on group references nested in groups: real schemas use a few
+ * levels; hostile input must not overflow the stack (or build particles thousands deep).
+ */
+export const MAX_DEFINITION_DEPTH = 200;
+
 export type JobState = "pending" | "building" | "done";
 
 export interface Job<T> {
@@ -38,6 +44,10 @@ export interface BuildContext {
   queue: number[];
   /** Types currently being derived, innermost last: the cycle shown when one repeats. */
   derivationStack: string[];
+  /** Named groups being expanded, innermost last. */
+  groupDepth: number;
+  /** Set once a too-deep diagnostic was reported, so a hostile chain yields one error. */
+  tooDeep: boolean;
   groups: Map<string, GroupParticle | null | "building">;
   attributeGroups: Map<string, AttributeSet | "building">;
   globalAttributes: Map<string, AttributeDecl | "building">;
@@ -100,6 +110,14 @@ export function resolveTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation)
   if (suggestion === undefined && q.namespace !== XSD_NS && isBuiltin(q.local)) suggestion = `xs:${q.local}`;
   ctx.reporter.unresolved("xsd/unresolved-type", q.raw, loc, suggestion);
   return undefined;
+}
+
+/** True (and reported once) when one more nesting level would pass MAX_DEFINITION_DEPTH. */
+export function tooDeep(ctx: BuildContext, depth: number, kind: string, name: string, loc: SourceLocation): boolean {
+  if (depth < MAX_DEFINITION_DEPTH) return false;
+  if (!ctx.tooDeep) ctx.reporter.report("xsd/too-deep-definitions", { kind, limit: MAX_DEFINITION_DEPTH, name }, loc);
+  ctx.tooDeep = true;
+  return true;
 }
 
 export function unresolvedIn(ctx: BuildContext, code: string, q: QName, loc: SourceLocation, names: Iterable<string>): void {

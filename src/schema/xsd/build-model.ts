@@ -34,6 +34,8 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
     simpleJobs: new Map(),
     queue: [],
     derivationStack: [],
+    groupDepth: 0,
+    tooDeep: false,
     groups: new Map(),
     attributeGroups: new Map(),
     globalAttributes: new Map(),

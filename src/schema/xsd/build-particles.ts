@@ -5,7 +5,7 @@
  */
 import { addElement } from "../build.js";
 import type { ElementDecl, GroupParticle, Particle, SourceLocation } from "../model.js";
-import { anyType, unresolvedIn, type BuildContext } from "./build-context.js";
+import { anyType, tooDeep, unresolvedIn, type BuildContext } from "./build-context.js";
 import { buildWildcard } from "./build-attributes.js";
 import { allocComplex } from "./build-complex.js";
 import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
@@ -62,9 +62,15 @@ function groupParticle(ctx: BuildContext, node: XGroupRef): Particle | null {
     return null;
   }
   if (built === undefined) {
+    if (tooDeep(ctx, ctx.groupDepth, "group", node.ref.raw, node.loc)) return null;
     ctx.groups.set(key, "building");
-    const p = def.node.particle === null ? null : buildParticle(ctx, def.node.particle, def.schema);
-    built = p === null || p.kind === "element" || p.kind === "any" ? null : p;
+    ctx.groupDepth++;
+    try {
+      const p = def.node.particle === null ? null : buildParticle(ctx, def.node.particle, def.schema);
+      built = p === null || p.kind === "element" || p.kind === "any" ? null : p;
+    } finally {
+      ctx.groupDepth--;
+    }
     ctx.groups.set(key, built);
   }
   if (built === null) return null;

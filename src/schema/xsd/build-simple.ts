@@ -5,7 +5,7 @@
  */
 import { addSimpleType, builtinType } from "../build.js";
 import type { SourceLocation } from "../model.js";
-import { resolveTypeRef, type BuildContext } from "./build-context.js";
+import { resolveTypeRef, tooDeep, type BuildContext } from "./build-context.js";
 import { mergeFacets } from "./facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
 
@@ -49,6 +49,10 @@ export function completeSimple(ctx: BuildContext, id: number, from: SourceLocati
     const i = ctx.derivationStack.indexOf(job.label);
     const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
     ctx.reporter.report("xsd/circular", { kind: "simpleType", name: job.label, cycle }, from);
+    return;
+  }
+  if (tooDeep(ctx, ctx.derivationStack.length, "type", job.label, from)) {
+    job.state = "done"; // left as a placeholder; the error already makes the model unusable
     return;
   }
   job.state = "building";

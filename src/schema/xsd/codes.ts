@@ -95,6 +95,11 @@ export const XSD = defineCodes({
     severity: "error",
     message: "the schema nests elements {depth} levels deep; the limit is {limit}",
   },
+  "xsd/too-deep-definitions": {
+    severity: "error",
+    message: "{kind} definitions nest more than {limit} levels deep (at \"{name}\")",
+    hint: "derivation chains and group references this deep are not real schemas; qxml refuses them to stay bounded",
+  },
   "xsd/unsupported": {
     severity: "warning",
     message: "{feature} is not supported yet and is ignored",

@@ -18,6 +18,8 @@ export interface ReadContext {
   elementFormQualified: boolean;
   attributeFormQualified: boolean;
   reporter: Reporter;
+  /** Provenance of elements preceded by a qxml:inferred comment, noted while walking children. */
+  provenance: Map<XmlElement, Provenance>;
 }
 
 export function locOf(ctx: ReadContext, el: { line: number; column: number }): SourceLocation {
@@ -43,8 +45,13 @@ export function checkAttributes(ctx: ReadContext, el: XmlElement, grammarKey: st
 export function xsdChildren(ctx: ReadContext, el: XmlElement, grammarKey: string): XmlElement[] {
   const allowed = ALLOWED_CHILDREN[grammarKey] ?? ALLOWED_CHILDREN[el.local] ?? [];
   const out: XmlElement[] = [];
+  let comment: string | undefined; // the comment since the previous element, if only whitespace follows it
   for (const c of el.children) {
+    if (!isElement(c) && c.kind === "comment") comment = c.text.trim();
+    else if (!isElement(c) && c.text.trim() !== "") comment = undefined;
     if (isElement(c)) {
+      if (comment !== undefined && comment.startsWith(INFERRED)) ctx.provenance.set(c, { inferred: true, note: comment });
+      comment = undefined;
       if (c.uri !== XSD_NS || !allowed.includes(c.local)) {
         ctx.reporter.report("xsd/unexpected-child", { found: c.name, parent: el.local, expected: allowed.map((n) => "xs:" + n) }, locOf(ctx, c));
         continue;
@@ -187,24 +194,8 @@ export function textContent(el: XmlElement): string {
   return out;
 }
 
+/** A `qxml:inferred` comment right before a declaration (only whitespace between) marks it reconstructed. */
 const INFERRED = "qxml:inferred";
-
-/** A `qxml:inferred` comment right before `el` (only whitespace between) marks it reconstructed. */
-export function provenanceOf(el: XmlElement): Provenance | undefined {
-  const siblings = el.parent?.children;
-  if (siblings === undefined) return undefined;
-  for (let i = siblings.indexOf(el) - 1; i >= 0; i--) {
-    const s = siblings[i];
-    if (isElement(s)) return undefined;
-    if (s.kind === "text") {
-      if (s.text.trim() === "") continue;
-      return undefined;
-    }
-    const text = s.text.trim();
-    return text.startsWith(INFERRED) ? { inferred: true, note: text } : undefined;
-  }
-  return undefined;
-}
 
 /** Iterative depth of the tree, so hostile nesting is refused before any recursive pass. */
 export function treeDepth(root: XmlElement): number {

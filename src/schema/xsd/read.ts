@@ -16,7 +16,6 @@ import {
   locOfAttr,
   nameAttr,
   occursAttrs,
-  provenanceOf,
   qnameAttr,
   requireAttr,
   resolveQName,
@@ -47,10 +46,10 @@ import type {
 type Scope = "global" | "local";
 
 /** Documentation and provenance, set only when present (keeps the model free of undefined keys). */
-function described<T extends object>(node: T, el: XmlElement): T {
+function described<T extends object>(ctx: ReadContext, node: T, el: XmlElement): T {
   const doc = docOf(el);
   if (doc !== undefined) (node as { doc?: string }).doc = doc;
-  const prov = provenanceOf(el);
+  const prov = ctx.provenance.get(el);
   if (prov !== undefined) (node as { provenance?: unknown }).provenance = prov;
   return node;
 }
@@ -74,6 +73,7 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
     elementFormQualified: false,
     attributeFormQualified: false,
     reporter,
+    provenance: new Map(),
   };
   checkAttributes(ctx, root, "schema");
   ctx.elementFormQualified = enumAttr(ctx, root, "elementFormDefault", ["qualified", "unqualified"], "unqualified") === "qualified";
@@ -92,7 +92,7 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
     attributeGroups: [],
     loc: locOf(ctx, root),
   };
-  described(schema, root);
+  described(ctx, schema, root);
   for (const c of xsdChildren(ctx, root, "schema")) {
     switch (c.local) {
       case "include":
@@ -219,7 +219,7 @@ export function readElement(ctx: ReadContext, el: XmlElement, scope: Scope): XEl
       ctx.reporter.report("xsd/exclusive", { first: "ref", second: "an anonymous type", element: "element" }, loc);
     }
   }
-  return described(node, el);
+  return described(ctx, node, el);
 }
 
 export function readAttribute(ctx: ReadContext, el: XmlElement, scope: Scope): XAttribute {
@@ -262,7 +262,7 @@ export function readAttribute(ctx: ReadContext, el: XmlElement, scope: Scope): X
     for (const n of ["type", "form"]) if (el.attributes.has(n)) ctx.reporter.report("xsd/exclusive", { first: "ref", second: n, element: "attribute" }, loc);
     if (node.simpleType !== undefined) ctx.reporter.report("xsd/exclusive", { first: "ref", second: "an anonymous simpleType", element: "attribute" }, loc);
   }
-  return described(node, el);
+  return described(ctx, node, el);
 }
 
 function readWildcard(ctx: ReadContext, el: XmlElement): XWildcard {
@@ -273,7 +273,7 @@ function readWildcard(ctx: ReadContext, el: XmlElement): XWildcard {
   if (namespace.length > 1 && (namespace.includes("##any") || namespace.includes("##other"))) {
     ctx.reporter.report("xsd/invalid-value", { name: "namespace", element: el.local, value: ns ?? "", expected: "##any, ##other, or a list of URIs, ##targetNamespace and ##local" }, locOfAttr(ctx, el, "namespace"));
   }
-  return described(
+  return described(ctx, 
     { namespace, processContents: enumAttr(ctx, el, "processContents", ["strict", "lax", "skip"], "strict"), loc: locOf(ctx, el) },
     el,
   );
@@ -292,7 +292,7 @@ function readParticle(ctx: ReadContext, el: XmlElement): XParticle {
       checkAttributes(ctx, el, "group@local");
       annotations(ctx, xsdChildren(ctx, el, "group@local"));
       const ref = requireAttr(ctx, el, "ref") === undefined ? undefined : qnameAttr(ctx, el, "ref");
-      return described({ kind: "groupRef", ref: ref ?? { namespace: null, local: "", raw: "" }, loc: locOf(ctx, el), ...occursAttrs(ctx, el) }, el);
+      return described(ctx, { kind: "groupRef", ref: ref ?? { namespace: null, local: "", raw: "" }, loc: locOf(ctx, el), ...occursAttrs(ctx, el) }, el);
     }
     default:
       return readCompositor(ctx, el, true);
@@ -316,7 +316,7 @@ function readCompositor(ctx: ReadContext, el: XmlElement, withOccurs: boolean): 
       }
     }
   }
-  return described({ kind, items, loc: locOf(ctx, el), ...occurs }, el);
+  return described(ctx, { kind, items, loc: locOf(ctx, el), ...occurs }, el);
 }
 
 function readGroup(ctx: ReadContext, el: XmlElement): XGroup {
@@ -328,7 +328,7 @@ function readGroup(ctx: ReadContext, el: XmlElement): XGroup {
   if (particle !== null && (kids[0].attributes.has("minOccurs") || kids[0].attributes.has("maxOccurs"))) {
     ctx.reporter.report("xsd/syntax", { message: "the compositor of a named group cannot have minOccurs or maxOccurs" }, locOf(ctx, kids[0]));
   }
-  return described({ kind: "group", name, particle, loc: locOf(ctx, el) }, el);
+  return described(ctx, { kind: "group", name, particle, loc: locOf(ctx, el) }, el);
 }
 
 /** Reads attribute uses, attribute group refs and the anyAttribute from a list of children. */
@@ -353,7 +353,7 @@ function readAttributeGroup(ctx: ReadContext, el: XmlElement): XAttributeGroup {
   checkAttributes(ctx, el, "attributeGroup@global");
   const name = nameAttr(ctx, el, true) ?? "";
   const uses = readAttributeUses(ctx, annotations(ctx, xsdChildren(ctx, el, "attributeGroup")));
-  return described({ kind: "attributeGroup", name, loc: locOf(ctx, el), ...uses }, el);
+  return described(ctx, { kind: "attributeGroup", name, loc: locOf(ctx, el), ...uses }, el);
 }
 
 /** Splits a content-model child list into the one particle and the attribute uses after it. */
@@ -390,7 +390,7 @@ export function readComplexType(ctx: ReadContext, el: XmlElement, scope: Scope):
     content,
   };
   if (name !== undefined) node.name = name;
-  return described(node, el);
+  return described(ctx, node, el);
 }
 
 function readDerivedContent(ctx: ReadContext, el: XmlElement): XComplexContent {
@@ -452,7 +452,7 @@ export function readSimpleType(ctx: ReadContext, el: XmlElement, scope: Scope): 
   if (der === undefined) {
     ctx.reporter.report("xsd/syntax", { message: "xs:simpleType needs an xs:restriction, xs:list or xs:union child" }, loc);
     node.derivation = { kind: "restriction", base: { namespace: XSD_NS, local: "anySimpleType", raw: "xs:anySimpleType" }, facets: [] };
-    return described(node, el);
+    return described(ctx, node, el);
   }
   if (kids.length > 1) ctx.reporter.report("xsd/unexpected-child", { found: kids[1].name, parent: "simpleType", expected: ["nothing after xs:" + der.local] }, locOf(ctx, kids[1]));
   checkAttributes(ctx, der, der.local);
@@ -490,7 +490,7 @@ export function readSimpleType(ctx: ReadContext, el: XmlElement, scope: Scope): 
     if (memberTypes.length + simpleTypes.length === 0) ctx.reporter.report("xsd/syntax", { message: "xs:union needs memberTypes or anonymous simpleType members" }, locOf(ctx, der));
     node.derivation = { kind: "union", memberTypes, simpleTypes };
   }
-  return described(node, el);
+  return described(ctx, node, el);
 }
 
 export type { Reporter };
