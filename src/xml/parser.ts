@@ -81,6 +81,8 @@ export class Parser {
   readonly externalTexts = new Map<string, string | null>();
   stopped = false;
   private finished = false;
+  /** Anything but white space was seen (tells an empty document from one without a root). */
+  private sawMarkup = false;
   private pending: PendingError | null = null;
   private retryLen = 0;
   private carry = "";
@@ -237,8 +239,7 @@ export class Parser {
       this.fail("xml/unclosed-element", { name: top.name, openLine: top.line, openColumn: top.column, where: "the input" }, this.buf.length);
     }
     if (this.state !== State.Epilog) {
-      const blank = this.buf.trim() === "" && this.state === State.Start;
-      this.fail(blank ? "xml/empty-document" : "xml/no-root", {}, this.buf.length);
+      this.fail(this.sawMarkup ? "xml/no-root" : "xml/empty-document", {}, this.buf.length);
     }
   }
 
@@ -279,12 +280,19 @@ export class Parser {
     const buf = this.buf;
     if (this.state === State.Start) {
       if (this.short(i, 6)) return NEED;
+      if (buf.startsWith("<?xml", i) && isSpace(buf.charCodeAt(i + 5))) {
+        const next = parseXmlDeclaration(this, i);
+        if (next === NEED) return NEED;
+        this.sawMarkup = true;
+        this.state = State.Prolog;
+        return next;
+      }
       this.state = State.Prolog;
-      if (buf.startsWith("<?xml", i) && isSpace(buf.charCodeAt(i + 5))) return parseXmlDeclaration(this, i);
     }
     let j = i;
     while (j < buf.length && isSpace(buf.charCodeAt(j))) j++;
     if (j > i) return j;
+    this.sawMarkup = true;
     const c = buf.charCodeAt(i);
     if (c === 60) {
       if (this.short(i, 2)) return NEED;

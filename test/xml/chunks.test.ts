@@ -1,0 +1,75 @@
+/** The reader gives the same events whatever the chunking: whole, split at every position, random pieces. */
+import { describe, expect, it } from "vitest";
+import { normalized, read } from "./record.js";
+
+const docs: Record<string, string> = {
+  everything:
+    '<?xml version="1.0" encoding="UTF-8"?>\r\n<!DOCTYPE r [\r\n<!ENTITY e "<b x=\'1\'>é&#x1F600;</b>">\r\n<!ATTLIST r d CDATA "dflt">\r\n]>\r\n' +
+    '<r xmlns="urn:a" xmlns:p="urn:p" p:a="x &amp; y\r\nz">\r\n  text 😀 ü ]] ] &lt;&#65;&e;<![CDATA[ <c> ]] ]]><!-- c -->\r<?pi data?>\r\n  <p:q/></r>\r\n',
+  astral: "<a>\u{10000}\u{1F600}x\u{1F600}<b c='\u{1F600}'/>\u{1F600}</a>",
+  crOnly: "<a>\rline\r\rx\r</a>\r",
+  attributes: "<a b='1' c=\"2\" d = '3'\n e='&#9;&#10;&#13;'/>",
+};
+
+function bytes(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+describe("chunk-splitting invariance", () => {
+  for (const [name, doc] of Object.entries(docs)) {
+    const whole = normalized(read(doc));
+
+    it(`${name}: reads without diagnostics`, () => {
+      expect(read(doc).diagnostics).toEqual([]);
+    });
+
+    it(`${name}: string split at every position gives the same events`, () => {
+      for (let i = 1; i < doc.length; i++) {
+        expect(normalized(read([doc.slice(0, i), doc.slice(i)])), `split at ${i}`).toEqual(whole);
+      }
+    });
+
+    it(`${name}: bytes split at every position (inside UTF-8 sequences) give the same events`, () => {
+      const b = bytes(doc);
+      expect(normalized(read(b))).toEqual(whole);
+      for (let i = 1; i < b.length; i++) {
+        expect(normalized(read([b.subarray(0, i), b.subarray(i)])), `split at byte ${i}`).toEqual(whole);
+      }
+    });
+
+    it(`${name}: one character (and one byte) at a time`, () => {
+      expect(normalized(read([...doc.split("")]))).toEqual(whole);
+      const b = bytes(doc);
+      expect(normalized(read(Array.from(b, (x) => Uint8Array.of(x))))).toEqual(whole);
+    });
+
+    it(`${name}: random pieces`, () => {
+      let seed = 42;
+      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      for (let round = 0; round < 50; round++) {
+        const pieces: string[] = [];
+        let i = 0;
+        while (i < doc.length) {
+          const n = 1 + Math.floor(rnd() * 12);
+          pieces.push(doc.slice(i, i + n));
+          i += n;
+        }
+        expect(normalized(read(pieces))).toEqual(whole);
+      }
+    });
+  }
+
+  it("errors keep their position when the input is split", () => {
+    const doc = "<a>\r\n  <b>\r\n</a>";
+    for (let i = 1; i < doc.length; i++) {
+      const d = read([doc.slice(0, i), doc.slice(i)]).errors[0];
+      expect([d.code, d.line, d.column], `split at ${i}`).toEqual(["xml/mismatched-end-tag", 3, 1]);
+    }
+  });
+
+  it("']]>' split across chunks is still found", () => {
+    for (const parts of [["<a>x]", "]>y</a>"], ["<a>x]]", ">y</a>"], ["<a>x", "]", "]", ">", "</a>"]]) {
+      expect(read(parts).errors[0]?.code).toBe("xml/cdata-end-in-text");
+    }
+  });
+});

@@ -1,0 +1,111 @@
+/** Hostile input: entity bombs, deep nesting, external entities outside the allowed folders. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { localResolver } from "../../src/xml/resolve.js";
+import { firstError, read } from "./record.js";
+
+const billionLaughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<lolz>&lol9;</lolz>`;
+
+describe("hostile input", () => {
+  it("stops billion laughs in content within a second", () => {
+    const t0 = performance.now();
+    const d = firstError(read(billionLaughs));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(d.code).toBe("xml/entity-expansion-limit");
+    expect([d.line, d.column]).toEqual([14, 7]);
+  });
+
+  it("stops billion laughs in an attribute value", () => {
+    const t0 = performance.now();
+    const d = firstError(read(billionLaughs.replace("<lolz>&lol9;</lolz>", '<lolz a="&lol9;"/>')));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(d.code).toBe("xml/entity-expansion-limit");
+  });
+
+  it("stops quadratic blow-up (a large entity referenced many times)", () => {
+    const big = "x".repeat(100_000);
+    const doc = `<!DOCTYPE a [<!ENTITY e "${big}">]><a>${"&e;".repeat(20_000)}</a>`;
+    const t0 = performance.now();
+    const d = firstError(read(doc));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(d.code).toBe("xml/entity-expansion-limit");
+    expect(d.message).toContain("characters");
+  });
+
+  it("limits entity nesting depth", () => {
+    let decls = '<!ENTITY e0 "x">';
+    for (let i = 1; i <= 60; i++) decls += `<!ENTITY e${i} "&e${i - 1};">`;
+    const d = firstError(read(`<!DOCTYPE a [${decls}]><a>&e60;</a>`, { limits: { maxEntityNesting: 40 } }));
+    expect(d.code).toBe("xml/entity-expansion-limit");
+    expect(d.message).toContain("nested");
+  });
+
+  it("reports a million nested elements at maxDepth, without a stack overflow", () => {
+    const n = 1_000_000;
+    const doc = "<a>".repeat(n) + "</a>".repeat(n);
+    const t0 = performance.now();
+    const d = firstError(read(doc));
+    expect(d.code).toBe("xml/too-deep");
+    expect(d.params).toMatchObject({ limit: 10_000 });
+    expect(d.column).toBe(10_000 * 3 + 1);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    // Depth within the limit is fine, and the limit is configurable.
+    expect(read("<a>".repeat(5000) + "</a>".repeat(5000)).errors).toEqual([]);
+    expect(firstError(read("<a><a><a></a></a></a>", { limits: { maxDepth: 2 } })).code).toBe("xml/too-deep");
+  });
+
+  it("refuses an external entity outside the allowed folders (/etc/passwd)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qxml-"));
+    const resolveEntity = localResolver({ allow: [dir] });
+    const doc = '<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>';
+    const d = firstError(read(doc, { resolveEntity }));
+    expect(d.code).toBe("xml/external-entity-refused");
+    expect(d.message).toContain("/etc/passwd");
+    expect(d.message).toContain("outside the folders allowed");
+    const rel = firstError(read('<!DOCTYPE a [<!ENTITY x SYSTEM "../../../../../../etc/passwd">]><a>&x;</a>', { resolveEntity, file: join(dir, "doc.xml") }));
+    expect(rel.code).toBe("xml/external-entity-refused");
+  });
+
+  it("refuses an http URL (never the network)", () => {
+    const resolveEntity = localResolver({ allow: [tmpdir()] });
+    const d = firstError(read('<!DOCTYPE a [<!ENTITY x SYSTEM "http://evil.example/x">]><a>&x;</a>', { resolveEntity }));
+    expect(d.code).toBe("xml/external-entity-refused");
+    expect(d.params).toMatchObject({ systemId: "http://evil.example/x" });
+    expect(d.message).toContain("never reads the network");
+    const dtd = firstError(read('<!DOCTYPE a SYSTEM "https://evil.example/a.dtd"><a/>', { resolveEntity, loadExternalDtd: true }));
+    expect(dtd.code).toBe("xml/external-entity-refused");
+  });
+
+  it("reads an allowed external entity (with a text declaration) and warns when there is no resolver", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qxml-"));
+    writeFileSync(join(dir, "e.ent"), '<?xml encoding="UTF-8"?><b>ext</b>');
+    const doc = '<!DOCTYPE a [<!ENTITY x SYSTEM "e.ent">]><a>&x;</a>';
+    const run = read(doc, { resolveEntity: localResolver({ allow: [dir] }), file: join(dir, "doc.xml") });
+    expect(run.diagnostics).toEqual([]);
+    expect(run.events.filter((e) => e[0] === "start").map((e) => (e[1] as { name: string }).name)).toEqual(["a", "b"]);
+    const without = read(doc, { file: join(dir, "doc.xml") });
+    expect(without.errors).toEqual([]);
+    expect(without.diagnostics.map((d) => d.code)).toEqual(["xml/external-entity-not-read"]);
+  });
+
+  it("limits name length and attribute count", () => {
+    expect(firstError(read(`<${"a".repeat(100)}/>`, { limits: { maxNameLength: 50 } })).code).toBe("xml/limit");
+    const attrs = Array.from({ length: 20 }, (_, i) => `a${i}="1"`).join(" ");
+    expect(firstError(read(`<a ${attrs}/>`, { limits: { maxAttributes: 10 } })).code).toBe("xml/limit");
+  });
+});
