@@ -1,0 +1,124 @@
+/** `qxml lint <files|dirs|globs> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N]`. */
+import { summarize, type FileResult, type Findings } from "../diagnostics/diagnostic.js";
+import { codeDef } from "../diagnostics/codes.js";
+import { ConfigError, loadConfig } from "../config/config.js";
+import { lintDocument } from "../lint/lint-document.js";
+import { RULE_DOCS_BASE, ruleHelpUri } from "../lint/meta.js";
+import { ruleById, ruleIds, rules } from "../lint/registry.js";
+import { effectiveSeverity } from "../lint/runner.js";
+import { packageVersion } from "../package-root.js";
+import { formatJson } from "../report/json.js";
+import { formatJunit } from "../report/junit.js";
+import { formatSarif, type SarifRuleInfo } from "../report/sarif.js";
+import { Catalog } from "../schema/catalog.js";
+import { oneOf, parseCommandArgs } from "./args.js";
+import { discoverFiles, UsageError } from "./files.js";
+import { textReport } from "./report-output.js";
+
+const HELP = `Usage: qxml lint <files|dirs|globs> [options]
+
+Checks Qualys import payloads before they are posted: validation against the import schema
+(option_profiles.xsd for OPTION_PROFILES, ImportableControl.xsd for CONTROL_LIST, the policy
+DTD for POLICY_EXPORT_OUTPUT) plus the qualys/* rules (docs/rules/README.md).
+
+Options:
+  --config <file>            qxml.config.json (default: ./qxml.config.json when present):
+                             rule severities (off/warn/error), file globs to schemas, catalog entries
+  --format text|json|sarif|junit
+                             text (compiler style, default), the findings JSON (docs/findings.md),
+                             SARIF 2.1.0 (GitHub code scanning) or JUnit XML
+  --max-warnings <N>         exit 1 when there are more than N warnings
+
+Exit codes: 0 no errors (and at most N warnings), 1 errors or too many warnings, 2 usage, config or schema error.`;
+
+const FORMATS = ["text", "json", "sarif", "junit"] as const;
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number ≥ 0; got "${value}"`);
+  return Number(value);
+}
+
+/** What SARIF says about a code: a rule's meta, else the code's registry entry. */
+function sarifRuleInfo(settings: Record<string, "off" | "warn" | "error">) {
+  return (code: string): SarifRuleInfo => {
+    const rule = ruleById(code);
+    if (rule !== undefined) {
+      return { shortDescription: rule.meta.description, helpUri: ruleHelpUri(rule.meta), severity: effectiveSeverity(rule, settings) ?? rule.meta.severity };
+    }
+    let description = `qxml diagnostic ${code}`;
+    let severity: SarifRuleInfo["severity"] = "error";
+    try {
+      const def = codeDef(code);
+      description = `${code}: ${def.message.replace(/\{\w+\}/g, "…")}`;
+      severity = def.severity;
+    } catch {
+      // A code from another engine (libxml2) has no registry entry; the generic text stands.
+    }
+    return { shortDescription: description, helpUri: RULE_DOCS_BASE + "docs/findings.md", severity };
+  };
+}
+
+async function render(findings: Findings, format: (typeof FORMATS)[number], cwd: string, settings: Record<string, "off" | "warn" | "error">): Promise<string> {
+  switch (format) {
+    case "json":
+      return formatJson(findings);
+    case "sarif":
+      return formatSarif(findings, {
+        toolName: "qxml",
+        toolVersion: packageVersion(),
+        informationUri: RULE_DOCS_BASE + "docs/lint.md",
+        ruleInfo: sarifRuleInfo(settings),
+        cwd,
+      });
+    case "junit":
+      return formatJunit(findings);
+    default:
+      return textReport(findings, cwd);
+  }
+}
+
+export async function runLint(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    config: { type: "string" },
+    format: { type: "string" },
+    "max-warnings": { type: "string" },
+  });
+  if (values.help) {
+    process.stdout.write(HELP + "\n");
+    return 0;
+  }
+  const format = oneOf(values.format, FORMATS, "text", "format");
+  const maxWarnings = parseMaxWarnings(values["max-warnings"]);
+  if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to lint");
+  const cwd = process.cwd();
+  let config;
+  try {
+    config = loadConfig(values.config, cwd, ruleIds);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`qxml: config error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const files = discoverFiles(positionals, cwd);
+  if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
+  const catalog = Catalog.bundled().withEntries(config.catalog);
+  const results: FileResult[] = [];
+  let schemaFailure = false;
+  for (const file of files) {
+    const outcome = await lintDocument(file, { catalog, config, cwd, rules });
+    results.push(outcome.result);
+    schemaFailure ||= outcome.schemaFailure;
+  }
+  const findings = summarize(results);
+  process.stdout.write(await render(findings, format, cwd, config.rules));
+  if (schemaFailure) return 2;
+  if (findings.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && findings.summary.warnings > maxWarnings) {
+    process.stderr.write(`qxml lint: ${findings.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

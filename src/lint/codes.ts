@@ -1,0 +1,10 @@
+/** Diagnostics of the linter itself (the rules' own codes are their ids, registered in registry.ts). */
+import { defineCodes } from "../diagnostics/codes.js";
+
+export const lintCodes = defineCodes({
+  "qxml/lint-rule-failed": {
+    severity: "error",
+    message: "lint rule {rule} failed on <{element}>: {reason}",
+    hint: "this is a bug in qxml; please report it with the file, and turn the rule off in qxml.config.json meanwhile",
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * One file for `qxml lint`: validation against the import schema plus the rules, in one reader
+ * pass where the validator feeds extra handlers. Schema choice: the config's mapping wins; else
+ * OPTION_PROFILES → option_profiles.xsd (the import schema, also for exports with a DOCTYPE,
+ * since the import posts the export), CONTROL_LIST/USER_DEFINED_CONTROL → ImportableControl.xsd;
+ * else the validator's own choice (DOCTYPE, catalog root), e.g. policy_export_output.dtd for a
+ * policy, whose UDCs get ImportableControl.xsd's one extra constraint (CHECK_TYPE) from the
+ * udc-check-type rule.
+ */
+import { resolve } from "node:path";
+import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
+import { schemaForFile, type QxmlConfig } from "../config/config.js";
+import type { Catalog } from "../schema/catalog.js";
+import { loadSchema, type LoadedSchema } from "../schema/load.js";
+import { peekFile } from "../pipeline/peek.js";
+import { validateDocument } from "../pipeline/validate-document.js";
+import { readFile } from "../xml/reader.js";
+import { createFileLinter } from "./runner.js";
+import type { Rule } from "./types.js";
+
+/** Root element → the bundled import schema lint validates it against. */
+export const IMPORT_SCHEMAS: Readonly<Record<string, string>> = {
+  OPTION_PROFILES: "option_profiles",
+  CONTROL_LIST: "ImportableControl",
+  USER_DEFINED_CONTROL: "ImportableControl",
+};
+
+export interface LintContext {
+  catalog: Catalog;
+  config: QxmlConfig;
+  cwd: string;
+  rules: readonly Rule[];
+}
+
+export interface LintOutcome {
+  result: FileResult;
+  schemaFailure: boolean;
+}
+
+function importSchema(file: string, ctx: LintContext): LoadedSchema | undefined {
+  if (schemaForFile(ctx.config, file, ctx.cwd) !== undefined) return undefined;
+  let root: string | undefined;
+  try {
+    root = peekFile(resolve(ctx.cwd, file)).root;
+  } catch {
+    return undefined; // unreadable: validateDocument reports it
+  }
+  const name = root === undefined ? undefined : IMPORT_SCHEMAS[root];
+  return name === undefined ? undefined : loadSchema(name, ctx.catalog);
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+
+export async function lintDocument(file: string, ctx: LintContext): Promise<LintOutcome> {
+  const linter = createFileLinter(file, ctx.rules, ctx.config.rules);
+  const schema = importSchema(file, ctx);
+  const outcome = await validateDocument(file, {
+    catalog: ctx.catalog,
+    config: ctx.config,
+    cwd: ctx.cwd,
+    engine: "qxml",
+    ...(schema !== undefined ? { schema } : {}),
+    extraHandlers: () => [linter.handler],
+  });
+  // When the validator did not feed the rules (no schema found, or a validator without
+  // extra-handler support), the rules get a reader pass of their own.
+  if (!linter.handler.sawElement && outcome.result.diagnostics.every((d) => d.code !== "qxml/unreadable-file")) {
+    try {
+      await readFile(resolve(ctx.cwd, file), linter.handler, { file });
+    } catch {
+      // The file vanished or cannot be read: the validator's diagnostic already says so.
+    }
+  }
+  const diagnostics = [...outcome.result.diagnostics, ...linter.diagnostics()].sort(byPosition);
+  const valid = !diagnostics.some((d) => d.severity === "error");
+  return { result: { ...outcome.result, diagnostics, valid }, schemaFailure: outcome.schemaFailure };
+}

@@ -1,0 +1,32 @@
+/**
+ * AUTHENTICATION_TYPE values are an enumeration in option_profiles.xsd only; the export DTD says
+ * #PCDATA, so exports (option_profile_info) need the same check as a rule.
+ */
+import { didYouMean } from "../../diagnostics/suggest.js";
+import { ruleMeta } from "../meta.js";
+import { AUTHENTICATION_TYPES } from "../qualys-facts.js";
+import type { Rule } from "../types.js";
+
+export const authType: Rule = {
+  meta: ruleMeta({
+    name: "auth-type",
+    severity: "error",
+    description: "An AUTHENTICATION_TYPE that is not one of the five technologies instance discovery supports.",
+    messages: {
+      unknown: 'AUTHENTICATION_TYPE "{value}" is not one of {expected}',
+      suggest: 'AUTHENTICATION_TYPE "{value}" is not one of the supported technologies; did you mean "{suggestion}"?',
+    },
+    hint: "write one of: Apache Web Server, IBM WebSphere App Server, Jboss Server, Tomcat Server, Oracle (exact spelling)",
+  }),
+  create(context) {
+    return {
+      AUTHENTICATION_TYPE(node) {
+        const value = node.text;
+        if (AUTHENTICATION_TYPES.includes(value)) return;
+        const suggestion = didYouMean(value.trim(), AUTHENTICATION_TYPES);
+        if (suggestion !== undefined) context.report({ messageId: "suggest", node, params: { value, suggestion } });
+        else context.report({ messageId: "unknown", node, params: { value, expected: [...AUTHENTICATION_TYPES] } });
+      },
+    };
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * `total` attributes are counts of the children. The notes' own samples are partial listings
+ * (SECTIONS total="2" with one SECTION), so a mismatch is a warning. Streams: counts at :exit.
+ */
+import { ruleMeta } from "../meta.js";
+import type { Listener, Rule } from "../types.js";
+
+/** Element with a `total` attribute → the child it counts. */
+const COUNTED: Record<string, string> = {
+  TECHNOLOGIES: "TECHNOLOGY",
+  SECTIONS: "SECTION",
+  CONTROLS: "CONTROL/USER_DEFINED_CONTROL",
+  DEFAULT_VALUES: "DEFAULT_VALUE",
+  CONTROL_LIST: "CONTROL",
+};
+
+export const countMismatch: Rule = {
+  meta: ruleMeta({
+    name: "count-mismatch",
+    severity: "warning",
+    description: "A total attribute (TECHNOLOGIES, SECTIONS, CONTROLS, DEFAULT_VALUES, CONTROL_LIST) differs from the number of its children.",
+    messages: {
+      mismatch: '{element} total="{total}" but it has {count} {child} element(s)',
+      notNumber: '{element} total="{total}" is not a count',
+    },
+    hint: 'set total="{count}" or add the missing {child} elements',
+  }),
+  create(context) {
+    const check: Listener = (node) => {
+      const total = node.attributes.get("total");
+      if (total === undefined) return;
+      let count = 0;
+      for (const n of node.childCounts.values()) count += n;
+      const params = { element: node.name, total: total.value, count, child: COUNTED[node.name] };
+      const at = { line: total.line, column: total.column };
+      if (!/^\s*\d+\s*$/.test(total.value)) context.report({ messageId: "notNumber", node, at, params });
+      else if (Number(total.value) !== count) context.report({ messageId: "mismatch", node, at, params });
+    };
+    const listeners: Record<string, Listener> = {};
+    for (const name of Object.keys(COUNTED)) listeners[`${name}:exit`] = check;
+    return listeners;
+  },
+};

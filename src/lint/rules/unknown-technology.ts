@@ -1,0 +1,39 @@
+/**
+ * A control's technologies must be among the policy's (POLICY/TECHNOLOGIES comes before
+ * SECTIONS, so one streaming pass knows them in time). CONTROL_LIST files have no policy list.
+ */
+import { ruleMeta } from "../meta.js";
+import { UDC_ELEMENTS } from "../qualys-facts.js";
+import { childrenNamed, childText, type Rule } from "../types.js";
+
+export const unknownTechnology: Rule = {
+  meta: ruleMeta({
+    name: "unknown-technology",
+    severity: "error",
+    description: "A control's TECHNOLOGY ID must be one the policy's TECHNOLOGIES list.",
+    messages: {
+      unknown: "TECHNOLOGY ID {id} of this control is not among the policy's TECHNOLOGIES ({known})",
+    },
+    hint: "add TECHNOLOGY {id} to POLICY/TECHNOLOGIES, or remove it from the control",
+  }),
+  create(context) {
+    let policyTechnologies: Set<string> | undefined;
+    return {
+      "POLICY:enter"() {
+        policyTechnologies = undefined;
+      },
+      TECHNOLOGIES(node) {
+        const ids = childrenNamed(node, "TECHNOLOGY").map((t) => ({ t, id: childText(t, "ID") ?? "" }));
+        if (node.parent === "POLICY") {
+          policyTechnologies = new Set(ids.map((x) => x.id));
+          return;
+        }
+        if (policyTechnologies === undefined || node.parent === null || !UDC_ELEMENTS.includes(node.parent)) return;
+        const known = [...policyTechnologies].join(", ") || "none";
+        for (const { t, id } of ids) {
+          if (!policyTechnologies.has(id)) context.report({ messageId: "unknown", node: t, params: { id, known } });
+        }
+      },
+    };
+  },
+};

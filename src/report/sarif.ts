@@ -1,0 +1,87 @@
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, tool.driver.rules for every code that
+ * occurs (id, shortDescription, helpUri, default level), one result per diagnostic with ruleId,
+ * level, message.text and a physical location relative to the working directory. A pure function
+ * of the findings and of what the caller says about each code.
+ */
+import { isAbsolute, relative } from "node:path";
+import type { Diagnostic, Findings, Severity } from "../diagnostics/diagnostic.js";
+
+export interface SarifRuleInfo {
+  shortDescription: string;
+  helpUri: string;
+  severity: Severity;
+}
+
+export interface SarifOptions {
+  toolName: string;
+  toolVersion: string;
+  informationUri: string;
+  /** What the report says about a code (lint rule or other diagnostic code). */
+  ruleInfo(code: string): SarifRuleInfo;
+  /** Paths are made relative to this folder. */
+  cwd: string;
+}
+
+type Level = "error" | "warning" | "note";
+
+const level = (s: Severity): Level => (s === "info" ? "note" : s);
+
+/** A file path as a relative URI reference with forward slashes, percent-encoded where needed. */
+export function artifactUri(file: string, cwd: string): string {
+  const rel = isAbsolute(file) ? relative(cwd, file) : file;
+  const posix = rel.split("\\").join("/").replace(/^\.\//, "");
+  return posix.split("/").map(encodeURIComponent).join("/");
+}
+
+function result(d: Diagnostic, file: string, ruleIndex: number, cwd: string) {
+  const region: Record<string, number> = { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column) };
+  if (d.endLine !== undefined) region.endLine = d.endLine;
+  if (d.endColumn !== undefined) region.endColumn = d.endColumn;
+  const text = d.hint !== undefined ? `${d.message} (hint: ${d.hint})` : d.message;
+  const r: Record<string, unknown> = {
+    ruleId: d.code,
+    ruleIndex,
+    level: level(d.severity),
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) }, region } }],
+  };
+  if (d.path !== undefined) r.properties = { path: d.path };
+  return r;
+}
+
+export function formatSarif(findings: Findings, options: SarifOptions): string {
+  const index = new Map<string, number>();
+  const rules: unknown[] = [];
+  const results: unknown[] = [];
+  for (const f of findings.files) {
+    for (const d of f.diagnostics) {
+      let i = index.get(d.code);
+      if (i === undefined) {
+        const info = options.ruleInfo(d.code);
+        i = rules.length;
+        index.set(d.code, i);
+        rules.push({
+          id: d.code,
+          shortDescription: { text: info.shortDescription },
+          helpUri: info.helpUri,
+          defaultConfiguration: { level: level(info.severity) },
+        });
+      }
+      results.push(result(d, f.file, i, options.cwd));
+    }
+  }
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: options.toolName, version: options.toolVersion, informationUri: options.informationUri, rules } },
+        // qxml columns count characters, a surrogate pair as one.
+        columnKind: "unicodeCodePoints",
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + "\n";
+}
