@@ -21,7 +21,7 @@ export interface Limits {
   maxExpandedChars: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxEntityExpansions: 10_000, maxEntityNesting: 40, maxExpandedChars: 20_000_000 };
+export const DEFAULT_LIMITS: Limits = { maxEntityExpansions: 100_000, maxEntityNesting: 40, maxExpandedChars: 20_000_000 };
 
 /** Thrown after a fatal (well-formedness) diagnostic has been recorded: reading stops. */
 export class DtdFatal extends Error {}
