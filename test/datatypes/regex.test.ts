@@ -118,3 +118,34 @@ describe("translation output", () => {
     expect(translateXsdRegex("[0-9]{3}")).toBe(translateXsdRegex("[0-9]{3}"));
   });
 });
+
+import { buildNfa, matchNfa } from "../../src/validate/datatypes/regex/nfa.js";
+import { Parser } from "../../src/validate/datatypes/regex/parse.js";
+import { LinearRegExp } from "../../src/validate/datatypes/regex/translate.js";
+
+describe("linear-time matching of backtracking-prone patterns", () => {
+  it("uses the NFA only where backtracking could blow up", () => {
+    expect(translateXsdRegex("(a*)*b")).toBeInstanceOf(LinearRegExp);
+    expect(translateXsdRegex("([a-z]+\\.)+[a-z]+")).toBeInstanceOf(LinearRegExp);
+    expect(translateXsdRegex("\\d{3}-\\d{4}")).not.toBeInstanceOf(LinearRegExp);
+    expect(translateXsdRegex("[A-Z]+")).not.toBeInstanceOf(LinearRegExp);
+  });
+  it("answers hostile values quickly", () => {
+    const started = performance.now();
+    expect(translateXsdRegex("(a*)*b").test("a".repeat(20_000) + "c")).toBe(false);
+    expect(translateXsdRegex("(\\w+\\s?)*").test("word ".repeat(5_000) + "!")).toBe(false);
+    expect(translateXsdRegex("([a-z]+\\.)+[a-z]+").test("a.".repeat(10_000) + "b")).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+  it("the NFA agrees with the JS engine on every table pattern", () => {
+    for (const [pattern, yes, no] of TABLE) {
+      const { source, flags } = translateXsdRegexSource(pattern);
+      const js = new RegExp(source, flags);
+      const nfa = buildNfa(new Parser(pattern).parse(), flags)!;
+      for (const s of [...yes, ...no, "", "aa", "a-b", "\u00e9"]) expect([pattern, s, matchNfa(nfa, s)]).toEqual([pattern, s, js.test(s)]);
+    }
+  });
+  it("refuses counts it would have to unroll beyond reason", () => {
+    expect(() => translateXsdRegex("a{10001}")).toThrow(/above 10000/);
+  });
+});

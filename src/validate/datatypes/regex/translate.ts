@@ -1,263 +1,68 @@
 /**
- * XSD 1.0 regular expressions (Part 2 Appendix F) → JavaScript RegExp.
+ * XSD 1.0 regular expressions → JavaScript RegExp, implicitly anchored: `^(?:...)$` with the `u`
+ * flag, or `v` when a class subtraction needs JS's `--` operator.
  *
- * XSD patterns are implicitly anchored, have no ^/$ anchors (both are ordinary characters), no
- * backreferences, lookarounds or lazy quantifiers, and define their own escapes (\i \c, \p{IsBlock},
- * class subtraction). The translation parses the pattern and writes an equivalent JS source with
- * every non-alphanumeric character escaped, so no JS metacharacter can leak through. It uses the
- * `u` flag, or `v` when a class subtraction needs JS's `--` operator.
- *
- * "-" in classes: a lone "-" is allowed first or last in a group (spec); range endpoints may be
- * "-" as libxml2 allows ("[--z]", "[!--]"), which is unambiguous.
+ * JS regexes backtrack, so a pattern with nested or competing repetition ("(a*)*b",
+ * "([a-z]+\.)+[a-z]+") can take exponential time on a hostile value. For those patterns the
+ * returned RegExp's `test` runs a linear-time NFA instead (see nfa.ts); its source and flags
+ * are still the JS translation.
  */
-import { multiCharEscape, propertyEscape, type CharSet } from "./classes.js";
-import { XsdRegexError } from "./error.js";
-import { escapeCodePoint, rangesToClassBody } from "./ranges.js";
+import { emitJs } from "./emit.js";
+import { buildNfa, matchNfa, type Nfa } from "./nfa.js";
+import { Parser, type RegexNode } from "./parse.js";
 
 export interface TranslatedRegex {
   source: string;
   flags: "u" | "v";
 }
 
-const SINGLE_ESCAPES: Record<string, number> = { n: 0x0a, r: 0x0d, t: 0x09 };
-const ESCAPABLE = new Set(["\\", "|", ".", "?", "*", "+", "(", ")", "{", "}", "-", "[", "]", "^"]);
-/** Characters that cannot stand for themselves outside a class. */
-const META = new Set([".", "\\", "?", "*", "+", "(", ")", "|", "[", "]"]);
-const MAX_DEPTH = 200;
-
-/** A class operand as JS source, and whether it can sit inside a u-mode class. */
-interface ClassPiece {
-  body: string;
-}
-
-class Parser {
-  private pos = 0;
-  private depth = 0;
-  needsV = false;
-
-  constructor(private readonly pattern: string) {}
-
-  parse(): string {
-    const body = this.regExp();
-    if (this.pos < this.pattern.length) this.fail(this.peek() === ")" ? "unmatched )" : `unexpected ${this.peek()}`);
-    return body;
+/** A RegExp whose `test` is linear-time (exec, match and replace still backtrack). */
+export class LinearRegExp extends RegExp {
+  constructor(
+    source: string,
+    flags: string,
+    private readonly nfa: Nfa,
+  ) {
+    super(source, flags);
   }
 
-  private fail(reason: string, at = this.pos): never {
-    throw new XsdRegexError(this.pattern, at, reason);
-  }
-
-  private peek(offset = 0): string | undefined {
-    let i = this.pos;
-    for (let k = 0; k < offset && i < this.pattern.length; k++) i += this.pattern.codePointAt(i)! > 0xffff ? 2 : 1;
-    if (i >= this.pattern.length) return undefined;
-    return String.fromCodePoint(this.pattern.codePointAt(i)!);
-  }
-
-  private next(): string {
-    const c = this.peek();
-    if (c === undefined) this.fail("unexpected end of pattern");
-    this.pos += c.length;
-    return c;
-  }
-
-  private regExp(): string {
-    const branches = [this.branch()];
-    while (this.peek() === "|") {
-      this.pos++;
-      branches.push(this.branch());
-    }
-    return branches.join("|");
-  }
-
-  private branch(): string {
-    let out = "";
-    for (let c = this.peek(); c !== undefined && c !== "|" && c !== ")"; c = this.peek()) {
-      out += this.piece();
-    }
-    return out;
-  }
-
-  private piece(): string {
-    const atom = this.atom();
-    const q = this.quantifier();
-    return q === "" ? atom : `(?:${atom})${q}`;
-  }
-
-  private quantifier(): string {
-    const c = this.peek();
-    if (c === "?" || c === "*" || c === "+") {
-      this.pos++;
-      return c;
-    }
-    if (c !== "{") return "";
-    const start = this.pos;
-    this.pos++;
-    const min = this.digits();
-    if (min === "") this.fail("a quantifier {n}, {n,} or {n,m} needs a number after {", start);
-    let max: string | null = min;
-    if (this.peek() === ",") {
-      this.pos++;
-      max = this.digits();
-      if (max === "") max = null;
-    }
-    if (this.peek() !== "}") this.fail("a quantifier must end with }", this.pos);
-    this.pos++;
-    if (max !== null && Number(max) < Number(min)) this.fail(`quantifier {${min},${max}} has its maximum below its minimum`, start);
-    return max === null ? `{${Number(min)},}` : max === min ? `{${Number(min)}}` : `{${Number(min)},${Number(max)}}`;
-  }
-
-  private digits(): string {
-    let s = "";
-    for (let c = this.peek(); c !== undefined && c >= "0" && c <= "9"; c = this.peek()) s += this.next();
-    return s;
-  }
-
-  private atom(): string {
-    const start = this.pos;
-    const c = this.next();
-    switch (c) {
-      case "(": {
-        if (++this.depth > MAX_DEPTH) this.fail("groups nested too deeply", start);
-        const inner = this.regExp();
-        if (this.peek() !== ")") this.fail("missing ) to close the group", start);
-        this.pos++;
-        this.depth--;
-        return `(?:${inner})`;
-      }
-      case "[":
-        return this.classExpr(start);
-      case ".":
-        return "[^\\n\\r]";
-      case "\\":
-        return setToAtom(this.escape(start));
-      case "?": case "*": case "+":
-        return this.fail(`quantifier ${c} has nothing to repeat`, start);
-      case "]":
-        return this.fail("unmatched ]", start);
-      default:
-        if (META.has(c)) this.fail(`unexpected ${c}`, start);
-        return escapeCodePoint(c.codePointAt(0)!);
-    }
-  }
-
-  /** After a backslash: a single-character escape (as a one-point set) or a class escape. */
-  private escape(start: number): CharSet {
-    const c = this.next();
-    if (c in SINGLE_ESCAPES) return point(SINGLE_ESCAPES[c]);
-    if (ESCAPABLE.has(c)) return point(c.codePointAt(0)!);
-    const multi = multiCharEscape(c);
-    if (multi !== undefined) return multi;
-    if (c === "p" || c === "P") {
-      if (this.peek() !== "{") this.fail(`\\${c} must be followed by {name}`, start);
-      const close = this.pattern.indexOf("}", this.pos);
-      if (close < 0) this.fail(`missing } after \\${c}{`, start);
-      const name = this.pattern.slice(this.pos + 1, close);
-      const set = propertyEscape(name, c === "P");
-      if (set === undefined) this.fail(`unknown character category or block "${name}"`, start);
-      this.pos = close + 1;
-      return set;
-    }
-    return this.fail(`unknown escape \\${c}`, start);
-  }
-
-  /** `[` already consumed: charGroup `]`, where a group may end in a subtraction `-[...]`. */
-  private classExpr(start: number): string {
-    if (++this.depth > MAX_DEPTH) this.fail("character classes nested too deeply", start);
-    const group = this.charGroup(start);
-    this.depth--;
-    return group;
-  }
-
-  private charGroup(start: number): string {
-    let negated = false;
-    if (this.peek() === "^") {
-      negated = true;
-      this.pos++;
-    }
-    const items: string[] = [];
-    let subtract: string | null = null;
-    for (;;) {
-      const c = this.peek();
-      if (c === undefined) this.fail("missing ] to close the character class", start);
-      if (c === "]") {
-        if (items.length === 0) this.fail("empty character class", start);
-        this.pos++;
-        break;
-      }
-      if (c === "-" && this.peek(1) === "[") {
-        if (items.length === 0) this.fail("a class subtraction needs a class before -[", this.pos);
-        const subStart = this.pos + 1;
-        this.pos += 2;
-        subtract = this.classExpr(subStart);
-        if (this.peek() !== "]") this.fail("a class subtraction must be the last part of its class", this.pos);
-        this.pos++;
-        break;
-      }
-      const itemStart = this.pos;
-      const item = this.charRangeOrEscape();
-      // Part 2 Appendix F (2nd ed.): a lone "-" is a character only first or last in a group.
-      if (item === "\\u{2D}" && this.pattern[itemStart] === "-" && items.length > 0 && this.peek() !== "]") {
-        this.fail('"-" must be escaped as \\- unless it is first or last in a character class', itemStart);
-      }
-      items.push(item);
-    }
-    const body = items.join("");
-    if (subtract === null) return `[${negated ? "^" : ""}${body}]`;
-    this.needsV = true;
-    return `[[${negated ? "^" : ""}${body}]--${subtract}]`;
-  }
-
-  private charRangeOrEscape(): string {
-    const start = this.pos;
-    const c = this.next();
-    if (c === "[") this.fail("[ must be escaped as \\[ inside a character class", start);
-    let low: number;
-    if (c === "\\") {
-      const set = this.escape(start);
-      if (!isPoint(set)) return setToClassItem(set);
-      low = set.ranges[0][0];
-    } else low = c.codePointAt(0)!;
-    // A range needs "-" followed by something that can end it (not "[" or "]").
-    const next = this.peek(1);
-    if (this.peek() !== "-" || next === undefined || next === "[" || next === "]") return escapeCodePoint(low);
-    this.pos++;
-    const endStart = this.pos;
-    const e = this.next();
-    let high: number;
-    if (e === "\\") {
-      const set = this.escape(endStart);
-      if (!isPoint(set)) this.fail("a range cannot end with a multi-character escape", endStart);
-      high = set.ranges[0][0];
-    } else high = e.codePointAt(0)!;
-    if (high < low) this.fail(`range ${String.fromCodePoint(low)}-${String.fromCodePoint(high)} is out of order`, start);
-    return `${escapeCodePoint(low)}-${escapeCodePoint(high)}`;
+  override test(input: string): boolean {
+    return matchNfa(this.nfa, input);
   }
 }
 
-function point(cp: number): CharSet {
-  return { kind: "ranges", ranges: [[cp, cp]] };
-}
-
-function isPoint(set: CharSet): set is { kind: "ranges"; ranges: [number, number][] } {
-  return set.kind === "ranges" && set.ranges.length === 1 && set.ranges[0][0] === set.ranges[0][1];
-}
-
-function setToClassItem(set: CharSet): string {
-  if (set.kind === "ranges") return rangesToClassBody(set.ranges);
-  if (set.negated && set.names.length !== 1) throw new Error("internal: a negated union of categories cannot be a class item");
-  return set.names.map((n) => `\\${set.negated ? "P" : "p"}{${n}}`).join("");
-}
-
-function setToAtom(set: CharSet): string {
-  if (isPoint(set)) return escapeCodePoint(set.ranges[0][0]);
-  return `[${setToClassItem(set)}]`;
+function parse(pattern: string): { node: RegexNode; translated: TranslatedRegex } {
+  const parser = new Parser(pattern);
+  const node = parser.parse();
+  return { node, translated: { source: `^(?:${emitJs(node)})$`, flags: parser.needsV ? "v" : "u" } };
 }
 
 export function translateXsdRegexSource(pattern: string): TranslatedRegex {
-  const parser = new Parser(pattern);
-  const body = parser.parse();
-  return { source: `^(?:${body})$`, flags: parser.needsV ? "v" : "u" };
+  return parse(pattern).translated;
+}
+
+const isLoop = (n: RegexNode): boolean => n.kind === "repeat" && (n.max === null || n.max > n.min);
+
+/**
+ * Whether backtracking could blow up: a variable repetition that contains another variable
+ * repetition or an alternation, or two variable repetitions in one pattern (which can overlap
+ * and make matching polynomial). Patterns like "\d{3}-\d{4}" or "[A-Z]+" stay on the JS engine.
+ */
+export function mayBacktrack(root: RegexNode): boolean {
+  let loops = 0;
+  const stack: { node: RegexNode; inLoop: boolean }[] = [{ node: root, inLoop: false }];
+  while (stack.length > 0) {
+    const { node, inLoop } = stack.pop()!;
+    if (isLoop(node)) {
+      if (inLoop || ++loops > 1) return true;
+    }
+    if (node.kind === "alt" && inLoop) return true;
+    const childInLoop = inLoop || isLoop(node);
+    if (node.kind === "seq") for (const c of node.items) stack.push({ node: c, inLoop: childInLoop });
+    else if (node.kind === "alt") for (const c of node.branches) stack.push({ node: c, inLoop: childInLoop });
+    else if (node.kind === "group" || node.kind === "repeat") stack.push({ node: node.node, inLoop: childInLoop });
+  }
+  return false;
 }
 
 const CACHE_LIMIT = 2000;
@@ -267,8 +72,9 @@ const cache = new Map<string, RegExp>();
 export function translateXsdRegex(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (re === undefined) {
-    const { source, flags } = translateXsdRegexSource(pattern);
-    re = new RegExp(source, flags);
+    const { node, translated } = parse(pattern);
+    const nfa = mayBacktrack(node) ? buildNfa(node, translated.flags) : null;
+    re = nfa === null ? new RegExp(translated.source, translated.flags) : new LinearRegExp(translated.source, translated.flags, nfa);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, re);
   }
