@@ -22,7 +22,9 @@ export function readDocument(text: string, file: string, reporter: Reporter, cha
     root = parseTree(text, file);
   } catch (e) {
     if (e instanceof XmlTreeError) {
-      reporter.report("xsd/not-well-formed", { reason: e.message.slice(e.message.indexOf(": ") + 2) }, { file, line: e.line, column: e.column });
+      const prefix = `${e.file}:${e.line}:${e.column}: `;
+      const reason = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+      reporter.report("xsd/not-well-formed", { reason }, { file, line: e.line, column: e.column });
       return null;
     }
     throw e;
