@@ -19,7 +19,8 @@ export interface ChildProp {
 }
 
 export type ContentForm =
-  | { kind: "props"; props: ChildProp[] }
+  /** `atLeastOne`: groups of names of which at least one must be present (a flattened (A|B)+). */
+  | { kind: "props"; props: ChildProp[]; atLeastOne?: string[][] }
   | { kind: "all"; parts: ContentForm[] }
   | { kind: "oneOf"; alts: ContentForm[] };
 
@@ -42,7 +43,7 @@ export function namesOf(form: ContentForm): string[] {
 
 /** True when the form is satisfied by no children at all. */
 export function nullable(form: ContentForm): boolean {
-  if (form.kind === "props") return form.props.every((p) => p.min === 0);
+  if (form.kind === "props") return form.props.every((p) => p.min === 0) && (form.atLeastOne ?? []).length === 0;
   if (form.kind === "all") return form.parts.every(nullable);
   return form.alts.some(nullable);
 }
@@ -105,8 +106,18 @@ export function countParticle(p: Particle): Counts {
   return out;
 }
 
+function particleNullable(p: Particle): boolean {
+  if (p.min === 0 || p.kind === "any") return true;
+  if (p.kind === "element") return false;
+  return p.kind === "choice" ? p.items.some(particleNullable) : p.items.every(particleNullable);
+}
+
 function flatten(p: Particle): ContentForm {
   const props = [...countParticle(p).values()].filter((c) => c.max !== 0);
+  // (A|B)+ flattens to "A and B optional": keep that at least one of them must be there.
+  if (!particleNullable(p) && props.length > 0 && props.every((c) => c.min === 0)) {
+    return { kind: "props", props, atLeastOne: [props.map((c) => c.name)] };
+  }
   return { kind: "props", props };
 }
 
@@ -118,13 +129,18 @@ function optional(form: ContentForm, min: number): ContentForm {
 /** Merges the plain props of a sequence's parts into one props node. */
 function sequence(parts: ContentForm[]): ContentForm {
   const props: ChildProp[] = [];
+  const atLeastOne: string[][] = [];
   const rest: ContentForm[] = [];
   for (const part of parts) {
-    if (part.kind === "props") props.push(...part.props);
+    if (part.kind === "props") {
+      props.push(...part.props);
+      atLeastOne.push(...(part.atLeastOne ?? []));
+    }
     else if (part.kind === "all") rest.push(...part.parts);
     else rest.push(part);
   }
-  const all = props.length > 0 ? [{ kind: "props", props } as ContentForm, ...rest] : rest;
+  const merged: ContentForm = atLeastOne.length > 0 ? { kind: "props", props, atLeastOne } : { kind: "props", props };
+  const all = props.length > 0 ? [merged, ...rest] : rest;
   return all.length === 1 ? all[0] : { kind: "all", parts: all };
 }
 

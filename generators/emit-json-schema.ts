@@ -129,7 +129,16 @@ function presence(schema: SchemaForm, form: ContentForm): Json {
     const props: Json = {};
     // Alternatives may give a name its own cardinality; repeat it here where it differs.
     for (const p of form.props) props[p.name] = childSchema(schema, p);
-    return required.length > 0 ? { properties: props, required } : { properties: props };
+    const out: Json = required.length > 0 ? { properties: props, required } : { properties: props };
+    const groups = (form.atLeastOne ?? []).map((names) => ({
+      anyOf: names.map((n) => {
+        const p = form.props.find((x) => x.name === n)!;
+        return isRepeatable(p.max) ? { required: [n], properties: { [n]: { type: "array", minItems: 1 } } } : { required: [n] };
+      }),
+    }));
+    if (groups.length === 1) Object.assign(out, groups[0]);
+    else if (groups.length > 1) out.allOf = groups;
+    return out;
   }
   if (form.kind === "all") {
     const parts = form.parts.map((p) => presence(schema, p));
@@ -173,8 +182,10 @@ function elementSchema(schema: SchemaForm, form: ElementForm): Json {
     for (const [name, p] of allProps(form.content, new Map())) properties[name] = childSchema(schema, { ...p, min: 0 });
     const constraints = presence(schema, form.content);
     if (form.content.kind === "props") {
-      Object.assign(properties, constraints.properties as Json);
-      required.push(...((constraints.required as string[] | undefined) ?? []));
+      const { properties: p, required: r, ...rest } = constraints;
+      Object.assign(properties, p as Json);
+      required.push(...((r as string[] | undefined) ?? []));
+      if (Object.keys(rest).length > 0) out.allOf = [rest];
     } else out.allOf = [constraints];
   }
   if (required.length > 0) out.required = required;

@@ -35,6 +35,16 @@ function propMember(schema: SchemaForm, p: ChildProp): Member {
   return { code: _`${key(p.name)}${p.min === 0 ? OPTIONAL : REQUIRED}: ${childType(schema, p)};`, doc: first?.doc?.split("\n")[0] };
 }
 
+/** At least one of `names`: a union of objects each requiring one of them (a non-empty array when it repeats). */
+function atLeastOneType(schema: SchemaForm, props: ChildProp[], names: string[]): Code {
+  const alts = names.map((n) => {
+    const p = props.find((x) => x.name === n)!;
+    const t = childType(schema, { ...p, max: 1 });
+    return isRepeatable(p.max) ? _`{ ${key(n)}: [${t}, ...${t}[]] }` : _`{ ${key(n)}: ${t} }`;
+  });
+  return _`(${join(alts, " | ")})`;
+}
+
 function neverMember(name: string): Member {
   return { code: _`${key(name)}?: never;` };
 }
@@ -49,7 +59,10 @@ ${lines(body, 1)}
 
 /** The type of a content form; `extra` are members that belong to the same object literal. */
 function contentType(schema: SchemaForm, form: ContentForm, extra: Member[] = []): Code {
-  if (form.kind === "props") return objectLiteral([...extra, ...form.props.map((p) => propMember(schema, p))]);
+  if (form.kind === "props") {
+    const literal = objectLiteral([...extra, ...form.props.map((p) => propMember(schema, p))]);
+    return form.atLeastOne === undefined ? literal : join([literal, ...form.atLeastOne.map((g) => atLeastOneType(schema, form.props, g))], " & ");
+  }
   if (form.kind === "all") {
     const [first, ...rest] = form.parts;
     const head = first.kind === "props" ? contentType(schema, first, extra) : extra.length > 0 ? objectLiteral(extra) : null;
@@ -100,7 +113,7 @@ function elementType(schema: SchemaForm, form: ElementForm): Code {
       if (form.open) members.push({ code: INDEX_SIGNATURE });
       const content = form.content ?? { kind: "props", props: [] };
       const t = contentType(schema, content, members);
-      if (content.kind === "props") return _`${doc}export interface ${name} ${t}`;
+      if (content.kind === "props" && content.atLeastOne === undefined) return _`${doc}export interface ${name} ${t}`;
       return _`${doc}export type ${name} = ${t};`;
     }
   }

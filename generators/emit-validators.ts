@@ -77,7 +77,13 @@ let altCounter = 0;
 
 /** Checks of a content form; `required` is false inside an alternative that was not chosen. */
 function contentChecks(ctx: Ctx, form: ContentForm): Code[] {
-  if (form.kind === "props") return form.props.map((p) => childCheck(ctx, p, true));
+  if (form.kind === "props") {
+    const groups = (form.atLeastOne ?? []).map((names) => {
+      const absent = join(names.map((n) => _`(${prop(N.v, n)} === undefined || (Array.isArray(${prop(N.v, n)}) && ${prop(N.v, n)}.length === 0))`), " && ");
+      return _`if (${absent}) ${N.report}(${N.out}, "valid/missing-element", { parent: ${ctx.form.xmlName}, expected: ${N.expectedText}(${names}) }, ${N.path});`;
+    });
+    return [...form.props.map((p) => childCheck(ctx, p, true)), ...groups];
+  }
   if (form.kind === "all") return form.parts.flatMap((p) => contentChecks(ctx, p));
   const parent = ctx.form.xmlName;
   const alt = new Name(`${N.alt.name}${altCounter++}`);

@@ -137,12 +137,13 @@ export function schemaForm(model: SchemaModel, options: FormOptions = {}): Schem
     if (parentType !== undefined) parentNames.set(decl.id, parentType);
   }
 
-  const enumFor = (value: ValueForm, preferred: string): string | undefined => {
+  const enumFor: EnumNamer = (value, preferred, claimed) => {
     if (value.enumeration === undefined || value.type === null) return undefined;
     const known = enumNames.get(value.type);
     if (known !== undefined) return known;
     const t = model.simpleTypes[value.type];
-    const name = t.name !== undefined ? names.claim(pascalCase(t.name), undefined) : names.claim(preferred, undefined);
+    // An anonymous enumeration of a text-only element is that element's own type (name already claimed).
+    const name = t.name !== undefined ? names.claim(pascalCase(t.name), undefined) : claimed ? preferred : names.claim(preferred, undefined);
     enumNames.set(value.type, name);
     enums.push({ name, values: value.enumeration, doc: t.doc });
     return name;
@@ -167,7 +168,8 @@ function parentSig(model: SchemaModel, parentName: string): string {
   return id === undefined ? "" : typeSignature(model.elements[id]);
 }
 
-type EnumNamer = (value: ValueForm, preferred: string) => string | undefined;
+/** The exported name of a value's enumeration type; `claimed`: `preferred` is already this module's name for it. */
+type EnumNamer = (value: ValueForm, preferred: string, claimed?: boolean) => string | undefined;
 
 function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, namer: EnumNamer): ElementForm {
   const base = {
@@ -179,7 +181,7 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
   };
   if (decl.type.kind === "simple") {
     const text = valueForm(model, decl.type.id);
-    return { ...base, shape: "value", attributes: [], text, textEnumName: namer(text, typeName), mixed: false, open: false };
+    return { ...base, shape: "value", attributes: [], text, textEnumName: namer(text, typeName, true), mixed: false, open: false };
   }
   const ct = model.complexTypes[decl.type.id];
   const attributes: AttrForm[] = ct.attributes
@@ -202,7 +204,7 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
       return { ...base, doc, shape: attributes.length === 0 && !open ? "empty" : "object", attributes, mixed: false, open };
     case "simple": {
       const text = valueForm(model, c.type);
-      const textEnumName = namer(text, attributes.length === 0 ? typeName : `${typeName}Text`);
+      const textEnumName = attributes.length === 0 && !open ? namer(text, typeName, true) : namer(text, `${typeName}Text`);
       const shape = attributes.length === 0 && !open ? "value" : "object";
       return { ...base, doc, shape, attributes, text, textEnumName, mixed: false, open };
     }

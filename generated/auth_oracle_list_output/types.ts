@@ -184,10 +184,10 @@ export type PcOnly = string;
 /**
  * <IP_SET>
  */
-export interface IpSet {
+export type IpSet = {
   IP?: Ip[];
   IP_RANGE?: IpRange[];
-}
+} & ({ IP: [Ip, ...Ip[]] } | { IP_RANGE: [IpRange, ...IpRange[]] });
 
 /**
  * <IP>
@@ -398,10 +398,10 @@ export type UnixInvptrlocPath = string;
  *
  * Inferred by qxml (not stated by Qualys): qxml:inferred - completed by qxml: referenced by RESPONSE; content model copied from the common Qualys declaration in corpus host_list_output.dtd / knowledge_base_vuln_list_output.dtd
  */
-export interface IdSet {
+export type IdSet = {
   ID?: Id[];
   ID_RANGE?: IdRange[];
-}
+} & ({ ID: [Id, ...Id[]] } | { ID_RANGE: [IdRange, ...IdRange[]] });
 
 /**
  * <ID_RANGE>

@@ -134,10 +134,10 @@ export type Text = string;
  *
  * Inferred by qxml (not stated by Qualys): qxml:inferred from the BATCH_RETURN samples in the v10.x notes; content model copied from the common Qualys ID_SET in corpus host_list_output.dtd
  */
-export interface IdSet {
+export type IdSet = {
   ID?: Id[];
   ID_RANGE?: IdRange[];
-}
+} & ({ ID: [Id, ...Id[]] } | { ID_RANGE: [IdRange, ...IdRange[]] });
 
 /**
  * <ID>

@@ -313,6 +313,7 @@ function checkIdSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
       for (let i = 0; i < c.length; i++) checkIdRange(c[i], childPath(path, "ID_RANGE", i), out, d + 1);
     }
   }
+  if ((v.ID === undefined || (Array.isArray(v.ID) && v.ID.length === 0)) && (v.ID_RANGE === undefined || (Array.isArray(v.ID_RANGE) && v.ID_RANGE.length === 0))) report(out, "valid/missing-element", { parent: "ID_SET", expected: expectedText(["ID","ID_RANGE"]) }, path);
   const known: ReadonlySet<string> = new Set(["ID","ID_RANGE"]);
   for (const k of Object.keys(v)) {
     if (known.has(k)) continue;

@@ -480,47 +480,47 @@ export type DbQuery = string;
 /**
  * <CTRL>
  */
-export interface Ctrl {
+export type Ctrl = {
   AND?: And[];
   OR?: Or[];
   NOT?: Not[];
   DP?: Dp[];
-}
+} & ({ AND: [And, ...And[]] } | { OR: [Or, ...Or[]] } | { NOT: [Not, ...Not[]] } | { DP: [Dp, ...Dp[]] });
 
 /**
  * <AND>
  */
-export interface And {
+export type And = {
   AND?: And[];
   OR?: Or[];
   NOT?: Not[];
   DP?: Dp[];
-}
+} & ({ AND: [And, ...And[]] } | { OR: [Or, ...Or[]] } | { NOT: [Not, ...Not[]] } | { DP: [Dp, ...Dp[]] });
 
 /**
  * <OR>
  */
-export interface Or {
+export type Or = {
   AND?: And[];
   OR?: Or[];
   NOT?: Not[];
   DP?: Dp[];
-}
+} & ({ AND: [And, ...And[]] } | { OR: [Or, ...Or[]] } | { NOT: [Not, ...Not[]] } | { DP: [Dp, ...Dp[]] });
 
 /**
  * <NOT>
  */
-export interface Not {
+export type Not = {
   AND?: And[];
   OR?: Or[];
   NOT?: Not[];
   DP?: Dp[];
-}
+} & ({ AND: [And, ...And[]] } | { OR: [Or, ...Or[]] } | { NOT: [Not, ...Not[]] } | { DP: [Dp, ...Dp[]] });
 
 /**
  * <DP>
  */
-export interface Dp {
+export type Dp = {
   K?: K[];
   OP?: Op[];
   CD?: Cd[];
@@ -529,7 +529,7 @@ export interface Dp {
   FV?: Fv[];
   DBCOL?: Dbcol[];
   DT?: Dt[];
-}
+} & ({ K: [K, ...K[]] } | { OP: [Op, ...Op[]] } | { CD: [Cd, ...Cd[]] } | { L: [L, ...L[]] } | { V: [V, ...V[]] } | { FV: [Fv, ...Fv[]] } | { DBCOL: [Dbcol, ...Dbcol[]] } | { DT: [Dt, ...Dt[]] });
 
 /**
  * <K>

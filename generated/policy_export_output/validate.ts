@@ -1067,6 +1067,7 @@ function checkCtrl(v: unknown, path: string, out: Diagnostic[], d: number): void
       for (let i = 0; i < c.length; i++) checkDp(c[i], childPath(path, "DP", i), out, d + 1);
     }
   }
+  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) report(out, "valid/missing-element", { parent: "CTRL", expected: expectedText(["AND","OR","NOT","DP"]) }, path);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
   for (const k of Object.keys(v)) {
     if (known.has(k)) continue;
@@ -1111,6 +1112,7 @@ function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void 
       for (let i = 0; i < c.length; i++) checkDp(c[i], childPath(path, "DP", i), out, d + 1);
     }
   }
+  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) report(out, "valid/missing-element", { parent: "AND", expected: expectedText(["AND","OR","NOT","DP"]) }, path);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
   for (const k of Object.keys(v)) {
     if (known.has(k)) continue;
@@ -1155,6 +1157,7 @@ function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
       for (let i = 0; i < c.length; i++) checkDp(c[i], childPath(path, "DP", i), out, d + 1);
     }
   }
+  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) report(out, "valid/missing-element", { parent: "OR", expected: expectedText(["AND","OR","NOT","DP"]) }, path);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
   for (const k of Object.keys(v)) {
     if (known.has(k)) continue;
@@ -1199,6 +1202,7 @@ function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void 
       for (let i = 0; i < c.length; i++) checkDp(c[i], childPath(path, "DP", i), out, d + 1);
     }
   }
+  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) report(out, "valid/missing-element", { parent: "NOT", expected: expectedText(["AND","OR","NOT","DP"]) }, path);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
   for (const k of Object.keys(v)) {
     if (known.has(k)) continue;
@@ -1275,6 +1279,7 @@ function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
       for (let i = 0; i < c.length; i++) checkDt(c[i], childPath(path, "DT", i), out, d + 1);
     }
   }
+  if ((v.K === undefined || (Array.isArray(v.K) && v.K.length === 0)) && (v.OP === undefined || (Array.isArray(v.OP) && v.OP.length === 0)) && (v.CD === undefined || (Array.isArray(v.CD) && v.CD.length === 0)) && (v.L === undefined || (Array.isArray(v.L) && v.L.length === 0)) && (v.V === undefined || (Array.isArray(v.V) && v.V.length === 0)) && (v.FV === undefined || (Array.isArray(v.FV) && v.FV.length === 0)) && (v.DBCOL === undefined || (Array.isArray(v.DBCOL) && v.DBCOL.length === 0)) && (v.DT === undefined || (Array.isArray(v.DT) && v.DT.length === 0))) report(out, "valid/missing-element", { parent: "DP", expected: expectedText(["K","OP","CD","L","V","FV","DBCOL","DT"]) }, path);
   const known: ReadonlySet<string> = new Set(["CD","DBCOL","DT","FV","K","L","OP","V"]);
   for (const k of Object.keys(v)) {
     if (known.has(k)) continue;
