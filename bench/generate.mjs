@@ -18,15 +18,14 @@ function rng(seed) {
   };
 }
 
-/** Buffers text and writes it in ~1 MB pieces; returns bytes written. */
+/** Buffers text and writes it in ~1 MB pieces; `bytes` counts what has been written or buffered. */
 function sink(path) {
   const fd = openSync(path, "w");
   let buf = [];
   let pending = 0;
-  let total = 0;
+  let bytes = 0;
   const flush = () => {
-    const s = buf.join("");
-    total += writeSync(fd, s);
+    writeSync(fd, buf.join(""));
     buf = [];
     pending = 0;
   };
@@ -34,15 +33,16 @@ function sink(path) {
     write(s) {
       buf.push(s);
       pending += s.length;
+      bytes += Buffer.byteLength(s);
       if (pending > 1 << 20) flush();
     },
     get bytes() {
-      return total + Buffer.byteLength(buf.join(""));
+      return bytes;
     },
     close() {
       flush();
       closeSync(fd);
-      return total;
+      return bytes;
     },
   };
 }

@@ -17,6 +17,7 @@ import { Catalog, bundledSchemasDir, type CatalogEntry } from "../src/schema/cat
 import { readSchemaFile } from "../src/schema/load.js";
 import { compileSchema, validateString, type CompiledSchema } from "../src/validate/index.js";
 import { localResolver, type EntityResolver } from "../src/xml/resolve.js";
+import { inside } from "./element-path.js";
 import { mutate } from "./mutate.js";
 import { REPO_ROOT } from "./paths.js";
 
@@ -63,19 +64,6 @@ export interface DifferentialRun {
 function verdictOf(r: EngineResult): EngineVerdict {
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   return { valid: r.valid, wellFormed: r.wellFormed, first: errors[0], errors: errors.length };
-}
-
-/** "/A/B[1]/C" and "/A/B/C" are the same element: [1] is optional where a name is single. */
-export function normalizePath(p: string): string {
-  return p.replace(/\[1\]/g, "");
-}
-
-export function inside(qxmlPath: string | undefined, libxml2Path: string | undefined): boolean | null {
-  if (libxml2Path === undefined) return null;
-  if (qxmlPath === undefined) return false;
-  const q = normalizePath(qxmlPath);
-  const l = normalizePath(libxml2Path);
-  return q === l || q.startsWith(l + "/");
 }
 
 function schemaFor(catalog: Catalog, text: string): CatalogEntry | undefined {

@@ -127,3 +127,15 @@ describe("mutate", () => {
     expect(engine.validate(drop("/R/C").xml, { file, schema }).valid).toBe(false);
   });
 });
+
+describe("element paths", () => {
+  it("treats [1] as optional and accepts a descendant of libxml2's element", async () => {
+    const { inside, normalizePath } = await import("../../test-support/element-path.js");
+    expect(normalizePath("/A/B[1]/C[1]")).toBe("/A/B/C");
+    expect(inside("/A/B[1]/C", "/A/B")).toBe(true);
+    expect(inside("/A/B[2]/C", "/A/B")).toBe(false);
+    expect(inside("/A/BC", "/A/B")).toBe(false);
+    expect(inside("/A", undefined)).toBeNull();
+    expect(inside(undefined, "/A")).toBe(false);
+  });
+});
