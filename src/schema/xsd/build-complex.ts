@@ -10,6 +10,7 @@ import { resolveTypeRef, tooDeep, type AttributeSet, type BuildContext } from ".
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
 import { buildParticle, isEmptyParticle } from "./build-particles.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
+import { checkApplicable } from "./facet-applicability.js";
 import { mergeFacets } from "./facets.js";
 import { checkAttributeRestriction } from "./restriction-checks.js";
 import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
@@ -213,7 +214,7 @@ function fillSimpleContent(
         base: contentType,
         ...(b.itemType !== undefined ? { itemType: b.itemType } : {}),
         ...(b.memberTypes !== undefined ? { memberTypes: [...b.memberTypes] } : {}),
-        facets: mergeFacets(b.facets, c.facets, ctx.reporter),
+        facets: mergeFacets(b.facets, checkApplicable(b, c.facets, ctx.reporter), ctx.reporter),
         location: c.loc,
       }).id;
     }

@@ -6,6 +6,7 @@
 import { addSimpleType, builtinType } from "../build.js";
 import type { SourceLocation } from "../model.js";
 import { resolveTypeRef, tooDeep, type BuildContext } from "./build-context.js";
+import { checkApplicable } from "./facet-applicability.js";
 import { mergeFacets } from "./facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
 
@@ -86,10 +87,10 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     t.base = baseId;
     if (base.itemType !== undefined) t.itemType = base.itemType;
     if (base.memberTypes !== undefined) t.memberTypes = [...base.memberTypes];
-    t.facets = mergeFacets(base.facets, d.facets, ctx.reporter);
     if (base.name === "anySimpleType" && base.namespace !== undefined && d.facets.length > 0) {
       ctx.reporter.report("xsd/invalid-derivation", { message: "xs:anySimpleType cannot be restricted with facets; restrict a primitive type such as xs:string" }, node.loc);
-    }
+      t.facets = { ...base.facets };
+    } else t.facets = mergeFacets(base.facets, checkApplicable(base, d.facets, ctx.reporter), ctx.reporter);
   } else if (d.kind === "list") {
     const item = operand(ctx, d.itemType, d.simpleType, schema, node.loc);
     if (ctx.model.simpleTypes[item].variety === "list") {
