@@ -104,11 +104,36 @@ export function isXmlCodePoint(cp: number): boolean {
   );
 }
 
+/**
+ * Controls, U+FFFE/U+FFFF and every surrogate. A regular expression without the u flag runs much
+ * faster; surrogate pairs it finds are then checked one by one.
+ */
+const SUSPECT = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/g;
+
 /** The first character outside the Char production (a lone surrogate included); -1 if none. */
-const ILLEGAL = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 export function firstIllegalChar(s: string): number {
-  const m = ILLEGAL.exec(s);
-  return m === null ? -1 : m.index;
+  return scanChars(s).illegal;
+}
+
+/** Finds the first illegal character and whether the text holds a surrogate pair. */
+export function scanChars(s: string): { illegal: number; astral: boolean } {
+  let astral = false;
+  SUSPECT.lastIndex = 0;
+  for (;;) {
+    const m = SUSPECT.exec(s);
+    if (m === null) return { illegal: -1, astral };
+    const i = m.index;
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        astral = true;
+        SUSPECT.lastIndex = i + 2;
+        continue;
+      }
+    }
+    return { illegal: i, astral };
+  }
 }
 
 /** PubidChar ::= #x20 | #xD | #xA | [a-zA-Z0-9] | [-'()+,./:=?;!*#@$_%] */

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose, type Params } from "../diagnostics/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
 import type { Position, XmlHandler } from "./events.js";
-import { codePointHex, firstIllegalChar, isSpace, isXmlCodePoint, scanName } from "./chars.js";
+import { codePointHex, isSpace, isXmlCodePoint, scanChars, scanName } from "./chars.js";
 import { Tracker } from "./position.js";
 import "./codes.js";
 import type { ResolvedOptions } from "./options.js";
@@ -22,6 +22,8 @@ import type { AttlistCache } from "./attributes.js";
 export const STOP = Symbol("stop");
 /** A step's answer when its token is not wholly in the buffer yet. */
 export const NEED = -1;
+/** Thrown by eof() before the input is final: the step is retried with more input. */
+const NEED_MORE = Symbol("need more");
 
 export const enum State {
   Start,
@@ -110,13 +112,14 @@ export class Parser {
     }
     this.budget.inputChars += s.length;
     if (s.indexOf("\r") !== -1) s = s.replace(/\r\n?/g, "\n");
-    if (!this.tracker.astral && /[\uD800-\uDBFF]/.test(s)) this.tracker.astral = true;
     if (this.pos > 0) {
       this.tracker.discard(this.buf, this.pos);
       this.buf = this.buf.slice(this.pos);
       this.pos = 0;
     }
-    const bad = firstIllegalChar(s);
+    const scan = scanChars(s);
+    if (scan.astral) this.tracker.astral = true;
+    const bad = scan.illegal;
     if (bad !== -1) {
       this.pending = { code: "xml/invalid-char", params: { code: codePointHex(s, bad) }, index: this.buf.length + bad };
       s = s.slice(0, bad);
@@ -157,8 +160,9 @@ export class Parser {
     throw STOP;
   }
 
-  /** The input ended inside a construct. */
+  /** The input ended inside a construct: wait for more, or report it at the end of the input. */
   eof(context: string, i: number): never {
+    if (!this.final) throw NEED_MORE;
     const where = this.ent !== null ? `${context} (in the replacement text of &${this.ent.name};)` : context;
     return this.fail("xml/unexpected-eof", { context: where }, Math.max(i, this.buf.length));
   }
@@ -218,7 +222,16 @@ export class Parser {
           if (this.final) this.finish();
           return;
         }
-        const next = this.state === State.Content ? this.contentStep(this.pos) : this.miscStep(this.pos);
+        this.tracker.save();
+        let next: number;
+        try {
+          next = this.state === State.Content ? this.contentStep(this.pos) : this.miscStep(this.pos);
+        } catch (e) {
+          if (e !== NEED_MORE) throw e;
+          // The token was cut off by the end of the buffer: positions computed for it are undone.
+          this.tracker.restore();
+          next = NEED;
+        }
         if (next === NEED) {
           // Retry once the unread input has doubled: a long token is rescanned O(log n) times.
           this.retryLen = (this.buf.length - this.pos) * 2;

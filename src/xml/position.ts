@@ -18,6 +18,29 @@ export class Tracker {
   private surrIdx = 0;
   private surrCount = 0;
 
+  private saved = [1, 0, 0, -2, 0, 0];
+
+  /** Remembers the state, to undo positions computed for a token that turns out incomplete. */
+  save(): void {
+    const s = this.saved;
+    s[0] = this.line;
+    s[1] = this.lineStart;
+    s[2] = this.scanIdx;
+    s[3] = this.nextNl;
+    s[4] = this.surrIdx;
+    s[5] = this.surrCount;
+  }
+
+  restore(): void {
+    const s = this.saved;
+    this.line = s[0];
+    this.lineStart = s[1];
+    this.scanIdx = s[2];
+    this.nextNl = s[3];
+    this.surrIdx = s[4];
+    this.surrCount = s[5];
+  }
+
   at(buf: string, i: number): Position {
     this.advance(buf, i);
     if (!this.astral) return { line: this.line, column: i - this.lineStart + 1 };

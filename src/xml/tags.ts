@@ -6,21 +6,10 @@ import { applyDeclaredAttributes } from "./attributes.js";
 import { resolveNamespaces } from "./namespaces.js";
 import { NEED, State, type Parser } from "./parser.js";
 
-/** Index of the '>' that ends the tag starting at i (quotes respected), or -1. */
-function tagEnd(buf: string, i: number): number {
-  let q = 0;
-  for (let j = i + 1; j < buf.length; j++) {
-    const c = buf.charCodeAt(j);
-    if (q !== 0) {
-      if (c === q) q = 0;
-    } else if (c === 34 || c === 39) q = c;
-    else if (c === 62) return j;
-  }
-  return -1;
-}
-
+/** A start tag at i. When the buffer ends inside it, p.eof() makes the caller retry with more input. */
 export function parseStartTag(p: Parser, i: number): number {
-  if (!p.final && tagEnd(p.buf, i) === -1) return NEED;
+  // Cheap early answer for the common cut: no '>' at all yet.
+  if (!p.final && p.buf.indexOf(">", i + 1) === -1) return NEED;
   const buf = p.buf;
   const len = buf.length;
   const nameEnd = scanName(buf, i + 1, len);

@@ -8,8 +8,7 @@ import { checkWellFormed } from "../../test-support/xmlconf-wf.js";
 
 /** Cases qxml does not pass, each with the reason (also in docs/conformance.md). */
 const EXCEPTIONS: Record<string, string> = {
-  "ibm-not-wf-p28a-ibm28an01.xml":
-    "WFC PE Between Declarations: a markup declaration that ends inside a parameter entity of the external subset; detecting it is the DTD parser's job (src/dtd) and it does not yet",
+  // None at present: add "test id": "reason" when a case cannot pass yet.
 };
 
 /** Why a catalogue entry is out of scope for this suite, or undefined when it applies. */
