@@ -2,7 +2,7 @@
  * AUTHENTICATION_TYPE values are an enumeration in option_profiles.xsd only; the export DTD says
  * #PCDATA, so exports (option_profile_info) need the same check as a rule.
  */
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { suggestValue } from "../suggest-value.js";
 import { ruleMeta } from "../meta.js";
 import { AUTHENTICATION_TYPES } from "../qualys-facts.js";
 import type { Rule } from "../types.js";
@@ -23,7 +23,7 @@ export const authType: Rule = {
       AUTHENTICATION_TYPE(node) {
         const value = node.text;
         if (AUTHENTICATION_TYPES.includes(value)) return;
-        const suggestion = didYouMean(value.trim(), AUTHENTICATION_TYPES);
+        const suggestion = suggestValue(value, AUTHENTICATION_TYPES);
         if (suggestion !== undefined) context.report({ messageId: "suggest", node, params: { value, suggestion } });
         else context.report({ messageId: "unknown", node, params: { value, expected: [...AUTHENTICATION_TYPES] } });
       },

@@ -2,7 +2,7 @@
  * CHECK_TYPE is an enumeration in ImportableControl.xsd, #PCDATA in policy_export_output.dtd:
  * a policy import with a misspelt check type passes the DTD and fails in Qualys.
  */
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { suggestValue } from "../suggest-value.js";
 import { ruleMeta } from "../meta.js";
 import { CHECK_TYPES, UDC_ELEMENTS } from "../qualys-facts.js";
 import type { Rule } from "../types.js";
@@ -24,7 +24,7 @@ export const udcCheckType: Rule = {
         if (node.parent === null || !UDC_ELEMENTS.includes(node.parent)) return;
         const value = node.text;
         if (CHECK_TYPES.includes(value)) return;
-        const suggestion = didYouMean(value.trim(), CHECK_TYPES);
+        const suggestion = suggestValue(value, CHECK_TYPES);
         if (suggestion !== undefined) context.report({ messageId: "suggest", node, params: { value, suggestion } });
         else context.report({ messageId: "unknown", node, params: { value } });
       },
