@@ -9,6 +9,7 @@ import { XSI_NS, type SchemaModel } from "../schema/model.js";
 import type { StartTag, XmlAttribute } from "../xml/events.js";
 import { wildcardAllows } from "./automaton.js";
 import type { CompiledAttribute, CompiledType } from "./compile.js";
+import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
@@ -25,6 +26,8 @@ export interface AttributeContext {
   /** DTD with standalone="yes": whether attribute `name` of `element` is declared externally. */
   externalAttribute?(element: string, name: string): boolean;
   standalone(): boolean;
+  /** Resolves prefixes for QName-typed values. */
+  valueContext: ValueContext;
   /** Namespace processing on: DTD ID, IDREF(S), ENTITY(IES) and NOTATION values must be NCNames. */
   namespaces: boolean;
 }
@@ -112,7 +115,7 @@ function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute
       return;
     }
   } else if (!c.checker.trivial) {
-    const problem = c.checker.check(value);
+    const problem = c.checker.check(value, ctx.valueContext);
     if (problem !== null) {
       ctx.report("valid/attribute-value", { element, name: a.name, expected: c.checker.describe(), found: value, typeCode: problem.code }, a.line, a.column);
       return;

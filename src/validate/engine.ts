@@ -78,6 +78,7 @@ export class ValidationEngine implements XmlHandler {
       report: (code, params, line, column, hint) => this.report(code, params, line, column, hint),
       path: () => this.path(),
       externalAttribute: (element, name) => this.externalAttribute(element, name),
+      valueContext: { lookupNamespace: (prefix: string) => this.namespaceOf(prefix) },
       standalone: () => this.standalone,
       namespaces: options.namespaces ?? true,
     };
@@ -330,14 +331,23 @@ export class ValidationEngine implements XmlHandler {
   private enter(f: Frame, el: CompiledElement, tag: StartTag): void {
     let type = el.type;
     if (el.decl.abstract) this.report("valid/abstract-element", { found: tag.name }, tag.line, tag.column);
-    if (!this.dtdMode) type = this.xsiAttributes(f, el, type, tag);
+    if (!this.dtdMode) {
+      const chosen = this.xsiAttributes(f, el, type, tag);
+      if (chosen === null) {
+        // An unknown xsi:type was reported; checking the content against a guess would cascade.
+        f.skip = true;
+        return;
+      }
+      type = chosen;
+    }
     f.type = type;
     const m = type.matcher;
     if (m !== null) m.start(f);
     checkAttributes(this.attrContext, type, tag, tag.name);
   }
 
-  private xsiAttributes(f: Frame, el: CompiledElement, type: CompiledType, tag: StartTag): CompiledType {
+  private xsiAttributes(f: Frame, el: CompiledElement, type: CompiledType, tag: StartTag): CompiledType | null {
+    let chosen: CompiledType | null = type;
     for (const a of tag.attributes) {
       if (a.uri !== XSI_NS) continue;
       if (a.local === "nil") {
@@ -349,42 +359,44 @@ export class ValidationEngine implements XmlHandler {
           else f.nil = true;
         }
       } else if (a.local === "type") {
-        type = this.xsiType(el, type, tag, a.value, a.line, a.column);
+        chosen = this.xsiType(tag, a.value, a.line, a.column);
       } else if (a.local !== "schemaLocation" && a.local !== "noNamespaceSchemaLocation") {
         this.report("valid/undeclared-attribute", { element: tag.name, found: a.name, expected: "xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation" }, a.line, a.column);
       }
     }
-    return type;
+    return chosen;
   }
 
-  /** xsi:type: the named type replaces the declared one (derivation is not checked yet). */
-  private xsiType(el: CompiledElement, type: CompiledType, tag: StartTag, value: string, line: number, column: number): CompiledType {
+  /** xsi:type: the named type replaces the declared one (derivation is not checked yet); null when unknown. */
+  private xsiType(tag: StartTag, value: string, line: number, column: number): CompiledType | null {
     const qname = value.trim();
     const colon = qname.indexOf(":");
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
     const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const uri = this.namespaceOf(prefix, tag);
+    const uri = this.namespaceOf(prefix);
     const key = uri === null ? local : `{${uri}}${local}`;
     const named = uri === undefined ? undefined : this.schema!.model.namedTypes[key];
     if (named === undefined) {
-      this.report("valid/xsi-type", { parent: tag.name, found: value, problem: "no such type is declared in the schema" }, line, column);
-      return type;
+      const problem = uri === undefined ? `the prefix "${prefix}" is not bound to a namespace` : "no such type is declared in the schema";
+      this.report("valid/xsi-type", { parent: tag.name, found: value, problem }, line, column);
+      return null;
     }
-    void el;
     if (named.kind === "simple") return simpleElementType(this.schema!.model, named.id);
     return complexTypeById(this.schema!, named.id, this.diagnostics);
   }
 
   /** In-scope namespace of `prefix`, from xmlns attributes of the open elements (undefined: unbound). */
-  private namespaceOf(prefix: string, tag: StartTag): string | null | undefined {
+  private namespaceOf(prefix: string): string | null | undefined {
     const attrName = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
-    for (const a of tag.attributes) if (a.name === attrName) return a.value === "" ? null : a.value;
-    for (let i = this.depth - 2; i >= 0; i--) {
+    for (let i = this.depth - 1; i >= 0; i--) {
       const uri = this.frameNamespaces[i]?.get(attrName);
       if (uri !== undefined) return uri;
     }
     return prefix === "" ? null : prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined;
   }
+
+  /** For QName-typed values. */
+  private readonly valueContext = { lookupNamespace: (prefix: string) => this.namespaceOf(prefix) };
 
   /** Per open element: its xmlns declarations, if it has any (for xsi:type QNames). */
   private readonly frameNamespaces: (Map<string, string | null> | undefined)[] = [];
@@ -423,7 +435,7 @@ export class ValidationEngine implements XmlHandler {
       return;
     }
     if (checker.trivial) return;
-    const problem = checker.check(value);
+    const problem = checker.check(value, this.valueContext);
     if (problem !== null) {
       this.report("valid/attribute-value", { element: f.name, name: "text", expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column);
     }
