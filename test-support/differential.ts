@@ -157,11 +157,15 @@ export interface DifferentialSummary {
   notLocated: number;
   /** libxml2 gave no path for its first error. */
   unlocatable: number;
+  /** Both invalid, and qxml reports more errors than libxml2 for the one mutation (a cascade to look at). */
+  qxmlMoreErrors: number;
+  /** Both invalid: errors reported in all, by each engine. */
+  errors: { qxml: number; libxml2: number };
   bySchema: Record<string, { total: number; agree: number }>;
 }
 
 export function summarizeDifferential(outcomes: DifferentialOutcome[]): DifferentialSummary {
-  const s: DifferentialSummary = { total: outcomes.length, agree: 0, bothInvalid: 0, located: 0, notLocated: 0, unlocatable: 0, bySchema: {} };
+  const s: DifferentialSummary = { total: outcomes.length, agree: 0, bothInvalid: 0, located: 0, notLocated: 0, unlocatable: 0, qxmlMoreErrors: 0, errors: { qxml: 0, libxml2: 0 }, bySchema: {} };
   for (const o of outcomes) {
     const b = (s.bySchema[o.schema] ??= { total: 0, agree: 0 });
     b.total++;
@@ -171,6 +175,9 @@ export function summarizeDifferential(outcomes: DifferentialOutcome[]): Differen
     }
     if (o.agree && !o.qxml.valid && o.qxml.wellFormed) {
       s.bothInvalid++;
+      s.errors.qxml += o.qxml.errors;
+      s.errors.libxml2 += o.libxml2.errors;
+      if (o.qxml.errors > o.libxml2.errors) s.qxmlMoreErrors++;
       if (o.located === true) s.located++;
       else if (o.located === false) s.notLocated++;
       else s.unlocatable++;
@@ -184,5 +191,5 @@ export function formatDifferential(s: DifferentialSummary): string {
   const schemas = Object.entries(s.bySchema)
     .map(([k, v]) => `${k} ${v.agree}/${v.total}`)
     .join(", ");
-  return `differential qxml vs libxml2: verdicts agree ${s.agree}/${s.total} (${pct(s.agree, s.total)}); both invalid ${s.bothInvalid}, qxml's first error inside libxml2's element ${s.located}/${s.located + s.notLocated} (${pct(s.located, s.located + s.notLocated)}), ${s.unlocatable} without a libxml2 path [${schemas}]`;
+  return `differential qxml vs libxml2: verdicts agree ${s.agree}/${s.total} (${pct(s.agree, s.total)}); both invalid ${s.bothInvalid}, qxml's first error inside libxml2's element ${s.located}/${s.located + s.notLocated} (${pct(s.located, s.located + s.notLocated)}), ${s.unlocatable} without a libxml2 path; errors reported ${s.errors.qxml} by qxml vs ${s.errors.libxml2} by libxml2, qxml reports more in ${s.qxmlMoreErrors} [${schemas}]`;
 }
