@@ -236,7 +236,8 @@ export class ValidationEngine implements XmlHandler {
       return SKIP;
     }
     if (this.dtdMode) {
-      if (this.declaredDoctype !== undefined && this.declaredDoctype.name !== tag.name) {
+      // VC Root Element Type binds the document to its own DOCTYPE, not to a DTD given from outside.
+      if (this.options.schema === undefined && this.declaredDoctype !== undefined && this.declaredDoctype.name !== tag.name) {
         this.report("valid/root-mismatch", { expected: this.declaredDoctype.name, found: tag.name }, tag.line, tag.column);
       }
       return this.globalOrUndeclared(tag);
@@ -438,6 +439,19 @@ export class ValidationEngine implements XmlHandler {
     const problem = checker.check(value, this.valueContext);
     if (problem !== null) {
       this.report("valid/attribute-value", { element: f.name, name: "text", expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column);
+      return;
+    }
+    this.recordElementId(f, checker.builtin, checker.normalize(value), line, column);
+  }
+
+  /** An element of type xs:ID / xs:IDREF(S) takes part in ID bookkeeping like an attribute. */
+  private recordElementId(f: Frame, builtin: string, value: string, line: number, column: number): void {
+    if (builtin === "ID") {
+      const prior = this.ids.define(value, line);
+      if (prior !== undefined) this.report("valid/duplicate-id", { found: value, firstLine: prior }, line, column);
+    } else if (builtin === "IDREF" || builtin === "IDREFS") {
+      const path = this.path();
+      for (const v of value.split(" ")) if (v !== "") this.ids.reference({ value: v, element: f.name, name: "text", line, column, path });
     }
   }
 
