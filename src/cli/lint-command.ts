@@ -1,15 +1,14 @@
 /** `qxml lint <files|dirs|globs> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N]`. */
 import { summarize, type FileResult, type Findings } from "../diagnostics/diagnostic.js";
-import { codeDef } from "../diagnostics/codes.js";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { lintDocument } from "../lint/lint-document.js";
-import { RULE_DOCS_BASE, ruleHelpUri } from "../lint/meta.js";
-import { ruleById, ruleIds, rules } from "../lint/registry.js";
-import { effectiveSeverity } from "../lint/runner.js";
+import { RULE_DOCS_BASE } from "../lint/meta.js";
+import { ruleIds, rules } from "../lint/registry.js";
+import { sarifRuleInfo } from "../lint/sarif-rule-info.js";
 import { packageVersion } from "../package-root.js";
 import { formatJson } from "../report/json.js";
 import { formatJunit } from "../report/junit.js";
-import { formatSarif, type SarifRuleInfo } from "../report/sarif.js";
+import { formatSarif } from "../report/sarif.js";
 import { Catalog } from "../schema/catalog.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
@@ -37,26 +36,6 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number ≥ 0; got "${value}"`);
   return Number(value);
-}
-
-/** What SARIF says about a code: a rule's meta, else the code's registry entry. */
-function sarifRuleInfo(settings: Record<string, "off" | "warn" | "error">) {
-  return (code: string): SarifRuleInfo => {
-    const rule = ruleById(code);
-    if (rule !== undefined) {
-      return { shortDescription: rule.meta.description, helpUri: ruleHelpUri(rule.meta), severity: effectiveSeverity(rule, settings) ?? rule.meta.severity };
-    }
-    let description = `qxml diagnostic ${code}`;
-    let severity: SarifRuleInfo["severity"] = "error";
-    try {
-      const def = codeDef(code);
-      description = `${code}: ${def.message.replace(/\{\w+\}/g, "…")}`;
-      severity = def.severity;
-    } catch {
-      // A code from another engine (libxml2) has no registry entry; the generic text stands.
-    }
-    return { shortDescription: description, helpUri: RULE_DOCS_BASE + "docs/findings.md", severity };
-  };
 }
 
 async function render(findings: Findings, format: (typeof FORMATS)[number], cwd: string, settings: Record<string, "off" | "warn" | "error">): Promise<string> {
