@@ -121,6 +121,11 @@ export const V = defineCodes({
     message: "entity &{name}; is not declared",
     hint: "Declare <!ENTITY {name} ...> in the DTD (VC: Entity Declared).",
   },
+  "valid/too-many-errors": {
+    severity: "error",
+    message: "more than {limit} validity errors; the rest are not reported",
+    hint: "Fix the first errors (often one systematic mistake) and validate again.",
+  },
   "valid/dtd": {
     severity: "error",
     message: "{problem}",

@@ -32,6 +32,13 @@ export interface EngineOptions {
   dtdComplete?: boolean;
 }
 
+/** Steps kept at the start and end of an elided deep path. */
+const PATH_HEAD = 8;
+const PATH_TAIL = 24;
+
+/** After this many validity diagnostics, one more says so and the rest are counted, not kept. */
+export const MAX_DIAGNOSTICS = 10_000;
+
 /** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
 const SKIP = null;
 
@@ -160,7 +167,7 @@ export class ValidationEngine implements XmlHandler {
     if (d.severity === "error" && (d.code.startsWith("dtd/") ? isFatalDtdCode(d.code) : true)) this.wellFormed = false;
     this.diagnostics.push(d);
     if (d.code === "xml/undeclared-entity-skipped" && this.dtdComplete() && this.schema !== null && this.dtdMode) {
-      this.diagnostics.push(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
+      if (!this.suppressed()) this.add(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
     }
   }
 
@@ -188,7 +195,8 @@ export class ValidationEngine implements XmlHandler {
     if (!this.wellFormed) return;
     if (this.root === undefined) return;
     for (const r of this.ids.unresolved()) {
-      this.diagnostics.push(diagnose("valid/unresolved-idref", { element: r.element, name: r.name, found: r.value }, { line: r.line, column: r.column, path: r.path }));
+      if (this.suppressed()) continue;
+      this.add(diagnose("valid/unresolved-idref", { element: r.element, name: r.name, found: r.value }, { line: r.line, column: r.column, path: r.path }));
     }
   }
 
@@ -416,9 +424,9 @@ export class ValidationEngine implements XmlHandler {
     const type = f.type!;
     if (type.matcher !== null && !type.matcher.accepts(f)) {
       const names = type.matcher.expected(f);
-      this.diagnostics.push(
-        diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() }),
-      );
+      if (!this.suppressed()) {
+        this.add(diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() }));
+      }
     }
     if (type.text === "simple") this.finishSimple(f, type);
   }
@@ -459,22 +467,46 @@ export class ValidationEngine implements XmlHandler {
 
   /** One content error per element: the first one says it; the rest would repeat it. */
   private contentError(f: Frame, code: string, params: Params, pos: Position, onParent = false): void {
-    if (f.contentReported) return;
+    if (f.contentReported || this.suppressed()) return;
     f.contentReported = true;
-    const d = diagnose(code, params, { line: pos.line, column: pos.column, path: this.path(onParent ? 1 : 0) });
-    this.diagnostics.push(d);
+    this.add(diagnose(code, params, { line: pos.line, column: pos.column, path: this.path(onParent ? 1 : 0) }));
   }
 
   private report(code: string, params: Params, line: number, column: number, hint?: string): void {
+    if (this.suppressed()) return;
     const d = diagnose(code, params, { line, column, path: this.path() });
     if (hint !== undefined) d.hint = hint;
-    this.diagnostics.push(d);
+    this.add(d);
   }
 
-  /** "/A/B[2]/C" for the open elements, leaving out the innermost `skipInner`. */
+  /** True once the diagnostic limit is reached. */
+  private suppressed(): boolean {
+    return this.diagnostics.length >= MAX_DIAGNOSTICS;
+  }
+
+  private add(d: Diagnostic): void {
+    if (this.diagnostics.length === MAX_DIAGNOSTICS - 1) {
+      this.diagnostics.push(d);
+      this.diagnostics.push(diagnose("valid/too-many-errors", { limit: MAX_DIAGNOSTICS }, { line: d.line, column: d.column }));
+      return;
+    }
+    if (!this.suppressed()) this.diagnostics.push(d);
+  }
+
+  /**
+   * "/A/B[2]/C" for the open elements, leaving out the innermost `skipInner`. Very deep paths
+   * keep their first and last steps around "/..." so a hostile document cannot make every
+   * diagnostic as long as its depth.
+   */
   path(skipInner = 0): string {
+    const n = this.depth - skipInner;
     let s = "";
-    for (let i = 0; i < this.depth - skipInner; i++) {
+    for (let i = 0; i < n; i++) {
+      if (n > PATH_HEAD + PATH_TAIL && i === PATH_HEAD) {
+        s += "/...";
+        i = n - PATH_TAIL - 1;
+        continue;
+      }
       const f = this.frames[i];
       s += f.index > 1 ? `/${f.name}[${f.index}]` : `/${f.name}`;
     }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { validateString } from "../../src/validate/index.js";
+import { MAX_DIAGNOSTICS } from "../../src/validate/engine.js";
+
+describe("hostile input: bounded work and output", () => {
+  it("5,000 nested undeclared elements: one error each, short paths, no stack overflow", () => {
+    const depth = 5000;
+    const xml = `<!DOCTYPE a [<!ELEMENT a ANY>]>\n<a>${"<x>".repeat(depth)}${"</x>".repeat(depth)}</a>`;
+    const t = performance.now();
+    const r = validateString(xml, { file: "deep.xml" });
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(r.wellFormed).toBe(true);
+    expect(r.diagnostics).toHaveLength(depth);
+    const last = r.diagnostics[depth - 1];
+    expect(last.path!.startsWith("/a/x/x/x/x/x/x/x/...")).toBe(true);
+    expect(last.path!.split("/").length).toBeLessThan(40);
+  });
+  it("a systematic mistake repeated 20,000 times stops at the diagnostic limit", () => {
+    const xml = `<!DOCTYPE a [<!ELEMENT a (b)*><!ELEMENT b EMPTY>]>\n<a>${"<b/><c/>".repeat(20000)}</a>`;
+    const r = validateString(xml, { file: "many.xml" });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(r.diagnostics[MAX_DIAGNOSTICS].code).toBe("valid/too-many-errors");
+  });
+  it("a content model nested 1,000 groups deep is refused with a diagnostic, not a crash", () => {
+    const model = "(".repeat(1000) + "b" + ")".repeat(1000);
+    const r = validateString(`<!DOCTYPE a [<!ELEMENT a ${model}><!ELEMENT b EMPTY>]>\n<a><b/></a>`, { file: "deepmodel.xml" });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.some((d) => d.code === "valid/content-model-too-deep" || d.code.startsWith("dtd/"))).toBe(true);
+  });
+});
