@@ -6,9 +6,11 @@
  *
  * Environment: BENCH_MB (size of the big files, default 100), BENCH_OP_MB (option profile
  * files, default 25), BENCH_SKIP (comma list of engines to skip: qxml,xmllint,libxml2-wasm),
- * BENCH_NO_BUILD=1 (do not run `npm run build` first).
+ * BENCH_NO_BUILD=1 (do not run `npm run build` first), BENCH_RUNS (runs per measurement, the
+ * fastest by CPU time is kept; default 1).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -20,6 +22,7 @@ const OUT = join(ROOT, "bench", "out");
 const MB = Number(process.env.BENCH_MB ?? 100);
 const OP_MB = Number(process.env.BENCH_OP_MB ?? 25);
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const GENERATOR_VERSION = 1;
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const fixture = (name) => join(ROOT, "test", "fixtures", "qualys", name);
@@ -106,12 +109,17 @@ function main() {
     for (const engine of engines(catalogPath)) {
       if (engine.key === "xmllint" && !haveXmllint) continue;
       log(`${engine.name} on ${input.file}...`);
-      const r = engine.run(input, path);
-      rows.push({ input, engine: engine.name, sizeMB, ...r, mbps: sizeMB / r.seconds, note: r.ok ? "" : `exit ${r.status}: ${firstLine(r.stderr)}` });
+      let r;
+      for (let k = 0; k < RUNS; k++) {
+        const one = engine.run(input, path);
+        if (r === undefined || (one.ok && !(one.cpuSeconds >= r.cpuSeconds))) r = one;
+      }
+      rows.push({ input, engine: engine.name, sizeMB, ...r, mbps: sizeMB / r.cpuSeconds, wallMbps: sizeMB / r.seconds, note: r.ok ? "" : `exit ${r.status}: ${firstLine(r.stderr)}` });
     }
   }
   const cold = coldStart();
-  const report = render(rows, cold, xmllintVersion);
+  const load = loadavg().map((x) => x.toFixed(1)).join(" ");
+  const report = render(rows, cold, `${xmllintVersion}; load average at the end ${load}; ${RUNS} run(s) each, fastest kept`);
   writeFileSync(join(OUT, "results.md"), report);
   process.stdout.write(report);
 }
@@ -128,17 +136,18 @@ function coldStart() {
     times.push(last.seconds * 1000);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { bytes: statSync(path).size, first: times[0], median: sorted[3], ok: last.ok, note: last.ok ? "" : firstLine(last.stderr), rss: last.maxRssMB };
+  return { bytes: statSync(path).size, first: times[0], median: sorted[3], min: sorted[0], ok: last.ok, note: last.ok ? "" : firstLine(last.stderr), rss: last.maxRssMB };
 }
 
 function render(rows, cold, xmllintVersion) {
   const lines = [];
   lines.push(`## Results (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${xmllintVersion})`, "");
-  lines.push("| input | engine | MB | seconds | MB/s | peak RSS MB | vs xmllint (time) | result |", "|---|---|---:|---:|---:|---:|---:|---|");
+  lines.push("MB/s is per CPU second (user + system); wall seconds beside it.", "");
+  lines.push("| input | engine | MB | CPU s | wall s | MB/s | peak RSS MB | CPU time vs xmllint | result |", "|---|---|---:|---:|---:|---:|---:|---:|---|");
   for (const r of rows) {
     const ref = rows.find((x) => x.input === r.input && x.engine === "xmllint --stream");
-    const ratio = ref && ref.ok && r.ok ? `${fmt(r.seconds / ref.seconds, 2)}x` : "";
-    lines.push(`| ${r.input.label} (${r.input.kind.toUpperCase()}) | ${r.engine} | ${fmt(r.sizeMB)} | ${fmt(r.seconds, 2)} | ${r.ok ? fmt(r.mbps) : "—"} | ${fmt(r.maxRssMB)} | ${ratio} | ${r.ok ? "valid" : r.note.replace(/\|/g, "\\|")} |`);
+    const ratio = ref && ref.ok && r.ok ? `${fmt(r.cpuSeconds / ref.cpuSeconds, 2)}x` : "";
+    lines.push(`| ${r.input.label} (${r.input.kind.toUpperCase()}) | ${r.engine} | ${fmt(r.sizeMB)} | ${fmt(r.cpuSeconds, 2)} | ${fmt(r.seconds, 2)} | ${r.ok ? fmt(r.mbps) : "—"} | ${fmt(r.maxRssMB)} | ${ratio} | ${r.ok ? "valid" : r.note.replace(/\|/g, "\\|")} |`);
   }
   lines.push("", "### Targets", "");
   for (const input of INPUTS.filter((i) => i.target)) {
@@ -149,7 +158,7 @@ function render(rows, cold, xmllintVersion) {
     const rss = q.ok ? `${fmt(q.maxRssMB)} MB: ${q.maxRssMB < 64 ? "MET" : "NOT MET"}` : "not measured";
     lines.push(`- ${input.label}: throughput ≥ xmllint --stream — ${tput}; peak RSS < 64 MB — ${rss}`);
   }
-  const coldText = cold.ok ? `first ${fmt(cold.first, 0)} ms, median ${fmt(cold.median, 0)} ms: ${cold.median < 150 ? "MET" : "NOT MET"}` : `not measured (${cold.note})`;
+  const coldText = cold.ok ? `wall: first ${fmt(cold.first, 0)} ms, median ${fmt(cold.median, 0)} ms, fastest ${fmt(cold.min, 0)} ms: ${cold.median < 150 ? "MET" : "NOT MET"}` : `not measured (${cold.note})`;
   lines.push(`- \`qxml validate\` of a ${fmt(cold.bytes / 1024)} KB file, cold (new node process) < 150 ms — ${coldText}`, "");
   return lines.join("\n");
 }
