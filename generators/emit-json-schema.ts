@@ -7,7 +7,7 @@
 import { translateXsdRegexSource } from "../src/validate/datatypes/index.js";
 import { isRepeatable, namesOf, type ChildProp, type ContentForm } from "./content.js";
 import { childForm, TEXT_KEY, type ElementForm, type SchemaForm } from "./form.js";
-import { isPlainString, type ValueForm } from "./values.js";
+import { isPlainString, typedLiteral, type ValueForm } from "./values.js";
 
 type Json = Record<string, unknown>;
 
@@ -40,7 +40,7 @@ export function valueSchema(schema: SchemaForm, value: ValueForm, fixed?: string
     const integer = value.type !== null && ["integer", "long", "int", "short", "byte"].some((b) => model.simpleTypes[value.type!].builtin.toLowerCase().includes(b.toLowerCase()));
     out.type = integer ? "integer" : "number";
   } else out.type = value.kind;
-  if (fixed !== undefined) out.const = value.kind === "number" ? Number(fixed) : value.kind === "boolean" ? fixed === "true" || fixed === "1" : fixed;
+  if (fixed !== undefined) out.const = typedLiteral(value.kind, fixed);
   if (value.enumeration !== undefined) out.enum = value.enumeration;
   if (value.type === null || isPlainString(schema.model, value)) return out;
   const t = schema.model.simpleTypes[value.type];
@@ -161,7 +161,7 @@ function elementSchema(schema: SchemaForm, form: ElementForm): Json {
   const meta: Json = description === undefined ? { title } : { title, description };
   switch (form.shape) {
     case "value":
-      return { ...meta, ...valueSchema(schema, form.text!) };
+      return { ...meta, ...valueSchema(schema, form.text!, form.fixed) };
     case "empty":
       return { ...meta, const: "" };
     case "any":
@@ -174,7 +174,7 @@ function elementSchema(schema: SchemaForm, form: ElementForm): Json {
     if (a.required) required.push(a.key);
   }
   if (form.text !== undefined) {
-    properties[TEXT_KEY] = valueSchema(schema, form.text);
+    properties[TEXT_KEY] = valueSchema(schema, form.text, form.fixed);
     if (!form.mixed && form.text.kind !== "string") required.push(TEXT_KEY);
   }
   const out: Json = { ...meta, type: "object", properties };

@@ -6,7 +6,7 @@ import { _, Code, indentTail, jsdoc, join, key, lines, lit, Name } from "./code.
 import { isRepeatable, namesOf, type ChildProp, type ContentForm } from "./content.js";
 import { childForm, TEXT_KEY, type AttrForm, type ElementForm, type EnumForm, type SchemaForm } from "./form.js";
 import { PREFIX } from "./names.js";
-import type { ValueForm } from "./values.js";
+import { typedLiteral, type ValueForm } from "./values.js";
 
 const OPTIONAL = new Code("?");
 const REQUIRED = new Code("");
@@ -82,7 +82,7 @@ function contentType(schema: SchemaForm, form: ContentForm, extra: Member[] = []
 }
 
 function attrMember(a: AttrForm): Member {
-  const t = a.fixed !== undefined && a.value.kind === "string" ? lit(a.fixed) : valueType(a.value, a.enumName);
+  const t = a.fixed !== undefined ? lit(typedLiteral(a.value.kind, a.fixed)) : valueType(a.value, a.enumName);
   return { code: _`${key(a.key)}${a.required ? REQUIRED : OPTIONAL}: ${t};`, doc: a.doc };
 }
 
@@ -98,6 +98,7 @@ function elementType(schema: SchemaForm, form: ElementForm): Code {
   const doc = jsdoc(docOf(form));
   switch (form.shape) {
     case "value":
+      if (form.fixed !== undefined) return _`${doc}export type ${name} = ${lit(typedLiteral(form.text!.kind, form.fixed))};`;
       if (form.textEnumName === form.typeName) return REQUIRED; // emitted with the enumerations
       return _`${doc}export type ${name} = ${valueType(form.text!, form.textEnumName)};`;
     case "empty":

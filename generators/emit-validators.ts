@@ -159,15 +159,15 @@ function elementCheck(ctx: Ctx): Code {
       body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
       break;
     case "value":
-      body = [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", undefined, N.v, N.path)];
+      body = [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, N.v, N.path)];
       break;
     case "object": {
       const text =
         form.text === undefined
           ? []
           : form.mixed || form.text.kind === "string"
-            ? [_`if (${prop(N.v, TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", undefined, prop(N.v, TEXT_KEY), N.path)}`]
-            : [valueCheck(ctx, form.text, "text", undefined, prop(N.v, TEXT_KEY), N.path)];
+            ? [_`if (${prop(N.v, TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)}`]
+            : [valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)];
       body = [
         deep,
         _`if (!${N.isRecord}(${N.v})) return ${N.typeError}(${N.out}, ${N.path}, ${element}, "an object", ${N.v});`,

@@ -45,6 +45,8 @@ export interface ElementForm {
   text?: ValueForm;
   /** Exported name of the text's enumeration type, when it has one. */
   textEnumName?: string;
+  /** The element's fixed value (XSD), as written. */
+  fixed?: string;
   /** Element children, for element-only and mixed content. */
   content?: ContentForm;
   mixed: boolean;
@@ -178,6 +180,7 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
     typeName,
     doc: decl.doc,
     inferred: decl.provenance?.inferred ? (decl.provenance.note ?? "inferred") : undefined,
+    ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
   };
   if (decl.type.kind === "simple") {
     const text = valueForm(model, decl.type.id);

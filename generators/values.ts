@@ -42,6 +42,9 @@ function kindOf(t: SimpleType): ValueKind {
     const lo = f.minInclusive ?? f.minExclusive;
     const hi = f.maxInclusive ?? f.maxExclusive;
     if (withinSafe(lo) && withinSafe(hi)) return "number";
+    // An enumeration of safe integers bounds the type as well.
+    const en = f.enumeration;
+    if (en !== undefined && en.length > 0 && en.every((e) => withinSafe(e.value))) return "number";
   }
   return "string";
 }
@@ -65,4 +68,12 @@ export function isPlainString(model: SchemaModel, form: ValueForm): boolean {
   if (form.type === null) return true;
   const t = model.simpleTypes[form.type];
   return t.variety === "atomic" && (t.builtin === "string" || t.builtin === "anySimpleType") && Object.keys(t.facets).every((k) => k === "whiteSpace");
+}
+
+/** The typed literal of a lexical value (fixed values): 1/true → true, "01" → 1 for numbers. */
+export function typedLiteral(kind: ValueKind, lexical: string): string | number | boolean {
+  const t = lexical.trim();
+  if (kind === "boolean") return t === "true" || t === "1";
+  if (kind === "number") return Number(t);
+  return lexical;
 }

@@ -1322,7 +1322,7 @@ const TABLE: FormTable = {
     },
     {
       "shape": "value",
-      "text": "string"
+      "text": "number"
     },
     {
       "shape": "value",

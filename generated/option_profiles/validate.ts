@@ -2565,7 +2565,7 @@ function checkDbUdcLimit(v: unknown, path: string, out: Diagnostic[], d: number)
 
 function checkSybaseDbUdcRestriction(v: unknown, path: string, out: Diagnostic[], d: number): void {
   void d;
-  checkValue(out, path, "DB_UDC_RESTRICTION", "text", "string", TYPES, 0, null, v);
+  checkValue(out, path, "DB_UDC_RESTRICTION", "text", "number", TYPES, 0, null, v);
 }
 
 function checkSybaseDbUdcLimit(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -2630,12 +2630,12 @@ function checkOracleAuthenticationTemplate(v: unknown, path: string, out: Diagno
 
 function checkOnDuplicateUseUserAuth(v: unknown, path: string, out: Diagnostic[], d: number): void {
   void d;
-  checkValue(out, path, "ON_DUPLICATE_USE_USER_AUTH", "text", "boolean", TYPES, 5, null, v);
+  checkValue(out, path, "ON_DUPLICATE_USE_USER_AUTH", "text", "boolean", TYPES, 5, "1", v);
 }
 
 function checkOnDuplicateUseSystemAuth(v: unknown, path: string, out: Diagnostic[], d: number): void {
   void d;
-  checkValue(out, path, "ON_DUPLICATE_USE_SYSTEM_AUTH", "text", "boolean", TYPES, 5, null, v);
+  checkValue(out, path, "ON_DUPLICATE_USE_SYSTEM_AUTH", "text", "boolean", TYPES, 5, "1", v);
 }
 
 function checkHasAdditional(v: unknown, path: string, out: Diagnostic[], d: number): void {
