@@ -6,21 +6,41 @@ import { RULE_DOCS_BASE, ruleHelpUri } from "./meta.js";
 import { ruleById } from "./registry.js";
 import { effectiveSeverity } from "./runner.js";
 
+/** Templates without their values: "{value}" becomes "…". */
+const placeholders = (template: string) => template.replace(/\{\w+\}/g, "…");
+
+/** "qualys/oracle-template-required" → "OracleTemplateRequired". */
+export function friendlyName(code: string): string {
+  const last = code.slice(code.lastIndexOf("/") + 1);
+  return last.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+}
+
 export function sarifRuleInfo(settings: Readonly<Record<string, RuleSetting>> = {}) {
   return (code: string): SarifRuleInfo => {
     const rule = ruleById(code);
     if (rule !== undefined) {
-      return { shortDescription: rule.meta.description, helpUri: ruleHelpUri(rule.meta), severity: effectiveSeverity(rule, settings) ?? rule.meta.severity };
+      const helpUri = ruleHelpUri(rule.meta);
+      return {
+        name: friendlyName(rule.meta.id),
+        shortDescription: rule.meta.description,
+        fullDescription: `${rule.meta.description} Default severity: ${rule.meta.severity}.`,
+        help: `${rule.meta.description} How to fix: ${placeholders(rule.meta.hint)}. Bad and good examples: ${helpUri}`,
+        helpUri,
+        severity: effectiveSeverity(rule, settings) ?? rule.meta.severity,
+      };
     }
     let description = `qxml diagnostic ${code}`;
+    let hint: string | undefined;
     let severity: SarifRuleInfo["severity"] = "error";
     try {
       const def = codeDef(code);
-      description = `${code}: ${def.message.replace(/\{\w+\}/g, "…")}`;
+      description = `${code}: ${placeholders(def.message)}`;
+      if (def.hint !== undefined) hint = placeholders(def.hint);
       severity = def.severity;
     } catch {
       // A code without a registry entry keeps the generic text.
     }
-    return { shortDescription: description, helpUri: RULE_DOCS_BASE + "docs/findings.md", severity };
+    const helpUri = RULE_DOCS_BASE + "docs/findings.md";
+    return { name: friendlyName(code), shortDescription: description, help: hint !== undefined ? `How to fix: ${hint}.` : `See ${helpUri}`, helpUri, severity };
   };
 }

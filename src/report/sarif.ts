@@ -9,6 +9,11 @@ import type { Diagnostic, Findings, Severity } from "../diagnostics/diagnostic.j
 
 export interface SarifRuleInfo {
   shortDescription: string;
+  /** GitHub code scanning requires fullDescription and help.text; both default from the short one. */
+  fullDescription?: string;
+  help?: string;
+  /** A friendly PascalCase name, e.g. "OracleTemplateRequired". */
+  name?: string;
   helpUri: string;
   severity: Severity;
 }
@@ -63,7 +68,10 @@ export function formatSarif(findings: Findings, options: SarifOptions): string {
         index.set(d.code, i);
         rules.push({
           id: d.code,
+          ...(info.name !== undefined ? { name: info.name } : {}),
           shortDescription: { text: info.shortDescription },
+          fullDescription: { text: info.fullDescription ?? info.shortDescription },
+          help: { text: info.help ?? `See ${info.helpUri}` },
           helpUri: info.helpUri,
           defaultConfiguration: { level: level(info.severity) },
         });

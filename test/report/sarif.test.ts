@@ -58,6 +58,10 @@ describe("formatSarif", () => {
     for (const id of rules.map((r) => r.meta.id)) expect(ruleIds).toContain(id);
     for (const r of run.tool.driver.rules) {
       expect(r.shortDescription.text.length).toBeGreaterThan(0);
+      // GitHub Advanced Security requires these (Sarif.Multitool rule GH2012).
+      expect(r.fullDescription.text.length).toBeGreaterThan(0);
+      expect(r.help.text.length).toBeGreaterThan(0);
+      expect(r.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(r.helpUri).toMatch(/^https:\/\/.+\/docs\/(rules\/qualys\/[\w-]+|findings)\.md$/);
     }
     expect(run.results.length).toBe(findings.summary.errors + findings.summary.warnings + findings.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === "info").length);
@@ -72,6 +76,9 @@ describe("formatSarif", () => {
     expect(crit).toMatchObject({ level: "error", locations: [{ physicalLocation: { region: { startLine: 40, startColumn: 17 } } }] });
     expect(crit.message.text).toContain('CRITICALITY LABEL "SERIOUS" means VALUE 3, found 4 (hint: ');
     expect(run.results.find((r: { ruleId: string }) => r.ruleId === "qualys/empty-remediation").level).toBe("note");
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === "qualys/oracle-template-required");
+    expect(rule.name).toBe("OracleTemplateRequired");
+    expect(rule.help.text).toContain("How to fix: add <ORACLE_AUTHENTICATION_TEMPLATE>");
   });
 
   it("a clean run is a valid log with no results", () => {
