@@ -88,7 +88,7 @@ export class Parser {
   private pending: PendingError | null = null;
   private retryLen = 0;
   private carry = "";
-  private readonly names = new Map<string, string>();
+  private readonly nameTable: (string | undefined)[] = new Array(1024);
 
   constructor(
     readonly h: XmlHandler,
@@ -190,14 +190,19 @@ export class Parser {
     this.h.diagnostic(d);
   }
 
-  /** A name string that is shared between occurrences (fewer strings, no retained buffers). */
+  /**
+   * A name string shared between occurrences: a small table keyed by length and end characters
+   * finds a repeated name without slicing (fewer strings, no retained input buffers).
+   */
   intern(start: number, end: number): string {
-    const s = this.buf.slice(start, end);
-    const known = this.names.get(s);
-    if (known !== undefined) return known;
-    if (end - start > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${end - start} characters`, limit: this.o.limits.maxNameLength }, start);
-    const flat = (" " + s).slice(1);
-    if (this.names.size < 10_000) this.names.set(flat, flat);
+    const buf = this.buf;
+    const len = end - start;
+    const slot = (len * 31 + buf.charCodeAt(start) * 7 + buf.charCodeAt(end - 1)) & 1023;
+    const known = this.nameTable[slot];
+    if (known !== undefined && known.length === len && buf.startsWith(known, start)) return known;
+    if (len > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${len} characters`, limit: this.o.limits.maxNameLength }, start);
+    const flat = (" " + buf.slice(start, end)).slice(1);
+    this.nameTable[slot] = flat;
     return flat;
   }
 

@@ -153,7 +153,7 @@ function readDtd(p: Parser, subset: string | undefined, subsetAt: number, system
   if (subset !== undefined) {
     const at = p.at(subsetAt);
     parser.parseDtdText(subset, doc, { file: p.o.file, line: at.line, column: at.column, internal: true, ...common });
-    if (forward(p, doc, 0)) return doc;
+    forward(p, doc, 0);
   }
   if (systemId !== undefined && p.o.loadExternalDtd) {
     const seen = doc.diagnostics.length;
@@ -163,7 +163,7 @@ function readDtd(p: Parser, subset: string | undefined, subsetAt: number, system
       forward(p, doc, seen);
     }
   }
-  if (p.o.namespaces) checkEntityNames(p, doc, i);
+  if (p.o.namespaces) checkEntityNames(p, doc);
   if (parser.finish !== undefined) {
     const seen = doc.diagnostics.length;
     parser.finish(doc);
@@ -173,7 +173,7 @@ function readDtd(p: Parser, subset: string | undefined, subsetAt: number, system
 }
 
 /** Namespaces in XML §7: entity and notation names contain no colons. */
-function checkEntityNames(p: Parser, doc: DtdDocument, i: number): void {
+function checkEntityNames(p: Parser, doc: DtdDocument): void {
   for (const table of [doc.generalEntities, doc.parameterEntities, doc.notations]) {
     for (const name of table.keys()) {
       if (name.indexOf(":") !== -1) {
@@ -182,11 +182,10 @@ function checkEntityNames(p: Parser, doc: DtdDocument, i: number): void {
       }
     }
   }
-  void i;
 }
 
 /** Passes the DTD's diagnostics on; stops the reader after a fatal one. */
-function forward(p: Parser, doc: DtdDocument, from: number): boolean {
+function forward(p: Parser, doc: DtdDocument, from: number): void {
   const isFatal = p.o.dtdParser!.isFatal;
   for (let x = from; x < doc.diagnostics.length; x++) {
     const d = doc.diagnostics[x];
@@ -198,5 +197,4 @@ function forward(p: Parser, doc: DtdDocument, from: number): boolean {
       throw STOP;
     }
   }
-  return false;
 }
