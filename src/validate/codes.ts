@@ -126,8 +126,4 @@ export const V = defineCodes({
     message: "more than {limit} validity errors; the rest are not reported",
     hint: "Fix the first errors (often one systematic mistake) and validate again.",
   },
-  "valid/dtd": {
-    severity: "error",
-    message: "{problem}",
-  },
 });

@@ -32,6 +32,9 @@ export interface EngineOptions {
   dtdComplete?: boolean;
 }
 
+/** Distinct child names counted in a list before a Map takes over (bounded work per child). */
+const SHORT_CHILD_LIST = 16;
+
 /** Steps kept at the start and end of an elided deep path. */
 const PATH_HEAD = 8;
 const PATH_TAIL = 24;
@@ -50,7 +53,32 @@ class Frame implements MatchRun {
   index = 1;
   state = 0;
   counters = new Int32Array(4);
-  children = new Map<string, number>();
+  /** Child counts by name, for path positions: a short list first (no allocation once warm), a Map beyond it. */
+  childNames: string[] = [];
+  childCounts: number[] = [];
+  childLen = 0;
+  childMap: Map<string, number> | null = null;
+
+  /** Counts one more child named `name`; returns its 1-based position among same-named siblings. */
+  countChild(name: string): number {
+    for (let i = 0; i < this.childLen; i++) {
+      if (this.childNames[i] === name) return ++this.childCounts[i];
+    }
+    if (this.childLen < SHORT_CHILD_LIST) {
+      this.childNames[this.childLen] = name;
+      this.childCounts[this.childLen++] = 1;
+      return 1;
+    }
+    this.childMap ??= new Map();
+    const n = (this.childMap.get(name) ?? 0) + 1;
+    this.childMap.set(name, n);
+    return n;
+  }
+
+  resetChildren(): void {
+    this.childLen = 0;
+    this.childMap = null;
+  }
   line = 0;
   column = 0;
   text = "";
@@ -222,7 +250,7 @@ export class ValidationEngine implements XmlHandler {
     f.skip = false;
     f.name = tag.name;
     f.state = 0;
-    f.children.clear();
+    f.resetChildren();
     f.line = tag.line;
     f.column = tag.column;
     f.text = "";
@@ -230,9 +258,7 @@ export class ValidationEngine implements XmlHandler {
     f.nil = false;
     if (parent === null) f.index = 1;
     else {
-      const n = (parent.children.get(tag.name) ?? 0) + 1;
-      parent.children.set(tag.name, n);
-      f.index = n;
+      f.index = parent.countChild(tag.name);
     }
     return f;
   }
