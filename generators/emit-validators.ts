@@ -15,6 +15,8 @@ interface Ctx {
   schema: SchemaForm;
   types: SimpleTypeTable;
   form: ElementForm;
+  /** Numbers the choice flags of one function (alt0, alt1, ...). */
+  counter: { next: number };
 }
 
 function checkName(form: ElementForm): Name {
@@ -31,41 +33,11 @@ function valueCheck(ctx: Ctx, value: ValueForm, name: string, fixed: string | un
   return _`${N.checkValue}(${N.out}, ${path}, ${ctx.form.xmlName}, ${name}, ${value.kind}, ${types}, ${typeRef(ctx, value)}, ${fixed ?? null}, ${subject});`;
 }
 
-function childCheck(ctx: Ctx, p: ChildProp, required: boolean): Code {
-  const c = N.c;
-  const parent = ctx.form.xmlName;
+function childCheck(ctx: Ctx, p: ChildProp): Code {
   const target = p.elements.length > 0 ? childForm(ctx.schema, p.elements[0]) : undefined;
-  const call = (subject: Code, path: Code): Code =>
-    target === undefined ? _`void ${subject};` : _`${checkName(target)}(${subject}, ${path}, ${N.out}, ${N.d} + 1);`;
-  const missing = required && p.min > 0 ? _`${N.report}(${N.out}, "valid/missing-element", { parent: ${parent}, expected: ${"<" + p.name + ">"} }, ${N.path});` : _``;
-  const get = _`const ${c} = ${prop(N.v, p.name)};`;
-  if (!isRepeatable(p.max)) {
-    return _`{
-  ${get}
-  if (${c} === undefined) {${missing.text === "" ? _`` : _`
-    ${missing}
-  `}} else if (Array.isArray(${c})) {
-    ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${parent}, expected: ${"</" + parent + ">"}, found: ${p.name} }, ${N.childPath}(${N.path}, ${p.name}, 1));
-  } else {
-    ${call(c, _`${N.childPath}(${N.path}, ${p.name}, 0)`)}
-  }
-}`;
-  }
-  const tooFew = required && p.min > 1 ? _`
-    if (${c}.length < ${p.min}) ${N.report}(${N.out}, "valid/missing-element", { parent: ${parent}, expected: ${"<" + p.name + ">"} }, ${N.path});` : _``;
-  const tooMany = p.max !== "unbounded" ? _`
-    if (${c}.length > ${p.max}) ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${parent}, expected: ${"</" + parent + ">"}, found: ${p.name} }, ${N.childPath}(${N.path}, ${p.name}, ${p.max}));` : _``;
-  return _`{
-  ${get}
-  if (${c} === undefined) {${missing.text === "" ? _`` : _`
-    ${missing}
-  `}} else if (!Array.isArray(${c})) {
-    ${N.typeError}(${N.out}, ${N.childPath}(${N.path}, ${p.name}, 0), ${p.name}, "an array (the schema lets it repeat)", ${c});
-  } else {${required && p.min > 0 ? _`
-    if (${c}.length === 0) ${missing}` : _``}${tooFew}${tooMany}
-    for (let ${N.i} = 0; ${N.i} < ${c}.length; ${N.i}++) ${call(_`${c}[${N.i}]`, _`${N.childPath}(${N.path}, ${p.name}, ${N.i})`)}
-  }
-}`;
+  const check = target === undefined ? _`null` : checkName(target);
+  const max = p.max === "unbounded" ? N.Infinity : lit(p.max);
+  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${p.name}, ${prop(N.v, p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d});`;
 }
 
 function present(names: string[]): Code {
@@ -73,20 +45,18 @@ function present(names: string[]): Code {
   return join(names.map((n) => _`${prop(N.v, n)} !== undefined`), " || ");
 }
 
-let altCounter = 0;
-
-/** Checks of a content form; `required` is false inside an alternative that was not chosen. */
+/** Checks of a content form: children, choices (exactly one alternative), at-least-one groups. */
 function contentChecks(ctx: Ctx, form: ContentForm): Code[] {
   if (form.kind === "props") {
     const groups = (form.atLeastOne ?? []).map((names) => {
       const absent = join(names.map((n) => _`(${prop(N.v, n)} === undefined || (Array.isArray(${prop(N.v, n)}) && ${prop(N.v, n)}.length === 0))`), " && ");
       return _`if (${absent}) ${N.report}(${N.out}, "valid/missing-element", { parent: ${ctx.form.xmlName}, expected: ${N.expectedText}(${names}) }, ${N.path});`;
     });
-    return [...form.props.map((p) => childCheck(ctx, p, true)), ...groups];
+    return [...form.props.map((p) => childCheck(ctx, p)), ...groups];
   }
   if (form.kind === "all") return form.parts.flatMap((p) => contentChecks(ctx, p));
   const parent = ctx.form.xmlName;
-  const alt = new Name(`${N.alt.name}${altCounter++}`);
+  const alt = new Name(`${N.alt.name}${ctx.counter.next++}`);
   const flags = form.alts.map((a) => present(namesOf(a)));
   const emptyAlt = form.alts.findIndex((a) => nullable(a));
   const altNames = form.alts.map((a) => namesOf(a));
@@ -186,14 +156,13 @@ ${lines(body.filter((c) => c.text !== ""), 1)}
 }
 
 export function emitValidators(schema: SchemaForm, header: Code, runtime: string, typesModule: string): Code {
-  altCounter = 0;
   const types = simpleTypeTable(schema);
   const seen = new Set<string>();
   const checks: Code[] = [];
   for (const form of schema.elements) {
     if (seen.has(form.typeName)) continue;
     seen.add(form.typeName);
-    checks.push(elementCheck({ schema, types, form }));
+    checks.push(elementCheck({ schema, types, form, counter: { next: 0 } }));
   }
   const roots = schema.roots.map((id) => childForm(schema, id));
   const typeNames = [...new Set(roots.map((r) => r.typeName))].map((n) => new Name(n));
@@ -213,7 +182,7 @@ export function ${new Name(PREFIX.is + r.typeName)}(${N.value}: unknown): ${N.va
   const usesTypes = types.types.length > 0;
   return _`${header}
 /* eslint-disable */
-import { ${join([N.checkValue, N.childPath, N.describeJs, N.expectedText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError])}, type ${N.Diagnostic} } from ${runtime};
+import { ${join([N.checkChild, N.checkValue, N.childPath, N.describeJs, N.expectedText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError])}, type ${N.Diagnostic} } from ${runtime};
 import type { ${join(typeNames)} } from ${typesModule};
 ${usesTypes ? _`
 /** The schema's simple types (facets, enumerations), checked by the datatypes module. */

@@ -2,7 +2,7 @@
  * Every fixed identifier the generators emit, in one table, so that a schema-derived name can be
  * checked against them and none is spelt twice.
  */
-import { Name } from "./code.js";
+import { Code, Name } from "./code.js";
 
 export const N = {
   // Imports from the runtime ("qxml/runtime").
@@ -13,6 +13,8 @@ export const N = {
   serializeWithTable: new Name("serializeWithTable"),
   SerializeOptions: new Name("SerializeOptions"),
   checkValue: new Name("checkValue"),
+  checkChild: new Name("checkChild"),
+  Infinity: new Code("Infinity"),
   isRecord: new Name("isRecord"),
   describeJs: new Name("describeJs"),
   report: new Name("report"),
@@ -54,5 +56,5 @@ export const PREFIX = {
 
 /** Identifiers the generated modules use at top level; schema-derived type names must avoid them. */
 export const TAKEN: ReadonlySet<string> = new Set(
-  Object.values(N).map((n) => n.name).concat(["Array", "Record", "Object", "String", "Number", "Boolean", "Date", "Error", "JSON", "Math", "Set", "Map", "Promise", "Partial"]),
+  Object.values(N).map((n) => n.text).concat(["Array", "Record", "Object", "String", "Number", "Boolean", "Date", "Error", "JSON", "Math", "Set", "Map", "Promise", "Partial"]),
 );

@@ -102,3 +102,43 @@ export function checkValue(
     report(out, "valid/attribute-value", { element, name, expected: checker.describe(), found: found.length > 40 ? found.slice(0, 37) + "..." : found, typeCode: problem.code }, path);
   }
 }
+
+/** A generated check function of one element type. */
+export type CheckFn = (v: unknown, path: string, out: Diagnostic[], d: number) => void;
+
+/**
+ * Checks the value of child property `name` of `parent`: presence (min), repetition (an array
+ * when the schema lets it repeat, at most `max`), then each item with `check` (null: an
+ * undeclared element, nothing more to check). `required` is false inside a choice alternative
+ * that was not taken.
+ */
+export function checkChild(
+  out: Diagnostic[],
+  path: string,
+  parent: string,
+  name: string,
+  c: unknown,
+  min: number,
+  max: number,
+  repeatable: boolean,
+  check: CheckFn | null,
+  d: number,
+): void {
+  const missing = (): void => report(out, "valid/missing-element", { parent, expected: `<${name}>` }, path);
+  if (c === undefined) {
+    if (min > 0) missing();
+    return;
+  }
+  if (!repeatable) {
+    if (Array.isArray(c)) report(out, "valid/unexpected-element", { parent, expected: `</${parent}>`, found: name }, childPath(path, name, 1));
+    else check?.(c, childPath(path, name, 0), out, d + 1);
+    return;
+  }
+  if (!Array.isArray(c)) {
+    typeError(out, childPath(path, name, 0), name, "an array (the schema lets it repeat)", c);
+    return;
+  }
+  if (c.length < min) missing();
+  if (c.length > max) report(out, "valid/unexpected-element", { parent, expected: `</${parent}>`, found: name }, childPath(path, name, max));
+  for (let i = 0; i < c.length; i++) check?.(c[i], childPath(path, name, i), out, d + 1);
+}
