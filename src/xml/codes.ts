@@ -112,7 +112,7 @@ export const XML = defineCodes({
   },
   "xml/undefined-entity": {
     severity: "error",
-    message: "entity &{name}; is not declared",
+    message: "entity &{name}; is not declared{suggestion}",
     hint: "Declare it in the DTD or write the character it stands for; only &lt; &gt; &amp; &apos; &quot; are predefined.",
   },
   "xml/standalone-entity": {

@@ -8,6 +8,7 @@ import { codePointHex, firstIllegalChar, isXmlCodePoint, scanName } from "./char
 import { decodeAll } from "./decode.js";
 import { isDeclarationStart, parseDeclaration } from "./declaration.js";
 import { isRefusal } from "./resolve.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import type { Parser } from "./parser.js";
 
 export interface Budget {
@@ -56,9 +57,24 @@ function checkNesting(p: Parser, names: string[], name: string, i: number): void
   }
 }
 
+/** HTML entities that turn up in XML payloads, with the character reference to write instead. */
+const HTML_ENTITIES: Record<string, number> = {
+  nbsp: 160, copy: 169, reg: 174, trade: 8482, mdash: 8212, ndash: 8211, hellip: 8230, laquo: 171, raquo: 187,
+  lsquo: 8216, rsquo: 8217, ldquo: 8220, rdquo: 8221, bull: 8226, middot: 183, deg: 176, euro: 8364, eacute: 233,
+};
+
+/** "; did you mean ..." for a misspelt or HTML entity name, or "". */
+function suggestEntity(p: Parser, name: string): string {
+  const html = HTML_ENTITIES[name];
+  if (html !== undefined) return ` (&${name}; is an HTML entity: write &#${html}; instead)`;
+  const candidates = ["lt", "gt", "amp", "apos", "quot", ...(p.dtd?.generalEntities.keys() ?? [])];
+  const near = didYouMean(name, candidates);
+  return near === undefined ? "" : `; did you mean &${near};?`;
+}
+
 /** An entity name that is not declared: fatal when WFC Entity Declared applies, else skipped. */
 function undeclared(p: Parser, name: string, i: number): void {
-  if (p.dtdComplete) p.fail("xml/undefined-entity", { name }, i);
+  if (p.dtdComplete) p.fail("xml/undefined-entity", { name, suggestion: suggestEntity(p, name) }, i);
   p.warn("xml/undeclared-entity-skipped", { name }, i);
 }
 

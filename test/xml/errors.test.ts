@@ -20,6 +20,8 @@ const cases: Case[] = [
   { name: "end tag without start", xml: "<A></A></B>", code: "xml/extra-content", line: 1, column: 8 },
   { name: "end tag before root", xml: "</B>", code: "xml/unexpected-end-tag", line: 1, column: 1, params: { found: "B" } },
   { name: "undefined entity", xml: "<A>\n a &nbsp; b</A>", code: "xml/undefined-entity", line: 2, column: 4, params: { name: "nbsp" } },
+  { name: "HTML entity", xml: "<A>a&nbsp;b</A>", code: "xml/undefined-entity", line: 1, column: 5, message: "entity &nbsp; is not declared (&nbsp; is an HTML entity: write &#160; instead)" },
+  { name: "misspelt entity", xml: '<!DOCTYPE A [<!ENTITY company "Qualys">]><A>&compnay;</A>', code: "xml/undefined-entity", line: 1, column: 45, message: "entity &compnay; is not declared; did you mean &company;?" },
   { name: "invalid char", xml: "<A>\n ok \u0007</A>", code: "xml/invalid-char", line: 2, column: 5, params: { code: "0007" } },
   { name: "invalid char ref", xml: "<A>&#0;</A>", code: "xml/invalid-char-ref", line: 1, column: 4, params: { ref: "&#0;" } },
   { name: "duplicate attribute", xml: '<A x="1"\n   x="2"/>', code: "xml/duplicate-attribute", line: 2, column: 4, params: { name: "x", firstLine: 1, firstColumn: 4 } },
