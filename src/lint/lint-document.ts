@@ -14,6 +14,7 @@ import type { Catalog } from "../schema/catalog.js";
 import { loadSchema, type LoadedSchema } from "../schema/load.js";
 import { peekFile } from "../pipeline/peek.js";
 import { validateDocument } from "../pipeline/validate-document.js";
+import type { XmlHandler } from "../xml/events.js";
 import { readFile } from "../xml/reader.js";
 import { createFileLinter } from "./runner.js";
 import type { Rule } from "./types.js";
@@ -49,6 +50,19 @@ function importSchema(file: string, ctx: LintContext): LoadedSchema | undefined 
   return name === undefined ? undefined : loadSchema(name, ctx.catalog);
 }
 
+/** The same handler, with the reader's own diagnostics kept. */
+function capturingDiagnostics(handler: XmlHandler, out: Diagnostic[]): XmlHandler {
+  return {
+    startElement: (tag) => handler.startElement(tag),
+    endElement: (name, pos) => handler.endElement(name, pos),
+    text: (text, pos, cdata) => handler.text(text, pos, cdata),
+    diagnostic: (d) => {
+      out.push(d);
+      handler.diagnostic(d);
+    },
+  };
+}
+
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
 
 export async function lintDocument(file: string, ctx: LintContext): Promise<LintOutcome> {
@@ -63,15 +77,20 @@ export async function lintDocument(file: string, ctx: LintContext): Promise<Lint
     extraHandlers: () => [linter.handler],
   });
   // When the validator did not feed the rules (no schema found, or a validator without
-  // extra-handler support), the rules get a reader pass of their own.
-  if (!linter.handler.sawElement && outcome.result.diagnostics.every((d) => d.code !== "qxml/unreadable-file")) {
+  // extra-handler support), the rules get a reader pass of their own. If the validator did not
+  // read the file at all, that pass also reports the reader's errors (not well-formed, limits).
+  const readerDiagnostics: Diagnostic[] = [];
+  const codes = new Set(outcome.result.diagnostics.map((d) => d.code));
+  if (!linter.handler.sawElement && !codes.has("qxml/unreadable-file")) {
+    const pipelineRead = !codes.has("qxml/no-schema") && !codes.has("qxml/schema-error");
+    const handler = pipelineRead ? linter.handler : capturingDiagnostics(linter.handler, readerDiagnostics);
     try {
-      await readFile(resolve(ctx.cwd, file), linter.handler, { file });
+      await readFile(resolve(ctx.cwd, file), handler, { file });
     } catch {
       // The file vanished or cannot be read: the validator's diagnostic already says so.
     }
   }
-  const diagnostics = [...outcome.result.diagnostics, ...linter.diagnostics()].sort(byPosition);
+  const diagnostics = [...outcome.result.diagnostics, ...readerDiagnostics, ...linter.diagnostics()].sort(byPosition);
   const valid = !diagnostics.some((d) => d.severity === "error");
   return { result: { ...outcome.result, diagnostics, valid }, schemaFailure: outcome.schemaFailure };
 }
