@@ -33,24 +33,32 @@ function checkDeclaredEncoding(p: Parser, declared: string | undefined, i: numbe
   }
 }
 
-/** Index after the '>' that ends the DOCTYPE at i (literals, comments, PIs and the subset skipped), or -1. */
-function doctypeEnd(buf: string, i: number): number {
+/**
+ * Index after the '>' that ends the DOCTYPE at i (literals, comments, PIs and the subset skipped),
+ * or -1; and whether the internal subset holds a parameter-entity reference outside literals.
+ */
+function doctypeEnd(buf: string, i: number): { end: number; peRefs: boolean } {
+  const none = { end: -1, peRefs: false };
+  let peRefs = false;
   let inSubset = false;
   let j = i + 9;
   while (j < buf.length) {
     const c = buf.charCodeAt(j);
     if (c === 34 || c === 39) {
       const k = buf.indexOf(buf[j], j + 1);
-      if (k === -1) return -1;
+      if (k === -1) return none;
       j = k + 1;
     } else if (inSubset && c === 60 && buf.startsWith("<!--", j)) {
       const k = buf.indexOf("-->", j + 4);
-      if (k === -1) return -1;
+      if (k === -1) return none;
       j = k + 3;
     } else if (inSubset && c === 60 && buf.charCodeAt(j + 1) === 63) {
       const k = buf.indexOf("?>", j + 2);
-      if (k === -1) return -1;
+      if (k === -1) return none;
       j = k + 2;
+    } else if (inSubset && c === 37 && scanName(buf, j + 1, buf.length) > j + 1) {
+      peRefs = true;
+      j++;
     } else if (c === 91 && !inSubset) {
       inSubset = true;
       j++;
@@ -58,10 +66,10 @@ function doctypeEnd(buf: string, i: number): number {
       inSubset = false;
       j++;
     } else if (c === 62 && !inSubset) {
-      return j + 1;
+      return { end: j + 1, peRefs };
     } else j++;
   }
-  return -1;
+  return none;
 }
 
 function skipSpace(buf: string, k: number): number {
@@ -80,7 +88,7 @@ function literal(p: Parser, k: number, what: string): { value: string; end: numb
 
 export function parseDoctype(p: Parser, i: number): number {
   const buf = p.buf;
-  const end = doctypeEnd(buf, i);
+  const { end, peRefs } = doctypeEnd(buf, i);
   if (end === -1) {
     if (!p.final) return NEED;
   }
@@ -131,18 +139,26 @@ export function parseDoctype(p: Parser, i: number): number {
   if (k >= buf.length) return p.eof("the DOCTYPE declaration", k);
   if (buf.charCodeAt(k) !== 62) return p.expected(subset === undefined ? "'[', an external ID or '>'" : "'>'", "in the DOCTYPE", k);
   p.sawDoctype = true;
-  const dtd = readDtd(p, subset, subsetAt, systemId, publicId, i);
+  const dtd = readDtd(p, { text: subset, at: subsetAt, peRefs }, systemId, publicId, i);
   p.dtd = dtd;
   p.attlists = dtd === null ? null : new Map();
   p.h.doctype?.({ name, ...(publicId !== undefined ? { publicId } : {}), ...(systemId !== undefined ? { systemId } : {}), dtd, line: pos.line, column: pos.column });
   return k + 1;
 }
 
-function readDtd(p: Parser, subset: string | undefined, subsetAt: number, systemId: string | undefined, publicId: string | undefined, i: number): DtdDocument | null {
+interface InternalSubset {
+  text: string | undefined;
+  /** Index of its first character in the buffer. */
+  at: number;
+  /** It references parameter entities (outside literals and comments). */
+  peRefs: boolean;
+}
+
+function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefined, publicId: string | undefined, i: number): DtdDocument | null {
   const parser = p.o.dtdParser;
+  const subset = internal.text;
   // WFC: Entity Declared binds only when every declaration is in the internal subset (§4.1).
-  const peRefs = subset !== undefined && /%[^\s%;]+;/.test(subset);
-  p.dtdComplete = p.standalone || (systemId === undefined && !peRefs);
+  p.dtdComplete = p.standalone || (systemId === undefined && !internal.peRefs);
   if (parser === undefined || (subset === undefined && systemId === undefined)) {
     if (parser === undefined && subset !== undefined) p.dtdComplete = p.standalone;
     return null;
@@ -151,7 +167,7 @@ function readDtd(p: Parser, subset: string | undefined, subsetAt: number, system
   const limits = { maxEntityExpansions: p.o.limits.maxEntityExpansions, maxEntityNesting: p.o.limits.maxEntityNesting };
   const common = { ...(p.o.resolveEntity !== undefined ? { resolveEntity: p.o.resolveEntity } : {}), limits };
   if (subset !== undefined) {
-    const at = p.at(subsetAt);
+    const at = p.at(internal.at);
     parser.parseDtdText(subset, doc, { file: p.o.file, line: at.line, column: at.column, internal: true, ...common });
     forward(p, doc, 0);
   }

@@ -100,6 +100,14 @@ describe("DTD", () => {
     expect(run.diagnostics.map((d) => [d.code, d.severity])).toEqual([["xml/undeclared-entity-skipped", "warning"]]);
   });
 
+  it("applies WFC Entity Declared unless the internal subset references parameter entities", () => {
+    expect(read('<!DOCTYPE a [<!ENTITY e "50%off;">]><a>&x;</a>').errors[0]?.code).toBe("xml/undefined-entity");
+    const pe = read("<!DOCTYPE a [<!ENTITY % p \"<!ENTITY y 'Y'>\">%p;]><a>&y;&x;</a>");
+    expect(pe.errors).toEqual([]);
+    expect(pe.events.filter((e) => e[0] === "text").map((e) => e[1])).toEqual(["Y"]);
+    expect(pe.diagnostics.map((d) => d.code)).toEqual(["xml/undeclared-entity-skipped"]);
+  });
+
   it("reads the external DTD subset when asked, and its declarations apply", () => {
     const dir = mkdtempSync(join(tmpdir(), "qxml-"));
     writeFileSync(join(dir, "a.dtd"), '<?xml version="1.0" encoding="UTF-8"?>\n<!ENTITY nbsp "&#160;"><!ATTLIST a v CDATA "d">');
