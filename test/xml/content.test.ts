@@ -101,7 +101,7 @@ describe("DTD", () => {
   });
 
   it("applies WFC Entity Declared unless the internal subset references parameter entities", () => {
-    expect(read('<!DOCTYPE a [<!ENTITY e "50%off;">]><a>&x;</a>').errors[0]?.code).toBe("xml/undefined-entity");
+    expect(read('<!DOCTYPE a [<!-- 50%off; --><?p %q;?>]><a>&x;</a>').errors[0]?.code).toBe("xml/undefined-entity");
     const pe = read("<!DOCTYPE a [<!ENTITY % p \"<!ENTITY y 'Y'>\">%p;]><a>&y;&x;</a>");
     expect(pe.errors).toEqual([]);
     expect(pe.events.filter((e) => e[0] === "text").map((e) => e[1])).toEqual(["Y"]);
