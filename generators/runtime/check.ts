@@ -82,12 +82,14 @@ export function checkValue(
   fixed: string | null,
   v: unknown,
 ): void {
-  if (typeof v !== kind) {
+  const checker = types === null || type === null ? null : types.checker(type);
+  // parse leaves a number or boolean it cannot read as the string it found: report it as the engine does.
+  const unread = typeof v === "string" && kind !== "string" && checker !== null && checker.check(v) !== null;
+  if (typeof v !== kind && !unread) {
     typeError(out, path, element, name === "text" ? `text content (${kind})` : `attribute ${name} as a ${kind}`, v);
     return;
   }
   const lexical = toLexical(v);
-  const checker = types === null || type === null ? null : types.checker(type);
   if (fixed !== null) {
     const same = checker === null ? lexical === fixed : checker.normalize(lexical) === checker.normalize(fixed);
     if (!same) {

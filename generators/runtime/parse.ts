@@ -79,13 +79,36 @@ function normalise(table: FormTable, root: number, value: Json): Json {
   return top;
 }
 
-export class ParseError extends Error {}
+/** The document could not be parsed: not well-formed, refused (external entity, too deep) or the wrong root. */
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? message : `${line}:${column ?? 0}: ${message}`);
+    this.name = "ParseError";
+  }
+}
+
+function parseError(err: unknown): ParseError {
+  const message = err instanceof Error ? err.message : String(err);
+  // fast-xml-parser's validator appends ":line:column" to its messages.
+  const m = /^(.*?)\.?:(\d+):(\d+|undefined)$/s.exec(message);
+  if (m === null) return new ParseError(message);
+  return new ParseError(m[1], Number(m[2]), m[3] === "undefined" ? undefined : Number(m[3]));
+}
 
 /** Parses `xml`, whose root must be `rootName`, into its object form. */
 export function parseWithTable(table: FormTable, rootName: string, xml: string): unknown {
   const root = table.globals[rootName];
   if (root === undefined) throw new ParseError(`no global element ${rootName} in the schema`);
-  const result = parserFor(table).parse(xml, true) as Record<string, unknown>;
+  let result: Record<string, unknown>;
+  try {
+    result = parserFor(table).parse(xml, true) as Record<string, unknown>;
+  } catch (err) {
+    throw parseError(err);
+  }
   const names = Object.keys(result).filter((k) => !k.startsWith("?") && !k.startsWith("!"));
   if (names.length !== 1 || names[0] !== rootName) throw new ParseError(`expected root element <${rootName}>; found ${names.map((n) => `<${n}>`).join(", ") || "none"}`);
   return normalise(table, root, result[rootName]);
