@@ -87,6 +87,8 @@ export class Parser {
   private sawMarkup = false;
   private pending: PendingError | null = null;
   private retryLen = 0;
+  /** Warnings given by the token being parsed (it may be retried when cut off). */
+  private readonly tokenWarnings: string[] = [];
   private carry = "";
   private readonly nameTable: (string | undefined)[] = new Array(1024);
 
@@ -182,8 +184,13 @@ export class Parser {
     return `'${String.fromCodePoint(c)}'`;
   }
 
+  /** Reports a warning once, even when its token is parsed again after more input arrived. */
   warn(code: string, params: Params, i: number): void {
-    this.report(diagnose(code, params, this.at(i), "warning"));
+    const d = diagnose(code, params, this.at(i), "warning");
+    const key = `${d.code} ${d.line}:${d.column} ${d.message}`;
+    if (this.tokenWarnings.includes(key)) return;
+    this.tokenWarnings.push(key);
+    this.report(d);
   }
 
   report(d: Diagnostic): void {
@@ -237,6 +244,7 @@ export class Parser {
           this.tracker.restore();
           next = NEED;
         }
+        if (next !== NEED && this.tokenWarnings.length > 0) this.tokenWarnings.length = 0;
         if (next === NEED) {
           // Retry once the unread input has doubled: a long token is rescanned O(log n) times.
           this.retryLen = (this.buf.length - this.pos) * 2;

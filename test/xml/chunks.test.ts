@@ -67,6 +67,14 @@ describe("chunk-splitting invariance", () => {
     }
   });
 
+  it("a warning inside a start tag cut by a chunk boundary is reported once", () => {
+    const doc = '<!DOCTYPE a SYSTEM "a.dtd"><a x="&u;" y=">" z="1"/>';
+    for (let i = 1; i < doc.length; i++) {
+      const run = read([doc.slice(0, i), doc.slice(i)]);
+      expect(run.diagnostics.map((d) => [d.code, d.line, d.column]), `split at ${i}`).toEqual([["xml/undeclared-entity-skipped", 1, 34]]);
+    }
+  });
+
   it("']]>' split across chunks is still found", () => {
     for (const parts of [["<a>x]", "]>y</a>"], ["<a>x]]", ">y</a>"], ["<a>x", "]", "]", ">", "</a>"]]) {
       expect(read(parts).errors[0]?.code).toBe("xml/cdata-end-in-text");
