@@ -77,7 +77,9 @@ export interface XmlHandler {
   comment?(text: string, pos: Position): void;
   /**
    * A well-formedness or reader error (code prefix "xml/"), or a warning. After an error of
-   * severity "error" the reader stops: no further calls but `end`.
+   * severity "error" the reader stops: no further calls but `end`. Exception: diagnostics of the
+   * DTD parser (prefix "dtd/") are passed on too, and only its well-formedness errors stop the
+   * reader; DTD validity errors do not.
    */
   diagnostic(d: Diagnostic): void;
   /** The end of input (after the last call, also after a fatal error). */
