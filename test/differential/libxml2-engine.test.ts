@@ -101,6 +101,22 @@ describe("libxml2 engine, well-formedness", () => {
   });
 });
 
+describe("libxml2 engine, hostile input", () => {
+  it("stops an entity expansion bomb with a diagnostic", () => {
+    let entities = `<!ENTITY a0 "xxxxxxxxxx">`;
+    for (let i = 1; i < 12; i++) entities += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const r = engine.validate(`<!DOCTYPE r [${entities}<!ELEMENT r (#PCDATA)>]><r>&a11;</r>`, { file: docFile });
+    expect(r).toMatchObject({ valid: false, wellFormed: false });
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/amplification/);
+  });
+
+  it("reports libxml2's nesting limit (256 levels) instead of overflowing", () => {
+    const r = engine.validate("<d>".repeat(5000) + "</d>".repeat(5000), { file: docFile });
+    expect(r.wellFormed).toBe(false);
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/Excessive depth in document: 256/);
+  });
+});
+
 describe("libxml2 engine, a schema file", () => {
   it("validates against a DTD file, ignoring the DOCTYPE", () => {
     const schema = { kind: "dtd" as const, file: join(dir, "r.dtd") };
