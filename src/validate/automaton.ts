@@ -52,6 +52,14 @@ export interface ContentMatcher {
   expected(run: MatchRun): string[];
   /** Every element name the content model mentions. */
   readonly names: readonly string[];
+  /**
+   * Error recovery, after `step` failed. `byName`: take the edge of the expected element named
+   * `name` (a misspelling of it was found). Otherwise: jump to the nearest state, reachable by
+   * skipping expected children, from which the child is accepted (children were left out or
+   * moved). Returns the new state, or -1 to stay. Counters are approximated: the document is
+   * already invalid, recovery only keeps later diagnostics meaningful.
+   */
+  recover(run: MatchRun, uri: string | null, local: string, byName: boolean): number;
 }
 
 export interface MatcherBuild {
@@ -79,6 +87,10 @@ export function wildcardAllows(w: Wildcard, uri: string | null): boolean {
   // ##other: any namespace other than the target namespace, and not unqualified (XSD 1.0 §3.10.4).
   if (ns === "##other") return uri !== null && uri !== w.targetNamespace;
   return ns.includes(uri);
+}
+
+function leafAccepts(leaf: Leaf, uri: string | null, local: string): boolean {
+  return leaf.kind === "element" ? leaf.name === local && leaf.namespace === uri : wildcardAllows(leaf.wildcard, uri);
 }
 
 export function buildMatcher(particle: Particle | null): MatcherBuild {
@@ -486,6 +498,49 @@ class GlushkovMatcher implements ContentMatcher {
     return this.t.leaves[state - 1];
   }
 
+  recover(run: MatchRun, uri: string | null, local: string, byName: boolean): number {
+    const from = this.sets ? run.counters[1] : run.state;
+    const found = byName ? this.firstEdgeNamed(from, local) : this.nearestEdgeFor(from, uri, local);
+    if (found === null) return -1;
+    const { edge } = found;
+    if (this.sets) {
+      // Restart from one configuration at the target, counters as if each counted particle was entered.
+      run.counters[0] = 1;
+      run.counters[1] = edge.target + 1;
+      run.counters.fill(1, 2, 2 + this.c);
+    } else this.take(edge, run.counters, 0);
+    run.state = edge.target + 1;
+    return run.state;
+  }
+
+  private firstEdgeNamed(state: number, local: string): { edge: Edge } | null {
+    const bucket = this.t.byLocal[state].get(local);
+    return bucket === undefined ? null : { edge: bucket[0] };
+  }
+
+  /** Breadth-first over the states after `from` (skipping children), for an edge accepting {uri}local. */
+  private nearestEdgeFor(from: number, uri: string | null, local: string): { edge: Edge } | null {
+    const seen = new Uint8Array(this.t.edges.length);
+    seen[from] = 1;
+    const queue: number[] = [];
+    for (const e of this.t.edges[from]) {
+      if (seen[e.target + 1] === 0) {
+        seen[e.target + 1] = 1;
+        queue.push(e.target + 1);
+      }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      for (const e of this.t.edges[queue[q]]) {
+        if (leafAccepts(this.t.leaves[e.target], uri, local)) return { edge: e };
+        if (seen[e.target + 1] === 0) {
+          seen[e.target + 1] = 1;
+          queue.push(e.target + 1);
+        }
+      }
+    }
+    return null;
+  }
+
   private acceptsAt(state: number, counters: Int32Array, base: number): boolean {
     const need = this.t.accept[state];
     if (need === null) return false;
@@ -582,5 +637,18 @@ class AllMatcher implements ContentMatcher {
     const out: string[] = [];
     for (let i = 0; i < this.leaves.length; i++) if (run.counters[i] === 0) out.push(leafLabel(this.leaves[i]));
     return out;
+  }
+
+  recover(run: MatchRun, _uri: string | null, local: string, byName: boolean): number {
+    // In xs:all order does not matter: only a misspelling of a child not seen yet can be recovered.
+    if (!byName) return -1;
+    for (let i = 0; i < this.leaves.length; i++) {
+      if ((this.leaves[i] as { name: string }).name === local && run.counters[i] === 0) {
+        run.counters[i] = 1;
+        run.state = i + 1;
+        return run.state;
+      }
+    }
+    return -1;
   }
 }

@@ -86,6 +86,8 @@ class Frame implements MatchRun {
   textColumn = 0;
   contentReported = false;
   nil = false;
+  /** Expected children skipped by error recovery (null: none), so a moved child is reported once. */
+  skipped: string[] | null = null;
 }
 
 export class ValidationEngine implements XmlHandler {
@@ -256,6 +258,7 @@ export class ValidationEngine implements XmlHandler {
     f.text = "";
     f.contentReported = false;
     f.nil = false;
+    f.skipped = null;
     if (parent === null) f.index = 1;
     else {
       f.index = parent.countChild(tag.name);
@@ -328,10 +331,23 @@ export class ValidationEngine implements XmlHandler {
     const m = type.matcher!;
     const uri = this.dtdMode ? null : tag.uri;
     const local = this.dtdMode ? tag.name : tag.local;
-    const next = m.step(parent, uri, local);
+    let next = m.step(parent, uri, local);
     if (next < 0) {
-      this.unexpected(parent, type, tag);
-      return this.global(tag) ?? SKIP;
+      // A child moved later than its place: reported when its place was skipped, not again.
+      if (parent.skipped !== null && parent.skipped.includes(local)) {
+        parent.skipped = null;
+        return this.global(tag) ?? SKIP;
+      }
+      const { suggestion, expected } = this.unexpected(parent, type, tag);
+      // Recover so that one mistake gives one error: a misspelt child counts as the one meant; a
+      // child found early skips the ones left out (remembered, in case they come later); a
+      // repeated child, or one allowed nowhere ahead, is skipped and the parent stays put.
+      if (suggestion !== undefined) next = m.recover(parent, uri, suggestion, true);
+      else if (parent.state === 0 || m.leafOf(parent.state).kind !== "element" || (m.leafOf(parent.state) as { name: string }).name !== local) {
+        next = m.recover(parent, uri, local, false);
+        if (next >= 0) parent.skipped = expected;
+      }
+      if (next < 0) return this.global(tag) ?? SKIP;
     }
     const leaf = m.leafOf(next);
     if (leaf.kind === "element") {
@@ -345,13 +361,16 @@ export class ValidationEngine implements XmlHandler {
     return el ?? SKIP;
   }
 
-  private unexpected(parent: Frame, type: CompiledType, tag: StartTag): void {
+  /** Reports an unexpected child; returns what was expected and the name it probably misspells. */
+  private unexpected(parent: Frame, type: CompiledType, tag: StartTag): { suggestion: string | undefined; expected: string[] } {
     const m = type.matcher!;
     const names = m.expected(parent);
     const end = m.accepts(parent);
     const found = this.dtdMode ? tag.name : tag.local;
     // A misspelling is a name that would have been allowed here.
-    const suggestion = found.length >= 3 ? didYouMean(found, names) : undefined;
+    // A name the schema knows is misplaced, not misspelt.
+    const known = m.names.includes(found) || this.global(tag) !== undefined;
+    const suggestion = found.length >= 3 && !known ? didYouMean(found, names) : undefined;
     const params: Params = {
       parent: parent.name,
       expected: expectedText(names, end ? parent.name : null),
@@ -360,6 +379,7 @@ export class ValidationEngine implements XmlHandler {
     };
     if (suggestion !== undefined && suggestion !== found) params.suggestion = suggestion;
     this.report("valid/unexpected-element", params, tag.line, tag.column, params.suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(names, end, parent.name, tag.name));
+    return { suggestion: params.suggestion !== undefined ? suggestion : undefined, expected: names };
   }
 
   /** Sets up the frame for a declared element: xsi attributes, type, attributes. */

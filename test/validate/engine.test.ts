@@ -76,6 +76,27 @@ describe("engine: content errors", () => {
     expect(e.diagnostics.map((d) => d.code)).toEqual(["valid/unexpected-element", "valid/undeclared-element"]);
     expect(e.diagnostics[1].params).toEqual({ found: "BAR" });
   });
+  it("recovery: a moved child gives one error, not one per following sibling", () => {
+    const xml = ok.replace("<BASIC_INFO><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>", "<BASIC_INFO><GROUP_TYPE/><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>");
+    expect(validate(profile, xml).diagnostics.map((d) => d.message)).toEqual(["BASIC_INFO: expected <GROUP_NAME>; found <GROUP_TYPE>"]);
+    const moved = ok.replace(/<BASIC_INFO>.*<\/BASIC_INFO>\n  (<SCAN.*<\/SCAN>)/, "$1<BASIC_INFO><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>");
+    expect(validate(profile, moved).diagnostics.map((d) => d.message)).toEqual(["OPTION_PROFILE: expected <BASIC_INFO>; found <SCAN>"]);
+  });
+  it("recovery: a left-out child gives one error at the child found instead", () => {
+    const xml = ok.replace("<PERFORMANCE/>", "");
+    expect(validate(profile, xml).diagnostics.map((d) => d.message)).toEqual(["SCAN: expected <PERFORMANCE>; found <TCP>"]);
+  });
+  it("recovery: a misspelt child is validated as the one meant (its content too)", () => {
+    const xml = ok.replace("<BASIC_INFO><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>", "<BASIC_INFOS><GROUP_NAME>x</GROUP_NAME><NOPE/></BASIC_INFOS>");
+    expect(validate(profile, xml).diagnostics.map((d) => [d.path, d.message])).toEqual([
+      ["/OPTION_PROFILE/BASIC_INFOS", "OPTION_PROFILE: expected <BASIC_INFO>; found <BASIC_INFOS>"],
+      ["/OPTION_PROFILE/BASIC_INFOS/NOPE", "BASIC_INFOS: expected one of GROUP_TYPE or </BASIC_INFOS>; found <NOPE>"],
+    ]);
+  });
+  it("recovery: a repeated child is not taken for a misspelling of another", () => {
+    const xml = ok.replace("<UDP/>", "<UDP/>").replace("<PERFORMANCE/>", "<PERFORMANCE/><PERFORMANCE/>");
+    expect(validate(profile, xml).diagnostics.map((d) => [d.code, d.params?.suggestion])).toEqual([["valid/unexpected-element", undefined]]);
+  });
   it("missing child at the end tag", () => {
     const e = validate(profile, "<OPTION_PROFILE>\n<BASIC_INFO><GROUP_NAME/></BASIC_INFO>\n</OPTION_PROFILE>");
     expect(e.diagnostics).toHaveLength(1);
