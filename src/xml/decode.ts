@@ -209,6 +209,10 @@ function utf8Decoder(): CharDecoder {
       const body = bytes.subarray(0, cut);
       const base = offset;
       offset += cut;
+      // Fast path: Buffer's decoder; only when it produced U+FFFD (an invalid sequence or a real
+      // U+FFFD) does the strict decoder decide.
+      const fast = Buffer.from(body.buffer, body.byteOffset, body.length).toString("utf8");
+      if (fast.indexOf("\uFFFD") === -1) return { text: fast };
       try {
         return { text: td.decode(body) };
       } catch {

@@ -81,6 +81,10 @@ describe("encodings", () => {
     }
   });
 
+  it("accepts a real U+FFFD (the strict decoder decides when the fast one produced one)", () => {
+    expect(texts(new TextEncoder().encode("<a>x\uFFFDy</a>"))).toEqual(["x\uFFFDy"]);
+  });
+
   it("reports a file truncated inside a multi-byte sequence", () => {
     const b = new TextEncoder().encode("<a>é");
     const d = firstError(read(b.subarray(0, b.length - 1)));
