@@ -62,7 +62,7 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
     const loaded = loadSchema(mapped, ctx.catalog);
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
-  const head = peekFile(file);
+  const head = peekFile(resolve(ctx.cwd, file));
   if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.internalSubset)) {
     const entry = head.doctype.systemId !== undefined ? ctx.catalog.bySystemId(head.doctype.systemId) : undefined;
     return { kind: "doctype", name: entry?.name ?? head.doctype.systemId ?? "DOCTYPE" };

@@ -6,6 +6,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { createReader, readFile, readString, type ReaderOptions } from "../xml/reader.js";
 import type { ReaderLimits } from "../xml/options.js";
 import type { EntityResolver } from "../xml/resolve.js";
+import type { XmlHandler } from "../xml/events.js";
+import { teeHandler } from "../xml/tee.js";
 import { compileSchema, type CompiledSchema } from "./compile.js";
 import { dtdParser, schemaFromDoctype } from "./dtd-source.js";
 import { ValidationEngine } from "./engine.js";
@@ -24,6 +26,8 @@ export interface ValidateOptions {
   limits?: Partial<ReaderLimits>;
   /** Namespace processing in the reader (default true); off for DTD-only documents with colons in odd places. */
   namespaces?: boolean;
+  /** Handlers fed by the same reader pass, after the validator (e.g. the linter's rules). */
+  extraHandlers?: XmlHandler[];
 }
 
 export interface ValidationResult {
@@ -34,7 +38,7 @@ export interface ValidationResult {
   doctype?: { name: string; systemId?: string; publicId?: string };
 }
 
-function setup(options: ValidateOptions): { engine: ValidationEngine; reader: ReaderOptions } {
+function setup(options: ValidateOptions): { engine: ValidationEngine; handler: XmlHandler; reader: ReaderOptions } {
   const engine = new ValidationEngine({
     file: options.file,
     ...(options.schema !== undefined ? { schema: options.schema } : {}),
@@ -51,7 +55,7 @@ function setup(options: ValidateOptions): { engine: ValidationEngine; reader: Re
   if (options.resolveEntity !== undefined) reader.resolveEntity = options.resolveEntity;
   if (options.limits !== undefined) reader.limits = options.limits;
   if (options.namespaces !== undefined) reader.namespaces = options.namespaces;
-  return { engine, reader };
+  return { engine, handler: teeHandler(engine, options.extraHandlers ?? []), reader };
 }
 
 function result(engine: ValidationEngine): ValidationResult {
@@ -62,17 +66,17 @@ function result(engine: ValidationEngine): ValidationResult {
 }
 
 export async function validateFile(path: string, options: ValidateOptions): Promise<ValidationResult> {
-  const { engine, reader } = setup(options);
-  await readFile(path, engine, reader);
+  const { engine, handler, reader } = setup(options);
+  await readFile(path, handler, reader);
   return result(engine);
 }
 
 export function validateString(input: string | Uint8Array, options: ValidateOptions): ValidationResult {
-  const { engine, reader } = setup(options);
-  if (typeof input === "string") readString(input, engine, reader);
+  const { engine, handler, reader } = setup(options);
+  if (typeof input === "string") readString(input, handler, reader);
   else {
     // Bytes go through the reader's decoder (BOM, encoding declaration).
-    const r = createReader(engine, reader);
+    const r = createReader(handler, reader);
     r.write(input);
     r.close();
   }
