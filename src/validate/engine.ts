@@ -12,11 +12,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { isFatalDtdCode } from "../dtd/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
-import { XSI_NS } from "../schema/model.js";
+import { XSI_NS, type ElementDecl, type SchemaModel } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
 import { checkAttributes, type AttributeContext } from "./attributes.js";
 import type { MatchRun } from "./automaton.js";
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
+import { derivesFrom } from "./derivation.js";
 import { IdTable } from "./ids.js";
 import { isAllWhite } from "./names.js";
 import "./codes.js";
@@ -321,7 +322,8 @@ export class ValidationEngine implements XmlHandler {
         this.contentError(parent, "valid/element-in-simple-content", { parent: parent.name, type: type.simple?.describe() ?? "string", found: tag.name }, tag, true);
         return this.global(tag) ?? SKIP;
       case "any":
-        return this.globalOrUndeclared(tag);
+        // DTD ANY: children must be declared; XSD anyType: lax, declared children are checked.
+        return this.dtdMode ? this.globalOrUndeclared(tag) : (this.global(tag) ?? SKIP);
       default:
         return this.matchChild(parent, type, tag);
     }
@@ -414,7 +416,7 @@ export class ValidationEngine implements XmlHandler {
           else f.nil = true;
         }
       } else if (a.local === "type") {
-        chosen = this.xsiType(tag, a.value, a.line, a.column);
+        chosen = this.xsiType(el, tag, a.value, a.line, a.column);
       } else if (a.local !== "schemaLocation" && a.local !== "noNamespaceSchemaLocation") {
         this.report("valid/undeclared-attribute", { element: tag.name, found: a.name, expected: "xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation" }, a.line, a.column);
       }
@@ -423,7 +425,7 @@ export class ValidationEngine implements XmlHandler {
   }
 
   /** xsi:type: the named type replaces the declared one (derivation is not checked yet); null when unknown. */
-  private xsiType(tag: StartTag, value: string, line: number, column: number): CompiledType | null {
+  private xsiType(el: CompiledElement, tag: StartTag, value: string, line: number, column: number): CompiledType | null {
     const qname = value.trim();
     const colon = qname.indexOf(":");
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
@@ -434,6 +436,11 @@ export class ValidationEngine implements XmlHandler {
     if (named === undefined) {
       const problem = uri === undefined ? `the prefix "${prefix}" is not bound to a namespace` : "no such type is declared in the schema";
       this.report("valid/xsi-type", { parent: tag.name, found: value, problem }, line, column);
+      return null;
+    }
+    if (!derivesFrom(this.schema!.model, named, el.decl.type)) {
+      const declared = typeName(this.schema!.model, el.decl.type);
+      this.report("valid/xsi-type", { parent: tag.name, found: value, problem: `the type does not derive from the declared type ${declared}` }, line, column);
       return null;
     }
     if (named.kind === "simple") return simpleElementType(this.schema!.model, named.id);
@@ -569,6 +576,11 @@ export class ValidationEngine implements XmlHandler {
     const decl = this.dtd?.elements.get(name);
     return decl !== undefined && decl.location.file !== this.options.file;
   }
+}
+
+function typeName(model: SchemaModel, t: ElementDecl["type"]): string {
+  const named = t.kind === "simple" ? model.simpleTypes[t.id] : model.complexTypes[t.id];
+  return named.name ?? "(anonymous type)";
 }
 
 function expectedText(names: string[], endOf: string | null): string {

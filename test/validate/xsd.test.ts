@@ -89,6 +89,9 @@ describe("XSD validation end to end (reader + XSD model + engine)", () => {
   });
   it("xsi:type switches to the derived type; unknown types are reported", () => {
     expect(run(doc(`<EXT xsi:type="underived"><X/><Y/></EXT>`)).diagnostics.map((d) => d.code)).toEqual(["valid/xsi-type"]);
+    expect(brief(doc(`<EXT xsi:type="opts"><A>1</A></EXT>`)).map((d) => d[2])).toEqual([
+      'EXT: xsi:type="opts": the type does not derive from the declared type base',
+    ]);
     expect(brief(doc(`<EXT xsi:type="nope:derived"><X/><Y/></EXT>`)).map((d) => d[2])).toEqual([
       'EXT: xsi:type="nope:derived": the prefix "nope" is not bound to a namespace',
     ]);
