@@ -225,6 +225,11 @@ export interface SchemaModel {
   simpleTypes: SimpleType[];
   /** Named types by key (built-ins under `{XSD_NS}name`). */
   namedTypes: Record<string, { kind: "complex" | "simple"; id: number }>;
+  /**
+   * Global (top-level) XSD attribute declarations by key, for attribute wildcards with
+   * processContents lax/strict (cvc-wildcard). Absent when the reader does not provide them.
+   */
+  globalAttributes?: Record<string, AttributeDecl>;
   /** DTD general entities (for ENTITY/ENTITIES attributes) and notations. */
   entities: Record<string, EntityDecl>;
   notations: Record<string, NotationDecl>;

@@ -11,6 +11,7 @@ import { wildcardAllows } from "./automaton.js";
 import type { CompiledAttribute, CompiledType } from "./compile.js";
 import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
+import { simpleChecker } from "./simple.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -41,7 +42,10 @@ export function checkAttributes(ctx: AttributeContext, type: CompiledType, tag: 
     const local = ctx.dtdMode ? a.name : a.local;
     const compiled = lookup(type, uri, local);
     if (compiled === undefined) {
-      if (type.anyAttribute !== null && !ctx.dtdMode && wildcardAllows(type.anyAttribute, uri)) continue;
+      if (type.anyAttribute !== null && !ctx.dtdMode && wildcardAllows(type.anyAttribute, uri)) {
+        wildcardAttribute(ctx, type.anyAttribute.processContents, a, element);
+        continue;
+      }
       undeclared(ctx, type, a, element);
       continue;
     }
@@ -73,6 +77,25 @@ export function checkAttributes(ctx: AttributeContext, type: CompiledType, tag: 
   for (const r of type.required) {
     if (!present(attrs, r, ctx.dtdMode)) ctx.report("valid/missing-attribute", { element, name: r.decl.name }, tag.line, tag.column);
   }
+}
+
+/**
+ * An attribute allowed by anyAttribute (XSD 1.0 §3.10.4): skip → nothing; lax → checked against
+ * its global declaration if there is one; strict → a global declaration is required. Needs the
+ * model's global attribute table; without one, only "skip" semantics are possible.
+ */
+function wildcardAttribute(ctx: AttributeContext, processContents: "strict" | "lax" | "skip", a: XmlAttribute, element: string): void {
+  const table = ctx.model.globalAttributes;
+  if (processContents === "skip" || table === undefined) return;
+  const key = a.uri === null ? a.local : `{${a.uri}}${a.local}`;
+  const decl = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  if (decl === undefined) {
+    if (processContents === "strict") {
+      ctx.report("valid/undeclared-attribute", { element, found: a.name, expected: "an attribute with a global declaration (anyAttribute processContents=\"strict\")" }, a.line, a.column);
+    }
+    return;
+  }
+  checkValue(ctx, { decl, checker: simpleChecker(ctx.model, decl.type), idKind: "none" }, a, element);
 }
 
 function lookup(type: CompiledType, uri: string | null, local: string): CompiledAttribute | undefined {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readXsdText } from "../../src/schema/xsd/index.js";
 import { compileSchema, validateString, type CompiledSchema } from "../../src/validate/index.js";
+import { builtinType } from "../../src/schema/build.js";
 
 const XSD = `<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:q" xmlns:q="urn:q" elementFormDefault="qualified">
@@ -112,5 +113,33 @@ describe("XSD validation end to end (reader + XSD model + engine)", () => {
     expect(r.wellFormed).toBe(false);
     expect(r.valid).toBe(false);
     expect(r.diagnostics.some((d) => d.code.startsWith("xml/"))).toBe(true);
+  });
+});
+
+describe("attribute wildcards and global attribute declarations", () => {
+  const xsd = (pc: string) => `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:q" elementFormDefault="qualified">
+  <xs:element name="E"><xs:complexType><xs:anyAttribute namespace="##other" processContents="${pc}"/></xs:complexType></xs:element>
+</xs:schema>`;
+  const withGlobals = (pc: string): CompiledSchema => {
+    const m = readXsdText(xsd(pc), "w.xsd").model!;
+    // The model's global attribute table (filled here by hand; the XSD reader may provide it).
+    m.globalAttributes = {
+      ...m.globalAttributes,
+      "{urn:f}lang": { name: "lang", namespace: "urn:f", key: "{urn:f}lang", type: builtinType(m, "language"), use: "optional", location: { file: "w.xsd", line: 1, column: 1 } },
+    };
+    return compileSchema(m).schema;
+  };
+  const check = (pc: string, attrs: string) =>
+    validateString(`<E xmlns="urn:q" xmlns:f="urn:f" ${attrs}/>`, { file: "w.xml", schema: withGlobals(pc) }).diagnostics.map((d) => [d.code, d.params?.name ?? d.params?.found]);
+  it("lax: a declared attribute is checked, an undeclared one passes", () => {
+    expect(check("lax", 'f:lang="en" f:other="x"')).toEqual([]);
+    expect(check("lax", 'f:lang="o o"')).toEqual([["valid/attribute-value", "f:lang"]]);
+  });
+  it("strict: a global declaration is required", () => {
+    expect(check("strict", 'f:lang="en"')).toEqual([]);
+    expect(check("strict", 'f:other="x"')).toEqual([["valid/undeclared-attribute", "f:other"]]);
+  });
+  it("skip: nothing is checked", () => {
+    expect(check("skip", 'f:lang="o o" f:other="x"')).toEqual([]);
   });
 });
