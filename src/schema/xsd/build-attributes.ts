@@ -8,6 +8,7 @@ import { unresolvedIn, type AttributeSet, type BuildContext } from "./build-cont
 import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
 import { qnameKey } from "./globals.js";
 import type { XAttribute, XAttributes, XSchema, XWildcard } from "./syntax.js";
+import { queueValueConstraint } from "./value-constraints.js";
 
 /** The attributes of the xml: namespace, usable by ref without importing xml.xsd. */
 const XML_ATTRIBUTES: Record<string, string> = { lang: "language", space: "NCName", base: "anyURI", id: "ID" };
@@ -34,6 +35,7 @@ function decl(ctx: BuildContext, node: XAttribute, schema: XSchema, namespace: s
   if (node.fixed !== undefined) a.fixed = node.fixed;
   if (node.doc !== undefined) a.doc = node.doc;
   if (node.provenance !== undefined) a.provenance = node.provenance;
+  queueValueConstraint(ctx, node, { kind: "attribute", name, simpleType: a.type });
   return a;
 }
 
@@ -78,6 +80,7 @@ function attributeUse(ctx: BuildContext, node: XAttribute, schema: XSchema): Att
     ctx.reporter.report("xsd/syntax", { message: `attribute "${g.name}" is fixed to "${g.fixed}" globally; a reference cannot fix it to "${node.fixed}"` }, node.loc);
   }
   if (node.doc !== undefined) a.doc = node.doc;
+  queueValueConstraint(ctx, node, { kind: "attribute", name: g.name, simpleType: g.type });
   return a;
 }
 

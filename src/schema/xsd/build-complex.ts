@@ -8,10 +8,9 @@ import { addComplexType, addSimpleType, builtinType } from "../build.js";
 import { nameKey, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
 import { resolveTypeRef, tooDeep, type AttributeSet, type BuildContext } from "./build-context.js";
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
-import { buildParticle, isEmptyParticle } from "./build-particles.js";
+import { buildParticle, checkContentParticle, isEmptyParticle } from "./build-particles.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
-import { checkApplicable } from "./facet-applicability.js";
-import { mergeFacets } from "./facets.js";
+import { restrictFacets } from "./restrict-facets.js";
 import { checkAttributeRestriction } from "./restriction-checks.js";
 import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
 
@@ -73,7 +72,9 @@ function setAttributes(t: ComplexType, set: AttributeSet): void {
 function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSchema): void {
   const c = node.content;
   if (c.kind === "implicit") {
-    t.content = contentOf(c.particle === null ? null : buildParticle(ctx, c.particle, schema), node.mixed);
+    const particle = c.particle === null ? null : buildParticle(ctx, c.particle, schema);
+    checkContentParticle(ctx, particle);
+    t.content = contentOf(particle, node.mixed);
     const set = buildAttributeSet(ctx, c, schema);
     setAttributes(t, { ...set, attributes: withoutProhibited(set.attributes) });
     return;
@@ -113,6 +114,7 @@ function fillComplexContent(
 ): void {
   const mixed = c.mixed ?? node.mixed;
   const ownParticle = c.particle === null ? null : buildParticle(ctx, c.particle, schema);
+  checkContentParticle(ctx, ownParticle);
   if (base.kind === "simple") {
     ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot derive from simple type "${c.base.raw}"; use simpleContent` }, c.loc);
     t.content = contentOf(ownParticle, mixed);
@@ -138,6 +140,14 @@ function fillComplexContent(
   } else {
     const baseParticle = particleOf(b.content);
     const baseMixed = b.content.kind === "mixed";
+    if (baseParticle !== null && extra !== null && (baseParticle.kind === "all" || extra.kind === "all")) {
+      const which = baseParticle.kind === "all" ? `its base "${c.base.raw}" has an xs:all content model` : "the extension's content is an xs:all";
+      ctx.reporter.report(
+        "xsd/invalid-derivation",
+        { message: `cannot extend "${c.base.raw}" with more content: ${which}, and extension would put it in a sequence, where xs:all is not allowed` },
+        c.loc,
+      );
+    }
     if (extra !== null && b.content.kind !== "empty" && baseMixed !== mixed) {
       ctx.reporter.report(
         "xsd/invalid-derivation",
@@ -214,7 +224,7 @@ function fillSimpleContent(
         base: contentType,
         ...(b.itemType !== undefined ? { itemType: b.itemType } : {}),
         ...(b.memberTypes !== undefined ? { memberTypes: [...b.memberTypes] } : {}),
-        facets: mergeFacets(b.facets, checkApplicable(b, c.facets, ctx.reporter), ctx.reporter),
+        facets: restrictFacets(ctx, contentType, c.facets),
         location: c.loc,
       }).id;
     }

@@ -10,6 +10,7 @@ import { nameKey, XSD_NS, type AttributeDecl, type GroupParticle, type SchemaMod
 import { qnameKey, type Globals } from "./globals.js";
 import type { Reporter } from "./report.js";
 import type { QName, XComplexType, XSchema, XSimpleType } from "./syntax.js";
+import type { PendingValueConstraint } from "./value-constraints.js";
 
 /**
  * Bound on derivation chains and on group references nested in groups: real schemas use a few
@@ -52,6 +53,8 @@ export interface BuildContext {
   attributeGroups: Map<string, AttributeSet | "building">;
   globalAttributes: Map<string, AttributeDecl | "building">;
   globalElementIds: Map<string, number>;
+  /** default/fixed values, checked once every type is complete (value-constraints.ts). */
+  valueConstraints: PendingValueConstraint[];
   anyTypeId?: number;
 }
 

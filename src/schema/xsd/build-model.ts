@@ -6,7 +6,9 @@
  *   4. give global elements their types, build global attributes, groups and attribute groups
  *      (so errors inside unreferenced definitions are reported too);
  *   5. build complex types from the queue until it is empty (local element types are queued
- *      while their parents are built).
+ *      while their parents are built);
+ *   6. check default/fixed values against the now complete types (value-constraints.ts);
+ *   7. compile every simple type, so none reaches the validator uncompilable (compile-check.ts).
  * Unresolved references are reported where they occur and replaced by anyType/anySimpleType
  * so that one mistake yields one diagnostic.
  */
@@ -17,9 +19,11 @@ import type { BuildContext } from "./build-context.js";
 import { allocComplex, completeComplex } from "./build-complex.js";
 import { buildParticle, elementFields, elementType } from "./build-particles.js";
 import { allocSimple, completeSimple } from "./build-simple.js";
+import { checkCompilable } from "./compile-check.js";
 import { collectGlobals } from "./globals.js";
 import type { Reporter } from "./report.js";
 import type { XSchema } from "./syntax.js";
+import { checkValueConstraints, queueValueConstraint } from "./value-constraints.js";
 
 export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
   const root = docs[0];
@@ -40,6 +44,7 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
     attributeGroups: new Map(),
     globalAttributes: new Map(),
     globalElementIds: new Map(),
+    valueConstraints: [],
   };
 
   for (const def of globals.types.values()) {
@@ -59,7 +64,9 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
 
   for (const [id, job] of ctx.simpleJobs) if (job.node.name !== undefined) completeSimple(ctx, id, job.node.loc);
   for (const def of globals.elements.values()) {
-    model.elements[ctx.globalElementIds.get(def.key)!].type = elementType(ctx, def.node, def.schema);
+    const id = ctx.globalElementIds.get(def.key)!;
+    model.elements[id].type = elementType(ctx, def.node, def.schema);
+    queueValueConstraint(ctx, def.node, { kind: "element", name: def.node.name ?? "", element: id });
   }
   for (const def of globals.attributes.values()) {
     buildAttributeSet(ctx, { attributes: [{ kind: "attribute", ref: { namespace: def.schema.targetNamespace, local: def.node.name ?? "", raw: def.node.name ?? "" }, use: "optional", qualified: true, loc: def.node.loc }] }, def.schema);
@@ -75,6 +82,8 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
     const id = ctx.queue[i];
     completeComplex(ctx, id, ctx.complexJobs.get(id)!.node.loc);
   }
+  checkValueConstraints(ctx);
+  checkCompilable(ctx);
   model.unsupported = reporter.unsupported;
   return model;
 }

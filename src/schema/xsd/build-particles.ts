@@ -12,6 +12,7 @@ import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
 import { resolveTypeRef } from "./build-context.js";
 import { qnameKey } from "./globals.js";
 import type { XElement, XGroupRef, XParticle, XSchema } from "./syntax.js";
+import { queueValueConstraint } from "./value-constraints.js";
 
 /** The type of an element declaration: its anonymous type, its type attribute, else anyType. */
 export function elementType(ctx: BuildContext, node: XElement, schema: XSchema): ElementDecl["type"] {
@@ -46,6 +47,7 @@ function elementParticle(ctx: BuildContext, node: XElement, schema: XSchema): Pa
   const namespace = node.qualified ? schema.targetNamespace : null;
   const el = addElement(ctx.model, { name: node.name ?? "", namespace, type: { kind: "complex", id: -1 }, global: false, ...elementFields(node) });
   el.type = elementType(ctx, node, schema);
+  queueValueConstraint(ctx, node, { kind: "element", name: el.name, element: el.id });
   return { kind: "element", name: el.name, namespace, element: el.id, min: node.min, max: node.max, location: node.loc };
 }
 
@@ -90,12 +92,27 @@ export function buildParticle(ctx: BuildContext, node: XParticle, schema: XSchem
       const items: Particle[] = [];
       for (const it of node.items) {
         const p = buildParticle(ctx, it, schema);
-        if (p !== null) items.push(p);
+        if (p === null) continue;
+        // Only reachable through a group reference: the schema for schemas forbids a direct xs:all child.
+        if (p.kind === "all") {
+          const what = p.group !== undefined ? `the group "${p.group}" referenced here` : "this particle";
+          ctx.reporter.report("xsd/all-not-allowed", { what, parent: node.kind }, p.location);
+        }
+        items.push(p);
       }
       const g: GroupParticle = { kind: node.kind, items, min: node.min, max: node.max, location: node.loc };
       return g;
     }
   }
+}
+
+/**
+ * The content particle of a complex type: an xs:all reached through a group reference must occur
+ * at most once, like xs:all itself (cos-all-limited 1.2). A direct xs:all is checked when read.
+ */
+export function checkContentParticle(ctx: BuildContext, p: Particle | null): void {
+  if (p === null || p.kind !== "all" || p.group === undefined || (p.min <= 1 && p.max === 1)) return;
+  ctx.reporter.report("xsd/all-occurs", { what: `the reference to group "${p.group}" (which holds an xs:all)`, min: p.min, max: p.max }, p.location);
 }
 
 /** True when a particle can match nothing but the empty sequence (no content at all). */

@@ -6,8 +6,7 @@
 import { addSimpleType, builtinType } from "../build.js";
 import type { SourceLocation } from "../model.js";
 import { resolveTypeRef, tooDeep, type BuildContext } from "./build-context.js";
-import { checkApplicable } from "./facet-applicability.js";
-import { mergeFacets } from "./facets.js";
+import { restrictFacets } from "./restrict-facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
 
 export function allocSimple(ctx: BuildContext, node: XSimpleType, schema: XSchema): number {
@@ -90,7 +89,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     if (base.name === "anySimpleType" && base.namespace !== undefined && d.facets.length > 0) {
       ctx.reporter.report("xsd/invalid-derivation", { message: "xs:anySimpleType cannot be restricted with facets; restrict a primitive type such as xs:string" }, node.loc);
       t.facets = { ...base.facets };
-    } else t.facets = mergeFacets(base.facets, checkApplicable(base, d.facets, ctx.reporter), ctx.reporter);
+    } else t.facets = restrictFacets(ctx, baseId, d.facets);
   } else if (d.kind === "list") {
     const item = operand(ctx, d.itemType, d.simpleType, schema, node.loc);
     if (ctx.model.simpleTypes[item].variety === "list") {

@@ -78,6 +78,49 @@ export const XSD = defineCodes({
     severity: "error",
     message: "facet xs:{facet} has value \"{value}\"; expected {expected}",
   },
+  "xsd/invalid-pattern": {
+    severity: "error",
+    message: "xs:pattern \"{pattern}\" is not a valid XSD regular expression: {reason} (at character {position})",
+    hint: "XSD patterns are not JavaScript or Perl regexes: no anchors, lazy quantifiers, (?: groups or \\u escapes; escape a literal - in a class as \\-",
+  },
+  "xsd/invalid-facet-value": {
+    severity: "error",
+    message: "xs:{facet} value \"{value}\" is not a valid value of the base type {base}: {detail}",
+    hint: "a facet's value must itself be a value of the type being restricted",
+  },
+  "xsd/facet-range": {
+    severity: "error",
+    message: "xs:{facet}=\"{value}\" must be {relation} xs:{other}=\"{otherValue}\"",
+    hint: "with these bounds no value is allowed; swap or correct them",
+  },
+  "xsd/facet-loosens": {
+    severity: "error",
+    message: "xs:{facet}=\"{value}\" does not narrow the base type's xs:{baseFacet}=\"{baseValue}\"; expected {expected}",
+    hint: "a restriction can only narrow its base type",
+  },
+  "xsd/invalid-value-constraint": {
+    severity: "error",
+    message: "the {constraint} value \"{value}\" of {kind} \"{name}\" is not valid for its type {type}: {detail}",
+  },
+  "xsd/value-constraint-not-allowed": {
+    severity: "error",
+    message: "{kind} \"{name}\" cannot have a {constraint} value: {reason}",
+  },
+  "xsd/all-not-allowed": {
+    severity: "error",
+    message: "{what} contains an xs:all, which cannot appear inside xs:{parent}",
+    hint: "xs:all must be the whole content model of a complex type; use xs:sequence or xs:choice inside other groups",
+  },
+  "xsd/all-occurs": {
+    severity: "error",
+    message: "{what} must have minOccurs 0 or 1 and maxOccurs 1, not {min}..{max}",
+    hint: "an xs:all group (or a reference to a group holding one) may occur at most once",
+  },
+  "xsd/uncompilable-type": {
+    severity: "error",
+    message: "simple type {name} cannot be compiled into a checker: {reason}",
+    hint: "this is a qxml bug: the reader should have reported the cause; please report it with the schema",
+  },
   "xsd/occurs": {
     severity: "error",
     message: "minOccurs ({min}) is greater than maxOccurs ({max})",

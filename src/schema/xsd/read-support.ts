@@ -7,7 +7,7 @@ import { XML_NS, XSD_NS, type MaxOccurs, type Provenance, type SourceLocation } 
 import { isElement, type XmlElement } from "../../xml/tree.js";
 import { ALLOWED_ATTRIBUTES, ALLOWED_CHILDREN } from "./grammar.js";
 import type { Reporter } from "./report.js";
-import type { QName } from "./syntax.js";
+import type { QName, XValueSite } from "./syntax.js";
 
 export interface ReadContext {
   file: string;
@@ -90,6 +90,11 @@ export function nameAttr(ctx: ReadContext, el: XmlElement, required: boolean): s
 export function locOfAttr(ctx: ReadContext, el: XmlElement, name: string): SourceLocation {
   const a = el.attributes.get(name);
   return locOf(ctx, a ?? el);
+}
+
+/** Where attribute `name`'s value is written, with the namespaces in scope for QName values. */
+export function valueSite(ctx: ReadContext, el: XmlElement, name: string): XValueSite {
+  return { loc: locOfAttr(ctx, el, name), namespaces: el.namespaces };
 }
 
 /** Resolves a QName value through the namespaces in scope on `el`; never compares prefixes. */

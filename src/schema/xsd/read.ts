@@ -19,6 +19,7 @@ import {
   qnameAttr,
   requireAttr,
   resolveQName,
+  valueSite,
   xsdChildren,
   type ReadContext,
 } from "./read-support.js";
@@ -194,6 +195,7 @@ export function readElement(ctx: ReadContext, el: XmlElement, scope: Scope): XEl
   exclusive(ctx, el, "default", "fixed", [def !== undefined, fixed !== undefined]);
   if (def !== undefined) node.default = def;
   if (fixed !== undefined) node.fixed = fixed;
+  if (def !== undefined || fixed !== undefined) node.valueSite = valueSite(ctx, el, def !== undefined ? "default" : "fixed");
   if (scope === "global") {
     const sg = attr(el, "substitutionGroup");
     if (sg !== undefined) ctx.reporter.unsupportedFeature("substitutionGroup", locOfAttr(ctx, el, "substitutionGroup"), `${name ?? "?"} → ${sg}`);
@@ -253,6 +255,7 @@ export function readAttribute(ctx: ReadContext, el: XmlElement, scope: Scope): X
     }
   }
   if (fixed !== undefined) node.fixed = fixed;
+  if (def !== undefined || fixed !== undefined) node.valueSite = valueSite(ctx, el, def !== undefined ? "default" : "fixed");
   for (const c of annotations(ctx, xsdChildren(ctx, el, "attribute"))) {
     if (node.simpleType !== undefined) ctx.reporter.report("xsd/syntax", { message: "an attribute declaration has at most one anonymous simple type" }, locOf(ctx, c));
     else node.simpleType = readSimpleType(ctx, c, "local");
@@ -305,14 +308,14 @@ function readCompositor(ctx: ReadContext, el: XmlElement, withOccurs: boolean): 
   const occurs = withOccurs ? occursAttrs(ctx, el) : { min: 1, max: 1 as const };
   if (kind === "all") {
     if (occurs.min > 1 || occurs.max !== 1) {
-      ctx.reporter.report("xsd/syntax", { message: `xs:all must have minOccurs 0 or 1 and maxOccurs 1, not ${occurs.min}..${occurs.max}` }, locOf(ctx, el));
+      ctx.reporter.report("xsd/all-occurs", { what: "xs:all", min: occurs.min, max: occurs.max }, locOf(ctx, el));
     }
   }
   const items = annotations(ctx, xsdChildren(ctx, el, kind)).map((c) => readParticle(ctx, c));
   if (kind === "all") {
     for (const it of items) {
-      if (it.kind === "element" && (it.max === "unbounded" || it.max > 1)) {
-        ctx.reporter.report("xsd/syntax", { message: "an element inside xs:all may occur at most once (maxOccurs 0 or 1)" }, it.loc);
+      if (it.kind === "element" && (it.max === "unbounded" || it.max > 1 || it.min > 1)) {
+        ctx.reporter.report("xsd/syntax", { message: "an element inside xs:all may occur at most once (minOccurs and maxOccurs 0 or 1)" }, it.loc);
       }
     }
   }
@@ -434,7 +437,7 @@ function readFacet(ctx: ReadContext, el: XmlElement): XFacet {
   if (el.attributes.has("fixed") && boolAttr(ctx, el, "fixed", false)) {
     ctx.reporter.unsupportedFeature("fixed facet", locOfAttr(ctx, el, "fixed"), `xs:${el.local} fixed="true" (derivations are not checked against it)`);
   }
-  const f: XFacet = { facet: el.local as FacetName, value, loc: locOf(ctx, el) };
+  const f: XFacet = { facet: el.local as FacetName, value, loc: locOf(ctx, el), valueSite: valueSite(ctx, el, "value") };
   const doc = docOf(el);
   if (doc !== undefined) f.doc = doc;
   return f;

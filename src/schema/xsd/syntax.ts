@@ -18,6 +18,15 @@ interface Located {
   provenance?: Provenance;
 }
 
+/**
+ * Where a value written in the schema (a default, fixed or facet value) is, and the namespaces
+ * in scope there (a QName value is resolved through them when it is checked against its type).
+ */
+export interface XValueSite {
+  loc: SourceLocation;
+  namespaces: ReadonlyMap<string, string>;
+}
+
 export interface XElement extends Located {
   kind: "element";
   name?: string;
@@ -31,6 +40,8 @@ export interface XElement extends Located {
   abstract: boolean;
   default?: string;
   fixed?: string;
+  /** Where the default or fixed value is written. */
+  valueSite?: XValueSite;
   /** Effective namespace of a local declaration (form / elementFormDefault applied); globals use the TNS. */
   qualified: boolean;
 }
@@ -44,6 +55,8 @@ export interface XAttribute extends Located {
   use: "required" | "optional" | "prohibited";
   default?: string;
   fixed?: string;
+  /** Where the default or fixed value is written. */
+  valueSite?: XValueSite;
   qualified: boolean;
 }
 
@@ -122,6 +135,8 @@ export interface XFacet {
   value: string;
   doc?: string;
   loc: SourceLocation;
+  /** The value attribute (its location; diagnostics about the value point there). */
+  valueSite: XValueSite;
 }
 
 export const FACET_NAMES = [

@@ -1,0 +1,63 @@
+/**
+ * Checks a value written in a schema (a facet, default or fixed value) against a simple type of
+ * the model being built, through the validator's datatypes (the same checkers instances meet),
+ * and renders the failure for a schema diagnostic.
+ */
+import { codeDef, render } from "../../diagnostics/codes.js";
+import { addSimpleType, builtinType, emptyModel } from "../build.js";
+import { XSD_NS, type Facets, type SchemaModel } from "../model.js";
+import { compileSimpleType, type ValueCheck } from "../../validate/datatypes/index.js";
+import type { XValueSite } from "./syntax.js";
+
+export interface ValueFailure {
+  code: string;
+  /** The datatype's message, e.g. `"abc" is not a valid xs:integer: ...`. */
+  detail: string;
+}
+
+function failure(check: NonNullable<ValueCheck>): ValueFailure {
+  return { code: check.code, detail: render(codeDef(check.code).message, check.params) };
+}
+
+/**
+ * Null when `value` is valid for type `typeId`. A type that cannot be compiled yields null too:
+ * its cause (a cycle, a missing item type) is reported where it occurs, and the reader's final
+ * pass reports any type that still does not compile.
+ */
+export function checkValue(model: SchemaModel, typeId: number, value: string, site?: XValueSite): ValueFailure | null {
+  let check: ValueCheck;
+  try {
+    const lookupNamespace = site === undefined ? undefined : (prefix: string) => site.namespaces.get(prefix);
+    check = compileSimpleType(model, typeId).check(value, lookupNamespace === undefined ? undefined : { lookupNamespace });
+  } catch {
+    return null;
+  }
+  return check === null ? null : failure(check);
+}
+
+/** How a type is named in messages: xs:int, a named type's name, or its description. */
+export function typeLabel(model: SchemaModel, typeId: number): string {
+  const t = model.simpleTypes[typeId];
+  if (t.name !== undefined) return t.namespace === XSD_NS ? `xs:${t.name}` : t.name;
+  try {
+    return compileSimpleType(model, typeId).describe();
+  } catch {
+    return `xs:${t.builtin}`;
+  }
+}
+
+/**
+ * Whether `value` satisfies `facets` on top of built-in `builtin` (used to compare two facet
+ * values in a value space: "min ≤ max" is "min is valid under maxInclusive=max"). The scratch
+ * model keeps the schema's own model free of helper types.
+ */
+export function holdsUnder(builtin: string, facets: Facets, value: string): boolean {
+  const scratch = emptyModel("xsd", "(facet comparison)");
+  const base = builtinType(scratch, builtin);
+  const t = addSimpleType(scratch, { variety: "atomic", builtin, base, facets: { ...scratch.simpleTypes[base].facets, ...facets } });
+  try {
+    return compileSimpleType(scratch, t.id).check(value) === null;
+  } catch {
+    return true; // not comparable here; nothing to report
+  }
+}
