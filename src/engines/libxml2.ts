@@ -13,6 +13,7 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import { localResolver, refuseAll, type EntityResolver } from "../xml/resolve.js";
@@ -53,8 +54,7 @@ function toDiagnostic(d: Detail, phase: Libxml2Phase, fallbackFile: string): Dia
   const code = d.level <= LEVEL_WARNING ? engineCodes["libxml2/warning"] : engineCodes["libxml2/error"];
   const where: { line: number; column: number; path?: string } = { line: d.line, column: d.col > 0 ? d.col : 1 };
   if (d.xpath !== undefined) where.path = d.xpath;
-  const diag = diagnose(code, { message: d.message.trim(), phase, level: d.level, file: d.file ?? fallbackFile }, where);
-  return diag;
+  return diagnose(code, { message: d.message.trim(), phase, level: d.level, file: localName(d.file) ?? fallbackFile }, where);
 }
 
 /** Namespace well-formedness errors, which libxml2 reports at level "error", not "fatal". */
@@ -62,6 +62,16 @@ const NAMESPACE_ERROR = /^(Namespace prefix \S+ (on|for) \S+ (on \S+ )?is not de
 
 function breaksWellFormedness(d: Detail): boolean {
   return d.level >= LEVEL_FATAL || NAMESPACE_ERROR.test(d.message);
+}
+
+/** libxml2 names files as it opened them; a file: URL back to a path. */
+function localName(file: string | undefined): string | undefined {
+  if (file === undefined || !file.startsWith("file:")) return file;
+  try {
+    return fileURLToPath(file);
+  } catch {
+    return file;
+  }
 }
 
 function detailsOf(e: unknown): Detail[] | null {
@@ -144,10 +154,23 @@ export class Libxml2Engine {
     try {
       const bytes = readFileSync(file);
       if (schema.kind === "dtd") {
-        const dtd = withReadScope(scope, () => lib.XmlDtd.fromBuffer(bytes));
+        // XmlDtd.fromBuffer parses without options, so it never reads the DTD's external parameter
+        // entities. A carrier document whose internal subset references the DTD file as a parameter
+        // entity is parsed with DTDLOAD instead: libxml2 then reads the file and everything it
+        // references (relative to the file) through the resolver, with the file's own line numbers.
+        const carrier = `<!DOCTYPE qxml-dtd [<!ENTITY % qxml-dtd SYSTEM "${pathToFileURL(file).href}">%qxml-dtd;]><qxml-dtd/>`;
+        const carrierDoc = withReadScope(scope, () =>
+          lib.XmlDocument.fromString(carrier, { option: this.parseFlags(lib.ParseOption.XML_PARSE_DTDLOAD) }),
+        );
+        const dtd = carrierDoc.dtd;
+        if (dtd === null) {
+          carrierDoc.dispose();
+          throw new Error(`libxml2 read no declarations from ${file}`);
+        }
         const validator = new lib.DtdValidator(dtd);
         validateDoc = (doc) => validator.validate(doc);
-        release = () => validator.dispose();
+        // The DTD belongs to the carrier document: disposing the document frees it.
+        release = () => carrierDoc.dispose();
       } else {
         const xsdDoc = withReadScope(scope, () => lib.XmlDocument.fromBuffer(bytes, { url: file, option: this.parseFlags(0) }));
         try {

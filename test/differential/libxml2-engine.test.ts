@@ -126,6 +126,23 @@ describe("libxml2 engine, a schema file", () => {
     expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/Element A does not carry attribute x/);
   });
 
+  it("reads a DTD file's external parameter entities relative to the DTD", () => {
+    mkdirSync(join(dir, "pe"), { recursive: true });
+    writeFileSync(join(dir, "pe", "common.ent"), `<!ELEMENT A (#PCDATA)>`);
+    writeFileSync(join(dir, "pe", "main.dtd"), `<!ENTITY % common SYSTEM "common.ent">\n%common;\n<!ELEMENT R (A)>`);
+    const schema = { kind: "dtd" as const, file: join(dir, "pe", "main.dtd") };
+    expect(engine.validate(`<R><A>t</A></R>`, { file: docFile, schema }).valid).toBe(true);
+    expect(engine.validate(`<R><B/></R>`, { file: docFile, schema }).valid).toBe(false);
+  });
+
+  it("reports a DTD syntax error as a schema error in the DTD file", () => {
+    writeFileSync(join(dir, "broken.dtd"), `<!ELEMENT R (A)>\n<!ELEMENT A (#PCDATA>\n`);
+    const prepared = engine.prepare({ kind: "dtd", file: join(dir, "broken.dtd") });
+    prepared.dispose();
+    expect(prepared.ok).toBe(false);
+    expect(prepared.diagnostics[0]).toMatchObject({ line: 2, params: { phase: "schema", file: join(dir, "broken.dtd") } });
+  });
+
   it("validates against an XSD file and keeps it compiled for many documents", () => {
     const prepared = engine.prepare({ kind: "xsd", file: join(dir, "r.xsd") });
     try {
