@@ -11,7 +11,7 @@ import { wildcardAllows } from "./automaton.js";
 import type { CompiledAttribute, CompiledType } from "./compile.js";
 import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
-import { simpleChecker } from "./simple.js";
+import { explain, simpleChecker } from "./simple.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -140,7 +140,8 @@ function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute
   } else if (!c.checker.trivial) {
     const problem = c.checker.check(value, ctx.valueContext);
     if (problem !== null) {
-      ctx.report("valid/attribute-value", { element, name: a.name, expected: c.checker.describe(), found: value, typeCode: problem.code }, a.line, a.column);
+      const { reason, hint } = explain(problem);
+      ctx.report("valid/attribute-type", { element, name: a.name, reason, expected: c.checker.describe(), found: value, typeCode: problem.code }, a.line, a.column, hint);
       return;
     }
   }

@@ -102,6 +102,14 @@ export const V = defineCodes({
     severity: "error",
     message: "{element}: attribute {name}: expected {expected}; found \"{found}\"",
   },
+  "valid/attribute-type": {
+    severity: "error",
+    message: "{element}: attribute {name}: {reason} (type {expected})",
+  },
+  "valid/text-type": {
+    severity: "error",
+    message: "{parent}: {reason} (type {expected})",
+  },
   "valid/duplicate-id": {
     severity: "error",
     message: "ID \"{found}\" is already used by an element at line {firstLine}",

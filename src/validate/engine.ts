@@ -19,6 +19,7 @@ import type { MatchRun } from "./automaton.js";
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
 import { IdTable } from "./ids.js";
+import { explain } from "./simple.js";
 import { isAllWhite } from "./names.js";
 import "./codes.js";
 
@@ -478,7 +479,9 @@ export class ValidationEngine implements XmlHandler {
     if (type.matcher !== null && !type.matcher.accepts(f)) {
       const names = type.matcher.expected(f);
       if (!this.suppressed()) {
-        this.add(diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() }));
+        const d = diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() });
+        if (names.length > 0) d.hint = names.length === 1 ? `Add <${names[0]}> before </${f.name}>.` : `Add one of ${names.map((n) => `<${n}>`).join(", ")} before </${f.name}>.`;
+        this.add(d);
       }
     }
     if (type.text === "simple") this.finishSimple(f, type);
@@ -499,7 +502,8 @@ export class ValidationEngine implements XmlHandler {
     if (checker.trivial) return;
     const problem = checker.check(value, this.valueContext);
     if (problem !== null) {
-      this.report("valid/attribute-value", { element: f.name, name: "text", expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column);
+      const { reason, hint } = explain(problem);
+      this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column, hint);
       return;
     }
     this.recordElementId(f, checker.builtin, checker.normalize(value), line, column);

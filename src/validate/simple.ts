@@ -3,7 +3,7 @@
  * module's checker (src/validate/datatypes), plus what the engine needs to skip work: whether
  * every value is valid (plain string) and which built-in the type derives from (IDs).
  */
-import type { Params } from "../diagnostics/codes.js";
+import { codeDef, render, type Params } from "../diagnostics/codes.js";
 import type { SchemaModel } from "../schema/model.js";
 import { compileSimpleType, type ValueContext } from "./datatypes/index.js";
 
@@ -45,4 +45,15 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
     const why = (e as Error).message;
     return { check: () => null, normalize: (s) => s, describe: () => `${t.name ?? t.builtin} (unchecked: ${why})`, builtin: t.builtin, trivial: true };
   }
+}
+
+/** A datatype problem in words: its own message (what was found, what was expected) and hint. */
+export function explain(problem: { code: string; params: Params }): { reason: string; hint?: string } {
+  const def = codeDef(problem.code);
+  const out: { reason: string; hint?: string } = { reason: render(def.message, problem.params) };
+  if (def.hint !== undefined) {
+    const hint = render(def.hint, problem.params);
+    out.hint = hint.charAt(0).toUpperCase() + hint.slice(1) + (hint.endsWith(".") || hint.endsWith("?") ? "" : ".");
+  }
+  return out;
 }

@@ -55,17 +55,25 @@ describe("XSD validation end to end (reader + XSD model + engine)", () => {
       ["valid/unknown-root", "/SCAN", "root element: expected one of SCAN; found <SCAN>"],
     ]);
   });
-  it("simple type facets on element text", () => {
+  it("simple type facets on element text: the datatype's own message, type, hint", () => {
     const r = run(doc(`<PORT>0</PORT><PORT>http</PORT>`));
-    expect(r.diagnostics.map((d) => [d.code, d.path, d.line, d.params?.typeCode !== undefined])).toEqual([
-      ["valid/attribute-value", "/SCAN/PORT", 2, true],
-      ["valid/attribute-value", "/SCAN/PORT[2]", 2, true],
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.line, d.column, d.message, d.hint, d.params?.typeCode])).toEqual([
+      ["valid/text-type", "/SCAN/PORT", 2, 23, "PORT: value 0 is less than the minimum 1 (type xs:int in 1..65535)", "Use a value of at least 1.", "type/min-inclusive"],
+      [
+        "valid/text-type",
+        "/SCAN/PORT[2]",
+        2,
+        37,
+        'PORT: "http" is not a valid xs:int: an integer such as 42 or -7 (digits with an optional sign) (type xs:int in 1..65535)',
+        "Write the value in the lexical form of xs:int.",
+        "type/lexical",
+      ],
     ]);
   });
   it("attribute types, enumeration, required, prohibited", () => {
     expect(brief(doc("", 'mode="slow" count="x" legacy="1"')).map((d) => d[0])).toEqual([
-      "valid/attribute-value",
-      "valid/attribute-value",
+      "valid/attribute-type",
+      "valid/attribute-type",
       // use="prohibited" declares nothing (XSD 1.0 §3.2.2): the attribute is simply not allowed.
       "valid/undeclared-attribute",
     ]);
@@ -133,7 +141,7 @@ describe("attribute wildcards and global attribute declarations", () => {
     validateString(`<E xmlns="urn:q" xmlns:f="urn:f" ${attrs}/>`, { file: "w.xml", schema: withGlobals(pc) }).diagnostics.map((d) => [d.code, d.params?.name ?? d.params?.found]);
   it("lax: a declared attribute is checked, an undeclared one passes", () => {
     expect(check("lax", 'f:lang="en" f:other="x"')).toEqual([]);
-    expect(check("lax", 'f:lang="o o"')).toEqual([["valid/attribute-value", "f:lang"]]);
+    expect(check("lax", 'f:lang="o o"')).toEqual([["valid/attribute-type", "f:lang"]]);
   });
   it("strict: a global declaration is required", () => {
     expect(check("strict", 'f:lang="en"')).toEqual([]);
