@@ -52,7 +52,7 @@ export const V = defineCodes({
   },
   "valid/text-not-allowed": {
     severity: "error",
-    message: "{parent}: element-only content; found text \"{found}\"",
+    message: "{parent}: element-only content; found {found}",
     hint: "Remove the text or move it into a child element.",
   },
   "valid/not-empty": {

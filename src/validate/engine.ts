@@ -167,13 +167,15 @@ export class ValidationEngine implements XmlHandler {
     switch (type.text) {
       case "elements":
         if (!isAllWhite(text) || (cdata && this.dtdMode)) {
-          this.contentError(f, "valid/text-not-allowed", { parent: f.name, found: excerpt(text) }, pos);
+          // DTD element content allows white space, but not in a CDATA section (XML 1.0 §3 VC Element Valid).
+          const found = isAllWhite(text) ? "a CDATA section" : `text "${excerpt(text)}"`;
+          this.contentError(f, "valid/text-not-allowed", { parent: f.name, found }, pos);
         } else if (this.standalone && this.dtdMode && this.isExternalElement(f.name)) {
           this.contentError(f, "valid/standalone", { problem: `white space in the element content of <${f.name}>, which is declared in the external subset` }, pos);
         }
         return;
       case "empty":
-        this.contentError(f, "valid/not-empty", { parent: f.name, found: `text "${excerpt(text)}"` }, pos);
+        this.contentError(f, "valid/not-empty", { parent: f.name, found: isAllWhite(text) ? "white space" : `text "${excerpt(text)}"` }, pos);
         return;
       case "simple":
         if (f.text.length === 0) {

@@ -114,7 +114,7 @@ describe("engine: content errors", () => {
   it("content in an EMPTY element", () => {
     const e = validate(profile, ok.replace("<PERFORMANCE/>", "<PERFORMANCE> </PERFORMANCE>"));
     expect(e.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
-      ["valid/not-empty", "/OPTION_PROFILE/SCAN/PERFORMANCE", 'PERFORMANCE: declared EMPTY; found text ""'],
+      ["valid/not-empty", "/OPTION_PROFILE/SCAN/PERFORMANCE", "PERFORMANCE: declared EMPTY; found white space"],
     ]);
   });
   it("child element in (#PCDATA)", () => {
