@@ -51,7 +51,13 @@ export function readXsdFile(path: string, options: XsdReadOptions = {}): XsdRead
     reporter.report("xsd/unreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file, line: 1, column: 1 });
     return { model: null, diagnostics: reporter.diagnostics };
   }
-  return readXsdText(decodeXml(bytes), file, options);
+  const decoded = decodeXml(bytes);
+  if ("error" in decoded) {
+    const reporter = new Reporter();
+    reporter.report("xsd/unreadable", { file: path, reason: decoded.error }, { file, line: 1, column: 1 });
+    return { model: null, diagnostics: reporter.diagnostics };
+  }
+  return readXsdText(decoded.text, file, options);
 }
 
 export { XSD as XSD_CODES } from "./codes.js";

@@ -74,7 +74,12 @@ function loadDirective(doc: XSchema, d: XInclude, resolver: EntityResolver, repo
   const key = `${res.file}|${d.directive === "include" ? (doc.targetNamespace ?? "") : (d.namespace ?? "")}`;
   if (seen.has(key)) return null;
   seen.add(key);
-  const next = readDocument(decodeXml(res.bytes), res.file, reporter, chameleonNs);
+  const decoded = decodeXml(res.bytes);
+  if ("error" in decoded) {
+    reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: decoded.error }, d.loc);
+    return null;
+  }
+  const next = readDocument(decoded.text, res.file, reporter, chameleonNs);
   if (next === null) return null;
   if (d.directive === "include" && next.declaredTargetNamespace !== null && next.declaredTargetNamespace !== doc.targetNamespace) {
     reporter.report(
