@@ -65,6 +65,21 @@ function capturingDiagnostics(handler: XmlHandler, out: Diagnostic[]): XmlHandle
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
 
+/**
+ * Drops schema diagnostics that a rule restates (RuleMeta.restates) on the same element: the
+ * rule's message is the better one (did-you-mean, the notes' reason), and one mistake should
+ * give one finding.
+ */
+export function withoutRestated(schemaDiagnostics: Diagnostic[], lintDiagnostics: Diagnostic[], rules: readonly Rule[]): Diagnostic[] {
+  const restates = new Map(rules.map((r) => [r.meta.id, new Set(r.meta.restates ?? [])]));
+  const covered = new Set<string>();
+  for (const d of lintDiagnostics) {
+    for (const code of restates.get(d.code) ?? []) if (d.path !== undefined) covered.add(`${code} ${d.path}`);
+  }
+  if (covered.size === 0) return schemaDiagnostics;
+  return schemaDiagnostics.filter((d) => d.path === undefined || !covered.has(`${d.code} ${d.path}`));
+}
+
 export async function lintDocument(file: string, ctx: LintContext): Promise<LintOutcome> {
   const linter = createFileLinter(file, ctx.rules, ctx.config.rules);
   const schema = importSchema(file, ctx);
@@ -90,7 +105,9 @@ export async function lintDocument(file: string, ctx: LintContext): Promise<Lint
       // The file vanished or cannot be read: the validator's diagnostic already says so.
     }
   }
-  const diagnostics = [...outcome.result.diagnostics, ...readerDiagnostics, ...linter.diagnostics()].sort(byPosition);
+  const lintDiagnostics = linter.diagnostics();
+  const schemaDiagnostics = withoutRestated(outcome.result.diagnostics, lintDiagnostics, ctx.rules);
+  const diagnostics = [...schemaDiagnostics, ...readerDiagnostics, ...lintDiagnostics].sort(byPosition);
   const valid = !diagnostics.some((d) => d.severity === "error");
   return { result: { ...outcome.result, diagnostics, valid }, schemaFailure: outcome.schemaFailure };
 }

@@ -8,7 +8,14 @@ import type { RuleMeta } from "./types.js";
  */
 export const RULE_DOCS_BASE = "https://github.com/qxml/qxml/blob/main/";
 
-export function ruleMeta(m: { name: string; severity: Severity; description: string; messages: Record<string, string>; hint: string }): RuleMeta {
+export function ruleMeta(m: {
+  name: string;
+  severity: Severity;
+  description: string;
+  messages: Record<string, string>;
+  hint: string;
+  restates?: readonly string[];
+}): RuleMeta {
   return {
     id: `qualys/${m.name}`,
     severity: m.severity,
@@ -16,6 +23,7 @@ export function ruleMeta(m: { name: string; severity: Severity; description: str
     docs: `docs/rules/qualys/${m.name}.md`,
     messages: m.messages,
     hint: m.hint,
+    ...(m.restates !== undefined ? { restates: m.restates } : {}),
   };
 }
 

@@ -48,6 +48,13 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** How to fix it, one sentence (same placeholders). */
   hint: string;
+  /**
+   * Schema diagnostic codes this rule restates with a better message (e.g. the import XSD's
+   * enumeration check on the same element): when the rule reports an element, a schema
+   * diagnostic with one of these codes on the same element path is dropped, so one mistake
+   * gives one finding.
+   */
+  restates?: readonly string[];
 }
 
 export interface ReportDescriptor {

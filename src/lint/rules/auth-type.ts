@@ -17,6 +17,7 @@ export const authType: Rule = {
       suggest: 'AUTHENTICATION_TYPE "{value}" is not one of the supported technologies; did you mean "{suggestion}"?',
     },
     hint: "write one of: Apache Web Server, IBM WebSphere App Server, Jboss Server, Tomcat Server, Oracle (exact spelling)",
+    restates: ["valid/text-type"],
   }),
   create(context) {
     return {

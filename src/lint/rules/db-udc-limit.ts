@@ -18,6 +18,7 @@ export const dbUdcLimit: Rule = {
       noRestriction: "DB_UDC_LIMIT {value} is given without DB_UDC_RESTRICTION 1 (found {restriction}), so the limit does not apply",
     },
     hint: "write <DB_UDC_RESTRICTION>1</DB_UDC_RESTRICTION> and a DB_UDC_LIMIT from 1 to 256 rows (default 256)",
+    restates: ["valid/text-type"],
   }),
   create(context) {
     return {

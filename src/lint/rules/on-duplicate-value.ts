@@ -14,6 +14,7 @@ export const onDuplicateValue: Rule = {
       notOne: '{element} is "{value}"; the flag\'s only allowed value is 1',
     },
     hint: "write <{element}>1</{element}>; to choose the other record, use the other element instead",
+    restates: ["valid/text-type", "valid/fixed-element"],
   }),
   create(context) {
     const check: Listener = (node) => {

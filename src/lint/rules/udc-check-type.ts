@@ -17,6 +17,7 @@ export const udcCheckType: Rule = {
       suggest: 'CHECK_TYPE "{value}" is not one of the 22 check types of ImportableControl.xsd; did you mean "{suggestion}"?',
     },
     hint: 'write the check type exactly as ImportableControl.xsd spells it (e.g. "Window File/Directory Existence", without "s"); the list is in docs/rules/qualys/udc-check-type.md',
+    restates: ["valid/text-type"],
   }),
   create(context) {
     return {
