@@ -88,6 +88,11 @@ class Frame implements MatchRun {
   textColumn = 0;
   contentReported = false;
   nil = false;
+  /** The current text run (adjacent text calls): where it starts, and bad text in element-only content. */
+  runOpen = false;
+  runLine = 0;
+  runColumn = 0;
+  badText: string | null = null;
   /** Expected children skipped by error recovery (null: none), so a moved child is reported once. */
   skipped: string[] | null = null;
 }
@@ -142,6 +147,7 @@ export class ValidationEngine implements XmlHandler {
 
   startElement(tag: StartTag): void {
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : null;
+    if (parent !== null && parent.runOpen) this.endRun(parent);
     const frame = this.push(tag, parent);
     if (parent !== null && parent.skip) {
       frame.skip = true;
@@ -166,10 +172,17 @@ export class ValidationEngine implements XmlHandler {
     }
     switch (type.text) {
       case "elements":
-        if (!isAllWhite(text) || (cdata && this.dtdMode)) {
+        if (!f.runOpen) {
+          f.runOpen = true;
+          f.runLine = pos.line;
+          f.runColumn = pos.column;
+        }
+        if (f.badText !== null) {
+          // Collect the run (capped) so the message does not depend on where the input was split.
+          if (f.badText.length < 64) f.badText += text;
+        } else if (!isAllWhite(text) || (cdata && this.dtdMode)) {
           // DTD element content allows white space, but not in a CDATA section (XML 1.0 §3 VC Element Valid).
-          const found = isAllWhite(text) ? "a CDATA section" : `text "${excerpt(text)}"`;
-          this.contentError(f, "valid/text-not-allowed", { parent: f.name, found }, pos);
+          f.badText = isAllWhite(text) ? "\u0000cdata" : text;
         } else if (this.standalone && this.dtdMode && this.isExternalElement(f.name)) {
           this.contentError(f, "valid/standalone", { problem: `white space in the element content of <${f.name}>, which is declared in the external subset` }, pos);
         }
@@ -189,9 +202,20 @@ export class ValidationEngine implements XmlHandler {
     }
   }
 
+  /** Ends the open text run of the innermost element (any markup does), reporting bad text in it. */
+  private endRun(f: Frame): void {
+    f.runOpen = false;
+    const bad = f.badText;
+    if (bad === null) return;
+    f.badText = null;
+    const found = bad.startsWith("\u0000cdata") ? "a CDATA section" : `text "${excerpt(bad)}"`;
+    this.contentError(f, "valid/text-not-allowed", { parent: f.name, found }, { line: f.runLine, column: f.runColumn });
+  }
+
   endElement(_name: string, pos: Position): void {
     if (this.depth === 0) return;
     const f = this.frames[this.depth - 1];
+    if (f.runOpen) this.endRun(f);
     if (!f.skip && f.type !== null && !f.nil) this.finish(f, pos);
     this.depth--;
   }
@@ -220,8 +244,10 @@ export class ValidationEngine implements XmlHandler {
 
   /** XML 1.0 §3 VC Element Valid: an EMPTY element has no content at all, not even comments or PIs. */
   private markupInEmpty(found: string, pos: Position): void {
-    if (this.depth === 0 || !this.dtdMode) return;
+    if (this.depth === 0) return;
     const f = this.frames[this.depth - 1];
+    if (f.runOpen) this.endRun(f);
+    if (!this.dtdMode) return;
     if (!f.skip && f.type !== null && f.type.text === "empty") this.contentError(f, "valid/not-empty", { parent: f.name, found }, pos);
   }
 
@@ -263,6 +289,8 @@ export class ValidationEngine implements XmlHandler {
     f.contentReported = false;
     f.nil = false;
     f.skipped = null;
+    f.runOpen = false;
+    f.badText = null;
     if (parent === null) f.index = 1;
     else {
       f.index = parent.countChild(tag.name);
