@@ -24,6 +24,8 @@ export const STOP = Symbol("stop");
 export const NEED = -1;
 /** Thrown by eof() before the input is final: the step is retried with more input. */
 const NEED_MORE = Symbol("need more");
+/** Slots in the name table (a power of two). */
+const NAME_TABLE_SIZE = 4096;
 
 export const enum State {
   Start,
@@ -90,7 +92,10 @@ export class Parser {
   /** Warnings given by the token being parsed (it may be retried when cut off). */
   private readonly tokenWarnings: string[] = [];
   private carry = "";
-  private readonly nameTable: (string | undefined)[] = new Array(1024);
+  private readonly nameTable: (string | undefined)[] = new Array<string | undefined>(NAME_TABLE_SIZE).fill(undefined);
+  /** The position found by mark(). */
+  markLine = 1;
+  markColumn = 1;
 
   constructor(
     readonly h: XmlHandler,
@@ -138,10 +143,21 @@ export class Parser {
   // ---- positions and errors ----------------------------------------------------------------
 
   at(i: number): Position {
-    if (this.ent !== null) return { line: this.ent.line, column: this.ent.column };
-    const p = this.tracker.at(this.buf, i);
-    if (p.column < 1) p.column = 1;
-    return p;
+    this.mark(i);
+    return { line: this.markLine, column: this.markColumn };
+  }
+
+  /** Sets markLine and markColumn to the position of index i (no allocation, for start tags). */
+  mark(i: number): void {
+    if (this.ent !== null) {
+      this.markLine = this.ent.line;
+      this.markColumn = this.ent.column;
+      return;
+    }
+    const t = this.tracker;
+    t.locate(this.buf, i);
+    this.markLine = t.line;
+    this.markColumn = t.column < 1 ? 1 : t.column;
   }
 
   /** Reports a fatal error at index i and stops. */
@@ -198,13 +214,16 @@ export class Parser {
   }
 
   /**
-   * A name string shared between occurrences: a small table keyed by length and end characters
-   * finds a repeated name without slicing (fewer strings, no retained input buffers).
+   * A name string shared between occurrences: a table keyed by a hash of the characters finds a
+   * repeated name without slicing (fewer strings, no retained input buffers, and a string whose
+   * hash V8 has already computed when it is used as a Map key downstream).
    */
   intern(start: number, end: number): string {
     const buf = this.buf;
     const len = end - start;
-    const slot = (len * 31 + buf.charCodeAt(start) * 7 + buf.charCodeAt(end - 1)) & 1023;
+    let h = len;
+    for (let k = start; k < end; k++) h = (Math.imul(h, 31) + buf.charCodeAt(k)) | 0;
+    const slot = (h ^ (h >>> 13)) & (NAME_TABLE_SIZE - 1);
     const known = this.nameTable[slot];
     if (known !== undefined && known.length === len && buf.startsWith(known, start)) return known;
     if (len > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${len} characters`, limit: this.o.limits.maxNameLength }, start);
@@ -454,6 +473,25 @@ export class Parser {
   }
 
   private endTag(i: number): number {
+    const buf = this.buf;
+    // Fast path: the name of the open element, then '>' (with optional spaces before it).
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && this.ent === null && buf.startsWith(top.name, i + 2)) {
+      let j = i + 2 + top.name.length;
+      while (isSpace(buf.charCodeAt(j))) j++;
+      if (buf.charCodeAt(j) === 62) {
+        this.stack.pop();
+        this.scope = top.scope;
+        this.h.endElement(top.name, this.at(i));
+        if (this.stack.length === 0) this.state = State.Epilog;
+        return j + 1;
+      }
+    }
+    return this.endTagSlow(i);
+  }
+
+  /** An end tag that is cut off, malformed or mismatched, or closes an entity's element. */
+  private endTagSlow(i: number): number {
     const buf = this.buf;
     const gt = buf.indexOf(">", i + 2);
     if (gt === -1 && !this.final) return NEED;

@@ -18,43 +18,61 @@ export class Tracker {
   private surrIdx = 0;
   private surrCount = 0;
 
-  private saved = [1, 0, 0, -2, 0, 0];
+  /** The column found by the last locate() (the line is `line`). */
+  column = 1;
+
+  // The state saved by save(): plain fields, as this runs once per token.
+  private sLine = 1;
+  private sLineStart = 0;
+  private sScanIdx = 0;
+  private sNextNl = -2;
+  private sSurrIdx = 0;
+  private sSurrCount = 0;
 
   /** Remembers the state, to undo positions computed for a token that turns out incomplete. */
   save(): void {
-    const s = this.saved;
-    s[0] = this.line;
-    s[1] = this.lineStart;
-    s[2] = this.scanIdx;
-    s[3] = this.nextNl;
-    s[4] = this.surrIdx;
-    s[5] = this.surrCount;
+    this.sLine = this.line;
+    this.sLineStart = this.lineStart;
+    this.sScanIdx = this.scanIdx;
+    this.sNextNl = this.nextNl;
+    this.sSurrIdx = this.surrIdx;
+    this.sSurrCount = this.surrCount;
   }
 
   restore(): void {
-    const s = this.saved;
-    this.line = s[0];
-    this.lineStart = s[1];
-    this.scanIdx = s[2];
-    this.nextNl = s[3];
-    this.surrIdx = s[4];
-    this.surrCount = s[5];
+    this.line = this.sLine;
+    this.lineStart = this.sLineStart;
+    this.scanIdx = this.sScanIdx;
+    this.nextNl = this.sNextNl;
+    this.surrIdx = this.sSurrIdx;
+    this.surrCount = this.sSurrCount;
   }
 
   at(buf: string, i: number): Position {
+    this.locate(buf, i);
+    return { line: this.line, column: this.column };
+  }
+
+  /** Sets `line` and `column` to the position of index i, without allocating. */
+  locate(buf: string, i: number): void {
     this.advance(buf, i);
-    if (!this.astral) return { line: this.line, column: i - this.lineStart + 1 };
+    if (!this.astral) {
+      this.column = i - this.lineStart + 1;
+      return;
+    }
     let k = Math.max(this.surrIdx, this.lineStart, 0);
     for (; k < i; k++) {
       const c = buf.charCodeAt(k);
       if (c >= 0xdc00 && c <= 0xdfff) this.surrCount++;
     }
     if (i > this.surrIdx) this.surrIdx = i;
-    return { line: this.line, column: i - this.lineStart + 1 - this.surrCount };
+    this.column = i - this.lineStart + 1 - this.surrCount;
   }
 
   /** Counts the newlines before index i. */
   advance(buf: string, i: number): void {
+    // Fast exit: the next newline (already found) lies at or after i.
+    if (this.nextNl >= i) return;
     for (;;) {
       if (this.nextNl === -2) this.nextNl = buf.indexOf("\n", this.scanIdx);
       if (this.nextNl === -1 || this.nextNl >= i) return;
@@ -75,7 +93,7 @@ export class Tracker {
   /** The first n characters of the buffer are being discarded. */
   discard(buf: string, n: number): void {
     this.advance(buf, n);
-    if (this.astral) this.at(buf, n);
+    if (this.astral) this.locate(buf, n);
     this.lineStart -= n;
     this.scanIdx = Math.max(0, this.scanIdx - n);
     this.surrIdx = Math.max(0, this.surrIdx - n);

@@ -141,7 +141,8 @@ export function parseDoctype(p: Parser, i: number): number {
   p.sawDoctype = true;
   const dtd = readDtd(p, { text: subset, at: subsetAt, peRefs }, systemId, publicId, i);
   p.dtd = dtd;
-  p.attlists = dtd === null ? null : new Map();
+  // No attribute-list declarations: start tags skip the DTD step altogether.
+  p.attlists = dtd === null || dtd.attlists.size === 0 ? null : new Map();
   p.h.doctype?.({ name, ...(publicId !== undefined ? { publicId } : {}), ...(systemId !== undefined ? { systemId } : {}), dtd, line: pos.line, column: pos.column });
   return k + 1;
 }

@@ -15,7 +15,9 @@ export function parseStartTag(p: Parser, i: number): number {
   const nameEnd = scanName(buf, i + 1, len);
   if (nameEnd === i + 1) return p.expected("an element name", "after '<'", i + 1);
   const name = p.intern(i + 1, nameEnd);
-  const pos = p.at(i);
+  p.mark(i);
+  const line = p.markLine;
+  const column = p.markColumn;
   if (p.stack.length >= p.o.limits.maxDepth) p.fail("xml/too-deep", { limit: p.o.limits.maxDepth }, i);
   const attrs: XmlAttribute[] = [];
   let seen: Set<string> | null = null;
@@ -40,7 +42,9 @@ export function parseStartTag(p: Parser, i: number): number {
     const an = scanName(buf, k, len);
     if (an === k) return p.expected("an attribute name", `in the start tag <${name}>`, k);
     const aname = p.intern(k, an);
-    const apos = p.at(k);
+    p.mark(k);
+    const aline = p.markLine;
+    const acolumn = p.markColumn;
     k = an;
     while (k < len && isSpace(buf.charCodeAt(k))) k++;
     if (buf.charCodeAt(k) !== 61) return p.expected("'='", `after the attribute name ${aname}`, k);
@@ -62,28 +66,28 @@ export function parseStartTag(p: Parser, i: number): number {
     // Duplicates: a linear scan for few attributes, a set beyond.
     if (attrs.length < 8) {
       for (const a of attrs) {
-        if (a.name === aname) p.failAt("xml/duplicate-attribute", { name: aname, element: name, firstLine: a.line, firstColumn: a.column }, apos);
+        if (a.name === aname) p.failAt("xml/duplicate-attribute", { name: aname, element: name, firstLine: a.line, firstColumn: a.column }, { line: aline, column: acolumn });
       }
     } else {
       if (seen === null) seen = new Set(attrs.map((a) => a.name));
       if (seen.has(aname)) {
         const first = attrs.find((a) => a.name === aname)!;
-        p.failAt("xml/duplicate-attribute", { name: aname, element: name, firstLine: first.line, firstColumn: first.column }, apos);
+        p.failAt("xml/duplicate-attribute", { name: aname, element: name, firstLine: first.line, firstColumn: first.column }, { line: aline, column: acolumn });
       }
       seen.add(aname);
     }
     if (attrs.length >= p.o.limits.maxAttributes) p.fail("xml/limit", { what: `the number of attributes on <${name}>`, limit: p.o.limits.maxAttributes }, k);
-    attrs.push({ name: aname, value, uri: null, local: aname, line: apos.line, column: apos.column, specified: true });
+    attrs.push({ name: aname, value, uri: null, local: aname, line: aline, column: acolumn, specified: true });
     k = v + 1;
   }
-  if (p.dtd !== null && p.attlists !== null) applyDeclaredAttributes(p.dtd, p.attlists, name, attrs, pos.line, pos.column);
+  if (p.dtd !== null && p.attlists !== null) applyDeclaredAttributes(p.dtd, p.attlists, name, attrs, line, column);
   const tag: StartTag = {
     name,
     uri: null,
     local: name,
     attributes: attrs,
-    line: pos.line,
-    column: pos.column,
+    line,
+    column,
     selfClosing,
     depth: p.stack.length + 1,
   };
@@ -93,10 +97,10 @@ export function parseStartTag(p: Parser, i: number): number {
   p.h.startElement(tag);
   if (selfClosing) {
     p.scope = outer;
-    p.h.endElement(name, pos);
+    p.h.endElement(name, { line, column });
     if (p.stack.length === 0) p.state = State.Epilog;
   } else {
-    p.stack.push({ name, line: pos.line, column: pos.column, scope: outer });
+    p.stack.push({ name, line, column, scope: outer });
   }
   return k;
 }
