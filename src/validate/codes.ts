@@ -26,6 +26,16 @@ export const V = defineCodes({
     message: "no schema to validate against: the document has no DOCTYPE declaration and none was given",
     hint: "Add a DOCTYPE naming the DTD, or pass a schema.",
   },
+  "valid/dtd-not-read": {
+    severity: "error",
+    message: "the external DTD \"{systemId}\" was not read, so there is nothing to validate against",
+    hint: "Give qxml a resolver (or catalog entry) that maps \"{systemId}\" to a local file, or validate against a bundled schema.",
+  },
+  "valid/dtd-partly-read": {
+    severity: "warning",
+    message: "the external DTD \"{systemId}\" was not read; validating against the internal subset only",
+    hint: "Give qxml a resolver (or catalog entry) that maps \"{systemId}\" to a local file.",
+  },
   "valid/root-mismatch": {
     severity: "error",
     message: "root element: expected <{expected}> (the DOCTYPE name); found <{found}>",

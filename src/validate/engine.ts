@@ -32,6 +32,8 @@ export interface EngineOptions {
   namespaces?: boolean;
   /** The whole DTD is read (external parts too), so a skipped undeclared entity is a validity error. */
   dtdComplete?: boolean;
+  /** The reader reads the external subset (a resolver was given). */
+  externalDtdRead?: boolean;
 }
 
 /** Distinct child names counted in a list before a Map takes over (bounded work per child). */
@@ -109,6 +111,8 @@ export class ValidationEngine implements XmlHandler {
   private depth = 0;
   private readonly ids = new IdTable();
   private standalone = false;
+  /** A missing grammar was already explained (valid/dtd-not-read). */
+  private grammarReported = false;
   private dtd: DtdDocument | null = null;
   private readonly attrContext: AttributeContext;
 
@@ -142,6 +146,16 @@ export class ValidationEngine implements XmlHandler {
     if (this.schema !== null || this.options.dtdSchema === undefined) return;
     const built = this.options.dtdSchema(info);
     for (const d of built.diagnostics) this.diagnostics.push(d);
+    if (info.systemId !== undefined && this.options.externalDtdRead !== true) {
+      // Without the external subset, every element would be "undeclared": say so once instead.
+      const internal = info.dtd !== null && info.dtd.elements.size > 0;
+      const where = { line: info.line, column: info.column };
+      this.diagnostics.push(diagnose(internal ? "valid/dtd-partly-read" : "valid/dtd-not-read", { systemId: info.systemId }, where));
+      if (!internal) {
+        this.grammarReported = true;
+        return;
+      }
+    }
     this.setSchema(built.schema);
   }
 
@@ -301,7 +315,7 @@ export class ValidationEngine implements XmlHandler {
   private rootDecl(tag: StartTag): CompiledElement | null {
     const schema = this.schema;
     if (schema === null) {
-      this.report("valid/no-grammar", {}, tag.line, tag.column);
+      if (!this.grammarReported) this.report("valid/no-grammar", {}, tag.line, tag.column);
       return SKIP;
     }
     if (this.dtdMode) {

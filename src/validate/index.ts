@@ -45,6 +45,7 @@ function setup(options: ValidateOptions): { engine: ValidationEngine; handler: X
     dtdSchema: (info) => schemaFromDoctype(info, options.file),
     namespaces: options.namespaces ?? true,
     dtdComplete: options.resolveEntity !== undefined,
+    externalDtdRead: options.resolveEntity !== undefined,
   });
   const reader: ReaderOptions = {
     file: options.file,

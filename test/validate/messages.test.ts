@@ -17,6 +17,25 @@ describe("validity diagnostics: code, params, position, path, message", () => {
       { code: "valid/no-grammar", line: 1, column: 1, path: "/a", message: "no schema to validate against: the document has no DOCTYPE declaration and none was given", params: undefined },
     ]);
   });
+  it("valid/dtd-not-read: an unread external DTD is one error, not one per element", () => {
+    expect(run(`<!DOCTYPE a SYSTEM "https://example.com/a.dtd">\n<a><b/><c/></a>`).map(pick)).toEqual([
+      {
+        code: "valid/dtd-not-read",
+        line: 1,
+        column: 1,
+        path: undefined,
+        message: 'the external DTD "https://example.com/a.dtd" was not read, so there is nothing to validate against',
+        params: { systemId: "https://example.com/a.dtd" },
+      },
+    ]);
+  });
+  it("valid/dtd-partly-read: with an internal subset, a warning and validation against it", () => {
+    const ds = validateString(`<!DOCTYPE a SYSTEM "a.dtd" [<!ELEMENT a EMPTY>]>\n<a><b/></a>`, { file: "doc.xml" }).diagnostics;
+    expect(ds.map((d) => [d.severity, d.code])).toEqual([
+      ["warning", "valid/dtd-partly-read"],
+      ["error", "valid/not-empty"],
+    ]);
+  });
   it("valid/root-mismatch", () => {
     expect(run(`<!DOCTYPE a [<!ELEMENT a EMPTY><!ELEMENT b EMPTY>]>\n<b/>`).map(pick)).toEqual([
       { code: "valid/root-mismatch", line: 2, column: 1, path: "/b", message: "root element: expected <a> (the DOCTYPE name); found <b>", params: { expected: "a", found: "b" } },
