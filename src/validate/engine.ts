@@ -12,12 +12,13 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { isFatalDtdCode } from "../dtd/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
-import { XSI_NS, type ElementDecl, type SchemaModel } from "../schema/model.js";
+import { XSI_NS } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
 import { checkAttributes, type AttributeContext } from "./attributes.js";
-import type { MatchRun } from "./automaton.js";
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
+import { Frame } from "./frame.js";
+import { excerpt, expectedText, hintFor, typeName } from "./messages.js";
 import { IdTable } from "./ids.js";
 import { explain } from "./simple.js";
 import { isAllWhite } from "./names.js";
@@ -36,9 +37,6 @@ export interface EngineOptions {
   externalDtdRead?: boolean;
 }
 
-/** Distinct child names counted in a list before a Map takes over (bounded work per child). */
-const SHORT_CHILD_LIST = 16;
-
 /** Steps kept at the start and end of an elided deep path. */
 const PATH_HEAD = 8;
 const PATH_TAIL = 24;
@@ -49,55 +47,6 @@ export const MAX_DIAGNOSTICS = 10_000;
 /** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
 const SKIP = null;
 
-class Frame implements MatchRun {
-  el: CompiledElement | null = null;
-  type: CompiledType | null = null;
-  skip = false;
-  name = "";
-  index = 1;
-  state = 0;
-  counters = new Int32Array(4);
-  /** Child counts by name, for path positions: a short list first (no allocation once warm), a Map beyond it. */
-  childNames: string[] = [];
-  childCounts: number[] = [];
-  childLen = 0;
-  childMap: Map<string, number> | null = null;
-
-  /** Counts one more child named `name`; returns its 1-based position among same-named siblings. */
-  countChild(name: string): number {
-    for (let i = 0; i < this.childLen; i++) {
-      if (this.childNames[i] === name) return ++this.childCounts[i];
-    }
-    if (this.childLen < SHORT_CHILD_LIST) {
-      this.childNames[this.childLen] = name;
-      this.childCounts[this.childLen++] = 1;
-      return 1;
-    }
-    this.childMap ??= new Map();
-    const n = (this.childMap.get(name) ?? 0) + 1;
-    this.childMap.set(name, n);
-    return n;
-  }
-
-  resetChildren(): void {
-    this.childLen = 0;
-    this.childMap = null;
-  }
-  line = 0;
-  column = 0;
-  text = "";
-  textLine = 0;
-  textColumn = 0;
-  contentReported = false;
-  nil = false;
-  /** The current text run (adjacent text calls): where it starts, and bad text in element-only content. */
-  runOpen = false;
-  runLine = 0;
-  runColumn = 0;
-  badText: string | null = null;
-  /** Expected children skipped by error recovery (null: none), so a moved child is reported once. */
-  skipped: string[] | null = null;
-}
 
 export class ValidationEngine implements XmlHandler {
   readonly diagnostics: Diagnostic[] = [];
@@ -624,27 +573,4 @@ export class ValidationEngine implements XmlHandler {
     const decl = this.dtd?.elements.get(name);
     return decl !== undefined && decl.location.file !== this.options.file;
   }
-}
-
-function typeName(model: SchemaModel, t: ElementDecl["type"]): string {
-  const named = t.kind === "simple" ? model.simpleTypes[t.id] : model.complexTypes[t.id];
-  return named.name ?? "(anonymous type)";
-}
-
-function expectedText(names: string[], endOf: string | null): string {
-  const items = names.length > 12 ? [...names.slice(0, 12), `... (${names.length - 12} more)`] : [...names];
-  if (endOf !== null) items.push(`</${endOf}>`);
-  if (items.length === 0) return "no child element";
-  if (items.length === 1) return items[0].startsWith("</") || items[0].startsWith("any ") ? items[0] : `<${items[0]}>`;
-  return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
-
-function hintFor(names: string[], end: boolean, parent: string, found: string): string {
-  if (names.length === 0 && end) return `<${parent}> cannot contain <${found}> here: remove it or move it.`;
-  return `Remove <${found}> or move it to where the content model of <${parent}> allows it.`;
-}
-
-function excerpt(text: string): string {
-  const t = text.trim().replace(/\s+/g, " ");
-  return t.length > 40 ? t.slice(0, 37) + "..." : t;
 }
