@@ -3,7 +3,8 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
-export const cliPath = resolve(repoRoot, "dist/src/cli/main.js");
+// The bundled CLI, the file `npx qxml` runs (package.json "bin").
+export const cliPath = resolve(repoRoot, "dist/qxml.mjs");
 
 export interface CliRun {
   code: number;
