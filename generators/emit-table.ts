@@ -24,7 +24,7 @@ function childEntries(content: ContentForm | undefined): Map<string, { decl: num
 }
 
 /** Child names in the order the content model first mentions them (the order serialize writes). */
-function particleOrder(model: SchemaModel, decl: number): string[] {
+export function particleOrder(model: SchemaModel, decl: number): string[] {
   const d = model.elements[decl];
   if (d.type.kind !== "complex") return [];
   const c = model.complexTypes[d.type.id].content;

@@ -6,6 +6,8 @@
  */
 import { _, Code, join, jsdoc, key, lines, lit, Name, prop } from "./code.js";
 import { isRepeatable, namesOf, nullable, type ChildProp, type ContentForm } from "./content.js";
+import type { SchemaModel } from "../src/schema/model.js";
+import { particleOrder } from "./emit-table.js";
 import { childForm, TEXT_KEY, type AttrForm, type ElementForm, type SchemaForm } from "./form.js";
 import { N, PREFIX } from "./names.js";
 import { simpleTypeTable, type SimpleTypeTable } from "./simple-types.js";
@@ -37,7 +39,7 @@ function childCheck(ctx: Ctx, p: ChildProp): Code {
   const target = p.elements.length > 0 ? childForm(ctx.schema, p.elements[0]) : undefined;
   const check = target === undefined ? _`null` : checkName(target);
   const max = p.max === "unbounded" ? N.Infinity : lit(p.max);
-  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${p.name}, ${prop(N.v, p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d});`;
+  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${p.name}, ${prop(N.v, p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d}, ${N.ce});`;
 }
 
 function present(names: string[]): Code {
@@ -50,7 +52,7 @@ function contentChecks(ctx: Ctx, form: ContentForm): Code[] {
   if (form.kind === "props") {
     const groups = (form.atLeastOne ?? []).map((names) => {
       const absent = join(names.map((n) => _`(${prop(N.v, n)} === undefined || (Array.isArray(${prop(N.v, n)}) && ${prop(N.v, n)}.length === 0))`), " && ");
-      return _`if (${absent}) ${N.report}(${N.out}, "valid/missing-element", { parent: ${ctx.form.xmlName}, expected: ${N.expectedText}(${names}) }, ${N.path});`;
+      return _`if (${absent}) ${N.ce}.report("valid/missing-element", { parent: ${ctx.form.xmlName}, expected: ${N.ce}.expectedMissing() });`;
     });
     return [...form.props.map((p) => childCheck(ctx, p)), ...groups];
   }
@@ -71,12 +73,12 @@ ${lines(contentChecks(ctx, a), 1)}
   const ${N.n} = ${alt}.filter(Boolean).length;
   if (${N.n} > 1) {
     const ${N.item} = ${altNames}[${alt}.indexOf(true, ${alt}.indexOf(true) + 1)].find((${N.k}) => ${N.v}[${N.k}] !== undefined) ?? "";
-    ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${parent}, expected: ${"</" + parent + ">"}, found: ${N.item} }, ${N.childPath}(${N.path}, ${N.item}, 0));
+    ${N.ce}.report("valid/unexpected-element", { parent: ${parent}, expected: ${N.ce}.expectedAfter(${N.item}), found: ${N.item} }, ${N.childPath}(${N.path}, ${N.item}, 0));
   }
   switch (${N.n} === 0 ? ${emptyAlt} : ${alt}.indexOf(true)) {
 ${lines(cases, 2)}
     default:
-      ${N.report}(${N.out}, "valid/missing-element", { parent: ${parent}, expected: ${N.expectedText}(${firstNames}) }, ${N.path});
+      ${N.ce}.report("valid/missing-element", { parent: ${parent}, expected: ${N.expectedText}(${firstNames}) });
   }
 }`,
   ];
@@ -100,15 +102,36 @@ function unknownKeys(form: ElementForm): Code {
   const element = form.xmlName;
   const textProblem =
     form.content === undefined
-      ? _`${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: "text" }, ${N.path});`
-      : _`${N.report}(${N.out}, "valid/text-not-allowed", { parent: ${element}, found: String(${prop(N.v, TEXT_KEY)}).slice(0, 40) }, ${N.path});`;
+      ? _`${N.ce}.report("valid/not-empty", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`
+      : _`${N.ce}.report("valid/text-not-allowed", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`;
   return _`${knownSet(known)}
 for (const ${N.k} of Object.keys(${N.v})) {
   if (${N.known}.has(${N.k})) continue;
   if (${N.k}.startsWith("@_")) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});
   else if (${N.k} === ${TEXT_KEY}) ${textProblem}
-  else ${N.report}(${N.out}, "valid/unexpected-element", { parent: ${element}, expected: ${N.expectedText}(${names}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));
+  else ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));
 }`;
+}
+
+/** Children required whatever alternative is taken (min > 0 outside choices), in schema order. */
+function requiredNames(form: ContentForm): string[] {
+  if (form.kind === "props") return form.props.filter((p) => p.min > 0).map((p) => p.name);
+  if (form.kind === "all") return form.parts.flatMap(requiredNames);
+  return [];
+}
+
+/** The element's ContentErrors: its child names in schema order, the required ones, the at-least-one groups. */
+function contentErrors(form: ElementForm, model: SchemaModel): Code {
+  const order = particleOrder(model, form.decl);
+  const required = form.content === undefined ? [] : requiredNames(form.content);
+  const groups = form.content === undefined ? [] : atLeastOneGroups(form.content);
+  return _`const ${N.ce} = new ${N.ContentErrors}(${N.out}, ${N.path}, ${form.xmlName}, ${N.v}, ${order}, ${required}, ${groups});`;
+}
+
+function atLeastOneGroups(form: ContentForm): string[][] {
+  if (form.kind === "props") return form.atLeastOne ?? [];
+  if (form.kind === "all") return form.parts.flatMap(atLeastOneGroups);
+  return [];
 }
 
 function knownSet(known: string[]): Code {
@@ -126,10 +149,10 @@ function elementCheck(ctx: Ctx): Code {
       body = [_`void ${N.v}; void ${N.path}; void ${N.out}; void ${N.d};`];
       break;
     case "empty":
-      body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
+      body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: typeof ${N.v} === "string" ? ${N.foundText}(${N.v}) : ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
       break;
     case "value":
-      body = [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, N.v, N.path)];
+      body = [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v})`, N.path)];
       break;
     case "object": {
       const text =
@@ -138,13 +161,15 @@ function elementCheck(ctx: Ctx): Code {
           : form.mixed || form.text.kind === "string"
             ? [_`if (${prop(N.v, TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)}`]
             : [valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)];
+      // Unknown names first: a renamed child is reported as unexpected, as the engine does, not as missing.
       body = [
         deep,
         _`if (!${N.isRecord}(${N.v})) return ${N.typeError}(${N.out}, ${N.path}, ${element}, "an object", ${N.v});`,
+        contentErrors(form, ctx.schema.model),
         ...attributeChecks(ctx, form.attributes),
         ...text,
-        ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
         unknownKeys(form),
+        ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
       ];
       if (form.content === undefined || namesOf(form.content).length === 0) body.push(_`void ${N.d};`);
       break;
@@ -182,7 +207,7 @@ export function ${new Name(PREFIX.is + r.typeName)}(${N.value}: unknown): ${N.va
   const usesTypes = types.types.length > 0;
   return _`${header}
 /* eslint-disable */
-import { ${join([N.checkChild, N.checkValue, N.childPath, N.describeJs, N.expectedText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError])}, type ${N.Diagnostic} } from ${runtime};
+import { ${join([N.checkChild, N.checkValue, N.ContentErrors, N.textOf, N.childPath, N.describeJs, N.expectedText, N.foundText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError])}, type ${N.Diagnostic} } from ${runtime};
 import type { ${join(typeNames)} } from ${typesModule};
 ${usesTypes ? _`
 /** The schema's simple types (facets, enumerations), checked by the datatypes module. */

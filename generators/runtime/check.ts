@@ -6,10 +6,12 @@
 import "../../src/validate/codes.js"; // registers the "valid/" codes the diagnostics use
 import "./codes.js";
 import { diagnose, type Params } from "../../src/diagnostics/codes.js";
+import { didYouMean } from "../../src/diagnostics/suggest.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { emptyModel } from "../../src/schema/build.js";
 import type { SimpleType } from "../../src/schema/model.js";
 import { compileSimpleType, type SimpleTypeChecker } from "../../src/validate/datatypes/index.js";
+import { explain } from "../../src/validate/simple.js";
 import { toLexical } from "./values.js";
 
 export type { Diagnostic };
@@ -38,16 +40,28 @@ export function describeJs(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-/** The engine's list of expected names: "<A>", "one of <A>, <B> or <C>". */
-export function expectedText(names: readonly string[]): string {
-  const items = names.map((n) => `<${n}>`);
+/** The engine's wording of expected names: "<A>" alone, else "one of A, B or </P>" (at most 12 names). */
+export function expectedText(names: readonly string[], endOf: string | null = null): string {
+  const items = names.length > 12 ? [...names.slice(0, 12), `... (${names.length - 12} more)`] : [...names];
+  if (endOf !== null) items.push(`</${endOf}>`);
   if (items.length === 0) return "no child element";
-  if (items.length === 1) return items[0];
+  if (items.length === 1) return items[0].startsWith("</") ? items[0] : `<${items[0]}>`;
   return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
 export function typeError(out: Diagnostic[], path: string, element: string, expected: string, v: unknown): void {
   report(out, "object/type", { element, expected, found: describeJs(v) }, path);
+}
+
+/** The engine's excerpt of found text: whitespace collapsed, at most 40 characters. */
+export function excerpt(text: unknown): string {
+  const t = String(text).trim().replace(/\s+/g, " ");
+  return t.length > 40 ? t.slice(0, 37) + "..." : t;
+}
+
+/** The engine's "found" for text where none may be: text "...". */
+export function foundText(text: unknown): string {
+  return `text "${excerpt(text)}"`;
 }
 
 /** Simple types by index, compiled on first use with the datatypes module. */
@@ -99,10 +113,105 @@ export function checkValue(
   }
   if (checker === null) return;
   const problem = checker.check(lexical);
-  if (problem !== null) {
-    const found = lexical.trim().replace(/\s+/g, " ");
-    report(out, "valid/attribute-value", { element, name, expected: checker.describe(), found: found.length > 40 ? found.slice(0, 37) + "..." : found, typeCode: problem.code }, path);
+  if (problem === null) return;
+  // The engine's wording: the datatype's own message as the reason, its hint as the hint.
+  const { reason, hint } = explain(problem);
+  const d =
+    name === "text"
+      ? diagnose("valid/text-type", { parent: element, reason, expected: checker.describe(), found: excerpt(lexical), typeCode: problem.code }, { line: 0, column: 0, path })
+      : diagnose("valid/attribute-type", { element, name, reason, expected: checker.describe(), found: lexical, typeCode: problem.code }, { line: 0, column: 0, path });
+  if (hint !== undefined) d.hint = hint;
+  out.push(d);
+}
+
+/**
+ * The content errors of one element: like the validation engine, only the first is reported
+ * (the rest usually repeat it: a renamed child is "unexpected", not also "missing"). It also words
+ * what was expected as the engine would at the place of the problem: the object form has no order,
+ * so the place is taken to be the first required child that is missing (else the end), and the
+ * names offered are the absent ones between the last child present before it and there.
+ */
+export class ContentErrors {
+  private reported = false;
+  constructor(
+    private readonly out: Diagnostic[],
+    private readonly path: string,
+    private readonly parent: string,
+    private readonly v: Record<string, unknown>,
+    /** Child names in schema order. */
+    private readonly order: readonly string[],
+    /** Names that must be present (min > 0 outside choices), and groups of which one must be. */
+    private readonly required: readonly string[],
+    private readonly groups: readonly (readonly string[])[] = [],
+  ) {}
+
+  report(code: string, params: Params, path: string = this.path): void {
+    if (this.reported) return;
+    this.reported = true;
+    report(this.out, code, params, path);
   }
+
+  private present(name: string): boolean {
+    const c = this.v[name];
+    return c !== undefined && !(Array.isArray(c) && c.length === 0);
+  }
+
+  /** Does the content model stop at `name` (a required child, or the last name of an unmet at-least-one group)? */
+  private stops(name: string): boolean {
+    if (this.required.includes(name)) return true;
+    return this.groups.some((g) => !g.some((n) => this.present(n)) && g.every((n) => this.order.indexOf(n) <= this.order.indexOf(name)));
+  }
+
+  /** The engine's expected names from position `from` of `order`: up to the first stop; the end tag if none. */
+  private from(from: number, withEnd: boolean): string {
+    const names: string[] = [];
+    for (let i = from; i < this.order.length; i++) {
+      names.push(this.order[i]);
+      if (this.stops(this.order[i])) return expectedText(names);
+    }
+    return expectedText(names, withEnd ? this.parent : null);
+  }
+
+  /** Position after the last child present before position `p`. */
+  private after(p: number): number {
+    for (let i = Math.min(p, this.order.length) - 1; i >= 0; i--) if (this.present(this.order[i])) return i + 1;
+    return 0;
+  }
+
+  /** Position of the first required child (or unmet group) that is missing; order.length if none. */
+  private firstMissing(): number {
+    for (let i = 0; i < this.order.length; i++) if (!this.present(this.order[i]) && this.stops(this.order[i])) return i;
+    return this.order.length;
+  }
+
+  /** "expected ..." where an unknown child `found` stands: at the name it likely misspells, else at the first gap. */
+  expectedFor(found: string): string {
+    const meant = didYouMean(found, this.order.filter((n) => !this.present(n)));
+    const p = meant !== undefined ? this.order.indexOf(meant) : this.firstMissing();
+    return this.from(this.after(p), true);
+  }
+
+  /** "expected ..." after the last allowed occurrence of `name` (one too many). */
+  expectedAfter(name: string): string {
+    return this.from(this.order.indexOf(name) + 1, true);
+  }
+
+  /** "expected ... before </P>": what is missing at the first gap. */
+  expectedMissing(): string {
+    return this.from(this.after(this.firstMissing()), false);
+  }
+}
+
+/**
+ * A text-only element given as an object: fast-xml-parser's form of the element with attributes the
+ * schema does not declare. Reports those attributes (as the engine does) and returns the text.
+ */
+export function textOf(out: Diagnostic[], path: string, element: string, v: unknown): unknown {
+  if (!isRecord(v)) return v;
+  const keys = Object.keys(v);
+  if (!keys.every((k) => k === "#text" || k.startsWith("@_"))) return v;
+  for (const k of keys) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
+  return v["#text"] ?? "";
 }
 
 /** A generated check function of one element type. */
@@ -125,14 +234,15 @@ export function checkChild(
   repeatable: boolean,
   check: CheckFn | null,
   d: number,
+  content: ContentErrors,
 ): void {
-  const missing = (): void => report(out, "valid/missing-element", { parent, expected: `<${name}>` }, path);
+  const missing = (): void => content.report("valid/missing-element", { parent, expected: content.expectedMissing() });
   if (c === undefined) {
     if (min > 0) missing();
     return;
   }
   if (!repeatable) {
-    if (Array.isArray(c)) report(out, "valid/unexpected-element", { parent, expected: `</${parent}>`, found: name }, childPath(path, name, 1));
+    if (Array.isArray(c)) content.report("valid/unexpected-element", { parent, expected: content.expectedAfter(name), found: name }, childPath(path, name, 1));
     else check?.(c, childPath(path, name, 0), out, d + 1);
     return;
   }
@@ -141,6 +251,6 @@ export function checkChild(
     return;
   }
   if (c.length < min) missing();
-  if (c.length > max) report(out, "valid/unexpected-element", { parent, expected: `</${parent}>`, found: name }, childPath(path, name, max));
+  if (c.length > max) content.report("valid/unexpected-element", { parent, expected: content.expectedAfter(name), found: name }, childPath(path, name, max));
   for (let i = 0; i < c.length; i++) check?.(c[i], childPath(path, name, i), out, d + 1);
 }

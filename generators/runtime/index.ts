@@ -3,4 +3,4 @@ export type { FormNode, FormTable, ValueKind } from "./table.js";
 export { parseWithTable, ParseError } from "./parse.js";
 export { serializeWithTable, type SerializeOptions } from "./serialize.js";
 export { fromLexical, toLexical } from "./values.js";
-export { checkChild, checkValue, childPath, type CheckFn, describeJs, expectedText, isRecord, MAX_DEPTH, report, SimpleTypes, typeError, type Diagnostic } from "./check.js";
+export { checkChild, checkValue, childPath, ContentErrors, textOf, type CheckFn, describeJs, excerpt, expectedText, foundText, isRecord, MAX_DEPTH, report, SimpleTypes, typeError, type Diagnostic } from "./check.js";

@@ -36,10 +36,11 @@ interface Tally {
   bothInvalid: number;
   sameCodes: number;
   samePath: number;
+  sameFirst: number;
 }
 
 describe("ajv, the compiled validator and qxml validate agree", () => {
-  const tally: Tally = { documents: 0, ajvAgrees: 0, xmlAgrees: 0, orderOnly: [], objectStricter: [], parseRejected: 0, bothInvalid: 0, sameCodes: 0, samePath: 0 };
+  const tally: Tally = { documents: 0, ajvAgrees: 0, xmlAgrees: 0, orderOnly: [], objectStricter: [], parseRejected: 0, bothInvalid: 0, sameCodes: 0, samePath: 0, sameFirst: 0 };
 
   for (const name of names) {
     it(name, async () => {
@@ -70,7 +71,7 @@ describe("ajv, the compiled validator and qxml validate agree", () => {
             tally.xmlAgrees++;
             continue;
           }
-          const compiledDiags = validate[`validate${t}`](value) as { severity: string; code: string; path?: string }[];
+          const compiledDiags = validate[`validate${t}`](value) as { severity: string; code: string; message: string; path?: string }[];
           const compiledValid = compiledDiags.every((d) => d.severity !== "error");
           const ajvValid = ajvValidate(value) === true;
           expect({ id: doc.id, ajv: ajvValid }).toEqual({ id: doc.id, ajv: compiledValid });
@@ -79,7 +80,11 @@ describe("ajv, the compiled validator and qxml validate agree", () => {
             tally.bothInvalid++;
             const xmlCodes = new Set(xmlResult.diagnostics.map((d) => d.code));
             if (compiledDiags.every((d) => xmlCodes.has(d.code))) tally.sameCodes++;
+            else if (process.env.QXML_SHOW_MISMATCH) console.log(doc.id, compiledDiags.map((d) => `${d.code} ${d.path}`), xmlResult.diagnostics.map((d) => `${d.code} ${d.path}`));
             if (compiledDiags[0]?.path === xmlResult.diagnostics[0]?.path) tally.samePath++;
+            const [c0, x0] = [compiledDiags[0], xmlResult.diagnostics[0]];
+            if (c0 !== undefined && x0 !== undefined && c0.code === x0.code && c0.message === x0.message && c0.path === x0.path) tally.sameFirst++;
+            else if (process.env.QXML_SHOW_FIRST && c0?.code === x0?.code) console.log(`FIRST\n  ${c0?.message}\n  ${x0?.message}`);
           }
           if (compiledValid === xmlValid) tally.xmlAgrees++;
           else if (compiledValid) tally.orderOnly.push(doc.id);
@@ -103,7 +108,7 @@ describe("ajv, the compiled validator and qxml validate agree", () => {
     console.log(`XML-only errors by mutation kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")}`);
     const others = tally.orderOnly.filter((id) => !ORDER_ONLY_KINDS.some((k) => id.includes(` ${k}:`)));
     if (others.length > 0) console.log(`XML-only, not order: ${others.join("\n  ")}`);
-    console.log(`both invalid: ${tally.bothInvalid}; the compiled validator's codes all among qxml validate's: ${tally.sameCodes}; same first path: ${tally.samePath}`);
+    console.log(`both invalid: ${tally.bothInvalid}; the compiled validator's codes all among qxml validate's: ${tally.sameCodes}; same first path: ${tally.samePath}; same first diagnostic (code, message, path): ${tally.sameFirst}`);
     expect(others).toEqual([]);
     if (tally.objectStricter.length > 0) console.log(`object-only: ${tally.objectStricter.join("\n  ")}`);
     expect(tally.ajvAgrees).toBe(tally.documents);

@@ -129,14 +129,14 @@ describe("object form of typed values, attributes, simple and mixed content", ()
     const { validateRoot } = await load("validate.ts");
     const diags = validateRoot({ COUNT: 3.5, BIG_ID: "x1", ENABLED: 5, ITEM: { "@_id": 1 }, FLAG: { "@_on": false, "@_off": true }, LEVEL: "mid", EXTRA: 1 }) as { code: string; path: string; params?: Record<string, unknown> }[];
     expect(diags.map((d) => [d.code, d.path, d.params?.name ?? d.params?.found])).toEqual([
-      ["valid/attribute-value", "/ROOT/COUNT", "text"],
-      ["valid/attribute-value", "/ROOT/BIG_ID", "text"],
+      ["valid/unexpected-element", "/ROOT/EXTRA", "EXTRA"],
+      ["valid/text-type", "/ROOT/COUNT", "3.5"],
+      ["valid/text-type", "/ROOT/BIG_ID", "x1"],
       ["object/type", "/ROOT/ENABLED", "number 5"],
       ["object/type", "/ROOT/ITEM", "an object"],
       ["valid/fixed-attribute", "/ROOT/FLAG", "on"],
       ["valid/undeclared-attribute", "/ROOT/FLAG", "off"],
-      ["valid/attribute-value", "/ROOT/LEVEL", "text"],
-      ["valid/unexpected-element", "/ROOT/EXTRA", "EXTRA"],
+      ["valid/text-type", "/ROOT/LEVEL", "mid"],
     ]);
   });
 });
@@ -145,6 +145,8 @@ describe("the compiled validator says what qxml validate says", () => {
   const cases: [string, string, number][] = [
     ["bad values", "<ROOT><COUNT>3.5</COUNT><BIG_ID>x</BIG_ID><ENABLED>yes</ENABLED><ITEM id='x' kind='c'/><LEVEL>hihg</LEVEL></ROOT>", 6],
     ["a missing last child", "<ROOT><COUNT>1</COUNT><BIG_ID>1</BIG_ID><ENABLED>true</ENABLED></ROOT>", 1],
+    ["a misspelt child (one content error, not two)", "<ROOT><COUNT>1</COUNT><BIG_ID>1</BIG_ID><ENABLED>true</ENABLED><ITEMS id='1'/></ROOT>", 1],
+    ["an undeclared attribute on a text-only element", "<ROOT><COUNT unit='s'>1</COUNT><BIG_ID>1</BIG_ID><ENABLED>true</ENABLED><ITEM id='1'/></ROOT>", 1],
     ["a missing attribute and text in element-only content", "<ROOT><COUNT>1</COUNT><BIG_ID>1</BIG_ID><ENABLED>true</ENABLED><ITEM/></ROOT>", 1],
   ];
   for (const [name, xml, count] of cases) {
