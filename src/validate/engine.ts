@@ -14,7 +14,7 @@ import { isFatalDtdCode } from "../dtd/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
 import { XSI_NS } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
-import { checkAttributes, type AttributeContext } from "./attributes.js";
+import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.js";
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
 import { Frame } from "./frame.js";
@@ -459,8 +459,12 @@ export class ValidationEngine implements XmlHandler {
 
   private recordNamespaces(tag: StartTag): void {
     let map: Map<string, string | null> | undefined;
-    for (const a of tag.attributes) {
-      if (a.name !== "xmlns" && !a.name.startsWith("xmlns:")) continue;
+    const attrs = tag.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i];
+      // With namespace processing the reader marks xmlns attributes by URI; without it, by name.
+      const isDecl = this.attrContext.namespaces ? a.uri === XMLNS_NS : a.name === "xmlns" || a.name.startsWith("xmlns:");
+      if (!isDecl) continue;
       map ??= new Map();
       map.set(a.name, a.value === "" ? null : a.value);
     }
