@@ -134,7 +134,7 @@ const CASES: Case[] = [
     body: st("xs:string", `  <xs:length value="-1"/>`),
     code: "xsd/invalid-facet",
     line: 4,
-    column: 3,
+    column: 14,
     message: 'facet xs:length has value "-1"; expected a non-negative integer',
   },
   {

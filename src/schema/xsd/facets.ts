@@ -36,9 +36,9 @@ export function mergeFacets(base: Facets, step: XFacet[], reporter: Reporter): F
       case "whiteSpace": {
         const v = f.value.trim() as WhiteSpace;
         if (!WHITESPACE.includes(v)) {
-          reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: "preserve, replace or collapse" }, f.loc);
+          reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: "preserve, replace or collapse" }, f.valueSite.loc);
         } else if (base.whiteSpace !== undefined && WHITESPACE_RANK[v] < WHITESPACE_RANK[base.whiteSpace]) {
-          reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: `${base.whiteSpace} or stricter (the base type's whiteSpace)` }, f.loc);
+          reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: `${base.whiteSpace} or stricter (the base type's whiteSpace)` }, f.valueSite.loc);
         } else out.whiteSpace = v;
         break;
       }
@@ -48,7 +48,7 @@ export function mergeFacets(base: Facets, step: XFacet[], reporter: Reporter): F
           const n = /^\+?\d+$/.test(t) ? Number(t) : NaN;
           const positive = f.facet === "totalDigits";
           if (Number.isNaN(n) || (positive && n === 0)) {
-            reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: positive ? "a positive integer" : "a non-negative integer" }, f.loc);
+            reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: positive ? "a positive integer" : "a non-negative integer" }, f.valueSite.loc);
           } else out[f.facet as (typeof COUNT_FACETS)[number]] = n;
         } else if ((VALUE_FACETS as readonly string[]).includes(f.facet)) {
           // Checked against the base type's value space by the validator's datatypes, not here.
@@ -63,7 +63,7 @@ export function mergeFacets(base: Facets, step: XFacet[], reporter: Reporter): F
 }
 
 function checkBounds(f: Facets, step: XFacet[], reporter: Reporter): void {
-  const at = (name: string) => step.find((s) => s.facet === name)?.loc ?? step[0]?.loc;
+  const at = (name: string) => step.find((s) => s.facet === name)?.valueSite.loc;
   if (f.length !== undefined && (f.minLength !== undefined || f.maxLength !== undefined) && step.some((s) => s.facet === "length")) {
     if ((f.minLength !== undefined && f.minLength > f.length) || (f.maxLength !== undefined && f.maxLength < f.length)) {
       reporter.report("xsd/invalid-facet", { facet: "length", value: String(f.length), expected: "a length within minLength..maxLength" }, at("length")!);
