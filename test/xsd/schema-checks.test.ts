@@ -211,6 +211,35 @@ const CASES: Case[] = [
     column: 20,
     message: 'xs:maxInclusive value "x" is not a valid value of the base type xs:int: "x" is not a valid xs:int: an integer such as 42 or -7 (digits with an optional sign)',
   },
+  {
+    name: "maxLength changing a maxLength the base fixed",
+    body: B("xs:string", `<xs:maxLength value="5" fixed="true"/>`) + st("B", `  <xs:maxLength value="3"/>`),
+    code: "xsd/facet-fixed",
+    line: 5,
+    column: 17,
+    message: 'xs:maxLength="3" changes a facet the base type fixed to "5"',
+  },
+  {
+    name: "maxInclusive fixed two derivations up",
+    body:
+      B("xs:int", `<xs:maxInclusive value="5" fixed="true"/>`) +
+      `<xs:simpleType name="M"><xs:restriction base="B"><xs:minInclusive value="1"/></xs:restriction></xs:simpleType>
+` +
+      `<xs:simpleType name="T"><xs:restriction base="M">
+  <xs:maxInclusive value="4"/></xs:restriction></xs:simpleType>`,
+    code: "xsd/facet-fixed",
+    line: 6,
+    column: 20,
+    message: 'xs:maxInclusive="4" changes a facet the base type fixed to "5"',
+  },
+  {
+    name: "whiteSpace changing a fixed whiteSpace",
+    body: B("xs:string", `<xs:whiteSpace value="replace" fixed="true"/>`) + st("B", `  <xs:whiteSpace value="collapse"/>`),
+    code: "xsd/facet-fixed",
+    line: 5,
+    column: 18,
+    message: 'xs:whiteSpace="collapse" changes a facet the base type fixed to "replace"',
+  },
   // 3. default and fixed values
   {
     name: "element default not valid for its simple type",
@@ -411,6 +440,8 @@ describe("values that are fine stay fine", () => {
   const FINE: [string, string][] = [
     ["minExclusive equal to maxExclusive", st("xs:int", `<xs:minExclusive value="5"/><xs:maxExclusive value="5"/>`)],
     ["enumeration values compared after the base's whiteSpace", st("xs:int", `<xs:enumeration value=" 7 "/>`)],
+    ["a fixed facet restated with the same value", B("xs:string", `<xs:maxLength value="5" fixed="true"/>`) + st("B", `<xs:maxLength value="05"/>`)],
+    ["a fixed bound restated with an equal value", B("xs:decimal", `<xs:maxInclusive value="5" fixed="true"/>`) + st("B", `<xs:maxInclusive value="5.0"/>`)],
     ["maxLength within a base length", B("xs:string", `<xs:length value="3"/>`) + st("B", `<xs:maxLength value="4"/>`)],
     ["QName enumeration with a bound prefix", st("xs:QName", `<xs:enumeration value="xs:int"/>`)],
     ["default on mixed content whose children are optional", `<xs:element name="e" default="x"><xs:complexType mixed="true"><xs:sequence><xs:element name="c" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>`],

@@ -218,15 +218,17 @@ function fillSimpleContent(
     if (c.simpleType !== undefined) contentType = buildAnonymousSimple(ctx, c.simpleType, schema);
     if (c.facets.length > 0) {
       const b = ctx.model.simpleTypes[contentType];
-      contentType = addSimpleType(ctx.model, {
+      const derived = addSimpleType(ctx.model, {
         variety: b.variety,
         builtin: b.builtin,
         base: contentType,
         ...(b.itemType !== undefined ? { itemType: b.itemType } : {}),
         ...(b.memberTypes !== undefined ? { memberTypes: [...b.memberTypes] } : {}),
-        facets: restrictFacets(ctx, contentType, c.facets),
+        facets: {},
         location: c.loc,
-      }).id;
+      });
+      derived.facets = restrictFacets(ctx, contentType, c.facets, derived.id);
+      contentType = derived.id;
     }
     t.content = { kind: "simple", type: contentType };
     setAttributes(t, { attributes: refine(inherited.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });

@@ -9,7 +9,7 @@ import { addComplexType, builtinType } from "../build.js";
 import { nameKey, XSD_NS, type AttributeDecl, type GroupParticle, type SchemaModel, type SourceLocation, type Wildcard } from "../model.js";
 import { qnameKey, type Globals } from "./globals.js";
 import type { Reporter } from "./report.js";
-import type { QName, XComplexType, XSchema, XSimpleType } from "./syntax.js";
+import type { FacetName, QName, XComplexType, XSchema, XSimpleType } from "./syntax.js";
 import type { PendingValueConstraint } from "./value-constraints.js";
 
 /**
@@ -53,6 +53,8 @@ export interface BuildContext {
   attributeGroups: Map<string, AttributeSet | "building">;
   globalAttributes: Map<string, AttributeDecl | "building">;
   globalElementIds: Map<string, number>;
+  /** Facets declared fixed="true", per simple type id, inherited by restriction (restrict-facets.ts). */
+  fixedFacets: Map<number, ReadonlyMap<FacetName, string>>;
   /** default/fixed values, checked once every type is complete (value-constraints.ts). */
   valueConstraints: PendingValueConstraint[];
   anyTypeId?: number;

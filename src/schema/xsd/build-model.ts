@@ -44,6 +44,7 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
     attributeGroups: new Map(),
     globalAttributes: new Map(),
     globalElementIds: new Map(),
+    fixedFacets: new Map(),
     valueConstraints: [],
   };
 

@@ -89,7 +89,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     if (base.name === "anySimpleType" && base.namespace !== undefined && d.facets.length > 0) {
       ctx.reporter.report("xsd/invalid-derivation", { message: "xs:anySimpleType cannot be restricted with facets; restrict a primitive type such as xs:string" }, node.loc);
       t.facets = { ...base.facets };
-    } else t.facets = restrictFacets(ctx, baseId, d.facets);
+    } else t.facets = restrictFacets(ctx, baseId, d.facets, id);
   } else if (d.kind === "list") {
     const item = operand(ctx, d.itemType, d.simpleType, schema, node.loc);
     if (ctx.model.simpleTypes[item].variety === "list") {

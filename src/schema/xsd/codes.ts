@@ -98,6 +98,11 @@ export const XSD = defineCodes({
     message: "xs:{facet}=\"{value}\" does not narrow the base type's xs:{baseFacet}=\"{baseValue}\"; expected {expected}",
     hint: "a restriction can only narrow its base type",
   },
+  "xsd/facet-fixed": {
+    severity: "error",
+    message: "xs:{facet}=\"{value}\" changes a facet the base type fixed to \"{baseValue}\"",
+    hint: "the base type declares this facet fixed=\"true\": derived types must keep its value (or leave the facet out)",
+  },
   "xsd/invalid-value-constraint": {
     severity: "error",
     message: "the {constraint} value \"{value}\" of {kind} \"{name}\" is not valid for its type {type}: {detail}",

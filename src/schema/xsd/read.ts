@@ -434,10 +434,8 @@ function readFacet(ctx: ReadContext, el: XmlElement): XFacet {
   checkAttributes(ctx, el, "facet");
   annotations(ctx, xsdChildren(ctx, el, "facet"));
   const value = requireAttr(ctx, el, "value") ?? "";
-  if (el.attributes.has("fixed") && boolAttr(ctx, el, "fixed", false)) {
-    ctx.reporter.unsupportedFeature("fixed facet", locOfAttr(ctx, el, "fixed"), `xs:${el.local} fixed="true" (derivations are not checked against it)`);
-  }
   const f: XFacet = { facet: el.local as FacetName, value, loc: locOf(ctx, el), valueSite: valueSite(ctx, el, "value") };
+  if (el.attributes.has("fixed") && boolAttr(ctx, el, "fixed", false)) f.fixed = true;
   const doc = docOf(el);
   if (doc !== undefined) f.doc = doc;
   return f;

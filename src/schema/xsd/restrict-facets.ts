@@ -6,7 +6,9 @@
  *   3. bound and enumeration values are values of the base type: this also keeps them inside
  *      the base's own bounds, enumeration and patterns (XSD 1.0 Part 2 §4.3.*.4, as libxml2);
  *   4. min/max bounds given in this step are consistent with each other;
- *   5. count facets (lengths, digits) only narrow the base's.
+ *   5. count facets (lengths, digits) only narrow the base's;
+ *   6. a facet the base (or an ancestor) declared fixed="true" keeps its value (Part 2 §4.2.1,
+ *      as libxml2: "The base type's facet is 'fixed', thus the value must not differ").
  * A facet that fails is left out of the merged facets, so one mistake gives one diagnostic and
  * the type still compiles.
  */
@@ -21,8 +23,10 @@ import { checkValue, holdsUnder, typeLabel } from "./value-check.js";
 
 const VALUE_FACETS: ReadonlySet<FacetName> = new Set(["enumeration", "minInclusive", "minExclusive", "maxInclusive", "maxExclusive"]);
 
-export function restrictFacets(ctx: BuildContext, baseId: number, step: XFacet[]): Facets {
+export function restrictFacets(ctx: BuildContext, baseId: number, step: XFacet[], derivedId: number): Facets {
   const base = ctx.model.simpleTypes[baseId];
+  step = keepFixed(ctx, base, ctx.fixedFacets.get(baseId), step);
+  recordFixed(ctx, baseId, derivedId, step);
   let kept = checkApplicable(base, step, ctx.reporter).filter((f) => f.facet !== "pattern" || validPattern(f, ctx.reporter));
   // A base still being built is part of a reported cycle: its facets are not known.
   if (ctx.simpleJobs.get(baseId)?.state !== "building") kept = kept.filter((f) => !VALUE_FACETS.has(f.facet) || validForBase(ctx, baseId, f));
@@ -31,6 +35,35 @@ export function restrictFacets(ctx: BuildContext, baseId: number, step: XFacet[]
   if (base.variety === "atomic") checkStepBounds(base.builtin, kept, ctx.reporter);
   checkNarrows(base, merged, kept, ctx.reporter);
   return merged;
+}
+
+/** Drops (and reports) each facet that changes a value the base fixed. */
+function keepFixed(ctx: BuildContext, base: SimpleType, fixed: ReadonlyMap<FacetName, string> | undefined, step: XFacet[]): XFacet[] {
+  if (fixed === undefined) return step;
+  return step.filter((f) => {
+    const baseValue = fixed.get(f.facet);
+    if (baseValue === undefined || sameFacetValue(base, f.facet, f.value, baseValue)) return true;
+    ctx.reporter.report("xsd/facet-fixed", { facet: f.facet, value: f.value, baseValue }, f.valueSite.loc);
+    return false;
+  });
+}
+
+function sameFacetValue(base: SimpleType, facet: FacetName, a: string, b: string): boolean {
+  if (a.trim() === b.trim()) return true;
+  if (facet !== "enumeration" && VALUE_FACETS.has(facet)) {
+    return base.variety === "atomic" && holdsUnder(base.builtin, { enumeration: [{ value: b }] }, a);
+  }
+  return /^\+?\d+$/.test(a.trim()) && /^\+?\d+$/.test(b.trim()) && BigInt(a.trim()) === BigInt(b.trim());
+}
+
+/** The fixed facets of the derived type: its base's, plus its own fixed="true" ones. */
+function recordFixed(ctx: BuildContext, baseId: number, derivedId: number, step: XFacet[]): void {
+  const inherited = ctx.fixedFacets.get(baseId);
+  const own = step.filter((f) => f.fixed === true);
+  if (inherited === undefined && own.length === 0) return;
+  const map = new Map(inherited ?? []);
+  for (const f of own) map.set(f.facet, f.value);
+  ctx.fixedFacets.set(derivedId, map);
 }
 
 function validPattern(f: XFacet, reporter: Reporter): boolean {

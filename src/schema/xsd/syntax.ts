@@ -137,6 +137,8 @@ export interface XFacet {
   loc: SourceLocation;
   /** The value attribute (its location; diagnostics about the value point there). */
   valueSite: XValueSite;
+  /** fixed="true": types derived from this one cannot change the facet's value. */
+  fixed?: boolean;
 }
 
 export const FACET_NAMES = [
