@@ -1,6 +1,8 @@
 /** The FormTable literal (generators/runtime/table.ts) of a schema: data for parse/serialize. */
 import { isRepeatable, type ContentForm } from "./content.js";
 import type { SchemaForm } from "./form.js";
+import type { ValueForm } from "./values.js";
+import { BUILTINS } from "../src/schema/builtins.js";
 import type { FormNode, FormTable } from "./runtime/table.js";
 import type { Particle, SchemaModel } from "../src/schema/model.js";
 
@@ -40,12 +42,28 @@ export function particleOrder(model: SchemaModel, decl: number): string[] {
   return names;
 }
 
+/** The whiteSpace facet of a value's type when it changes the value (strings only: numbers and booleans are trimmed anyway). */
+function whiteSpaceOf(schema: SchemaForm, value: ValueForm): "replace" | "collapse" | undefined {
+  if (value.type === null || value.kind !== "string") return undefined;
+  const t = schema.model.simpleTypes[value.type];
+  const ws = t.facets.whiteSpace ?? BUILTINS[t.builtin]?.whiteSpace;
+  return ws === "replace" || ws === "collapse" ? ws : undefined;
+}
+
 export function formTable(schema: SchemaForm): FormTable {
   const nodes: FormNode[] = schema.elements.map((form) => {
     const node: FormNode = { shape: form.shape };
     if (form.text !== undefined) node.text = form.text.kind;
+    const textWs = form.text === undefined ? undefined : whiteSpaceOf(schema, form.text);
+    if (textWs !== undefined && !form.mixed) node.textWs = textWs;
     if (form.mixed) node.mixed = true;
     if (form.attributes.length > 0) node.attrs = Object.fromEntries(form.attributes.map((a) => [a.name, a.value.kind]));
+    const attrWs: Record<string, "replace" | "collapse"> = {};
+    for (const a of form.attributes) {
+      const ws = whiteSpaceOf(schema, a.value);
+      if (ws !== undefined) attrWs[a.name] = ws;
+    }
+    if (Object.keys(attrWs).length > 0) node.attrWs = attrWs;
     const entries = childEntries(form.content);
     if (entries.size > 0) {
       node.children = {};

@@ -5,7 +5,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { ATTR_PREFIX, isArrayChild, resolvePath, TEXT_KEY, type FormTable } from "./table.js";
-import { fromLexical } from "./values.js";
+import { applyWs, fromLexical } from "./values.js";
 
 const BLANK = /^[ \t\r\n]*$/;
 
@@ -33,13 +33,13 @@ function parserFor(table: FormTable): XMLParser {
       if (node === undefined) return value;
       // Whitespace between the children of element-only content is not data.
       if (node.text === undefined && BLANK.test(value)) return "";
-      if (node.shape === "value" || (node.shape === "object" && !node.mixed)) return fromLexical(node.text, value);
+      if (node.shape === "value" || (node.shape === "object" && !node.mixed)) return fromLexical(node.text, applyWs(node.textWs, value));
       return value;
     },
     attributeValueProcessor: (name: string, value: string, jPath: unknown) => {
       const id = nodeAt(jPath);
-      const kind = id === undefined ? undefined : table.nodes[id].attrs?.[name];
-      return fromLexical(kind, value);
+      const node = id === undefined ? undefined : table.nodes[id];
+      return fromLexical(node?.attrs?.[name], applyWs(node?.attrWs?.[name], value));
     },
   });
 }

@@ -12,8 +12,12 @@ export interface FormNode {
   text?: ValueKind;
   /** Text beside child elements is kept (mixed content); otherwise whitespace between children is dropped. */
   mixed?: boolean;
+  /** The text's whiteSpace facet when it is not "preserve": parse normalises the value. */
+  textWs?: "replace" | "collapse";
   /** Attribute name → kind, in declaration order. */
   attrs?: Record<string, ValueKind>;
+  /** Attribute name → whiteSpace facet, for attributes whose type does not preserve white space. */
+  attrWs?: Record<string, "replace" | "collapse">;
   /** Child element name → [node index, is an array], in schema order. */
   children?: Record<string, [number, boolean]>;
 }

@@ -30,3 +30,10 @@ export function toLexical(value: unknown): string {
   }
   return String(value);
 }
+
+/** XSD whiteSpace processing (replace: tab/CR/LF to space; collapse: also squeeze and trim). */
+export function applyWs(ws: "replace" | "collapse" | undefined, value: string): string {
+  if (ws === undefined) return value;
+  const replaced = value.replace(/[\t\n\r]/g, " ");
+  return ws === "replace" ? replaced : replaced.replace(/ {2,}/g, " ").trim();
+}

@@ -28,6 +28,7 @@ const XSD = `<?xml version="1.0"?>
             <xs:simpleContent>
               <xs:extension base="xs:string">
                 <xs:attribute name="id" type="xs:int" use="required"/>
+                <xs:attribute name="code" type="xs:token"/>
                 <xs:attribute name="kind">
                   <xs:simpleType>
                     <xs:restriction base="xs:string">
@@ -72,7 +73,8 @@ const DOC = `<?xml version="1.0"?>
   <RATIO>INF</RATIO>
   <ENABLED>1</ENABLED>
   <ITEM id="7" kind="a">first &amp; <![CDATA[<raw>]]></ITEM>
-  <ITEM id="8">second</ITEM>
+  <ITEM id="8" code="  x
+   y ">second</ITEM>
   <NOTE>see <B>this</B> now</NOTE>
   <FLAG on="true"/>
   <LEVEL>high</LEVEL>
@@ -100,7 +102,7 @@ describe("object form of typed values, attributes, simple and mixed content", ()
       ENABLED: true,
       ITEM: [
         { "#text": "first & <raw>", "@_id": 7, "@_kind": "a" },
-        { "#text": "second", "@_id": 8 },
+        { "#text": "second", "@_id": 8, "@_code": "x y" },
       ],
       NOTE: { "#text": "see  now", B: ["this"] },
       FLAG: { "@_on": true },
