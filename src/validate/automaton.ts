@@ -390,7 +390,11 @@ class GlushkovMatcher implements ContentMatcher {
   constructor(private readonly t: Tables) {
     this.c = t.counterMin.length;
     this.names = [...new Set(t.leaves.flatMap((l) => (l.kind === "element" ? [l.name] : [])))];
-    this.sets = t.edges.some((list) => list.some((a, i) => list.some((b, j) => j > i && a.target === b.target && canOverlap(a, b, t))));
+    // Also for non-deterministic models (DTDs may have them: XML 1.0 §3.2.1 makes that a compatibility
+    // error, not a validity one), which then run as an exact NFA simulation.
+    this.sets = t.edges.some((list) =>
+      list.some((a, i) => list.some((b, j) => j > i && canOverlap(a, b, t) && (a.target === b.target || leavesCompete(t.leaves[a.target], t.leaves[b.target]) !== null))),
+    );
   }
 
   start(run: MatchRun): void {

@@ -144,6 +144,8 @@ function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl |
       const build = buildMatcher(content.particle);
       matcher = build.matcher;
       const where = ct.location;
+      // XSD: UPA makes the schema invalid. DTD: XML 1.0 §3.2.1 calls it an error "for compatibility";
+      // libxml2 reports it as a validity error, and so does qxml (the matcher still runs exactly).
       for (const a of build.ambiguities) diagnostics.push(ambiguityDiagnostic(ownerName, a.found, a.first, a.second));
       if (build.tooDeep === true) {
         diagnostics.push(
