@@ -341,6 +341,23 @@ const CASES: Case[] = [
     message: 'the default value "x" of attribute "g" is not valid for its type xs:int: "x" is not a valid xs:int: an integer such as 42 or -7 (digits with an optional sign)',
     libxml2: "accepts",
   },
+  // attribute types in a complex restriction (derivation-ok-restriction 2.1.2)
+  {
+    name: "restriction gives an attribute a type not derived from the base's",
+    body: `<xs:complexType name="B"><xs:attribute name="a" type="xs:int"/></xs:complexType>\n<xs:complexType name="T"><xs:complexContent><xs:restriction base="B">\n  <xs:attribute name="a" type="xs:string"/></xs:restriction></xs:complexContent></xs:complexType>`,
+    code: "xsd/invalid-derivation",
+    line: 5,
+    column: 3,
+    message: 'attribute "a" has type xs:string, which is not derived from its type xs:int in the base type "B"; a restriction can only narrow an attribute\'s type',
+  },
+  {
+    name: "restriction narrows a list attribute to its item type",
+    body: `<xs:complexType name="B"><xs:attribute name="a" type="xs:NMTOKENS"/></xs:complexType>\n<xs:complexType name="T"><xs:complexContent><xs:restriction base="B">\n  <xs:attribute name="a" type="xs:NMTOKEN"/></xs:restriction></xs:complexContent></xs:complexType>`,
+    code: "xsd/invalid-derivation",
+    line: 5,
+    column: 3,
+    message: 'attribute "a" has type xs:NMTOKEN, which is not derived from its type xs:NMTOKENS in the base type "B"; a restriction can only narrow an attribute\'s type',
+  },
   // 4. xs:all
   {
     name: "xs:all reached through a group reference inside a sequence",
@@ -442,6 +459,9 @@ describe("values that are fine stay fine", () => {
     ["enumeration values compared after the base's whiteSpace", st("xs:int", `<xs:enumeration value=" 7 "/>`)],
     ["a fixed facet restated with the same value", B("xs:string", `<xs:maxLength value="5" fixed="true"/>`) + st("B", `<xs:maxLength value="05"/>`)],
     ["a fixed bound restated with an equal value", B("xs:decimal", `<xs:maxInclusive value="5" fixed="true"/>`) + st("B", `<xs:maxInclusive value="5.0"/>`)],
+    ["restricted attribute type derived from the base's", `<xs:complexType name="B"><xs:attribute name="a" type="xs:int"/></xs:complexType><xs:complexType name="T"><xs:complexContent><xs:restriction base="B"><xs:attribute name="a" type="xs:short"/></xs:restriction></xs:complexContent></xs:complexType>`],
+    ["restricted attribute type a member of the base's union", `<xs:simpleType name="U"><xs:union memberTypes="xs:int xs:date"/></xs:simpleType><xs:complexType name="B"><xs:attribute name="a" type="U"/></xs:complexType><xs:complexType name="T"><xs:complexContent><xs:restriction base="B"><xs:attribute name="a" type="xs:short"/></xs:restriction></xs:complexContent></xs:complexType>`],
+    ["restricted attribute of an untyped (anySimpleType) base attribute", `<xs:complexType name="B"><xs:attribute name="a"/></xs:complexType><xs:complexType name="T"><xs:complexContent><xs:restriction base="B"><xs:attribute name="a" type="xs:short"/></xs:restriction></xs:complexContent></xs:complexType>`],
     ["maxLength within a base length", B("xs:string", `<xs:length value="3"/>`) + st("B", `<xs:maxLength value="4"/>`)],
     ["QName enumeration with a bound prefix", st("xs:QName", `<xs:enumeration value="xs:int"/>`)],
     ["default on mixed content whose children are optional", `<xs:element name="e" default="x"><xs:complexType mixed="true"><xs:sequence><xs:element name="c" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>`],

@@ -126,7 +126,7 @@ function fillComplexContent(
   if (c.derivation === "restriction") {
     t.content = contentOf(ownParticle, mixed);
     if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
-    checkAttributeRestriction(b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
+    checkAttributeRestriction(ctx.model, b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     setAttributes(t, { attributes: refine(b.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });
     return;
   }
@@ -204,7 +204,7 @@ function fillSimpleContent(
     completeComplex(ctx, base.id, c.loc);
     const b = ctx.model.complexTypes[base.id];
     inherited = { attributes: b.attributes, ...(b.anyAttribute !== undefined ? { anyAttribute: b.anyAttribute } : {}) };
-    if (c.derivation === "restriction") checkAttributeRestriction(b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
+    if (c.derivation === "restriction") checkAttributeRestriction(ctx.model, b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     if (b.content.kind === "simple") contentType = b.content.type;
     else if (c.derivation === "restriction" && c.simpleType !== undefined && (b.content.kind === "any" || (b.content.kind === "mixed" && isEmptyParticle(b.content.particle)))) {
       // A mixed, emptiable base (anyType included) restricted to text: allowed with an inline type.

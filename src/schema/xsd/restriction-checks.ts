@@ -2,10 +2,13 @@
  * Attribute side of "derivation valid (restriction, complex)" (XSD 1.0 Part 1 §3.4.6,
  * derivation-ok-restriction clauses 2–4): a restriction may not loosen a required attribute,
  * add an attribute its base's wildcard does not allow, drop a required one, or widen the
- * attribute wildcard. The particle side (clause 5) is not checked yet (docs/xsd-support.md).
+ * attribute wildcard, or give an attribute a type not derived from the base's (clause 2.1.2).
+ * The particle side (clause 5) is not checked yet (docs/xsd-support.md).
  */
-import type { AttributeDecl, ComplexType, SourceLocation, Wildcard } from "../model.js";
+import type { AttributeDecl, ComplexType, SchemaModel, SourceLocation, Wildcard } from "../model.js";
 import type { Reporter } from "./report.js";
+import { simpleTypeDerivesFrom } from "./type-derivation.js";
+import { typeLabel } from "./value-check.js";
 
 export function wildcardAllows(w: Wildcard, namespace: string | null): boolean {
   if (w.namespaces === "##any") return true;
@@ -22,6 +25,7 @@ function wildcardSubset(inner: Wildcard, outer: Wildcard): boolean {
 }
 
 export function checkAttributeRestriction(
+  model: SchemaModel,
   base: ComplexType,
   baseName: string,
   own: AttributeDecl[],
@@ -36,6 +40,11 @@ export function checkAttributeRestriction(
       if (o.use !== "prohibited" && (base.anyAttribute === undefined || !wildcardAllows(base.anyAttribute, o.namespace))) {
         fail(`attribute "${o.key}" is not in the base type "${baseName}", and the base's attribute wildcard does not allow it; a restriction cannot add attributes`, o.location);
       }
+    } else if (o.use !== "prohibited" && !simpleTypeDerivesFrom(model, o.type, b.type)) {
+      fail(
+        `attribute "${o.key}" has type ${typeLabel(model, o.type)}, which is not derived from its type ${typeLabel(model, b.type)} in the base type "${baseName}"; a restriction can only narrow an attribute's type`,
+        o.location,
+      );
     } else if (b.use === "required" && o.use !== "required") {
       fail(`attribute "${o.key}" is required in the base type "${baseName}"; a restriction cannot make it ${o.use}`, o.location);
     } else if (b.fixed !== undefined && o.use !== "prohibited" && o.fixed !== b.fixed) {
