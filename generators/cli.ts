@@ -9,8 +9,9 @@ import { relative, resolve } from "node:path";
 import { bundledCatalog, type CatalogEntry } from "../src/schema/catalog.js";
 import { kindFromPath, readSchemaFile } from "../src/schema/load.js";
 import { packageRoot } from "../src/package-root.js";
+import { GenerateError } from "./content.js";
 import { renderSchema, type RenderedFile } from "./render.js";
-import { compareRendered, writeRendered } from "./write.js";
+import { compareRendered, syncRendered } from "./write.js";
 
 export interface GenerateArgs {
   schemas: string[];
@@ -81,7 +82,13 @@ export function renderJobs(list: Job[], runtime: string | undefined, io: Io): Re
       failed = true;
       continue;
     }
-    files.push(...renderSchema(model, { name: job.name, sourceLabel: label, roots: job.roots, runtime }));
+    try {
+      files.push(...renderSchema(model, { name: job.name, sourceLabel: label, roots: job.roots, runtime }));
+    } catch (err) {
+      if (!(err instanceof GenerateError)) throw err;
+      io.stderr(`${label}: not generated: ${err.message}`);
+      failed = true;
+    }
   }
   return failed ? undefined : files;
 }
@@ -99,8 +106,10 @@ export async function runGenerate(args: string[], io: Io = consoleIo): Promise<n
   }
   const files = renderJobs(list, parsed.runtime, io);
   if (files === undefined) return 2;
+  // With no schema named, the output folder holds exactly the bundled schemas: other folders are stale.
+  const complete = parsed.schemas.length === 0;
   if (parsed.check) {
-    const diffs = compareRendered(parsed.out, files);
+    const diffs = compareRendered(parsed.out, files, complete);
     for (const d of diffs) io.stderr(`${d.problem}: ${relative(process.cwd(), resolve(parsed.out, d.path))}`);
     if (diffs.length > 0) {
       io.stderr(`qxml generate --check: ${diffs.length} generated file(s) out of date; run \`qxml generate\``);
@@ -109,7 +118,8 @@ export async function runGenerate(args: string[], io: Io = consoleIo): Promise<n
     io.stdout(`qxml generate --check: ${files.length} files up to date`);
     return 0;
   }
-  writeRendered(parsed.out, files);
+  const removed = syncRendered(parsed.out, files, complete);
+  for (const d of removed) io.stdout(`removed stale ${d.path}`);
   io.stdout(`qxml generate: wrote ${files.length} files for ${list.length} schema(s) to ${relative(process.cwd(), parsed.out) || "."}`);
   return 0;
 }

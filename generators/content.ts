@@ -176,9 +176,29 @@ function consistent(form: ContentForm): boolean {
   return true;
 }
 
+/** A schema the generators refuse (with the reason), as opposed to a bug. */
+export class GenerateError extends Error {}
+
+/** Content models nest at most this deep: the analysis recurses on them, never on documents. */
+export const MAX_PARTICLE_DEPTH = 200;
+
+/** Nesting depth of a particle tree, measured without recursion. */
+export function particleDepth(particle: Particle): number {
+  let max = 0;
+  const stack: [Particle, number][] = [[particle, 1]];
+  while (stack.length > 0) {
+    const [p, d] = stack.pop()!;
+    max = Math.max(max, d);
+    if (p.kind === "sequence" || p.kind === "choice" || p.kind === "all") for (const item of p.items) stack.push([item, d + 1]);
+  }
+  return max;
+}
+
 /** The object form of a content model (null particle = no element children). */
 export function contentForm(particle: Particle | null): ContentForm {
   if (particle === null) return EMPTY;
+  const depth = particleDepth(particle);
+  if (depth > MAX_PARTICLE_DEPTH) throw new GenerateError(`a content model nests ${depth} groups deep (at most ${MAX_PARTICLE_DEPTH}) at ${particle.location.file}:${particle.location.line}:${particle.location.column}`);
   const form = structured(particle);
   return consistent(form) ? form : flatten(particle);
 }

@@ -1,5 +1,5 @@
 /** Writing rendered files, and comparing them with what is on disk (`--check`). */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { RenderedFile } from "./render.js";
 
@@ -16,8 +16,11 @@ export interface Difference {
   problem: "missing" | "changed" | "extra";
 }
 
-/** Differences between a fresh render and `outDir`, including stale files in the rendered folders. */
-export function compareRendered(outDir: string, files: RenderedFile[]): Difference[] {
+/**
+ * Differences between a fresh render and `outDir`, including stale files in the rendered folders and,
+ * with `complete` (every bundled schema was rendered), stale schema folders.
+ */
+export function compareRendered(outDir: string, files: RenderedFile[], complete = false): Difference[] {
   const out: Difference[] = [];
   const folders = new Set<string>();
   const expected = new Set<string>();
@@ -36,5 +39,18 @@ export function compareRendered(outDir: string, files: RenderedFile[]): Differen
       if (!expected.has(rel)) out.push({ path: rel, problem: "extra" });
     }
   }
+  if (complete && existsSync(outDir)) {
+    for (const name of readdirSync(outDir)) {
+      if (!folders.has(name) && statSync(join(outDir, name)).isDirectory()) out.push({ path: `${name}/`, problem: "extra" });
+    }
+  }
   return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Writes the files and removes what a `--check` would call stale, so that generate then check always agree. */
+export function syncRendered(outDir: string, files: RenderedFile[], complete = false): Difference[] {
+  writeRendered(outDir, files);
+  const stale = compareRendered(outDir, files, complete).filter((d) => d.problem === "extra");
+  for (const d of stale) rmSync(join(outDir, ...d.path.split("/").filter((p) => p !== "")), { recursive: true, force: true });
+  return stale;
 }

@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs, runGenerate, type Io } from "../../generators/cli.js";
 import { renderSchema } from "../../generators/render.js";
 import { model } from "./helpers.js";
+import { GenerateError, MAX_PARTICLE_DEPTH } from "../../generators/content.js";
+import { addComplexType, addElement, builtinType, emptyModel, location } from "../../src/schema/build.js";
+import type { Particle } from "../../src/schema/model.js";
 
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -38,6 +41,32 @@ describe("qxml generate", () => {
     const io3 = capture();
     expect(await runGenerate(["simple_return", "--out", dir, "--check"], io3)).toBe(1);
     expect(io3.err.join("\n")).toMatch(/extra: .*old\.ts/);
+  });
+
+  it("generates from a schema path, and removes stale files so that --check then passes", async () => {
+    const dtd = join(dir, "tiny.dtd");
+    writeFileSync(dtd, "<!ELEMENT LIST (ITEM+)>\n<!ELEMENT ITEM (#PCDATA)>\n<!ATTLIST ITEM kind (a|b) #REQUIRED>\n");
+    const io = capture();
+    expect(await runGenerate([dtd, "--out", dir], io)).toBe(0);
+    const types = readFileSync(join(dir, "tiny", "types.ts"), "utf8");
+    expect(types).toContain('export const ItemKindValues = ["a","b"] as const;');
+    expect(types).toContain("ITEM: Item[];");
+    writeFileSync(join(dir, "tiny", "stale.ts"), "");
+    expect(await runGenerate([dtd, "--out", dir], io)).toBe(0);
+    expect(io.out.join("\n")).toMatch(/removed stale tiny\/stale\.ts/);
+    expect(await runGenerate([dtd, "--out", dir, "--check"], io)).toBe(0);
+  });
+
+  it("refuses a content model nested deeper than it analyses, with the place, instead of overflowing", () => {
+    const m = emptyModel("dtd", "deep.dtd");
+    const loc = location("deep.dtd", 3, 1);
+    const leaf = addElement(m, { name: "X", namespace: null, type: { kind: "simple", id: builtinType(m, "string") }, global: true, nillable: false, abstract: false, location: loc });
+    let particle: Particle = { kind: "element", name: "X", namespace: null, element: leaf.id, min: 1, max: 1, location: loc };
+    for (let i = 0; i < MAX_PARTICLE_DEPTH + 5; i++) particle = { kind: "sequence", items: [particle], min: 1, max: 1, location: loc };
+    const ct = addComplexType(m, { content: { kind: "elements", particle }, attributes: [], abstract: false, location: loc });
+    addElement(m, { name: "DEEP", namespace: null, type: { kind: "complex", id: ct.id }, global: true, nillable: false, abstract: false, location: loc });
+    expect(() => renderSchema(m, { name: "deep", sourceLabel: "deep.dtd" })).toThrow(GenerateError);
+    expect(() => renderSchema(m, { name: "deep", sourceLabel: "deep.dtd" })).toThrow(/nests 206 groups deep \(at most 200\) at deep.dtd:3:1/);
   });
 
   it("refuses an unknown schema name with exit 2 and the list of names", async () => {
