@@ -18,6 +18,8 @@ interface Case {
   message: string;
   /** libxml2's verdict when it differs from qxml's rejection. */
   libxml2?: "accepts";
+  /** The line libxml2 reports when it points at an enclosing definition rather than the culprit. */
+  libxml2Line?: number;
 }
 
 function libxml2Errors(text: string): { line: number; message: string }[] | null {
@@ -348,6 +350,7 @@ const CASES: Case[] = [
     code: "xsd/invalid-derivation",
     line: 5,
     column: 3,
+    libxml2Line: 4, // the complexType
     message: 'attribute "a" has type xs:string, which is not derived from its type xs:int in the base type "B"; a restriction can only narrow an attribute\'s type',
   },
   {
@@ -356,6 +359,7 @@ const CASES: Case[] = [
     code: "xsd/invalid-derivation",
     line: 5,
     column: 3,
+    libxml2Line: 4, // the complexType
     message: 'attribute "a" has type xs:NMTOKEN, which is not derived from its type xs:NMTOKENS in the base type "B"; a restriction can only narrow an attribute\'s type',
   },
   // 4. xs:all
@@ -435,7 +439,7 @@ describe("schema-level checks: code, message, line and column; libxml2 agrees", 
     expect(l, "libxml2 rejects too").not.toBeNull();
     // libxml2 reports the line of the schema element (0 for some facet checks); qxml the attribute's.
     const lines = l!.map((e) => e.line).filter((n) => n > 0);
-    if (lines.length > 0) expect(lines).toContain(c.line);
+    if (lines.length > 0) expect(lines).toContain(c.libxml2Line ?? c.line);
   });
 });
 
