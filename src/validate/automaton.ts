@@ -67,11 +67,18 @@ export interface MatcherBuild {
   ambiguities: Ambiguity[];
   /** Set when the particle tree is nested deeper than the limit (the matcher then accepts nothing). */
   tooDeep?: boolean;
+  /** Set when the automaton would need more than MAX_EDGES edges (the matcher then accepts nothing). */
+  tooLarge?: boolean;
   /** An xs:all that is not the whole content model (not XSD 1.0): approximated as a sequence. */
   nestedAll?: SourceLocation;
 }
 
 export const MAX_PARTICLE_DEPTH = 256;
+
+/** Most automaton edges one content model may need (Glushkov edges grow with the square of its size). */
+export const MAX_EDGES = 1_000_000;
+
+class TooLarge extends Error {}
 
 export function leafLabel(leaf: Leaf): string {
   if (leaf.kind === "element") return leaf.name;
@@ -99,7 +106,13 @@ export function buildMatcher(particle: Particle | null): MatcherBuild {
   const ctx: BuildContext = { nodes: [], leaves: [], counterMin: [], counterMax: [], tooDeep: false };
   const root = toNode(particle, ctx, null, 0);
   if (ctx.tooDeep) return { matcher: new GlushkovMatcher(emptyTables()), ambiguities: [], tooDeep: true };
-  const tables = buildTables(root, ctx);
+  let tables: Tables;
+  try {
+    tables = buildTables(root, ctx);
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    return { matcher: new GlushkovMatcher(emptyTables()), ambiguities: [], tooLarge: true };
+  }
   const ambiguities = findAmbiguities(tables);
   const build: MatcherBuild = { matcher: new GlushkovMatcher(tables), ambiguities };
   if (ctx.nestedAll !== undefined) build.nestedAll = ctx.nestedAll;
@@ -251,10 +264,15 @@ function buildTables(root: Node, ctx: BuildContext): Tables {
   for (const n of ctx.nodes) if (n.leaf >= 0) leafNode[n.leaf] = n;
   const n = ctx.leaves.length;
   const edges: Edge[][] = Array.from({ length: n + 1 }, () => []);
+  let count = 0;
+  const keys: Set<string>[] = Array.from({ length: n + 1 }, () => new Set());
   const add = (state: number, e: Edge): void => {
-    const list = edges[state];
-    if (list.some((o) => sameEdge(o, e))) return;
-    list.push(e);
+    // Dedupe by value in O(1): the same edge can come from several groups.
+    const key = `${e.target}|${e.loop}|${e.exits.join(",")}|${e.enters.join(",")}`;
+    if (keys[state].has(key)) return;
+    if (++count > MAX_EDGES) throw new TooLarge();
+    keys[state].add(key);
+    edges[state].push(e);
   };
   for (const y of root.first) add(0, { target: y, exits: [], loop: -1, enters: countedPath(leafNode[y], null, null) });
   // Post-order, so inner repetitions come before outer ones (the runtime prefers the first edge).
@@ -316,13 +334,6 @@ function buildTables(root: Node, ctx: BuildContext): Tables {
   return { leaves: ctx.leaves, counterMin: ctx.counterMin, counterMax: ctx.counterMax, edges, byLocal, wildcards, accept };
 }
 
-function sameEdge(a: Edge, b: Edge): boolean {
-  return a.target === b.target && a.loop === b.loop && sameList(a.exits, b.exits) && sameList(a.enters, b.enters);
-}
-
-function sameList(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Determinism (1-unambiguity / UPA).
@@ -352,25 +363,42 @@ function wildcardsIntersect(a: Wildcard, b: Wildcard): boolean {
   return (b.namespaces as (string | null)[]).some((ns) => wildcardAllows(a, ns));
 }
 
+/** At most this many ambiguities are reported per content model (the first ones say enough). */
+const MAX_AMBIGUITIES = 10;
+
+/**
+ * Calls `visit` for each pair of edges from one state whose labels may overlap: edges in the same
+ * by-name bucket, and wildcard edges against all others. Stops when `visit` returns true. Edges
+ * with different names cannot compete, so deterministic models cost about one pass.
+ */
+function forCompetingPairs(t: Tables, visit: (a: Edge, b: Edge) => boolean): void {
+  for (let state = 0; state < t.edges.length; state++) {
+    for (const bucket of t.byLocal[state].values()) {
+      for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) if (visit(bucket[i], bucket[j])) return;
+    }
+    const wild = t.wildcards[state];
+    if (wild.length === 0) continue;
+    const all = t.edges[state];
+    for (const w of wild) for (const e of all) if (e !== w && (t.leaves[e.target].kind === "element" || e.target > w.target) && visit(w, e)) return;
+  }
+}
+
 function findAmbiguities(t: Tables): Ambiguity[] {
   const out: Ambiguity[] = [];
   const seen = new Set<string>();
-  for (const list of t.edges) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i];
-        const b = list[j];
-        // Two ways into the same particle are not a UPA violation (the same particle matches).
-        if (a.target === b.target) continue;
-        const found = leavesCompete(t.leaves[a.target], t.leaves[b.target]);
-        if (found === null || !canOverlap(a, b, t)) continue;
-        const key = `${Math.min(a.target, b.target)}:${Math.max(a.target, b.target)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ found, first: t.leaves[Math.min(a.target, b.target)], second: t.leaves[Math.max(a.target, b.target)] });
-      }
-    }
-  }
+  forCompetingPairs(t, (a, b) => {
+    // Two ways into the same particle are not a UPA violation (the same particle matches).
+    if (a.target === b.target) return false;
+    const found = leavesCompete(t.leaves[a.target], t.leaves[b.target]);
+    if (found === null || !canOverlap(a, b, t)) return false;
+    const lo = Math.min(a.target, b.target);
+    const hi = Math.max(a.target, b.target);
+    const key = `${lo}:${hi}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    out.push({ found, first: t.leaves[lo], second: t.leaves[hi] });
+    return out.length >= MAX_AMBIGUITIES;
+  });
   return out;
 }
 
@@ -392,9 +420,9 @@ class GlushkovMatcher implements ContentMatcher {
     this.names = [...new Set(t.leaves.flatMap((l) => (l.kind === "element" ? [l.name] : [])))];
     // Also for non-deterministic models (DTDs may have them: XML 1.0 §3.2.1 makes that a compatibility
     // error, not a validity one), which then run as an exact NFA simulation.
-    this.sets = t.edges.some((list) =>
-      list.some((a, i) => list.some((b, j) => j > i && canOverlap(a, b, t) && (a.target === b.target || leavesCompete(t.leaves[a.target], t.leaves[b.target]) !== null))),
-    );
+    let sets = false;
+    forCompetingPairs(t, (a, b) => (sets = canOverlap(a, b, t) && (a.target === b.target || leavesCompete(t.leaves[a.target], t.leaves[b.target]) !== null)));
+    this.sets = sets;
   }
 
   start(run: MatchRun): void {

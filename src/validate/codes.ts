@@ -16,6 +16,11 @@ export const V = defineCodes({
     message: "{element}: content model nesting exceeds {limit} levels",
     hint: "Flatten the content model.",
   },
+  "valid/content-model-too-large": {
+    severity: "error",
+    message: "{element}: content model needs more than {limit} automaton transitions",
+    hint: "Simplify the content model (a repeated choice of thousands of names grows with the square of its size).",
+  },
   "valid/unsupported-content": {
     severity: "warning",
     message: "{element}: {feature} is not supported by the validator; {fallback}",

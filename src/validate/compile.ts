@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { AttributeDecl, ElementDecl, SchemaModel, Wildcard } from "../schema/model.js";
 import { builtinDerivesFrom } from "../schema/builtins.js";
-import { buildMatcher, leafLabel, MAX_PARTICLE_DEPTH, type ContentMatcher, type Leaf } from "./automaton.js";
+import { buildMatcher, leafLabel, MAX_EDGES, MAX_PARTICLE_DEPTH, type ContentMatcher, type Leaf } from "./automaton.js";
 import { simpleChecker, type SimpleChecker } from "./simple.js";
 import "./codes.js";
 
@@ -151,6 +151,9 @@ function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl |
         diagnostics.push(
           diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_PARTICLE_DEPTH }, { line: where.line, column: where.column }),
         );
+      }
+      if (build.tooLarge === true) {
+        diagnostics.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_EDGES }, { line: where.line, column: where.column }));
       }
       if (build.nestedAll !== undefined) {
         diagnostics.push(

@@ -28,4 +28,25 @@ describe("hostile input: bounded work and output", () => {
     expect(r.valid).toBe(false);
     expect(r.diagnostics.some((d) => d.code === "valid/content-model-too-deep" || d.code.startsWith("dtd/"))).toBe(true);
   });
+  it("repeated choices: 500 names compile and validate; 3,000 names are refused quickly with a diagnostic", () => {
+    const wide = (n: number): string => {
+      const names = Array.from({ length: n }, (_, i) => `e${i}`);
+      return `<!DOCTYPE a [<!ELEMENT a (${names.join("|")})*>${names.map((x) => `<!ELEMENT ${x} EMPTY>`).join("")}]>\n<a><e1/><e${n - 1}/></a>`;
+    };
+    let t = performance.now();
+    expect(validateString(wide(500), { file: "wide.xml" }).valid).toBe(true);
+    expect(performance.now() - t).toBeLessThan(10_000);
+    t = performance.now();
+    const r = validateString(wide(3000), { file: "wider.xml" });
+    expect(r.diagnostics[0]).toMatchObject({ code: "valid/content-model-too-large", params: { element: "a", limit: 1_000_000 } });
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+  it("3,000 copies of one name in a repeated choice: reported non-deterministic, bounded time", () => {
+    const same = Array.from({ length: 3000 }, () => "b").join("|");
+    const t = performance.now();
+    const r = validateString(`<!DOCTYPE a [<!ELEMENT a (${same})*><!ELEMENT b EMPTY>]>\n<a><b/><b/></a>`, { file: "same.xml" });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.some((d) => d.code === "valid/content-model-too-large" || d.code === "valid/ambiguous-content-model")).toBe(true);
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
 });
