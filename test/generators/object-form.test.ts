@@ -3,7 +3,7 @@
  * unbounded integer, double), attributes, simple content, mixed content, EMPTY with attributes,
  * fixed values, element enumerations; and hostile input to the generated parser.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import { runtimeEntry } from "./helpers.js";
 const XSD = `<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   <xs:element name="ROOT">
+    <xs:annotation><xs:documentation>The root of the test document; a */ in docs is harmless.</xs:documentation></xs:annotation>
     <xs:complexType>
       <xs:sequence>
         <xs:element name="COUNT" type="xs:int"/>
@@ -140,6 +141,18 @@ describe("object form of typed values, attributes, simple and mixed content", ()
       ["valid/undeclared-attribute", "/ROOT/FLAG", "off"],
       ["valid/text-type", "/ROOT/LEVEL", "mid"],
     ]);
+  });
+});
+
+describe("types of the test schema", () => {
+  it("documentation becomes JSDoc, safely", () => {
+    const types = readFileSync(join(out, "t", "types.ts"), "utf8");
+    expect(types).toContain(" * The root of the test document; a *\\/ in docs is harmless.\n */\nexport interface Root {");
+    expect(types).toContain('"@_kind"?: ItemKind;');
+    expect(types).toContain("export type Level = (typeof LevelValues)[number];");
+    expect(types).toContain("BIG_ID: BigId;");
+    expect(types).toMatch(/export type BigId = string;/);
+    expect(types).toMatch(/export type Count = number;/);
   });
 });
 

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { renderTo, repoRoot } from "./helpers.js";
+import { bundledCatalog } from "../../src/schema/catalog.js";
 
 const out = renderTo("precision", ["option_profile_info", "option_profiles", "auth_oracle_list_output"]);
 
@@ -94,6 +95,18 @@ function expectedErrors(source: string): { line: number; code: number }[] {
     .filter((x) => x.m !== null)
     .map((x) => ({ line: x.line, code: Number(x.m![1]) }));
 }
+
+describe("all generated modules compile under --strict", () => {
+  it("types, validators and parse/serialize of every bundled schema", () => {
+    const all = renderTo("strict", bundledCatalog().map((e) => e.name));
+    const program = ts.createProgram(
+      bundledCatalog().map((e) => join(all, e.name, "index.ts")),
+      { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: ["node"], typeRoots: [join(repoRoot, "node_modules/@types")] },
+    );
+    const diags = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+    expect(diags).toEqual([]);
+  });
+});
 
 describe("generated types are precise", () => {
   it("a correct program compiles under --strict", () => {
