@@ -488,10 +488,13 @@ class GlushkovMatcher implements ContentMatcher {
     for (let i = 0; i < n; i++) {
       const base = 1 + i * size;
       const state = src[base];
-      for (let k = 0; ; k++) {
-        const e = this.edge(state, src, base + 1, uri, local, k);
-        if (e === null) break;
-        if (out >= MAX_CONFIGURATIONS) break;
+      const bucket = this.t.byLocal[state].get(local);
+      const wild = this.t.wildcards[state];
+      const nb = bucket === undefined ? 0 : bucket.length;
+      for (let k = 0; k < nb + wild.length && out < MAX_CONFIGURATIONS; k++) {
+        const e = k < nb ? bucket![k] : wild[k - nb];
+        const leaf = this.t.leaves[e.target];
+        if (!leafAccepts(leaf, uri, local) || !this.holds(e, src, base + 1)) continue;
         if (this.scratch.length < (out + 1) * size) {
           const grown = new Int32Array(Math.max(this.scratch.length * 2, (out + 1) * size, 16));
           grown.set(this.scratch);
