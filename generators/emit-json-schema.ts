@@ -4,6 +4,7 @@
  * as it does in the types and the compiled validator. Simple types carry what JSON Schema can say:
  * kind, enumeration, patterns (XSD regex translated), lengths, numeric bounds, fixed values.
  */
+import { builtinDerivesFrom } from "../src/schema/builtins.js";
 import { translateXsdRegexSource } from "../src/validate/datatypes/index.js";
 import { isRepeatable, namesOf, type ChildProp, type ContentForm } from "./content.js";
 import { childForm, TEXT_KEY, type ElementForm, type SchemaForm } from "./form.js";
@@ -23,6 +24,15 @@ const BUILTIN_PATTERNS: Record<string, string> = {
   NMTOKEN: "^[-.:\\w\\u00B7\\u0300-\\u036F\\u203F\\u2040\\u00C0-\\uFFFD]+$",
 };
 
+const INTEGER_RANGES: Record<string, [number, number]> = {
+  byte: [-128, 127],
+  short: [-32768, 32767],
+  int: [-2147483648, 2147483647],
+  unsignedByte: [0, 255],
+  unsignedShort: [0, 65535],
+  unsignedInt: [0, 4294967295],
+};
+
 function ref(form: ElementForm): Json {
   return { $ref: `#/$defs/${form.typeName}` };
 }
@@ -36,8 +46,7 @@ function numberBound(v: string | undefined): number | undefined {
 export function valueSchema(schema: SchemaForm, value: ValueForm, fixed?: string): Json {
   const out: Json = {};
   if (value.kind === "number") {
-    const model = schema.model;
-    const integer = value.type !== null && ["integer", "long", "int", "short", "byte"].some((b) => model.simpleTypes[value.type!].builtin.toLowerCase().includes(b.toLowerCase()));
+    const integer = value.type !== null && builtinDerivesFrom(schema.model.simpleTypes[value.type].builtin, "integer");
     out.type = integer ? "integer" : "number";
   } else out.type = value.kind;
   if (fixed !== undefined) out.const = typedLiteral(value.kind, fixed);
@@ -78,20 +87,11 @@ export function valueSchema(schema: SchemaForm, value: ValueForm, fixed?: string
       const n = numberBound(v);
       if (n !== undefined) out[k] = n;
     }
-    const ranges: Record<string, [number, number]> = {
-      byte: [-128, 127],
-      short: [-32768, 32767],
-      int: [-2147483648, 2147483647],
-      unsignedByte: [0, 255],
-      unsignedShort: [0, 65535],
-      unsignedInt: [0, 4294967295],
-    };
-    for (let b: string | undefined = t.builtin; b !== undefined; b = undefined) {
-      const r = ranges[b];
-      if (r !== undefined) {
-        out.minimum = Math.max(r[0], (out.minimum as number | undefined) ?? r[0]);
-        out.maximum = Math.min(r[1], (out.maximum as number | undefined) ?? r[1]);
-      }
+    // The value space of the bounded integer built-ins (t.builtin is the nearest built-in ancestor).
+    const range = INTEGER_RANGES[t.builtin];
+    if (range !== undefined) {
+      out.minimum = Math.max(range[0], (out.minimum as number | undefined) ?? range[0]);
+      out.maximum = Math.min(range[1], (out.maximum as number | undefined) ?? range[1]);
     }
   }
   return out;
