@@ -26,6 +26,11 @@ export const V = defineCodes({
     message: "{element}: {feature} is not supported by the validator; {fallback}",
   },
   // Document structure.
+  "valid/unreadable": {
+    severity: "error",
+    message: "cannot read {file}: {reason}",
+    hint: "Check the path and the file's permissions.",
+  },
   "valid/no-grammar": {
     severity: "error",
     message: "no schema to validate against: the document has no DOCTYPE declaration and none was given",

@@ -343,6 +343,11 @@ export class ValidationEngine implements XmlHandler {
         next = m.recover(parent, uri, local, false);
         if (next >= 0) parent.skipped = expected;
       }
+      if (next < 0 && expected.length === 1 && !m.accepts(parent)) {
+        // One required child expected, another found: most likely a replacement. Move past the
+        // expected one (and forgive it if it follows), so the end tag does not report it again.
+        if (m.recover(parent, uri, expected[0], true) >= 0) parent.skipped = expected;
+      }
       if (next < 0) return this.global(tag) ?? SKIP;
     }
     const leaf = m.leafOf(next);

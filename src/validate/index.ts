@@ -2,6 +2,7 @@
  * The validator's public API: compile a schema model once, validate documents against it (or
  * against their own DOCTYPE DTD) in one streaming pass, and get every diagnostic back.
  */
+import { diagnose } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { createReader, readFile, readString, type ReaderOptions } from "../xml/reader.js";
 import type { ReaderLimits } from "../xml/options.js";
@@ -68,7 +69,13 @@ function result(engine: ValidationEngine): ValidationResult {
 
 export async function validateFile(path: string, options: ValidateOptions): Promise<ValidationResult> {
   const { engine, handler, reader } = setup(options);
-  await readFile(path, handler, reader);
+  try {
+    await readFile(path, handler, reader);
+  } catch (e) {
+    // A file that cannot be opened is a diagnostic like any other bad input, not an exception.
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { valid: false, wellFormed: false, diagnostics: [diagnose("valid/unreadable", { file: path, reason }, { line: 1, column: 1 })] };
+  }
   return result(engine);
 }
 

@@ -97,6 +97,11 @@ describe("engine: content errors", () => {
     const xml = ok.replace("<UDP/>", "<UDP/>").replace("<PERFORMANCE/>", "<PERFORMANCE/><PERFORMANCE/>");
     expect(validate(profile, xml).diagnostics.map((d) => [d.code, d.params?.suggestion])).toEqual([["valid/unexpected-element", undefined]]);
   });
+  it("recovery: a required child replaced by another gives one error, not a second at the end tag", () => {
+    const m = model("dtd", { L: { content: { kind: "elements", particle: seq([el("A"), el("B")]) } }, A: { content: "EMPTY" }, B: { content: "EMPTY" }, X: { content: "EMPTY" } });
+    expect(validate(m, "<L><A/><X/></L>").diagnostics.map((d) => d.message)).toEqual(["L: expected <B>; found <X>"]);
+    expect(validate(m, "<L><X/><A/><B/></L>").diagnostics.map((d) => d.message)).toEqual(["L: expected <A>; found <X>"]);
+  });
   it("missing child at the end tag", () => {
     const e = validate(profile, "<OPTION_PROFILE>\n<BASIC_INFO><GROUP_NAME/></BASIC_INFO>\n</OPTION_PROFILE>");
     expect(e.diagnostics).toHaveLength(1);

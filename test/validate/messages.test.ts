@@ -100,3 +100,23 @@ describe("validity diagnostics: code, params, position, path, message", () => {
     }
   });
 });
+
+describe("validateFile", () => {
+  it("streams a file and reports like validateString", async () => {
+    const { validateFile } = await import("../../src/validate/index.js");
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(mkdtempSync(join(tmpdir(), "qxml-v-")), "doc.xml");
+    writeFileSync(file, `<!DOCTYPE a [<!ELEMENT a (b)><!ELEMENT b EMPTY>]>\n<a><c/></a>`);
+    const r = await validateFile(file, { file });
+    expect(r.wellFormed).toBe(true);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["valid/unexpected-element", 2, 4]]);
+  });
+  it("a missing file is a diagnostic, not an exception", async () => {
+    const { validateFile } = await import("../../src/validate/index.js");
+    const r = await validateFile("/nonexistent/qxml/doc.xml", { file: "doc.xml" });
+    expect(r).toMatchObject({ valid: false, wellFormed: false });
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([["valid/unreadable", "cannot read /nonexistent/qxml/doc.xml: ENOENT"]]);
+  });
+});
