@@ -7,7 +7,7 @@
  * Chunks may split anywhere (inside a UTF-8 sequence, a surrogate pair, a CRLF, a tag, a
  * reference). After a fatal error the reader ignores further input; `end` is called on close.
  */
-import { createReadStream } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import type { XmlHandler } from "./events.js";
 import { ByteDecoder } from "./decode.js";
 import { defaultDtdParser } from "./dtd-hook.js";
@@ -78,24 +78,33 @@ export function readString(text: string, handler: XmlHandler, options: ReaderOpt
   r.close();
 }
 
-/** Streams a file through the reader in 64 KiB chunks; stops reading after a fatal error. */
-export function readFile(path: string, handler: XmlHandler, options: ReaderOptions = {}): Promise<void> {
+/** Bytes read per call: small enough to stay in malloc's reused memory (no fresh pages per chunk). */
+const CHUNK_BYTES = 64 * 1024;
+/** Chunks read between yields to the event loop (about 1 MB: a few milliseconds of reading). */
+const CHUNKS_PER_TURN = 16;
+
+/**
+ * Streams a file through the reader in 64 KiB chunks; stops reading after a fatal error.
+ *
+ * The chunks are read synchronously, yielding to the event loop after every ~1 MB: a read
+ * stream's thread-pool round trip per chunk cost about 100 ms of CPU per 100 MB, a tenth of the
+ * whole reading time. Each chunk is a fresh buffer, as the decoder may keep a view of its tail.
+ * A read error rejects the promise (and `end` is not called).
+ */
+export async function readFile(path: string, handler: XmlHandler, options: ReaderOptions = {}): Promise<void> {
   const r = createReader(handler, { file: path, ...options });
-  return new Promise((resolve, reject) => {
-    const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
-    let errored = false;
-    stream.on("data", (chunk) => {
-      r.write(chunk as Buffer);
-      if (r.failed) stream.destroy();
-    });
-    stream.on("close", () => {
-      if (errored) return;
-      r.close();
-      resolve();
-    });
-    stream.on("error", (e) => {
-      errored = true;
-      reject(e);
-    });
-  });
+  const fd = openSync(path, "r");
+  try {
+    for (let n = 1; ; n++) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const got = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (got === 0) break;
+      r.write(got === CHUNK_BYTES ? chunk : chunk.subarray(0, got));
+      if (r.failed) break;
+      if (n % CHUNKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  r.close();
 }
