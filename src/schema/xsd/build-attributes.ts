@@ -84,12 +84,21 @@ function attributeUse(ctx: BuildContext, node: XAttribute, schema: XSchema): Att
   return a;
 }
 
-/** Intersection of two attribute wildcards (attribute groups and local wildcards combine so). */
+/**
+ * Intersection of two attribute wildcards (attribute groups and local wildcards combine so).
+ * The result keeps `a`'s processContents: XSD 1.0 §3.4.2 (complete wildcard) takes it from the
+ * local wildcard, else from the first attribute group's, and callers pass that one as `a`.
+ */
 export function intersectWildcards(a: Wildcard | undefined, b: Wildcard | undefined): Wildcard | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   if (a.namespaces === "##any") return { ...b, processContents: a.processContents };
   if (b.namespaces === "##any") return a;
+  const intersected = intersectNamespaces(a, b);
+  return { ...intersected, processContents: a.processContents };
+}
+
+function intersectNamespaces(a: Wildcard, b: Wildcard): Wildcard {
   if (Array.isArray(a.namespaces) && Array.isArray(b.namespaces)) {
     const other = b.namespaces;
     return { ...a, namespaces: a.namespaces.filter((n) => other.includes(n)) };

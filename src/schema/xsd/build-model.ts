@@ -72,6 +72,9 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
   for (const def of globals.attributes.values()) {
     buildAttributeSet(ctx, { attributes: [{ kind: "attribute", ref: { namespace: def.schema.targetNamespace, local: def.node.name ?? "", raw: def.node.name ?? "" }, use: "optional", qualified: true, loc: def.node.loc }] }, def.schema);
   }
+  // The validator checks attributes that an anyAttribute (lax/strict) admits against these.
+  model.globalAttributes = {};
+  for (const [key, a] of ctx.globalAttributes) if (a !== "building") model.globalAttributes[key] = a;
   for (const def of globals.attributeGroups.values()) {
     buildAttributeSet(ctx, { attributes: [{ kind: "attributeGroupRef", ref: { namespace: def.schema.targetNamespace, local: def.node.name, raw: def.node.name }, loc: def.node.loc }] }, def.schema);
   }
