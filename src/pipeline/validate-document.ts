@@ -77,6 +77,16 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
   };
 }
 
+/**
+ * The reader refuses a DOCTYPE URL that is neither local nor in the catalog; at this level we
+ * know the fixes (--schema, a catalog entry in the config), so say those instead.
+ */
+function explainUnknownDoctype(d: Diagnostic): Diagnostic {
+  if (d.code !== "xml/external-entity-refused" || d.params?.what !== "DTD" || typeof d.params.systemId !== "string") return d;
+  const systemId = d.params.systemId;
+  return { ...diagnose(pipelineCodes["qxml/unknown-doctype"], { systemId }, { line: d.line, column: d.column }), ...(d.path ? { path: d.path } : {}) };
+}
+
 function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
   const allow = [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
   return localResolver({ allow, map: (systemId) => ctx.catalog.mapSystemId(systemId) });
@@ -137,7 +147,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   }
   const r = await runEngine(file, ctx, loaded, compiledSchema);
   const schemaName = loaded?.name ?? (choice.kind === "doctype" ? choice.name : null);
-  const diagnostics = r.diagnostics;
+  const diagnostics = choice.kind === "doctype" ? r.diagnostics.map(explainUnknownDoctype) : r.diagnostics;
   const valid = !diagnostics.some((d) => d.severity === "error");
   return { result: { file, schema: schemaName, valid, diagnostics }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };
 }

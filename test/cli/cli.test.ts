@@ -130,7 +130,9 @@ describe("qxml validate", () => {
     const r = runCli(["validate", "--format", "json", "x.xml"], dir);
     expect(r.code).toBe(1);
     const f = JSON.parse(r.stdout) as Findings;
-    expect(JSON.stringify(f.files[0].diagnostics)).toContain("https://example.invalid/foo.dtd");
+    expect(f.files[0].diagnostics[0]).toMatchObject({ code: "qxml/unknown-doctype", line: 1, column: 1 });
+    expect(f.files[0].diagnostics[0].message).toContain('"https://example.invalid/foo.dtd"');
+    expect(f.files[0].diagnostics[0].hint).toContain("--schema");
   });
   it("walks folders and globs, and uses a config's file→schema mapping", () => {
     const dir = scratch();
