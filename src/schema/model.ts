@@ -92,8 +92,42 @@ export interface ElementDecl {
   abstract: boolean;
   default?: string;
   fixed?: string;
+  /** XSD: the head of this global element's substitution group (element id). */
+  substitutionGroup?: number;
+  /**
+   * XSD `block` (or the schema's `blockDefault`), {disallowed substitutions}: members whose type
+   * derives by these methods may not substitute for it, nor may xsi:type name such a type;
+   * "substitution" blocks substitution altogether. Absent = none.
+   */
+  block?: DerivationMethod[];
+  /** XSD `final` (or `finalDefault`), {substitution group exclusions}: members may not derive their type by these. */
+  final?: DerivationMethod[];
+  /** XSD identity constraints (xs:unique, xs:key, xs:keyref) declared on this element. */
+  identity?: IdentityConstraint[];
   doc?: string;
   provenance?: Provenance;
+  location: SourceLocation;
+}
+
+/** Derivation methods named by XSD block/final/blockDefault/finalDefault. */
+export type DerivationMethod = "extension" | "restriction" | "substitution" | "list" | "union";
+
+/**
+ * An XSD identity constraint. `selector` and `fields` are the restricted XPath expressions as
+ * written (XSD 1.0 §3.11.6); their prefixes resolve through `namespaces` (prefix → URI, in scope
+ * on the constraint; an unprefixed name is in no namespace). Names are unique per schema in
+ * their own symbol space; `key` is the Clark form `{ns}name` used by `refer`.
+ */
+export interface IdentityConstraint {
+  kind: "unique" | "key" | "keyref";
+  name: string;
+  namespace: string | null;
+  key: string;
+  /** keyref: the key of the referenced xs:key or xs:unique. */
+  refer?: string;
+  selector: string;
+  fields: string[];
+  namespaces: Record<string, string>;
   location: SourceLocation;
 }
 
@@ -134,6 +168,10 @@ export interface ComplexType {
   attributes: AttributeDecl[];
   anyAttribute?: Wildcard;
   abstract: boolean;
+  /** XSD `block` (or `blockDefault`), {prohibited substitutions}: xsi:type and substitution may not use types derived by these. */
+  block?: DerivationMethod[];
+  /** XSD `final` (or `finalDefault`): no type may derive from this one by these methods (checked by the reader). */
+  final?: DerivationMethod[];
   /** The type it derives from (XSD), for documentation; content and attributes are already merged. */
   base?: { key: string; derivation: "extension" | "restriction" };
   doc?: string;
@@ -230,6 +268,13 @@ export interface SchemaModel {
    * processContents lax/strict (cvc-wildcard). Absent when the reader does not provide them.
    */
   globalAttributes?: Record<string, AttributeDecl>;
+  /**
+   * XSD substitution groups: head element id → the ids of every element that may appear in its
+   * place (transitive members, in declaration order; the head itself not included; members
+   * blocked by the head's `block` or by their types' `block` left out). Absent when no schema
+   * element names a substitutionGroup. An element particle of a head matches these too.
+   */
+  substitutions?: Record<number, number[]>;
   /** DTD general entities (for ENTITY/ENTITIES attributes) and notations. */
   entities: Record<string, EntityDecl>;
   notations: Record<string, NotationDecl>;

@@ -616,41 +616,56 @@ class GlushkovMatcher implements ContentMatcher {
 
 function buildAll(p: GroupParticle): MatcherBuild {
   const leaves: Leaf[] = [];
+  const slots: number[] = [];
   const required: boolean[] = [];
   const ambiguities: Ambiguity[] = [];
   for (const item of p.items) {
-    if (item.kind !== "element") continue; // XSD 1.0: xs:all holds element particles only
-    const leaf: Leaf = { kind: "element", name: item.name, namespace: item.namespace, element: item.element, location: item.location };
-    const prior = leaves.find((l) => l.kind === "element" && l.name === item.name && l.namespace === item.namespace);
-    if (prior !== undefined) ambiguities.push({ found: item.name, first: prior, second: leaf });
-    leaves.push(leaf);
+    // XSD 1.0: xs:all holds element particles only; a choice of elements here is a substitution
+    // group head with its members (src/validate/substitution.ts): one slot, several names.
+    const alternatives = item.kind === "element" ? [item] : item.kind === "choice" && item.items.every((i) => i.kind === "element") ? item.items : [];
+    if (alternatives.length === 0) continue;
+    const slot = required.length;
     required.push(item.min > 0);
+    for (const alt of alternatives) {
+      if (alt.kind !== "element") continue;
+      const leaf: Leaf = { kind: "element", name: alt.name, namespace: alt.namespace, element: alt.element, location: alt.location };
+      const prior = leaves.find((l) => l.kind === "element" && l.name === alt.name && l.namespace === alt.namespace);
+      if (prior !== undefined) ambiguities.push({ found: alt.name, first: prior, second: leaf });
+      leaves.push(leaf);
+      slots.push(slot);
+    }
   }
-  return { matcher: new AllMatcher(leaves, required, p.min === 0), ambiguities };
+  return { matcher: new AllMatcher(leaves, required, p.min === 0, slots), ambiguities };
 }
 
 class AllMatcher implements ContentMatcher {
   readonly names: readonly string[];
+  /** Per leaf, its slot: the child particle it belongs to (several leaves share one for a substitution group). */
+  private readonly slots: readonly number[];
 
   constructor(
     private readonly leaves: Leaf[],
+    /** Per slot: whether it must occur. */
     private readonly required: boolean[],
     private readonly optional: boolean,
+    slots?: number[],
   ) {
     this.names = leaves.map((l) => (l as { name: string }).name);
+    this.slots = slots ?? leaves.map((_, i) => i);
   }
 
   start(run: MatchRun): void {
     run.state = 0;
-    if (run.counters.length < this.leaves.length) run.counters = new Int32Array(this.leaves.length);
-    run.counters.fill(0, 0, this.leaves.length);
+    const n = this.required.length;
+    if (run.counters.length < n) run.counters = new Int32Array(n);
+    run.counters.fill(0, 0, n);
   }
 
   step(run: MatchRun, uri: string | null, local: string): number {
     for (let i = 0; i < this.leaves.length; i++) {
       const l = this.leaves[i] as { name: string; namespace: string | null };
-      if (l.name === local && l.namespace === uri && run.counters[i] === 0) {
-        run.counters[i] = 1;
+      if (l.name === local && l.namespace === uri && run.counters[this.slots[i]] === 0) {
+        run.counters[this.slots[i]] = 1;
         run.state = i + 1;
         return run.state;
       }
@@ -664,13 +679,13 @@ class AllMatcher implements ContentMatcher {
 
   accepts(run: MatchRun): boolean {
     if (run.state === 0 && this.optional) return true;
-    for (let i = 0; i < this.leaves.length; i++) if (this.required[i] && run.counters[i] === 0) return false;
+    for (let s = 0; s < this.required.length; s++) if (this.required[s] && run.counters[s] === 0) return false;
     return true;
   }
 
   expected(run: MatchRun): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.leaves.length; i++) if (run.counters[i] === 0) out.push(leafLabel(this.leaves[i]));
+    for (let i = 0; i < this.leaves.length; i++) if (run.counters[this.slots[i]] === 0) out.push(leafLabel(this.leaves[i]));
     return out;
   }
 
@@ -678,8 +693,8 @@ class AllMatcher implements ContentMatcher {
     // In xs:all order does not matter: only a misspelling of a child not seen yet can be recovered.
     if (!byName) return -1;
     for (let i = 0; i < this.leaves.length; i++) {
-      if ((this.leaves[i] as { name: string }).name === local && run.counters[i] === 0) {
-        run.counters[i] = 1;
+      if ((this.leaves[i] as { name: string }).name === local && run.counters[this.slots[i]] === 0) {
+        run.counters[this.slots[i]] = 1;
         run.state = i + 1;
         return run.state;
       }

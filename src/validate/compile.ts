@@ -9,6 +9,7 @@ import type { AttributeDecl, ElementDecl, SchemaModel, Wildcard } from "../schem
 import { builtinDerivesFrom } from "../schema/builtins.js";
 import { buildMatcher, leafLabel, MAX_EDGES, MAX_PARTICLE_DEPTH, type ContentMatcher, type Leaf } from "./automaton.js";
 import { simpleChecker, type SimpleChecker } from "./simple.js";
+import { withSubstitutions } from "./substitution.js";
 import "./codes.js";
 
 /** What text an element may hold. */
@@ -141,7 +142,7 @@ function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl |
     case "mixed":
     case "elements": {
       text = content.kind;
-      const build = buildMatcher(content.particle);
+      const build = buildMatcher(withSubstitutions(model, content.particle));
       matcher = build.matcher;
       const where = ct.location;
       // XSD: UPA makes the schema invalid. DTD: XML 1.0 §3.2.1 calls it an error "for compatibility";

@@ -20,6 +20,7 @@ import { derivesFrom } from "./derivation.js";
 import { Frame } from "./frame.js";
 import { excerpt, expectedText, hintFor, typeName } from "./messages.js";
 import { IdTable } from "./ids.js";
+import { hasIdentityConstraints, IdentityTracker } from "./identity.js";
 import { explain } from "./simple.js";
 import { isAllWhite } from "./names.js";
 import "./codes.js";
@@ -64,6 +65,8 @@ export class ValidationEngine implements XmlHandler {
   private grammarReported = false;
   private dtd: DtdDocument | null = null;
   private readonly attrContext: AttributeContext;
+  /** xs:unique / xs:key / xs:keyref evaluation; null when the schema declares none. */
+  private readonly identity: IdentityTracker | null;
 
   constructor(private readonly options: EngineOptions) {
     this.schema = options.schema ?? null;
@@ -79,6 +82,7 @@ export class ValidationEngine implements XmlHandler {
       standalone: () => this.standalone,
       namespaces: options.namespaces ?? true,
     };
+    this.identity = hasIdentityConstraints(this.schema?.model) ? new IdentityTracker(this.schema!.model, (d) => this.add(d), () => this.path()) : null;
   }
 
   // --- XmlHandler -----------------------------------------------------------------------------
@@ -114,6 +118,7 @@ export class ValidationEngine implements XmlHandler {
     const frame = this.push(tag, parent);
     if (parent !== null && parent.skip) {
       frame.skip = true;
+      this.identity?.start(this.depth, tag, null, null);
       return;
     }
     if (!this.dtdMode) this.recordNamespaces(tag);
@@ -122,6 +127,7 @@ export class ValidationEngine implements XmlHandler {
     // XSD: below an element without declaration nothing is checked (lax); DTD: children still are.
     if (frame.el === null) frame.skip = !this.dtdMode;
     else this.enter(frame, frame.el, tag);
+    this.identity?.start(this.depth, tag, frame.el?.decl ?? null, frame.skip ? null : frame.type);
   }
 
   text(text: string, pos: Position, cdata: boolean): void {
@@ -180,6 +186,7 @@ export class ValidationEngine implements XmlHandler {
     const f = this.frames[this.depth - 1];
     if (f.runOpen) this.endRun(f);
     if (!f.skip && f.type !== null && !f.nil) this.finish(f, pos);
+    this.identity?.end(this.depth, f.name, f.el?.decl ?? null, f.skip ? null : f.type, f.text, f.nil);
     this.depth--;
   }
 

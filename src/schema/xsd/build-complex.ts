@@ -20,6 +20,8 @@ export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSch
     attributes: [],
     abstract: node.abstract,
     location: node.loc,
+    ...(node.block !== undefined ? { block: node.block } : {}),
+    ...(node.final !== undefined ? { final: node.final } : {}),
     ...(node.name !== undefined ? { name: node.name, namespace: schema.targetNamespace } : {}),
     ...(node.doc !== undefined ? { doc: node.doc } : {}),
     ...(node.provenance !== undefined ? { provenance: node.provenance } : {}),
@@ -89,6 +91,11 @@ function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSc
   }
   const baseKey = base.kind === "complex" ? keyOfComplex(ctx, base.id) : keyOfSimple(ctx, base.id);
   t.base = { key: baseKey, derivation: c.derivation };
+  const baseFinal = base.kind === "complex" ? ctx.model.complexTypes[base.id].final : undefined;
+  if (baseFinal !== undefined && baseFinal.includes(c.derivation)) {
+    // cos-ct-extends.1.1 / derivation-ok-restriction.1
+    ctx.reporter.report("xsd/invalid-derivation", { message: `type "${c.base.raw}" is final for ${c.derivation} (final="${baseFinal.join(" ")}"), so no type may derive from it by ${c.derivation}` }, c.loc);
+  }
   if (c.kind === "complexContent") fillComplexContent(ctx, t, node, c, schema, base, own);
   else fillSimpleContent(ctx, t, c, schema, base, own);
 }

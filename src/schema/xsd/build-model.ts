@@ -7,8 +7,11 @@
  *      (so errors inside unreferenced definitions are reported too);
  *   5. build complex types from the queue until it is empty (local element types are queued
  *      while their parents are built);
- *   6. check default/fixed values against the now complete types (value-constraints.ts);
- *   7. compile every simple type, so none reaches the validator uncompilable (compile-check.ts).
+ *   6. resolve substitution groups: heads, cycles, inherited types, final, the head → members
+ *      table (build-substitutions.ts); check identity-constraint names and keyref refers
+ *      (build-identity.ts);
+ *   7. check default/fixed values against the now complete types (value-constraints.ts);
+ *   8. compile every simple type, so none reaches the validator uncompilable (compile-check.ts).
  * Unresolved references are reported where they occur and replaced by anyType/anySimpleType
  * so that one mistake yields one diagnostic.
  */
@@ -20,6 +23,8 @@ import { allocComplex, completeComplex } from "./build-complex.js";
 import { buildParticle, elementFields, elementType } from "./build-particles.js";
 import { allocSimple, completeSimple } from "./build-simple.js";
 import { checkCompilable } from "./compile-check.js";
+import { checkIdentityConstraints } from "./build-identity.js";
+import { buildSubstitutions } from "./build-substitutions.js";
 import { collectGlobals } from "./globals.js";
 import type { Reporter } from "./report.js";
 import type { XSchema } from "./syntax.js";
@@ -86,6 +91,8 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
     const id = ctx.queue[i];
     completeComplex(ctx, id, ctx.complexJobs.get(id)!.node.loc);
   }
+  buildSubstitutions(ctx);
+  checkIdentityConstraints(ctx);
   checkValueConstraints(ctx);
   checkCompilable(ctx);
   model.unsupported = reporter.unsupported;

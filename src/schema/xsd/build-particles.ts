@@ -4,14 +4,14 @@
  * once and shared; a group that contains itself other than through an element is an error).
  */
 import { addElement } from "../build.js";
-import type { ElementDecl, GroupParticle, Particle, SourceLocation } from "../model.js";
+import { nameKey, type ElementDecl, type GroupParticle, type IdentityConstraint, type Particle, type SourceLocation } from "../model.js";
 import { anyType, tooDeep, unresolvedIn, type BuildContext } from "./build-context.js";
 import { buildWildcard } from "./build-attributes.js";
 import { allocComplex } from "./build-complex.js";
 import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
 import { resolveTypeRef } from "./build-context.js";
 import { qnameKey } from "./globals.js";
-import type { XElement, XGroupRef, XParticle, XSchema } from "./syntax.js";
+import type { XElement, XGroupRef, XIdentity, XParticle, XSchema } from "./syntax.js";
 import { queueValueConstraint } from "./value-constraints.js";
 
 /** The type of an element declaration: its anonymous type, its type attribute, else anyType. */
@@ -25,13 +25,31 @@ export function elementType(ctx: BuildContext, node: XElement, schema: XSchema):
   return { kind: "complex", id: anyType(ctx) };
 }
 
-export function elementFields(node: XElement): Pick<ElementDecl, "nillable" | "abstract" | "default" | "fixed" | "doc" | "provenance" | "location"> {
+export function elementFields(node: XElement): Pick<ElementDecl, "nillable" | "abstract" | "default" | "fixed" | "block" | "final" | "identity" | "doc" | "provenance" | "location"> {
   const f: ReturnType<typeof elementFields> = { nillable: node.nillable, abstract: node.abstract, location: node.loc };
   if (node.default !== undefined) f.default = node.default;
   if (node.fixed !== undefined) f.fixed = node.fixed;
+  if (node.block !== undefined) f.block = node.block;
+  if (node.final !== undefined) f.final = node.final;
+  if (node.identity !== undefined) f.identity = node.identity.map(identityConstraint);
   if (node.doc !== undefined) f.doc = node.doc;
   if (node.provenance !== undefined) f.provenance = node.provenance;
   return f;
+}
+
+function identityConstraint(x: XIdentity): IdentityConstraint {
+  const c: IdentityConstraint = {
+    kind: x.kind,
+    name: x.name,
+    namespace: x.namespace,
+    key: nameKey(x.namespace, x.name),
+    selector: x.selector,
+    fields: x.fields,
+    namespaces: x.namespaces,
+    location: x.loc,
+  };
+  if (x.refer !== undefined) c.refer = qnameKey(x.refer);
+  return c;
 }
 
 function elementParticle(ctx: BuildContext, node: XElement, schema: XSchema): Particle | null {

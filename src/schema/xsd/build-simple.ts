@@ -80,6 +80,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
   const d = node.derivation;
   if (d.kind === "restriction") {
     const baseId = operand(ctx, d.base, d.simpleType, schema, node.loc);
+    checkFinal(ctx, baseId, "restriction", node.loc);
     const base = ctx.model.simpleTypes[baseId];
     t.variety = base.variety;
     t.builtin = base.builtin;
@@ -92,6 +93,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     } else t.facets = restrictFacets(ctx, baseId, d.facets, id);
   } else if (d.kind === "list") {
     const item = operand(ctx, d.itemType, d.simpleType, schema, node.loc);
+    checkFinal(ctx, item, "list", node.loc);
     if (ctx.model.simpleTypes[item].variety === "list") {
       ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot itself be a list type" }, node.loc);
     }
@@ -102,9 +104,19 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
   } else {
     const members = d.memberTypes.map((q) => operand(ctx, q, undefined, schema, node.loc));
     for (const s of d.simpleTypes) members.push(buildAnonymousSimple(ctx, s, schema));
+    for (const m of members) checkFinal(ctx, m, "union", node.loc);
     t.variety = "union";
     t.builtin = "anySimpleType";
     t.memberTypes = members;
     t.facets = {};
   }
+}
+
+/** st-props-correct / cos-list-of-atomic / cos-no-circular-unions: a base's `final` forbids the method. */
+function checkFinal(ctx: BuildContext, baseId: number, method: "restriction" | "list" | "union", loc: SourceLocation): void {
+  const final = ctx.simpleJobs.get(baseId)?.node.final;
+  if (final === undefined || !final.includes(method)) return;
+  const name = ctx.model.simpleTypes[baseId].name ?? "(anonymous)";
+  const how = method === "restriction" ? "restricted" : method === "list" ? "used as a list item type" : "used as a union member";
+  ctx.reporter.report("xsd/invalid-derivation", { message: `simple type "${name}" is final for ${method} (final="${final.join(" ")}"), so it cannot be ${how}` }, loc);
 }

@@ -148,6 +148,25 @@ export const XSD = defineCodes({
     message: "{kind} definitions nest more than {limit} levels deep (at \"{name}\")",
     hint: "derivation chains and group references this deep are not real schemas; qxml refuses them to stay bounded",
   },
+  "xsd/invalid-xpath": {
+    severity: "error",
+    message: "{what} \"{xpath}\" of xs:{kind} \"{name}\" is not in XSD's XPath subset: {problem}",
+    hint: "selectors are paths of element names like .//a/b | c (child steps, *, prefix:*, a leading .//); fields may end in @attribute",
+  },
+  "xsd/unresolved-key": {
+    severity: "error",
+    message: "xs:keyref \"{name}\" refers to \"{refer}\", which is not an xs:key or xs:unique of the schema",
+    hint: "refer must name a key or unique constraint (qualified by the schema's target namespace)",
+  },
+  "xsd/keyref-fields": {
+    severity: "error",
+    message: "xs:keyref \"{name}\" has {count} field(s) but the {referKind} \"{refer}\" it refers to has {expected}",
+    hint: "a keyref needs as many fields as the key it refers to, in the same order",
+  },
+  "xsd/invalid-substitution": {
+    severity: "error",
+    message: "element \"{name}\" cannot be a member of the substitution group of \"{head}\": {problem}",
+  },
   "xsd/unsupported": {
     severity: "warning",
     message: "{feature} is not supported yet and is ignored",

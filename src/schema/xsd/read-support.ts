@@ -3,7 +3,7 @@
  * resolution through in-scope namespaces, the allowed-attribute/children checks, and the
  * documentation and provenance a declaration carries.
  */
-import { XML_NS, XSD_NS, type MaxOccurs, type Provenance, type SourceLocation } from "../model.js";
+import { XML_NS, XSD_NS, type DerivationMethod, type MaxOccurs, type Provenance, type SourceLocation } from "../model.js";
 import { isElement, type XmlElement } from "../../xml/tree.js";
 import { ALLOWED_ATTRIBUTES, ALLOWED_CHILDREN } from "./grammar.js";
 import type { Reporter } from "./report.js";
@@ -17,6 +17,9 @@ export interface ReadContext {
   chameleon: boolean;
   elementFormQualified: boolean;
   attributeFormQualified: boolean;
+  /** The schema's blockDefault / finalDefault (absent: none). */
+  blockDefault?: DerivationMethod[];
+  finalDefault?: DerivationMethod[];
   reporter: Reporter;
   /** Provenance of elements preceded by a qxml:inferred comment, noted while walking children. */
   provenance: Map<XmlElement, Provenance>;

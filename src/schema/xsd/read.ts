@@ -24,6 +24,8 @@ import {
   type ReadContext,
 } from "./read-support.js";
 import type { Reporter } from "./report.js";
+import { COMPLEX_SET, derivationSetAttr, effectiveSet, ELEMENT_BLOCK, ELEMENT_FINAL, FINAL_DEFAULT, SIMPLE_FINAL } from "./read-derivation-set.js";
+import { readIdentity } from "./read-identity.js";
 import type {
   FacetName,
   QName,
@@ -55,10 +57,6 @@ function described<T extends object>(ctx: ReadContext, node: T, el: XmlElement):
   return node;
 }
 
-function unsupportedAttrs(ctx: ReadContext, el: XmlElement, names: string[]): void {
-  for (const n of names) if (el.attributes.has(n)) ctx.reporter.unsupportedFeature(n, locOfAttr(ctx, el, n), `on xs:${el.local}`);
-}
-
 /**
  * Reads a schema document. `chameleonNamespace` is the includer's target namespace when this
  * document is included (a document without targetNamespace then takes it on).
@@ -79,7 +77,10 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
   checkAttributes(ctx, root, "schema");
   ctx.elementFormQualified = enumAttr(ctx, root, "elementFormDefault", ["qualified", "unqualified"], "unqualified") === "qualified";
   ctx.attributeFormQualified = enumAttr(ctx, root, "attributeFormDefault", ["qualified", "unqualified"], "unqualified") === "qualified";
-  unsupportedAttrs(ctx, root, ["blockDefault", "finalDefault"]);
+  const blockDefault = derivationSetAttr(ctx, root, "blockDefault", ELEMENT_BLOCK);
+  if (blockDefault !== undefined) ctx.blockDefault = blockDefault;
+  const finalDefault = derivationSetAttr(ctx, root, "finalDefault", FINAL_DEFAULT);
+  if (finalDefault !== undefined) ctx.finalDefault = finalDefault;
   const schema: XSchema = {
     file,
     targetNamespace: ctx.targetNamespace,
@@ -197,19 +198,24 @@ export function readElement(ctx: ReadContext, el: XmlElement, scope: Scope): XEl
   if (fixed !== undefined) node.fixed = fixed;
   if (def !== undefined || fixed !== undefined) node.valueSite = valueSite(ctx, el, def !== undefined ? "default" : "fixed");
   if (scope === "global") {
-    const sg = attr(el, "substitutionGroup");
-    if (sg !== undefined) ctx.reporter.unsupportedFeature("substitutionGroup", locOfAttr(ctx, el, "substitutionGroup"), `${name ?? "?"} → ${sg}`);
+    const sg = qnameAttr(ctx, el, "substitutionGroup");
+    if (sg !== undefined) node.substitutionGroup = sg;
+    const final = effectiveSet(ctx, el, "final", ELEMENT_FINAL, ctx.finalDefault);
+    if (final !== undefined) node.final = final;
   }
-  unsupportedAttrs(ctx, el, ["block", "final"]);
+  if (ref === undefined) {
+    const block = effectiveSet(ctx, el, "block", ELEMENT_BLOCK, ctx.blockDefault);
+    if (block !== undefined) node.block = block;
+  }
   for (const c of annotations(ctx, xsdChildren(ctx, el, "element"))) {
     if (c.local === "complexType" || c.local === "simpleType") {
-      if (node.complexType !== undefined || node.simpleType !== undefined) {
-        ctx.reporter.report("xsd/syntax", { message: "an element declaration has at most one anonymous type" }, locOf(ctx, c));
+      if (node.complexType !== undefined || node.simpleType !== undefined || node.identity !== undefined) {
+        const message = node.identity !== undefined ? "an anonymous type comes before the identity constraints" : "an element declaration has at most one anonymous type";
+        ctx.reporter.report("xsd/syntax", { message }, locOf(ctx, c));
       } else if (c.local === "complexType") node.complexType = readComplexType(ctx, c, "local");
       else node.simpleType = readSimpleType(ctx, c, "local");
     } else {
-      checkAttributes(ctx, c, c.local);
-      ctx.reporter.unsupportedFeature(`xs:${c.local}`, locOf(ctx, c), `identity constraint ${attr(c, "name") ?? ""}`.trim());
+      (node.identity ??= []).push(readIdentity(ctx, c));
     }
   }
   if (type !== undefined) exclusive(ctx, el, "the type attribute", "an anonymous type", [true, node.complexType !== undefined || node.simpleType !== undefined]);
@@ -217,6 +223,7 @@ export function readElement(ctx: ReadContext, el: XmlElement, scope: Scope): XEl
     for (const n of ["type", "nillable", "default", "fixed", "form", "block"]) {
       if (el.attributes.has(n)) ctx.reporter.report("xsd/exclusive", { first: "ref", second: n, element: "element" }, loc);
     }
+    if (node.identity !== undefined) ctx.reporter.report("xsd/exclusive", { first: "ref", second: "identity constraints", element: "element" }, loc);
     if (node.complexType !== undefined || node.simpleType !== undefined) {
       ctx.reporter.report("xsd/exclusive", { first: "ref", second: "an anonymous type", element: "element" }, loc);
     }
@@ -375,7 +382,6 @@ function particleAndAttributes(ctx: ReadContext, kids: XmlElement[]): { particle
 export function readComplexType(ctx: ReadContext, el: XmlElement, scope: Scope): XComplexType {
   checkAttributes(ctx, el, `complexType@${scope}`);
   const name = scope === "global" ? nameAttr(ctx, el, true) : undefined;
-  unsupportedAttrs(ctx, el, ["block", "final"]);
   const kids = annotations(ctx, xsdChildren(ctx, el, "complexType"));
   let content: XComplexContent;
   const first = kids[0];
@@ -393,6 +399,12 @@ export function readComplexType(ctx: ReadContext, el: XmlElement, scope: Scope):
     content,
   };
   if (name !== undefined) node.name = name;
+  if (scope === "global") {
+    const block = effectiveSet(ctx, el, "block", COMPLEX_SET, ctx.blockDefault);
+    if (block !== undefined) node.block = block;
+    const final = effectiveSet(ctx, el, "final", COMPLEX_SET, ctx.finalDefault);
+    if (final !== undefined) node.final = final;
+  }
   return described(ctx, node, el);
 }
 
@@ -444,11 +456,14 @@ function readFacet(ctx: ReadContext, el: XmlElement): XFacet {
 export function readSimpleType(ctx: ReadContext, el: XmlElement, scope: Scope): XSimpleType {
   checkAttributes(ctx, el, `simpleType@${scope}`);
   const name = scope === "global" ? nameAttr(ctx, el, true) : undefined;
-  unsupportedAttrs(ctx, el, ["final"]);
   const kids = annotations(ctx, xsdChildren(ctx, el, "simpleType"));
   const loc = locOf(ctx, el);
   const node: XSimpleType = { kind: "simpleType", loc, derivation: { kind: "restriction", facets: [] } };
   if (name !== undefined) node.name = name;
+  if (scope === "global") {
+    const final = effectiveSet(ctx, el, "final", SIMPLE_FINAL, ctx.finalDefault);
+    if (final !== undefined) node.final = final;
+  }
   const der = kids[0];
   if (der === undefined) {
     ctx.reporter.report("xsd/syntax", { message: "xs:simpleType needs an xs:restriction, xs:list or xs:union child" }, loc);

@@ -3,7 +3,7 @@
  * QName already resolved to {namespace, local} through the in-scope namespaces of the element
  * it appeared on. No cross-references are followed here; resolution works on these objects.
  */
-import type { MaxOccurs, Provenance, SourceLocation, WhiteSpace } from "../model.js";
+import type { DerivationMethod, MaxOccurs, Provenance, SourceLocation, WhiteSpace } from "../model.js";
 
 export interface QName {
   namespace: string | null;
@@ -44,6 +44,26 @@ export interface XElement extends Located {
   valueSite?: XValueSite;
   /** Effective namespace of a local declaration (form / elementFormDefault applied); globals use the TNS. */
   qualified: boolean;
+  /** Global elements: the head named by substitutionGroup. */
+  substitutionGroup?: QName;
+  /** block / final, with blockDefault / finalDefault applied. */
+  block?: DerivationMethod[];
+  final?: DerivationMethod[];
+  identity?: XIdentity[];
+}
+
+/** xs:unique, xs:key, xs:keyref: the XPath text as written, checked against the XSD subset when read. */
+export interface XIdentity {
+  kind: "unique" | "key" | "keyref";
+  name: string;
+  /** The schema's target namespace (identity-constraint names are qualified by it). */
+  namespace: string | null;
+  refer?: QName;
+  selector: string;
+  fields: string[];
+  /** Prefix → URI in scope on the constraint, for the XPath name tests. */
+  namespaces: Record<string, string>;
+  loc: SourceLocation;
 }
 
 export interface XAttribute extends Located {
@@ -128,6 +148,8 @@ export interface XComplexType extends Located {
   mixed: boolean;
   abstract: boolean;
   content: XComplexContent;
+  block?: DerivationMethod[];
+  final?: DerivationMethod[];
 }
 
 export interface XFacet {
@@ -166,6 +188,7 @@ export interface XSimpleType extends Located {
   kind: "simpleType";
   name?: string;
   derivation: XSimpleDerivation;
+  final?: DerivationMethod[];
 }
 
 export interface XGroup extends Located {

@@ -1,0 +1,326 @@
+/**
+ * Identity constraints (xs:unique, xs:key, xs:keyref; XSD 1.0 §3.11.4), evaluated while the
+ * document streams. Each element that declares a constraint opens an instance for its subtree;
+ * selector paths are matched against the open elements' names as each start tag arrives, field
+ * paths relative to each selected element; attribute fields are read from the start tag,
+ * element fields take the element's value at its end tag. When a selected element ends, its
+ * key-sequence goes into the instance's table (key/unique: a duplicate is an error) or its
+ * reference list (keyref), and when the instance's element ends its keyrefs are resolved.
+ *
+ * Keys declared on descendants reach a keyref further up through per-element tables that are
+ * merged upwards (a value coming from two different places conflicts and is dropped, XSD's
+ * "identity-constraint table"), but only for constraints some keyref refers to. Memory is
+ * bounded by the number of key values, not by the document: nothing else outlives its element.
+ *
+ * Values compare in their value space: the key is the primitive type plus a canonical form
+ * (decimal family by numeric value, float/double likewise), so "1.0" matches an xs:integer 1
+ * but an xs:string "L4" does not match an untyped (anySimpleType) "L4", as in libxml2.
+ */
+import { diagnose } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { primitiveOf } from "../schema/builtins.js";
+import type { ElementDecl, IdentityConstraint, SchemaModel } from "../schema/model.js";
+import type { StartTag } from "../xml/events.js";
+import type { CompiledType } from "./compile.js";
+import { decimalToString, parseDecimal } from "./datatypes/lexical/decimal.js";
+import { parseDouble } from "./datatypes/lexical/float.js";
+import { nameTestMatches, parseIdentityPath, type IdentityPath, type NameTest } from "./identity-path.js";
+import { simpleChecker, type SimpleChecker } from "./simple.js";
+import "./identity-codes.js";
+
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+interface CompiledConstraint {
+  c: IdentityConstraint;
+  selector: IdentityPath[];
+  fields: IdentityPath[][];
+  /** keyref: the kind of the referenced constraint, for messages. */
+  referKind?: string;
+}
+
+interface Entry {
+  line: number;
+  column: number;
+}
+
+/** A value found at two places below one element: dropped from the table passed upwards. */
+const CONFLICT: Entry = { line: 0, column: 0 };
+
+interface Instance {
+  idc: CompiledConstraint;
+  depth: number;
+  scope: string;
+  table: Map<string, Entry>;
+  refs: { key: string; display: string; element: string; line: number; column: number; path: string }[];
+}
+
+interface Target {
+  inst: Instance;
+  depth: number;
+  element: string;
+  line: number;
+  column: number;
+  path: string;
+  keys: (string | null)[];
+  displays: string[];
+  reported: boolean;
+}
+
+interface Watch {
+  target: Target;
+  field: number;
+  depth: number;
+}
+
+export type IdentityValue = { key: string; display: string };
+
+/** Whether the model declares identity constraints at all (otherwise the engine needs no tracker). */
+export function hasIdentityConstraints(model: SchemaModel | undefined): boolean {
+  return model?.elements.some((e) => e.identity !== undefined && e.identity.length > 0) === true;
+}
+
+export class IdentityTracker {
+  private readonly compiled = new Map<IdentityConstraint, CompiledConstraint>();
+  /** Constraint keys some keyref refers to: only their tables travel upwards. */
+  private readonly referenced = new Set<string>();
+  private readonly kinds = new Map<string, string>();
+  private readonly names: { uri: string | null; local: string }[] = [];
+  private readonly tables: (Map<string, Map<string, Entry>> | undefined)[] = [];
+  private instances: Instance[] = [];
+  private targets: Target[] = [];
+  private watches: Watch[] = [];
+
+  constructor(
+    private readonly model: SchemaModel,
+    private readonly emit: (d: Diagnostic) => void,
+    private readonly path: () => string,
+  ) {
+    for (const e of model.elements) {
+      for (const c of e.identity ?? []) {
+        if (c.refer !== undefined) this.referenced.add(c.refer);
+        this.kinds.set(c.key, c.kind);
+      }
+    }
+  }
+
+  /** A start tag at `depth` (root = 1), with its declaration and type when known. */
+  start(depth: number, tag: StartTag, decl: ElementDecl | null, type: CompiledType | null): void {
+    this.names[depth] = { uri: tag.uri, local: tag.local };
+    this.tables[depth] = undefined;
+    for (const c of decl?.identity ?? []) {
+      this.instances.push({ idc: this.compile(c), depth, scope: tag.name, table: new Map(), refs: [] });
+    }
+    if (this.instances.length === 0) return;
+    // Fields of elements selected earlier that lie at or below this element.
+    for (const t of this.targets) {
+      const fields = t.inst.idc.fields;
+      for (let j = 0; j < fields.length; j++) {
+        for (const p of fields[j]) {
+          if ((p.steps.length === 0 && !p.descendant) || !this.matches(p, t.depth, depth)) continue;
+          if (p.attribute !== undefined) this.attributeField(t, j, p.attribute, tag, type);
+          else this.watches.push({ target: t, field: j, depth });
+        }
+      }
+    }
+    for (const inst of this.instances) {
+      if (!inst.idc.selector.some((p) => this.matches(p, inst.depth, depth))) continue;
+      const n = inst.idc.fields.length;
+      const t: Target = { inst, depth, element: tag.name, line: tag.line, column: tag.column, path: this.path(), keys: new Array(n).fill(null), displays: new Array(n).fill(""), reported: false };
+      this.targets.push(t);
+      for (let j = 0; j < n; j++) {
+        for (const p of inst.idc.fields[j]) {
+          if (p.steps.length > 0 || p.descendant) continue;
+          if (p.attribute !== undefined) this.attributeField(t, j, p.attribute, tag, type);
+          else this.watches.push({ target: t, field: j, depth });
+        }
+      }
+    }
+  }
+
+  /** The end tag at `depth`: element fields get their values, selected elements and instances close. */
+  end(depth: number, element: string, decl: ElementDecl | null, type: CompiledType | null, text: string, nil: boolean): void {
+    if (this.watches.length > 0) {
+      const keep: Watch[] = [];
+      for (const w of this.watches) {
+        if (w.depth === depth) this.elementField(w, element, decl, type, text, nil);
+        else keep.push(w);
+      }
+      this.watches = keep;
+    }
+    if (this.targets.length > 0 && this.targets[this.targets.length - 1].depth === depth) {
+      const keep: Target[] = [];
+      for (const t of this.targets) {
+        if (t.depth === depth) this.finishTarget(t);
+        else keep.push(t);
+      }
+      this.targets = keep;
+    }
+    if (this.instances.length > 0 && this.instances[this.instances.length - 1].depth === depth) {
+      const closing = this.instances.filter((i) => i.depth === depth);
+      this.instances = this.instances.filter((i) => i.depth !== depth);
+      // Own keys first (they take precedence over descendants'), then the keyrefs that use them.
+      for (const inst of closing) if (inst.idc.c.kind !== "keyref" && this.referenced.has(inst.idc.c.key)) this.publish(inst, depth);
+      for (const inst of closing) if (inst.idc.c.kind === "keyref") this.resolve(inst, depth);
+    }
+    const table = this.tables[depth];
+    if (table !== undefined) {
+      this.tables[depth] = undefined;
+      if (depth > 1) this.mergeUp(table, depth - 1);
+    }
+  }
+
+  // --- Paths ----------------------------------------------------------------------------------
+
+  private compile(c: IdentityConstraint): CompiledConstraint {
+    let out = this.compiled.get(c);
+    if (out !== undefined) return out;
+    const resolve = (prefix: string): string | undefined => (Object.prototype.hasOwnProperty.call(c.namespaces, prefix) ? c.namespaces[prefix] : undefined);
+    const parse = (text: string, kind: "selector" | "field"): IdentityPath[] => {
+      const r = parseIdentityPath(text, kind, resolve);
+      return r.ok ? r.paths : []; // the reader reported it; match nothing
+    };
+    out = { c, selector: parse(c.selector, "selector"), fields: c.fields.map((f) => parse(f, "field")) };
+    if (c.refer !== undefined) out.referKind = this.kinds.get(c.refer) ?? "key";
+    this.compiled.set(c, out);
+    return out;
+  }
+
+  /** Whether the element at `depth` is selected by `p` evaluated from the element at `base`. */
+  private matches(p: IdentityPath, base: number, depth: number): boolean {
+    const rel = depth - base;
+    const k = p.steps.length;
+    if (p.descendant ? rel < Math.max(k, 1) : rel !== k) return false;
+    const first = depth - k + 1;
+    for (let i = 0; i < k; i++) {
+      const n = this.names[first + i];
+      if (!nameTestMatches(p.steps[i], n.uri, n.local)) return false;
+    }
+    return true;
+  }
+
+  // --- Field values ---------------------------------------------------------------------------
+
+  private attributeField(t: Target, j: number, test: NameTest, tag: StartTag, type: CompiledType | null): void {
+    for (const a of tag.attributes) {
+      if (a.uri === XMLNS_NS || !nameTestMatches(test, a.uri, a.local)) continue;
+      this.setField(t, j, typedValue(this.attributeChecker(type, a.uri, a.local), a.value), tag.name);
+      return;
+    }
+    // An absent attribute with a declared default or fixed value has that value (PSVI).
+    if (type === null || test.local === "*") return;
+    for (const c of type.attributes.get(test.local) ?? []) {
+      const v = c.decl.default ?? c.decl.fixed;
+      if (c.decl.namespace === test.uri && v !== undefined) this.setField(t, j, typedValue(c.checker, v), tag.name);
+    }
+  }
+
+  private attributeChecker(type: CompiledType | null, uri: string | null, local: string): SimpleChecker | null {
+    for (const c of type?.attributes.get(local) ?? []) if (c.decl.namespace === uri) return c.checker;
+    const global = this.model.globalAttributes?.[uri === null ? local : `{${uri}}${local}`];
+    return global === undefined ? null : simpleChecker(this.model, global.type);
+  }
+
+  private elementField(w: Watch, element: string, decl: ElementDecl | null, type: CompiledType | null, text: string, nil: boolean): void {
+    if (nil) return; // a nilled element has no value: the field is absent
+    if (type !== null && type.text !== "simple") {
+      const t = w.target;
+      this.report(t, "valid/key-field-not-simple", { field: t.inst.idc.c.fields[w.field], found: element });
+      return;
+    }
+    let value = text;
+    if (value.length === 0) value = decl?.default ?? decl?.fixed ?? "";
+    this.setField(w.target, w.field, typedValue(type?.simple ?? null, value), element);
+  }
+
+  private setField(t: Target, j: number, v: IdentityValue, _from: string): void {
+    if (t.keys[j] !== null) {
+      this.report(t, "valid/key-field-multiple", { field: t.inst.idc.c.fields[j] });
+      return;
+    }
+    t.keys[j] = v.key;
+    t.displays[j] = v.display;
+  }
+
+  // --- Tables ---------------------------------------------------------------------------------
+
+  private finishTarget(t: Target): void {
+    const c = t.inst.idc.c;
+    const missing = t.keys.indexOf(null);
+    if (missing >= 0) {
+      // unique and keyref ignore elements without a complete key-sequence; a key requires one.
+      if (c.kind === "key") this.report(t, "valid/missing-key-field", { field: c.fields[missing] });
+      return;
+    }
+    const key = t.keys.join("\u0000");
+    const display = `[${t.displays.map((d) => `'${d}'`).join(", ")}]`;
+    if (c.kind === "keyref") {
+      t.inst.refs.push({ key, display, element: t.element, line: t.line, column: t.column, path: t.path });
+      return;
+    }
+    const prior = t.inst.table.get(key);
+    if (prior !== undefined) {
+      this.report(t, "valid/duplicate-key", { values: display, kind: c.kind === "key" ? "key" : "unique", firstLine: prior.line, firstColumn: prior.column, scope: t.inst.scope });
+      return;
+    }
+    t.inst.table.set(key, { line: t.line, column: t.column });
+  }
+
+  /** A key/unique instance's table joins its element's table, over values from descendants. */
+  private publish(inst: Instance, depth: number): void {
+    const table = this.tableAt(depth, inst.idc.c.key);
+    for (const [k, e] of inst.table) table.set(k, e);
+  }
+
+  private resolve(inst: Instance, depth: number): void {
+    const c = inst.idc.c;
+    const table = this.tables[depth]?.get(c.refer ?? "");
+    for (const r of inst.refs) {
+      const e = table?.get(r.key);
+      if (e !== undefined && e !== CONFLICT) continue;
+      const d = diagnose(
+        "valid/keyref-no-match",
+        { element: r.element, values: r.display, name: c.name, referKind: inst.idc.referKind ?? "key", refer: (c.refer ?? "").replace(/^\{[^}]*\}/, ""), scope: inst.scope },
+        { line: r.line, column: r.column, path: r.path },
+      );
+      this.emit(d);
+    }
+  }
+
+  private mergeUp(child: Map<string, Map<string, Entry>>, depth: number): void {
+    for (const [name, entries] of child) {
+      const into = this.tableAt(depth, name);
+      for (const [k, e] of entries) into.set(k, into.has(k) ? CONFLICT : e);
+    }
+  }
+
+  private tableAt(depth: number, name: string): Map<string, Entry> {
+    let byName = this.tables[depth];
+    if (byName === undefined) this.tables[depth] = byName = new Map();
+    let t = byName.get(name);
+    if (t === undefined) byName.set(name, (t = new Map()));
+    return t;
+  }
+
+  private report(t: Target, code: string, params: Record<string, string | number>): void {
+    if (t.reported) return; // one identity error per selected element
+    t.reported = true;
+    const c = t.inst.idc.c;
+    this.emit(diagnose(code, { element: t.element, name: c.name, kind: c.kind, ...params }, { line: t.line, column: t.column, path: t.path }));
+  }
+}
+
+/** The value's identity in its value space: primitive type + canonical form; display as written (normalised). */
+export function typedValue(checker: SimpleChecker | null, raw: string): IdentityValue {
+  if (checker === null) return { key: `anySimpleType\u0001${raw}`, display: raw };
+  const normalized = checker.normalize(raw);
+  const primitive = checker.builtin === "anySimpleType" ? "anySimpleType" : primitiveOf(checker.builtin);
+  let canonical = normalized;
+  if (primitive === "decimal") {
+    const d = parseDecimal(normalized);
+    if (d.ok) canonical = decimalToString(d.value);
+  } else if (primitive === "float" || primitive === "double") {
+    const n = parseDouble(normalized);
+    if (n.ok) canonical = String(n.value);
+  }
+  return { key: `${primitive}\u0001${canonical}`, display: normalized };
+}
