@@ -4,14 +4,24 @@ import { childForm, type SchemaForm } from "./form.js";
 import { formTable } from "./emit-table.js";
 import { N, PREFIX } from "./names.js";
 
-export function emitParse(schema: SchemaForm, header: Code, runtime: string, typesModule: string): Code {
+/** The table module: the schema's element shapes, shared by parse (arrays, typed values, serialize order) and the validators. */
+export function emitTable(schema: SchemaForm, header: Code, runtime: string): Code {
+  return _`${header}
+import type { ${N.FormTable} } from ${runtime};
+
+/** The schema's element shapes, by declaration: arrays and typed values for parse, order for serialize. */
+export const ${N.TABLE}: ${N.FormTable} = ${lit(formTable(schema), 2)};
+`;
+}
+
+export function emitParse(schema: SchemaForm, header: Code, runtime: string, typesModule: string, tableModule: string): Code {
   const roots = schema.roots.map((id) => childForm(schema, id));
   const typeNames = [...new Set(roots.map((r) => r.typeName))].map((n) => new Name(n));
   const fns = roots.map((r) => {
     const t = new Name(r.typeName);
     const parse = new Name(PREFIX.parse + r.typeName);
     const serialize = new Name(PREFIX.serialize + r.typeName);
-    return _`${jsdoc(`Parses a <${r.xmlName}> document into its object form (arrays, numbers and booleans as the schema says).`)}export function ${parse}(${N.xml}: string): ${t} {
+    return _`${jsdoc(`Parses a <${r.xmlName}> document into its object form (arrays, numbers and booleans as the schema says); each element object also records its child order (non-enumerable), which the validators use.`)}export function ${parse}(${N.xml}: string): ${t} {
   return ${N.parseWithTable}(${N.TABLE}, ${r.xmlName}, ${N.xml}) as ${t};
 }
 
@@ -21,11 +31,9 @@ export function ${serialize}(${N.value}: ${t}, ${N.options}?: ${N.SerializeOptio
 }`;
   });
   return _`${header}
-import { ${N.parseWithTable}, ${N.serializeWithTable}, type ${N.FormTable}, type ${N.SerializeOptions} } from ${runtime};
+import { ${N.parseWithTable}, ${N.serializeWithTable}, type ${N.SerializeOptions} } from ${runtime};
 import type { ${join(typeNames)} } from ${typesModule};
-
-/** The schema's element shapes, for parse (arrays, typed values) and serialize (order). */
-const ${N.TABLE}: ${N.FormTable} = ${lit(formTable(schema), 2)};
+import { ${N.TABLE} } from ${tableModule};
 
 ${join(fns, "\n\n")}
 `;

@@ -11,6 +11,8 @@ import { particleOrder } from "./emit-table.js";
 import { childForm, TEXT_KEY, type AttrForm, type ElementForm, type SchemaForm } from "./form.js";
 import { N, PREFIX } from "./names.js";
 import { simpleTypeTable, type SimpleTypeTable } from "./simple-types.js";
+import { contentLiteral } from "./emit-ordered.js";
+import type { ContentLiteral } from "./runtime/ordered.js";
 import { isPlainString, type ValueForm } from "./values.js";
 
 interface Ctx {
@@ -19,6 +21,10 @@ interface Ctx {
   form: ElementForm;
   /** Numbers the choice flags of one function (alt0, alt1, ...). */
   counter: { next: number };
+  /** The form's index (its declaration in the generated tables). */
+  at: number;
+  /** Its content model is generated for the ordered checks (objects that carry their child order). */
+  ordered: boolean;
 }
 
 function checkName(form: ElementForm): Name {
@@ -94,7 +100,7 @@ else ${check}`;
   });
 }
 
-function unknownKeys(form: ElementForm): Code {
+function unknownKeys(form: ElementForm, ordered: boolean): Code {
   if (form.open) return _``;
   const names = form.content === undefined ? [] : namesOf(form.content);
   const known = [...form.attributes.map((a) => a.key), ...(form.text !== undefined ? [TEXT_KEY] : []), ...names];
@@ -107,7 +113,8 @@ function unknownKeys(form: ElementForm): Code {
   return _`${knownSet(known)}
 for (const ${N.k} of Object.keys(${N.v})) {
   if (${N.known}.has(${N.k})) continue;
-  if (${N.k}.startsWith("@_")) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});
+  if (${N.k}.startsWith("@_")) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});${ordered ? _`
+  else if (${N.order} !== null) continue;` : _``}
   else if (${N.k} === ${TEXT_KEY}) ${textProblem}
   else ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));
 }`;
@@ -146,7 +153,15 @@ function elementCheck(ctx: Ctx): Code {
   let body: Code[];
   switch (form.shape) {
     case "any":
-      body = [_`void ${N.v}; void ${N.path}; void ${N.out}; void ${N.d};`];
+      body = ctx.ordered
+        ? [
+            deep,
+            // DTD ANY / xs:anyType: only a parsed object (child order recorded) is checked, child by child.
+            _`if (!${N.isRecord}(${N.v})) return;`,
+            _`const ${N.order} = ${N.orderOf}(${N.v}, false);`,
+            _`if (${N.order} !== null) ${N.walkContent}(${N.v}, ${N.order}, ${N.path}, ${N.out}, ${N.d}, ${ctx.at}, ${N.ORDERED});`,
+          ]
+        : [_`void ${N.v}; void ${N.path}; void ${N.out}; void ${N.d};`];
       break;
     case "empty":
       body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: typeof ${N.v} === "string" ? ${N.foundText}(${N.v}) : ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
@@ -162,13 +177,22 @@ function elementCheck(ctx: Ctx): Code {
             ? [_`if (${prop(N.v, TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)}`]
             : [valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)];
       // Unknown names first: a renamed child is reported as unexpected, as the engine does, not as missing.
+      // Parsed objects carry their child order: their content model runs as the engine runs it.
+      const ordered = ctx.ordered
+        ? {
+            order: _`const ${N.order} = ${N.orderOf}(${N.v}, ${!form.mixed && form.text === undefined});`,
+            walk: _`if (${N.order} !== null) return ${N.walkContent}(${N.v}, ${N.order}, ${N.path}, ${N.out}, ${N.d}, ${ctx.at}, ${N.ORDERED});`,
+          }
+        : undefined;
       body = [
         deep,
         _`if (!${N.isRecord}(${N.v})) return ${N.typeError}(${N.out}, ${N.path}, ${element}, "an object", ${N.v});`,
         contentErrors(form, ctx.schema.model),
         ...attributeChecks(ctx, form.attributes),
         ...text,
-        unknownKeys(form),
+        ...(ordered === undefined ? [] : [ordered.order]),
+        unknownKeys(form, ordered !== undefined),
+        ...(ordered === undefined ? [] : [ordered.walk]),
         ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
       ];
       if (form.content === undefined || namesOf(form.content).length === 0) body.push(_`void ${N.d};`);
@@ -180,15 +204,19 @@ ${lines(body.filter((c) => c.text !== ""), 1)}
 }`;
 }
 
-export function emitValidators(schema: SchemaForm, header: Code, runtime: string, typesModule: string): Code {
+export function emitValidators(schema: SchemaForm, header: Code, runtime: string, typesModule: string, tableModule: string): Code {
   const types = simpleTypeTable(schema);
   const seen = new Set<string>();
   const checks: Code[] = [];
-  for (const form of schema.elements) {
-    if (seen.has(form.typeName)) continue;
+  const contents: Record<string, ContentLiteral> = {};
+  schema.elements.forEach((form, at) => {
+    if (seen.has(form.typeName)) return;
     seen.add(form.typeName);
-    checks.push(elementCheck({ schema, types, form, counter: { next: 0 } }));
-  }
+    const content = contentLiteral(schema, form);
+    if (content !== undefined) contents[at] = content;
+    checks.push(elementCheck({ schema, types, form, counter: { next: 0 }, at, ordered: content !== undefined }));
+  });
+  const ordered = Object.keys(contents).length > 0;
   const roots = schema.roots.map((id) => childForm(schema, id));
   const typeNames = [...new Set(roots.map((r) => r.typeName))].map((n) => new Name(n));
   const entry = roots.map((r) => {
@@ -207,8 +235,9 @@ export function ${new Name(PREFIX.is + r.typeName)}(${N.value}: unknown): ${N.va
   const usesTypes = types.types.length > 0;
   return _`${header}
 /* eslint-disable */
-import { ${join([N.checkChild, N.checkValue, N.ContentErrors, N.textOf, N.childPath, N.describeJs, N.expectedText, N.foundText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError])}, type ${N.Diagnostic} } from ${runtime};
-import type { ${join(typeNames)} } from ${typesModule};
+import { ${join([N.checkChild, N.checkValue, N.ContentErrors, N.textOf, N.childPath, N.describeJs, N.expectedText, N.foundText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError, ...(ordered ? [N.orderOf, N.orderedSchema, N.walkContent] : [])])}, type ${N.Diagnostic} } from ${runtime};
+import type { ${join(typeNames)} } from ${typesModule};${ordered ? _`
+import { ${N.TABLE} } from ${tableModule};` : _``}
 ${usesTypes ? _`
 /** The schema's simple types (facets, enumerations), checked by the datatypes module. */
 const ${N.TYPES} = new ${N.SimpleTypes}(${lit(types.types, 2)});
@@ -216,7 +245,17 @@ const ${N.TYPES} = new ${N.SimpleTypes}(${lit(types.types, 2)});
 void ${N.SimpleTypes};
 `}
 ${join(entry, "\n\n")}
-
+${ordered ? _`
+/**
+ * The content models of the schema as the validation engine's automata (generated tables), for
+ * objects that carry their child order (from parse): checked in document order, as \`qxml validate\` does.
+ */
+const ${N.ORDERED} = ${N.orderedSchema}(${schema.model.kind === "dtd"}, ${N.TABLE}, [
+${lines(schema.elements.map((f) => _`${checkName(f)},`), 1)}
+], {
+${lines(Object.entries(contents).map(([at, c]) => _`${at}: ${lit(c)},`), 1)}
+});
+` : _``}
 ${join(checks, "\n\n")}
 `;
 }

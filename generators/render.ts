@@ -5,7 +5,7 @@
 import type { SchemaModel } from "../src/schema/model.js";
 import { _, comment, join, lit, type Code } from "./code.js";
 import { emitJsonSchema } from "./emit-json-schema.js";
-import { emitParse } from "./emit-parse.js";
+import { emitParse, emitTable } from "./emit-parse.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators } from "./emit-validators.js";
 import { schemaForm } from "./form.js";
@@ -44,8 +44,9 @@ export function renderSchema(model: SchemaModel, options: RenderOptions): Render
   const runtime = options.runtime ?? DEFAULT_RUNTIME;
   const dir = options.name;
   const types = emitTypes(schema, header(options, "TypeScript types of the object form"));
-  const parse = emitParse(schema, header(options, "parse/serialize"), runtime, "./types.js");
-  const validate = emitValidators(schema, header(options, "Validators of the object form"), runtime, "./types.js");
+  const table = emitTable(schema, header(options, "Element shapes (parse, serialize, validators)"), runtime);
+  const parse = emitParse(schema, header(options, "parse/serialize"), runtime, "./types.js", "./table.js");
+  const validate = emitValidators(schema, header(options, "Validators of the object form"), runtime, "./types.js", "./table.js");
   const jsonSchema = emitJsonSchema(schema, options.sourceLabel);
   const index = _`${header(options, "Entry point")}
 export * from "./types.js";
@@ -54,6 +55,7 @@ export * from "./validate.js";
 `;
   return [
     { path: `${dir}/types.ts`, source: types.text + "\n" },
+    { path: `${dir}/table.ts`, source: table.text },
     { path: `${dir}/parse.ts`, source: parse.text },
     { path: `${dir}/validate.ts`, source: validate.text },
     { path: `${dir}/schema.json`, source: lit(jsonSchema, 2).text + "\n" },

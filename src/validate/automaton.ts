@@ -702,3 +702,6 @@ class AllMatcher implements ContentMatcher {
     return -1;
   }
 }
+
+/** For generated validators (generators/runtime/ordered.ts): the same matchers, run from generated tables. */
+export { GlushkovMatcher, AllMatcher, type Tables, type Edge };

@@ -1,0 +1,60 @@
+/**
+ * The content models of a schema as generated tables for the ordered validators
+ * (generators/runtime/ordered.ts): the validation engine's own automata (src/validate/automaton.ts
+ * buildMatcher), written out as data, so generated code runs the same matcher without a schema
+ * model at run time.
+ */
+import type { GroupParticle, Particle } from "../src/schema/model.js";
+import { buildMatcher, GlushkovMatcher, type Tables } from "../src/validate/automaton.js";
+import type { AllLiteral, AutomatonLiteral, ContentLiteral, EdgeLiteral, LeafLiteral } from "./runtime/ordered.js";
+import type { ElementForm, SchemaForm } from "./form.js";
+
+function particleOf(schema: SchemaForm, form: ElementForm): Particle | null {
+  const decl = schema.model.elements[form.decl];
+  if (decl.type.kind !== "complex") return null;
+  const c = schema.model.complexTypes[decl.type.id].content;
+  return c.kind === "elements" || c.kind === "mixed" ? c.particle : null;
+}
+
+function allLiteral(schema: SchemaForm, p: GroupParticle): AllLiteral | undefined {
+  const all: [string, number, boolean][] = [];
+  for (const item of p.items) {
+    if (item.kind !== "element") continue;
+    if (item.namespace !== null) return undefined;
+    all.push([item.name, item.element === null ? -1 : (schema.byDecl.get(item.element) ?? -1), item.min > 0]);
+  }
+  return { all, optional: p.min === 0 };
+}
+
+function automatonLiteral(schema: SchemaForm, particle: Particle): AutomatonLiteral | undefined {
+  const built = buildMatcher(particle);
+  if (built.tooDeep === true || built.tooLarge === true || !(built.matcher instanceof GlushkovMatcher)) return undefined;
+  // The matcher's tables (its one field): read here, at generation time, and written out as data.
+  const t = (built.matcher as unknown as { t?: Tables }).t;
+  if (t === undefined) throw new Error("src/validate/automaton.ts: GlushkovMatcher no longer keeps its tables in `t`");
+  const leaves: LeafLiteral[] = [];
+  for (const leaf of t.leaves) {
+    if (leaf.kind === "element") {
+      // Namespaced names: the object form keeps prefixes as written, so order-free checks only.
+      if (leaf.namespace !== null) return undefined;
+      leaves.push([leaf.name, leaf.element === null ? -1 : (schema.byDecl.get(leaf.element) ?? -1)]);
+    } else leaves.push({ any: leaf.wildcard.namespaces, tns: leaf.wildcard.targetNamespace, pc: leaf.wildcard.processContents });
+  }
+  return {
+    leaves,
+    counters: t.counterMin.map((min, i) => [min, t.counterMax[i] === Infinity ? null : t.counterMax[i]] as const),
+    // Most edges are plain moves: [target] alone.
+    edges: t.edges.map((list) => list.map((e): EdgeLiteral => (e.loop < 0 && e.exits.length === 0 && e.enters.length === 0 ? [e.target] : [e.target, e.loop, e.exits, e.enters]))),
+    accept: t.accept,
+  };
+}
+
+/** The generated content literal of an element (undefined: no element content, or checked order-free only). */
+export function contentLiteral(schema: SchemaForm, form: ElementForm): ContentLiteral | undefined {
+  if (form.shape === "any") return { name: form.xmlName, mixed: true, model: null };
+  if (form.shape !== "object" || form.content === undefined) return undefined;
+  const particle = particleOf(schema, form);
+  if (particle === null) return undefined;
+  const model = particle.kind === "all" ? allLiteral(schema, particle) : automatonLiteral(schema, particle);
+  return model === undefined ? undefined : { name: form.xmlName, mixed: form.mixed, model };
+}

@@ -1,0 +1,277 @@
+/**
+ * Content models over the recorded child order (./order.ts): the generated validators run an
+ * element's children through the validation engine's own matchers (src/validate/automaton.ts),
+ * built from generated transition tables, and recover from a child that does not fit as the engine
+ * does (src/validate/engine.ts matchChild): so parsed objects get `qxml validate`'s codes, messages
+ * and paths, in its order. The recovery policy below mirrors the engine's; the automaton steps,
+ * recovery moves and expected-lists are the engine's code.
+ */
+import { diagnose, type Params } from "../../src/diagnostics/codes.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { didYouMean } from "../../src/diagnostics/suggest.js";
+import type { Wildcard } from "../../src/schema/model.js";
+import { AllMatcher, GlushkovMatcher, type ContentMatcher, type Edge, type Leaf, type MatchRun } from "../../src/validate/automaton.js";
+import { excerpt, expectedText, hintFor } from "../../src/validate/messages.js";
+import { isAllWhite } from "../../src/validate/names.js";
+import { isTextEntry, recordedOrder, type ChildOrder } from "./order.js";
+import { MAX_DEPTH } from "./check.js";
+import { retype } from "./retype.js";
+import type { FormTable } from "./table.js";
+
+/** A check function of the generated validators. */
+type Check = (v: unknown, path: string, out: Diagnostic[], d: number) => void;
+
+/** An element leaf: [name, declaration (form index) or -1 for an undeclared name]; a wildcard leaf: its wildcard. */
+export type LeafLiteral = readonly [string, number] | { any: Wildcard["namespaces"]; tns: string | null; pc: Wildcard["processContents"] };
+/** An automaton edge: [target leaf, counter it loops (-1: none), counters it exits, counters it enters]; [target] alone for a plain move. */
+export type EdgeLiteral = readonly [number] | readonly [number, number, readonly number[], readonly number[]];
+
+/** The engine's Glushkov tables of one content model, as generated data. */
+export interface AutomatonLiteral {
+  leaves: readonly LeafLiteral[];
+  /** Per counter: [minimum, maximum or null when unbounded]. */
+  counters: readonly (readonly [number, number | null])[];
+  /** Per state (0: start, i + 1: after leaf i): edges in schema order. */
+  edges: readonly (readonly EdgeLiteral[])[];
+  /** Per state: null when the content cannot end there, else the counters whose minimum must hold. */
+  accept: readonly (readonly number[] | null)[];
+}
+
+/** xs:all: [name, declaration, required] per child; `optional`: the whole group may be absent. */
+export interface AllLiteral {
+  all: readonly (readonly [string, number, boolean])[];
+  optional: boolean;
+}
+
+export interface ContentLiteral {
+  /** The element's name (for messages). */
+  name: string;
+  /** Text is content (mixed, ANY); otherwise non-white text is an error. */
+  mixed: boolean;
+  /** null: DTD ANY / xs:anyType: any child, checked against its global declaration. */
+  model: AutomatonLiteral | AllLiteral | null;
+}
+
+export interface OrderedSchema {
+  dtd: boolean;
+  table: FormTable;
+  /** Check function per declaration (form index). */
+  checks: readonly Check[];
+  contents: ReadonlyMap<number, { name: string; mixed: boolean; matcher: ContentMatcher | null }>;
+}
+
+const NOWHERE = { file: "", line: 0, column: 0 };
+
+function leafOf(l: LeafLiteral): Leaf {
+  if (Array.isArray(l)) {
+    const [name, decl] = l as readonly [string, number];
+    return { kind: "element", name, namespace: null, element: decl < 0 ? null : decl, location: NOWHERE };
+  }
+  const w = l as { any: Wildcard["namespaces"]; tns: string | null; pc: Wildcard["processContents"] };
+  return { kind: "any", wildcard: { namespaces: w.any, targetNamespace: w.tns, processContents: w.pc }, location: NOWHERE };
+}
+
+/** The engine's matcher for a generated table. */
+export function matcherOf(lit: AutomatonLiteral | AllLiteral): ContentMatcher {
+  if ("all" in lit) {
+    const leaves: Leaf[] = lit.all.map(([name, decl]) => leafOf([name, decl]));
+    return new AllMatcher(leaves, lit.all.map((a) => a[2]), lit.optional);
+  }
+  const leaves = lit.leaves.map(leafOf);
+  const edges: Edge[][] = lit.edges.map((list) => list.map(([target, loop = -1, exits = [], enters = []]) => ({ target, loop, exits: [...exits], enters: [...enters] })));
+  const byLocal: Map<string, Edge[]>[] = [];
+  const wildcards: Edge[][] = [];
+  for (const list of edges) {
+    const m = new Map<string, Edge[]>();
+    const w: Edge[] = [];
+    for (const e of list) {
+      const leaf = leaves[e.target];
+      if (leaf.kind === "any") w.push(e);
+      else m.set(leaf.name, [...(m.get(leaf.name) ?? []), e]);
+    }
+    byLocal.push(m);
+    wildcards.push(w);
+  }
+  return new GlushkovMatcher({
+    leaves,
+    counterMin: lit.counters.map((c) => c[0]),
+    counterMax: lit.counters.map((c) => c[1] ?? Infinity),
+    edges,
+    byLocal,
+    wildcards,
+    accept: lit.accept.map((a) => (a === null ? null : [...a])),
+  });
+}
+
+/** The runtime form of a generated schema's ordered content models. */
+export function orderedSchema(dtd: boolean, table: FormTable, checks: readonly Check[], contents: Readonly<Record<string, ContentLiteral>>): OrderedSchema {
+  const map = new Map<number, { name: string; mixed: boolean; matcher: ContentMatcher | null }>();
+  for (const [at, c] of Object.entries(contents)) map.set(Number(at), { name: c.name, mixed: c.mixed, matcher: c.model === null ? null : matcherOf(c.model) });
+  return { dtd, table, checks, contents: map };
+}
+
+/** What a child is checked against: a declaration (form index), nothing (skipped), or "undeclared" (DTD: its children still are). */
+const SKIP = -1;
+const UNDECLARED = -2;
+
+function report(out: Diagnostic[], code: string, params: Params, path: string, hint?: string): void {
+  const d = diagnose(code, params, { line: 0, column: 0, path });
+  if (hint !== undefined) d.hint = hint;
+  out.push(d);
+}
+
+function childPath(path: string, name: string, index: number): string {
+  return index === 0 ? `${path}/${name}` : `${path}/${name}[${index + 1}]`;
+}
+
+function occurrence(c: unknown, i: number): unknown {
+  return Array.isArray(c) ? c[i] : i === 0 ? c : undefined;
+}
+
+/** One element's walk over its recorded children: the engine's frame state for it. */
+class Walk {
+  readonly run: MatchRun = { state: 0, counters: new Int32Array(4) };
+  skipped: string[] | null = null;
+  contentReported = false;
+  badText: string | null = null;
+
+  constructor(
+    readonly s: OrderedSchema,
+    readonly out: Diagnostic[],
+    readonly parent: string,
+    readonly path: string,
+    readonly mixed: boolean,
+    readonly matcher: ContentMatcher | null,
+  ) {
+    matcher?.start(this.run);
+  }
+
+  global(name: string): number | undefined {
+    return this.s.table.globals[name];
+  }
+
+  globalOrUndeclared(name: string, path: string): number {
+    const g = this.global(name);
+    if (g === undefined) report(this.out, "valid/undeclared-element", { found: name }, path);
+    return g ?? UNDECLARED;
+  }
+
+  /** Text of one segment (element-only content): the run is reported when the next markup ends it. */
+  text(text: string): void {
+    if (this.mixed) return;
+    if (this.badText !== null) {
+      if (this.badText.length < 64) this.badText += text;
+    } else if (!isAllWhite(text)) this.badText = text;
+  }
+
+  endRun(): void {
+    const bad = this.badText;
+    if (bad === null) return;
+    this.badText = null;
+    if (this.contentReported) return;
+    this.contentReported = true;
+    report(this.out, "valid/text-not-allowed", { parent: this.parent, found: `text "${excerpt(bad)}"` }, this.path);
+  }
+
+  /** The engine's matchChild: what child `name` (at `path`) is checked against, reporting it if it does not fit. */
+  child(name: string, path: string): number {
+    const m = this.matcher;
+    if (m === null) return this.s.dtd ? this.globalOrUndeclared(name, path) : (this.global(name) ?? SKIP);
+    const run = this.run;
+    let next = m.step(run, null, name);
+    if (next < 0) {
+      // A child moved later than its place: reported when its place was skipped, not again.
+      if (this.skipped !== null && this.skipped.includes(name)) {
+        this.skipped = null;
+        return this.global(name) ?? SKIP;
+      }
+      const { suggestion, expected } = this.unexpected(m, name, path);
+      if (suggestion !== undefined) next = m.recover(run, null, suggestion, true);
+      else if (run.state === 0 || m.leafOf(run.state).kind !== "element" || (m.leafOf(run.state) as { name: string }).name !== name) {
+        next = m.recover(run, null, name, false);
+        if (next >= 0) this.skipped = expected;
+      }
+      if (next < 0 && expected.length === 1 && !m.accepts(run)) {
+        if (m.recover(run, null, expected[0], true) >= 0) this.skipped = expected;
+      }
+      if (next < 0) return this.global(name) ?? SKIP;
+    }
+    const leaf = m.leafOf(next);
+    if (leaf.kind === "element") return leaf.element !== null ? leaf.element : this.globalOrUndeclared(name, path);
+    const pc = leaf.wildcard.processContents;
+    if (pc === "skip") return SKIP;
+    const el = this.global(name);
+    if (el === undefined && pc === "strict") report(this.out, "valid/undeclared-element", { found: name }, path);
+    return el ?? SKIP;
+  }
+
+  /** The engine's report of an unexpected child; returns what was expected and the name it probably misspells. */
+  private unexpected(m: ContentMatcher, name: string, path: string): { suggestion: string | undefined; expected: string[] } {
+    const names = m.expected(this.run);
+    const end = m.accepts(this.run);
+    const known = m.names.includes(name) || this.global(name) !== undefined;
+    const suggestion = name.length >= 3 && !known ? didYouMean(name, names) : undefined;
+    const params: Params = { parent: this.parent, expected: expectedText(names, end ? this.parent : null), expectedNames: names, found: name };
+    if (suggestion !== undefined && suggestion !== name) params.suggestion = suggestion;
+    const hint = params.suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(names, end, this.parent, name);
+    report(this.out, "valid/unexpected-element", params, path, hint);
+    return { suggestion: params.suggestion !== undefined ? suggestion : undefined, expected: names };
+  }
+
+  /** At the end tag: the content model must accept. */
+  end(): void {
+    this.endRun();
+    const m = this.matcher;
+    if (m === null || m.accepts(this.run)) return;
+    const names = m.expected(this.run);
+    const hint = names.length === 0 ? undefined : names.length === 1 ? `Add <${names[0]}> before </${this.parent}>.` : `Add one of ${names.map((n) => `<${n}>`).join(", ")} before </${this.parent}>.`;
+    report(this.out, "valid/missing-element", { parent: this.parent, expected: expectedText(names, null), expectedNames: names }, this.path, hint);
+  }
+}
+
+/**
+ * Validates the children of `v` (declaration `at`, recorded `order`) as the engine validates the
+ * element's content: in document order, each child checked (depth-first) against the declaration the
+ * content model gives it, text in element-only content reported where its run ends.
+ */
+export function walkContent(v: Record<string, unknown>, order: ChildOrder, path: string, out: Diagnostic[], d: number, at: number, s: OrderedSchema): void {
+  const content = s.contents.get(at);
+  if (content === undefined) return;
+  const walk = new Walk(s, out, content.name, path, content.mixed, content.matcher);
+  walkChildren(walk, v, order, at, d);
+}
+
+function walkChildren(walk: Walk, v: Record<string, unknown>, order: ChildOrder, at: number | undefined, d: number): void {
+  const s = walk.s;
+  const counts = new Map<string, number>();
+  for (const entry of order) {
+    if (isTextEntry(entry)) {
+      walk.text(entry.slice(1));
+      continue;
+    }
+    walk.endRun();
+    const i = counts.get(entry) ?? 0;
+    counts.set(entry, i + 1);
+    const path = childPath(walk.path, entry, i);
+    const target = walk.child(entry, path);
+    const value = occurrence(v[entry], i);
+    if (target === SKIP) continue;
+    if (target === UNDECLARED) {
+      if (s.dtd) undeclared(s, walk.out, value, path, d + 1);
+      continue;
+    }
+    // parse built the child for the declaration of its place; recovery may check it against another.
+    const parsedAs = at === undefined ? undefined : s.table.nodes[at]?.children?.[entry]?.[0];
+    s.checks[target](parsedAs === target ? value : retype(s.table, target, value), path, walk.out, d + 1);
+  }
+  walk.end();
+}
+
+/** DTD: an element without declaration; its children are still checked, against their global declarations. */
+function undeclared(s: OrderedSchema, out: Diagnostic[], value: unknown, path: string, d: number): void {
+  if (d > MAX_DEPTH || typeof value !== "object" || value === null || Array.isArray(value)) return;
+  const order = recordedOrder(value);
+  if (order === undefined) return;
+  const walk = new Walk(s, out, "", path, true, null);
+  walkChildren(walk, value as Record<string, unknown>, order, undefined, d);
+}
