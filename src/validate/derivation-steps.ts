@@ -60,3 +60,18 @@ function is(model: SchemaModel, t: TypeRef, key: string): boolean {
   const named = model.namedTypes[key];
   return named !== undefined && named.kind === t.kind && named.id === t.id;
 }
+
+/**
+ * cvc-elt.4.3 with block: why xsi:type `type` may not replace the type of `decl` although it
+ * derives from it (a step by a method the element's `block` or a base type's `block` names), or
+ * null when it may.
+ */
+export function xsiTypeBlocked(model: SchemaModel, type: TypeRef, decl: ElementDecl): string | null {
+  const steps = derivationSteps(model, type, decl.type);
+  if (steps === null) return null;
+  const s = blockedStep(model, steps, decl.block);
+  if (s === undefined) return null;
+  if (decl.block?.includes(s.method) === true) return `it derives by ${s.method}, which the element blocks (block="${decl.block.join(" ")}")`;
+  const base = model.complexTypes[s.base.id];
+  return `it derives by ${s.method} from ${base.name ?? "an anonymous type"}, which blocks that (block="${(base.block ?? []).join(" ")}")`;
+}

@@ -17,6 +17,7 @@ import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from
 import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.js";
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
+import { xsiTypeBlocked } from "./derivation-steps.js";
 import { Frame } from "./frame.js";
 import { excerpt, expectedText, hintFor, typeName } from "./messages.js";
 import { IdTable } from "./ids.js";
@@ -447,6 +448,11 @@ export class ValidationEngine implements XmlHandler {
     if (!derivesFrom(this.schema!.model, named, el.decl.type)) {
       const declared = typeName(this.schema!.model, el.decl.type);
       this.report("valid/xsi-type", { parent: tag.name, found: value, problem: `the type does not derive from the declared type ${declared}` }, line, column);
+      return null;
+    }
+    const blocked = xsiTypeBlocked(this.schema!.model, named, el.decl);
+    if (blocked !== null) {
+      this.report("valid/xsi-type", { parent: tag.name, found: value, problem: `the type may not replace the declared type: ${blocked}` }, line, column);
       return null;
     }
     if (named.kind === "simple") return simpleElementType(this.schema!.model, named.id);

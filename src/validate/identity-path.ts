@@ -83,7 +83,7 @@ class PathParser {
       }
       if (this.s[this.i] === ".") {
         this.i++;
-        if (out.descendant && out.steps.length === 0 && this.s[this.i] === ".") this.fail('".." is not allowed');
+        if (this.s[this.i] === ".") this.fail('".." (the parent) is not in the subset');
       } else {
         this.eat("child::");
         out.steps.push(this.nameTest());

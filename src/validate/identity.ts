@@ -274,14 +274,23 @@ export class IdentityTracker {
   private resolve(inst: Instance, depth: number): void {
     const c = inst.idc.c;
     const table = this.tables[depth]?.get(c.refer ?? "");
+    let loose: Map<string, string> | undefined;
     for (const r of inst.refs) {
       const e = table?.get(r.key);
       if (e !== undefined && e !== CONFLICT) continue;
+      // Built on the first miss only: explains a value that is there but of another type.
+      loose ??= untypedIndex(table);
+      const other = loose.get(untyped(r.key));
       const d = diagnose(
         "valid/keyref-no-match",
         { element: r.element, values: r.display, name: c.name, referKind: inst.idc.referKind ?? "key", refer: (c.refer ?? "").replace(/^\{[^}]*\}/, ""), scope: inst.scope },
         { line: r.line, column: r.column, path: r.path },
       );
+      if (other !== undefined) {
+        d.hint = `The value exists, but as ${typeLabel(other)} while this one is ${typeLabel(r.key)}: values of different types never match; give both fields the same type.`;
+      } else if (e === CONFLICT) {
+        d.hint = `The value occurs more than once below <${inst.scope}>, so it does not identify one element.`;
+      }
       this.emit(d);
     }
   }
@@ -323,4 +332,24 @@ export function typedValue(checker: SimpleChecker | null, raw: string): Identity
     if (n.ok) canonical = String(n.value);
   }
   return { key: `${primitive}\u0001${canonical}`, display: normalized };
+}
+
+/** A key-sequence without its types ("string\u0001L4" → "L4"), to explain type mismatches. */
+function untyped(key: string): string {
+  return key
+    .split("\u0000")
+    .map((f) => f.slice(f.indexOf("\u0001") + 1))
+    .join("\u0000");
+}
+
+function untypedIndex(table: Map<string, Entry> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, e] of table ?? []) if (e !== CONFLICT) out.set(untyped(k), k);
+  return out;
+}
+
+/** The types of a key-sequence, e.g. "xs:string" or "(xs:string, xs:decimal)". */
+function typeLabel(key: string): string {
+  const types = key.split("\u0000").map((f) => `xs:${f.slice(0, f.indexOf("\u0001"))}`);
+  return types.length === 1 ? types[0] : `(${types.join(", ")})`;
 }
