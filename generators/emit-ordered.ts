@@ -6,6 +6,7 @@
  */
 import type { GroupParticle, Particle } from "../src/schema/model.js";
 import { buildMatcher, GlushkovMatcher, type Tables } from "../src/validate/automaton.js";
+import { simpleChecker } from "../src/validate/simple.js";
 import type { AllLiteral, AutomatonLiteral, ContentLiteral, EdgeLiteral, LeafLiteral } from "./runtime/ordered.js";
 import type { ElementForm, SchemaForm } from "./form.js";
 
@@ -52,9 +53,27 @@ function automatonLiteral(schema: SchemaForm, particle: Particle): AutomatonLite
 /** The generated content literal of an element (undefined: no element content, or checked order-free only). */
 export function contentLiteral(schema: SchemaForm, form: ElementForm): ContentLiteral | undefined {
   if (form.shape === "any") return { name: form.xmlName, mixed: true, model: null };
+  if (form.shape === "value") return textOnlyLiteral(schema, form);
   if (form.shape !== "object" || form.content === undefined) return undefined;
   const particle = particleOf(schema, form);
   if (particle === null) return undefined;
   const model = particle.kind === "all" ? allLiteral(schema, particle) : automatonLiteral(schema, particle);
   return model === undefined ? undefined : { name: form.xmlName, mixed: form.mixed, model };
+}
+
+/** No element content model accepts no child: DTD (#PCDATA). */
+const NO_CHILDREN: AutomatonLiteral = { leaves: [], counters: [], edges: [[]], accept: [[]] };
+
+/** A text-only element, for children a parsed object of it may hold: (#PCDATA) has an empty model; simple content names its type. */
+function textOnlyLiteral(schema: SchemaForm, form: ElementForm): ContentLiteral | undefined {
+  const decl = schema.model.elements[form.decl];
+  let simpleType: number | undefined;
+  if (decl.type.kind === "simple") simpleType = decl.type.id;
+  else {
+    const c = schema.model.complexTypes[decl.type.id].content;
+    if (c.kind === "mixed" && c.particle === null) return { name: form.xmlName, mixed: true, model: NO_CHILDREN };
+    if (c.kind !== "simple") return undefined;
+    simpleType = c.type;
+  }
+  return { name: form.xmlName, mixed: true, model: null, simple: simpleChecker(schema.model, simpleType).describe() };
 }

@@ -167,7 +167,10 @@ function elementCheck(ctx: Ctx): Code {
       body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: typeof ${N.v} === "string" ? ${N.foundText}(${N.v}) : ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
       break;
     case "value":
-      body = [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v})`, N.path)];
+      body = ctx.ordered
+        ? // A parsed object of a text-only element (attributes or children it may not have): reported in document order.
+          [valueCheck(ctx, form.text!, "text", form.fixed, _`${N.orderedText}(${N.out}, ${N.path}, ${element}, ${N.v}, ${N.d}, ${ctx.at}, ${N.ORDERED})`, N.path)]
+        : [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v})`, N.path)];
       break;
     case "object": {
       const text =
@@ -235,7 +238,7 @@ export function ${new Name(PREFIX.is + r.typeName)}(${N.value}: unknown): ${N.va
   const usesTypes = types.types.length > 0;
   return _`${header}
 /* eslint-disable */
-import { ${join([N.checkChild, N.checkValue, N.ContentErrors, N.textOf, N.childPath, N.describeJs, N.expectedText, N.foundText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError, ...(ordered ? [N.orderOf, N.orderedSchema, N.walkContent] : [])])}, type ${N.Diagnostic} } from ${runtime};
+import { ${join([N.checkChild, N.checkValue, N.ContentErrors, N.textOf, N.childPath, N.describeJs, N.expectedText, N.foundText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError, ...(ordered ? [N.orderOf, N.orderedSchema, N.orderedText, N.walkContent] : [])])}, type ${N.Diagnostic} } from ${runtime};
 import type { ${join(typeNames)} } from ${typesModule};${ordered ? _`
 import { ${N.TABLE} } from ${tableModule};` : _``}
 ${usesTypes ? _`

@@ -30,6 +30,7 @@ export const N = {
   orderOf: new Name("orderOf"),
   orderedSchema: new Name("orderedSchema"),
   walkContent: new Name("walkContent"),
+  orderedText: new Name("orderedText"),
   ORDERED: new Name("ORDERED"),
   order: new Name("order"),
   TYPES: new Name("TYPES"),

@@ -5,5 +5,5 @@ export { serializeWithTable, type SerializeOptions } from "./serialize.js";
 export { fromLexical, toLexical } from "./values.js";
 export { checkChild, checkValue, childPath, ContentErrors, textOf, type CheckFn, describeJs, excerpt, expectedText, foundText, isRecord, MAX_DEPTH, report, SimpleTypes, typeError, type Diagnostic } from "./check.js";
 export { ORDER, orderOf, recordedOrder, type ChildOrder } from "./order.js";
-export { orderedSchema, walkContent, type AllLiteral, type AutomatonLiteral, type ContentLiteral, type OrderedSchema } from "./ordered.js";
+export { orderedSchema, orderedText, walkContent, type AllLiteral, type AutomatonLiteral, type ContentLiteral, type OrderedSchema } from "./ordered.js";
 export { retype } from "./retype.js";

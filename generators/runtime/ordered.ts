@@ -13,8 +13,8 @@ import type { Wildcard } from "../../src/schema/model.js";
 import { AllMatcher, GlushkovMatcher, type ContentMatcher, type Edge, type Leaf, type MatchRun } from "../../src/validate/automaton.js";
 import { excerpt, expectedText, hintFor } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
-import { isTextEntry, recordedOrder, type ChildOrder } from "./order.js";
-import { MAX_DEPTH } from "./check.js";
+import { isTextEntry, orderOf, recordedOrder, type ChildOrder } from "./order.js";
+import { MAX_DEPTH, textOf } from "./check.js";
 import { retype } from "./retype.js";
 import type { FormTable } from "./table.js";
 
@@ -48,8 +48,10 @@ export interface ContentLiteral {
   name: string;
   /** Text is content (mixed, ANY); otherwise non-white text is an error. */
   mixed: boolean;
-  /** null: DTD ANY / xs:anyType: any child, checked against its global declaration. */
+  /** null: DTD ANY / xs:anyType, or simple content: any child, checked against its global declaration. */
   model: AutomatonLiteral | AllLiteral | null;
+  /** Simple content (XSD): its type as the engine describes it; a child element is an error. */
+  simple?: string;
 }
 
 export interface OrderedSchema {
@@ -57,7 +59,14 @@ export interface OrderedSchema {
   table: FormTable;
   /** Check function per declaration (form index). */
   checks: readonly Check[];
-  contents: ReadonlyMap<number, { name: string; mixed: boolean; matcher: ContentMatcher | null }>;
+  contents: ReadonlyMap<number, Content>;
+}
+
+interface Content {
+  name: string;
+  mixed: boolean;
+  matcher: ContentMatcher | null;
+  simple?: string;
 }
 
 const NOWHERE = { file: "", line: 0, column: 0 };
@@ -105,8 +114,8 @@ export function matcherOf(lit: AutomatonLiteral | AllLiteral): ContentMatcher {
 
 /** The runtime form of a generated schema's ordered content models. */
 export function orderedSchema(dtd: boolean, table: FormTable, checks: readonly Check[], contents: Readonly<Record<string, ContentLiteral>>): OrderedSchema {
-  const map = new Map<number, { name: string; mixed: boolean; matcher: ContentMatcher | null }>();
-  for (const [at, c] of Object.entries(contents)) map.set(Number(at), { name: c.name, mixed: c.mixed, matcher: c.model === null ? null : matcherOf(c.model) });
+  const map = new Map<number, Content>();
+  for (const [at, c] of Object.entries(contents)) map.set(Number(at), { name: c.name, mixed: c.mixed, matcher: c.model === null ? null : matcherOf(c.model), simple: c.simple });
   return { dtd, table, checks, contents: map };
 }
 
@@ -142,6 +151,7 @@ class Walk {
     readonly path: string,
     readonly mixed: boolean,
     readonly matcher: ContentMatcher | null,
+    readonly simple?: string,
   ) {
     matcher?.start(this.run);
   }
@@ -176,6 +186,14 @@ class Walk {
   /** The engine's matchChild: what child `name` (at `path`) is checked against, reporting it if it does not fit. */
   child(name: string, path: string): number {
     const m = this.matcher;
+    if (this.simple !== undefined) {
+      // Simple content: the first child is reported (once, at the parent) and checked against its global declaration.
+      if (!this.contentReported) {
+        this.contentReported = true;
+        report(this.out, "valid/element-in-simple-content", { parent: this.parent, type: this.simple, found: name }, this.path);
+      }
+      return this.global(name) ?? SKIP;
+    }
     if (m === null) return this.s.dtd ? this.globalOrUndeclared(name, path) : (this.global(name) ?? SKIP);
     const run = this.run;
     let next = m.step(run, null, name);
@@ -236,8 +254,8 @@ class Walk {
  */
 export function walkContent(v: Record<string, unknown>, order: ChildOrder, path: string, out: Diagnostic[], d: number, at: number, s: OrderedSchema): void {
   const content = s.contents.get(at);
-  if (content === undefined) return;
-  const walk = new Walk(s, out, content.name, path, content.mixed, content.matcher);
+  if (content === undefined || (content.matcher === null && order.length === 0)) return;
+  const walk = new Walk(s, out, content.name, path, content.mixed, content.matcher, content.simple);
   walkChildren(walk, v, order, at, d);
 }
 
@@ -274,4 +292,20 @@ function undeclared(s: OrderedSchema, out: Diagnostic[], value: unknown, path: s
   if (order === undefined) return;
   const walk = new Walk(s, out, "", path, true, null);
   walkChildren(walk, value as Record<string, unknown>, order, undefined, d);
+}
+
+/**
+ * The text of a text-only element (for its value check), after reporting what else a parsed object
+ * of it holds as the engine would: undeclared attributes, then child elements in document order
+ * (DTD (#PCDATA): unexpected; XSD simple content: valid/element-in-simple-content), each checked
+ * against its global declaration.
+ */
+export function orderedText(out: Diagnostic[], path: string, element: string, v: unknown, d: number, at: number, s: OrderedSchema): unknown {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
+  const rec = v as Record<string, unknown>;
+  const order = orderOf(rec, false);
+  if (order === null || order.every(isTextEntry)) return textOf(out, path, element, v);
+  for (const k of Object.keys(rec)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
+  walkContent(rec, order, path, out, d, at, s);
+  return rec["#text"] ?? "";
 }
