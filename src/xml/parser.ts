@@ -231,7 +231,7 @@ export class Parser {
     for (let k = start; k < end; k++) h = (Math.imul(h, 31) + buf.charCodeAt(k)) | 0;
     const slot = (h ^ (h >>> 13)) & (NAME_TABLE_SIZE - 1);
     const known = this.nameTable[slot];
-    if (known !== undefined && known.length === len && buf.startsWith(known, start)) return known;
+    if (known !== undefined && known.length === len && sameChars(buf, start, known)) return known;
     if (len > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${len} characters`, limit: this.o.limits.maxNameLength }, start);
     const flat = (" " + buf.slice(start, end)).slice(1);
     this.nameTable[slot] = flat;
@@ -260,6 +260,9 @@ export class Parser {
           return;
         }
         this.tracker.save();
+        // Entity expansions charged by a token that is then cut off are charged again on retry.
+        const expansions = this.budget.expansions;
+        const expanded = this.budget.expanded;
         let next: number;
         try {
           next = this.state === State.Content ? this.contentStep(this.pos) : this.miscStep(this.pos);
@@ -267,6 +270,8 @@ export class Parser {
           if (e !== NEED_MORE) throw e;
           // The token was cut off by the end of the buffer: positions computed for it are undone.
           this.tracker.restore();
+          this.budget.expansions = expansions;
+          this.budget.expanded = expanded;
           next = NEED;
         }
         if (next !== NEED && this.tokenWarnings.length > 0) this.tokenWarnings.length = 0;
@@ -574,4 +579,10 @@ export class Parser {
     this.h.processingInstruction?.(target, data, this.at(i));
     return end + 2;
   }
+}
+
+/** Whether buf holds the characters of `name` at `start` (a loop: cheaper than startsWith for a short name). */
+function sameChars(buf: string, start: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (buf.charCodeAt(start + k) !== name.charCodeAt(k)) return false;
+  return true;
 }

@@ -4,12 +4,12 @@ import { isSpace, scanName } from "./chars.js";
 import { expandAttribute } from "./entities.js";
 import { applyDeclaredAttributes } from "./attributes.js";
 import { resolveNamespaces } from "./namespaces.js";
-import { NEED, State, type Parser } from "./parser.js";
+import { State, type Parser } from "./parser.js";
 
 /** A start tag at i. When the buffer ends inside it, p.eof() makes the caller retry with more input. */
 export function parseStartTag(p: Parser, i: number): number {
-  // Cheap early answer for the common cut: no '>' at all yet.
-  if (!p.final && p.buf.indexOf(">", i + 1) === -1) return NEED;
+  // A tag cut off by the end of the buffer ends in p.eof(), which makes run() retry it (with the
+  // positions and entity budget it used undone) once more input has arrived.
   const buf = p.buf;
   const len = buf.length;
   const nameEnd = scanName(buf, i + 1, len);

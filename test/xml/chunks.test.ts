@@ -75,6 +75,27 @@ describe("chunk-splitting invariance", () => {
     }
   });
 
+  it("entity expansions of a start tag retried after a chunk boundary are counted once", () => {
+    // Exactly at the limit: 3 references in the attribute value, maxEntityExpansions 3.
+    const doc = '<!DOCTYPE a [<!ENTITY e "x">]><a v="&e;&e;&e;" w="long value that the cut falls after"/>';
+    const limits = { maxEntityExpansions: 3 };
+    expect(read(doc, { limits }).errors).toEqual([]);
+    for (let i = 1; i < doc.length; i++) {
+      expect(read([doc.slice(0, i), doc.slice(i)], { limits }).errors, `split at ${i}`).toEqual([]);
+    }
+    expect(read([...doc.split("")], { limits }).errors).toEqual([]);
+    expect(read(doc.replace("&e;\"", "&e;&e;\""), { limits }).errors[0]?.code).toBe("xml/entity-expansion-limit");
+  });
+
+  it("a long text, an '&' and a ']]>' far apart in one chunk are found in order", () => {
+    const text = "y".repeat(5000);
+    const run = read(`<a>${text}&amp;${text}<b/>${text}</a>`);
+    expect(run.errors).toEqual([]);
+    expect(normalized(run).filter((e) => (e as unknown[])[0] === "text").map((e) => ((e as unknown[])[1] as string).length)).toEqual([10001, 5000]);
+    const bad = read(`<a>${text}<b/>&amp;${text}]]>x</a>`).errors[0];
+    expect([bad.code, bad.column]).toEqual(["xml/cdata-end-in-text", 3 + 5000 + 4 + 5 + 5000 + 1]);
+  });
+
   it("']]>' split across chunks is still found", () => {
     for (const parts of [["<a>x]", "]>y</a>"], ["<a>x]]", ">y</a>"], ["<a>x", "]", "]", ">", "</a>"]]) {
       expect(read(parts).errors[0]?.code).toBe("xml/cdata-end-in-text");
