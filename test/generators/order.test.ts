@@ -3,11 +3,12 @@
  * and serialize); the compiled validator runs the content model over it exactly as `qxml validate`
  * runs it on the XML; objects without a (still valid) recorded order get the order-free checks.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readXsdText } from "../../src/schema/xsd/index.js";
+import { readDtdSchema } from "../../src/schema/dtd/read.js";
 import { compileSchema, validateString } from "../../src/validate/index.js";
 import { renderSchema } from "../../generators/render.js";
 import { writeRendered } from "../../generators/write.js";
@@ -119,4 +120,42 @@ describe("recorded child order", () => {
     expect(validateRoot({ A: "a", C: "c", IP: ["1"], TAG: ["x", "y"] })).toEqual([]);
     expect(brief(validateRoot({ A: "a", IP: ["1"], TAG: ["x", "y"] }) as Diag[])).toEqual(["valid/missing-element /ROOT: ROOT: expected one of B or C before </ROOT>"]);
   });
+});
+
+describe("recorded child order, DTD: ANY, (#PCDATA), undeclared and misplaced elements", () => {
+  const DTD = `<!ELEMENT DOC (HEAD, ITEM+, TAIL?)>
+<!ELEMENT HEAD (#PCDATA)>
+<!ELEMENT ITEM (NAME, VALUE?)>
+<!ELEMENT NAME (#PCDATA)>
+<!ELEMENT VALUE (#PCDATA)>
+<!ELEMENT TAIL ANY>
+<!ATTLIST ITEM id CDATA #REQUIRED>
+`;
+  const dir = join(out, "dtd");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "d.dtd"), DTD);
+  const dtd = readDtdSchema(join(dir, "d.dtd"));
+  if (dtd.model === null) throw new Error(dtd.diagnostics.map((d) => d.message).join("; "));
+  const dtdModel = dtd.model;
+  writeRendered(dir, renderSchema(dtdModel, { name: "d", sourceLabel: "d.dtd", runtime: runtimeEntry }));
+  const VALID_DTD = `<DOC><HEAD>h</HEAD><ITEM id="1"><NAME>n</NAME><VALUE>v</VALUE></ITEM><TAIL>t<NAME>x</NAME></TAIL></DOC>`;
+  const docs: [string, string][] = [
+    ["valid, ANY holding a declared element", VALID_DTD],
+    ["ANY holding an undeclared element with declared and undeclared children", VALID_DTD.replace("<NAME>x</NAME></TAIL>", "<FOO><NAME>x</NAME><BAR/></FOO></TAIL>")],
+    ["ANY holding a declared element with bad content", VALID_DTD.replace("<NAME>x</NAME></TAIL>", "<ITEM id='2'><VALUE>v</VALUE></ITEM></TAIL>")],
+    ["a child element in (#PCDATA)", VALID_DTD.replace("<HEAD>h</HEAD>", "<HEAD>h<NAME>n</NAME></HEAD>")],
+    ["a misplaced declared element, checked against its declaration", VALID_DTD.replace("<HEAD>h</HEAD>", "<HEAD>h</HEAD><VALUE>v</VALUE>")],
+    ["a misspelt child with content", VALID_DTD.replace('<ITEM id="1"><NAME>n</NAME><VALUE>v</VALUE></ITEM>', '<ITEMS id="1"><NAME>n</NAME></ITEMS>')],
+  ];
+  for (const [name, xml] of docs) {
+    it(`${name}: the diagnostics of qxml validate`, async () => {
+      const { parseDoc } = (await import(join(dir, "d", "parse.ts"))) as Module;
+      const { validateDoc } = (await import(join(dir, "d", "validate.ts"))) as Module;
+      const expected = brief(validateString(xml, { file: "t.xml", schema: compileSchema(dtdModel).schema }).diagnostics as Diag[]);
+      if (name.startsWith("valid")) expect(expected).toEqual([]);
+      else expect(expected.length).toBeGreaterThan(0);
+      if (process.env.QXML_SHOW) console.log(expected);
+      expect(brief(validateDoc(parseDoc(xml)) as Diag[])).toEqual(expected);
+    });
+  }
 });
