@@ -60,7 +60,8 @@ interface Target {
   element: string;
   line: number;
   column: number;
-  path: string;
+  /** A field error found before it ended, reported then (with its path). */
+  pending: { code: string; params: Record<string, string | number> } | null;
   keys: (string | null)[];
   displays: string[];
   reported: boolean;
@@ -125,7 +126,7 @@ export class IdentityTracker {
     for (const inst of this.instances) {
       if (!inst.idc.selector.some((p) => this.matches(p, inst.depth, depth))) continue;
       const n = inst.idc.fields.length;
-      const t: Target = { inst, depth, element: tag.name, line: tag.line, column: tag.column, path: this.path(), keys: new Array(n).fill(null), displays: new Array(n).fill(""), reported: false };
+      const t: Target = { inst, depth, element: tag.name, line: tag.line, column: tag.column, pending: null, keys: new Array(n).fill(null), displays: new Array(n).fill(""), reported: false };
       this.targets.push(t);
       for (let j = 0; j < n; j++) {
         for (const p of inst.idc.fields[j]) {
@@ -148,12 +149,14 @@ export class IdentityTracker {
       this.watches = keep;
     }
     if (this.targets.length > 0 && this.targets[this.targets.length - 1].depth === depth) {
+      this.ending = depth;
       const keep: Target[] = [];
       for (const t of this.targets) {
         if (t.depth === depth) this.finishTarget(t);
         else keep.push(t);
       }
       this.targets = keep;
+      this.ending = -1;
     }
     if (this.instances.length > 0 && this.instances[this.instances.length - 1].depth === depth) {
       const closing = this.instances.filter((i) => i.depth === depth);
@@ -245,21 +248,24 @@ export class IdentityTracker {
 
   private finishTarget(t: Target): void {
     const c = t.inst.idc.c;
+    if (t.pending !== null) {
+      this.report(t, t.pending.code, t.pending.params);
+      return;
+    }
     const missing = t.keys.indexOf(null);
     if (missing >= 0) {
       // unique and keyref ignore elements without a complete key-sequence; a key requires one.
       if (c.kind === "key") this.report(t, "valid/missing-key-field", { field: c.fields[missing] });
       return;
     }
-    const key = t.keys.join("\u0000");
-    const display = `[${t.displays.map((d) => `'${d}'`).join(", ")}]`;
+    const key = t.keys.length === 1 ? t.keys[0]! : t.keys.join("\u0000");
     if (c.kind === "keyref") {
-      t.inst.refs.push({ key, display, element: t.element, line: t.line, column: t.column, path: t.path });
+      t.inst.refs.push({ key, display: displayOf(t), element: t.element, line: t.line, column: t.column, path: this.path() });
       return;
     }
     const prior = t.inst.table.get(key);
     if (prior !== undefined) {
-      this.report(t, "valid/duplicate-key", { values: display, kind: c.kind === "key" ? "key" : "unique", firstLine: prior.line, firstColumn: prior.column, scope: t.inst.scope });
+      this.report(t, "valid/duplicate-key", { values: displayOf(t), kind: c.kind === "key" ? "key" : "unique", firstLine: prior.line, firstColumn: prior.column, scope: t.inst.scope });
       return;
     }
     t.inst.table.set(key, { line: t.line, column: t.column });
@@ -310,11 +316,23 @@ export class IdentityTracker {
     return t;
   }
 
+  /** Reported when the selected element ends (its path is then the engine's), once per element. */
   private report(t: Target, code: string, params: Record<string, string | number>): void {
-    if (t.reported) return; // one identity error per selected element
+    if (t.reported) return;
+    if (!this.finishing(t)) {
+      t.pending ??= { code, params };
+      return;
+    }
     t.reported = true;
     const c = t.inst.idc.c;
-    this.emit(diagnose(code, { element: t.element, name: c.name, kind: c.kind, ...params }, { line: t.line, column: t.column, path: t.path }));
+    this.emit(diagnose(code, { element: t.element, name: c.name, kind: c.kind, ...params }, { line: t.line, column: t.column, path: this.path() }));
+  }
+
+  /** The depth whose selected elements are being finished (their path is the engine's current one). */
+  private ending = -1;
+
+  private finishing(t: Target): boolean {
+    return t.depth === this.ending;
   }
 }
 
@@ -332,6 +350,10 @@ export function typedValue(checker: SimpleChecker | null, raw: string): Identity
     if (n.ok) canonical = String(n.value);
   }
   return { key: `${primitive}\u0001${canonical}`, display: normalized };
+}
+
+function displayOf(t: Target): string {
+  return `[${t.displays.map((d) => `'${d}'`).join(", ")}]`;
 }
 
 /** A key-sequence without its types ("string\u0001L4" → "L4"), to explain type mismatches. */
