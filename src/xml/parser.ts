@@ -220,16 +220,17 @@ export class Parser {
   }
 
   /**
-   * A name string shared between occurrences: a table keyed by a hash of the characters finds a
+   * A name string shared between occurrences: a table keyed by a hash of a few characters finds a
    * repeated name without slicing (fewer strings, no retained input buffers, and a string whose
    * hash V8 has already computed when it is used as a Map key downstream).
    */
   intern(start: number, end: number): string {
     const buf = this.buf;
     const len = end - start;
-    let h = len;
-    for (let k = start; k < end; k++) h = (Math.imul(h, 31) + buf.charCodeAt(k)) | 0;
-    const slot = (h ^ (h >>> 13)) & (NAME_TABLE_SIZE - 1);
+    // Length and three characters tell the names of a document apart well enough; a collision
+    // only costs a slice.
+    const h = len * 7919 + buf.charCodeAt(start) * 31 + buf.charCodeAt(end - 1) * 131 + buf.charCodeAt(start + (len >> 1)) * 17;
+    const slot = (h ^ (h >>> 12)) & (NAME_TABLE_SIZE - 1);
     const known = this.nameTable[slot];
     if (known !== undefined && known.length === len && sameChars(buf, start, known)) return known;
     if (len > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${len} characters`, limit: this.o.limits.maxNameLength }, start);
@@ -400,8 +401,9 @@ export class Parser {
     if (n === 47) return this.endTag(i);
     if (n === 33) {
       if (this.short(i, 9)) return NEED;
-      if (buf.startsWith("<!--", i)) return this.comment(i);
-      if (buf.startsWith("<![CDATA[", i)) return this.cdata(i);
+      const third = buf.charCodeAt(i + 2);
+      if (third === 91 && buf.startsWith("CDATA[", i + 3)) return this.cdata(i);
+      if (third === 45 && buf.charCodeAt(i + 3) === 45) return this.comment(i);
       if (buf.startsWith("<!DOCTYPE", i)) this.fail("xml/doctype", { problem: "a DOCTYPE declaration inside the root element" }, i);
       return this.expected("a comment or CDATA section", "after '<!'", i + 2);
     }
@@ -494,7 +496,7 @@ export class Parser {
     const buf = this.buf;
     // Fast path: the name of the open element, then '>' (with optional spaces before it).
     const top = this.stack[this.stack.length - 1];
-    if (top !== undefined && this.ent === null && buf.startsWith(top.name, i + 2)) {
+    if (top !== undefined && this.ent === null && sameChars(buf, i + 2, top.name)) {
       let j = i + 2 + top.name.length;
       while (isSpace(buf.charCodeAt(j))) j++;
       if (buf.charCodeAt(j) === 62) {
