@@ -26,6 +26,7 @@ interface CharDecoder {
 /** How many bytes a sniffed prefix may hold while looking for the end of the XML declaration. */
 const SNIFF_LIMIT = 4096;
 
+/** Keeps no reference to the bytes it is given: a caller may read the next chunk into the same buffer. */
 export class ByteDecoder {
   private head: Uint8Array | null = new Uint8Array(0);
   private dec: CharDecoder | null = null;
@@ -48,7 +49,8 @@ export class ByteDecoder {
     if (this.dec === null) {
       const head = concat(this.head!, bytes);
       if (!final && !sniffComplete(head)) {
-        this.head = head;
+        // A copy: the caller may reuse the chunk's memory for its next read.
+        this.head = new Uint8Array(head);
         return { text: "" };
       }
       this.head = null;
@@ -205,7 +207,8 @@ function utf8Decoder(): CharDecoder {
     decode(chunk, final) {
       const bytes = concat(carry, chunk);
       const cut = final ? bytes.length : completeLength(bytes);
-      carry = bytes.slice(cut);
+      // A copy (Buffer's slice would be a view, and the caller may reuse the chunk's memory).
+      carry = new Uint8Array(bytes.subarray(cut));
       const body = bytes.subarray(0, cut);
       const base = offset;
       offset += cut;

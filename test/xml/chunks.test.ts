@@ -1,6 +1,7 @@
 /** The reader gives the same events whatever the chunking: whole, split at every position, random pieces. */
 import { describe, expect, it } from "vitest";
-import { normalized, read } from "./record.js";
+import { createReader } from "../../src/xml/reader.js";
+import { normalized, read, recorder } from "./record.js";
 
 const docs: Record<string, string> = {
   everything:
@@ -94,6 +95,25 @@ describe("chunk-splitting invariance", () => {
     expect(normalized(run).filter((e) => (e as unknown[])[0] === "text").map((e) => ((e as unknown[])[1] as string).length)).toEqual([10001, 5000]);
     const bad = read(`<a>${text}<b/>&amp;${text}]]>x</a>`).errors[0];
     expect([bad.code, bad.column]).toEqual(["xml/cdata-end-in-text", 3 + 5000 + 4 + 5 + 5000 + 1]);
+  });
+
+  it("a byte buffer reused for every chunk gives the same events (the decoder copies what it keeps)", () => {
+    const doc = docs.everything;
+    const b = bytes(doc);
+    const whole = normalized(read(doc));
+    for (const size of [1, 2, 3, 5, 7]) {
+      const { handler, run } = recorder();
+      const r = createReader(handler);
+      const shared = Buffer.alloc(size);
+      for (let i = 0; i < b.length; i += size) {
+        const n = Math.min(size, b.length - i);
+        shared.set(b.subarray(i, i + n));
+        r.write(shared.subarray(0, n));
+        shared.fill(0xff);
+      }
+      r.close();
+      expect(normalized(run), `chunks of ${size} bytes`).toEqual(whole);
+    }
   });
 
   it("']]>' split across chunks is still found", () => {
