@@ -1,17 +1,16 @@
 /**
  * Content models over the recorded child order (./order.ts): the generated validators run an
  * element's children through the validation engine's own matchers (src/validate/automaton.ts),
- * built from generated transition tables, and recover from a child that does not fit as the engine
- * does (src/validate/engine.ts matchChild): so parsed objects get `qxml validate`'s codes, messages
- * and paths, in its order. The recovery policy below mirrors the engine's; the automaton steps,
- * recovery moves and expected-lists are the engine's code.
+ * built from generated transition tables, and decide each child (match, or report and recover) with
+ * the engine's own logic (src/validate/child-match.ts): so parsed objects get `qxml validate`'s codes,
+ * messages and paths, in its order.
  */
 import { diagnose, type Params } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { didYouMean } from "../../src/diagnostics/suggest.js";
 import type { Wildcard } from "../../src/schema/model.js";
-import { AllMatcher, GlushkovMatcher, type ContentMatcher, type Edge, type Leaf, type MatchRun } from "../../src/validate/automaton.js";
-import { excerpt, expectedText, hintFor } from "../../src/validate/messages.js";
+import { AllMatcher, GlushkovMatcher, type ContentMatcher, type Edge, type Leaf } from "../../src/validate/automaton.js";
+import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildRun, type SchemaNames } from "../../src/validate/child-match.js";
+import { excerpt } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
 import { isTextEntry, orderOf, recordedOrder, type ChildOrder } from "./order.js";
 import { MAX_DEPTH, textOf } from "./check.js";
@@ -138,22 +137,26 @@ function occurrence(c: unknown, i: number): unknown {
 }
 
 /** One element's walk over its recorded children: the engine's frame state for it. */
-class Walk {
-  readonly run: MatchRun = { state: 0, counters: new Int32Array(4) };
+class Walk implements ChildRun {
+  state = 0;
+  counters = new Int32Array(4);
   skipped: string[] | null = null;
   contentReported = false;
   badText: string | null = null;
+  readonly decision = newChildMatch();
+  readonly names: SchemaNames = { hasGlobal: (_uri, local) => this.global(local) !== undefined };
 
   constructor(
     readonly s: OrderedSchema,
     readonly out: Diagnostic[],
-    readonly parent: string,
+    /** The element's name. */
+    readonly name: string,
     readonly path: string,
     readonly mixed: boolean,
     readonly matcher: ContentMatcher | null,
     readonly simple?: string,
   ) {
-    matcher?.start(this.run);
+    matcher?.start(this);
   }
 
   global(name: string): number | undefined {
@@ -180,70 +183,34 @@ class Walk {
     this.badText = null;
     if (this.contentReported) return;
     this.contentReported = true;
-    report(this.out, "valid/text-not-allowed", { parent: this.parent, found: `text "${excerpt(bad)}"` }, this.path);
+    report(this.out, "valid/text-not-allowed", { parent: this.name, found: `text "${excerpt(bad)}"` }, this.path);
   }
 
-  /** The engine's matchChild: what child `name` (at `path`) is checked against, reporting it if it does not fit. */
+  /** What child `name` (at `path`) is checked against, reporting it if it does not fit: the engine's decision (src/validate/child-match.ts). */
   child(name: string, path: string): number {
     const m = this.matcher;
     if (this.simple !== undefined) {
       // Simple content: the first child is reported (once, at the parent) and checked against its global declaration.
       if (!this.contentReported) {
         this.contentReported = true;
-        report(this.out, "valid/element-in-simple-content", { parent: this.parent, type: this.simple, found: name }, this.path);
+        report(this.out, "valid/element-in-simple-content", { parent: this.name, type: this.simple, found: name }, this.path);
       }
       return this.global(name) ?? SKIP;
     }
     if (m === null) return this.s.dtd ? this.globalOrUndeclared(name, path) : (this.global(name) ?? SKIP);
-    const run = this.run;
-    let next = m.step(run, null, name);
-    if (next < 0) {
-      // A child moved later than its place: reported when its place was skipped, not again.
-      if (this.skipped !== null && this.skipped.includes(name)) {
-        this.skipped = null;
-        return this.global(name) ?? SKIP;
-      }
-      const { suggestion, expected } = this.unexpected(m, name, path);
-      if (suggestion !== undefined) next = m.recover(run, null, suggestion, true);
-      else if (run.state === 0 || m.leafOf(run.state).kind !== "element" || (m.leafOf(run.state) as { name: string }).name !== name) {
-        next = m.recover(run, null, name, false);
-        if (next >= 0) this.skipped = expected;
-      }
-      if (next < 0 && expected.length === 1 && !m.accepts(run)) {
-        if (m.recover(run, null, expected[0], true) >= 0) this.skipped = expected;
-      }
-      if (next < 0) return this.global(name) ?? SKIP;
-    }
-    const leaf = m.leafOf(next);
-    if (leaf.kind === "element") return leaf.element !== null ? leaf.element : this.globalOrUndeclared(name, path);
-    const pc = leaf.wildcard.processContents;
-    if (pc === "skip") return SKIP;
-    const el = this.global(name);
-    if (el === undefined && pc === "strict") report(this.out, "valid/undeclared-element", { found: name }, path);
-    return el ?? SKIP;
-  }
-
-  /** The engine's report of an unexpected child; returns what was expected and the name it probably misspells. */
-  private unexpected(m: ContentMatcher, name: string, path: string): { suggestion: string | undefined; expected: string[] } {
-    const names = m.expected(this.run);
-    const end = m.accepts(this.run);
-    const known = m.names.includes(name) || this.global(name) !== undefined;
-    const suggestion = name.length >= 3 && !known ? didYouMean(name, names) : undefined;
-    const params: Params = { parent: this.parent, expected: expectedText(names, end ? this.parent : null), expectedNames: names, found: name };
-    if (suggestion !== undefined && suggestion !== name) params.suggestion = suggestion;
-    const hint = params.suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(names, end, this.parent, name);
-    report(this.out, "valid/unexpected-element", params, path, hint);
-    return { suggestion: params.suggestion !== undefined ? suggestion : undefined, expected: names };
+    const { target, problem } = matchChild(m, this, { name, uri: null, local: name }, this.names, this.decision);
+    if (problem !== null) report(this.out, problem.code, problem.params, path, problem.hint);
+    if (target >= 0) return target;
+    if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(name, path);
+    return target === GLOBAL_LAX ? (this.global(name) ?? SKIP) : SKIP;
   }
 
   /** At the end tag: the content model must accept. */
   end(): void {
     this.endRun();
-    const m = this.matcher;
-    if (m === null || m.accepts(this.run)) return;
-    const names = m.expected(this.run);
-    const hint = names.length === 0 ? undefined : names.length === 1 ? `Add <${names[0]}> before </${this.parent}>.` : `Add one of ${names.map((n) => `<${n}>`).join(", ")} before </${this.parent}>.`;
-    report(this.out, "valid/missing-element", { parent: this.parent, expected: expectedText(names, null), expectedNames: names }, this.path, hint);
+    if (this.matcher === null) return;
+    const missing = missingChildren(this.matcher, this);
+    if (missing !== null) report(this.out, missing.code, missing.params, this.path, missing.hint);
   }
 }
 

@@ -19,7 +19,8 @@ import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, t
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
 import { Frame } from "./frame.js";
-import { excerpt, expectedText, hintFor, typeName } from "./messages.js";
+import { excerpt, typeName } from "./messages.js";
+import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
 import { hasIdentityConstraints, IdentityTracker } from "./identity.js";
 import { explain } from "./simple.js";
@@ -332,64 +333,27 @@ export class ValidationEngine implements XmlHandler {
   }
 
   private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | null {
-    const m = type.matcher!;
-    const uri = this.dtdMode ? null : tag.uri;
-    const local = this.dtdMode ? tag.name : tag.local;
-    let next = m.step(parent, uri, local);
-    if (next < 0) {
-      // A child moved later than its place: reported when its place was skipped, not again.
-      if (parent.skipped !== null && parent.skipped.includes(local)) {
-        parent.skipped = null;
-        return this.global(tag) ?? SKIP;
-      }
-      const { suggestion, expected } = this.unexpected(parent, type, tag);
-      // Recover so that one mistake gives one error: a misspelt child counts as the one meant; a
-      // child found early skips the ones left out (remembered, in case they come later); a
-      // repeated child, or one allowed nowhere ahead, is skipped and the parent stays put.
-      if (suggestion !== undefined) next = m.recover(parent, uri, suggestion, true);
-      else if (parent.state === 0 || m.leafOf(parent.state).kind !== "element" || (m.leafOf(parent.state) as { name: string }).name !== local) {
-        next = m.recover(parent, uri, local, false);
-        if (next >= 0) parent.skipped = expected;
-      }
-      if (next < 0 && expected.length === 1 && !m.accepts(parent)) {
-        // One required child expected, another found: most likely a replacement. Move past the
-        // expected one (and forgive it if it follows), so the end tag does not report it again.
-        if (m.recover(parent, uri, expected[0], true) >= 0) parent.skipped = expected;
-      }
-      if (next < 0) return this.global(tag) ?? SKIP;
-    }
-    const leaf = m.leafOf(next);
-    if (leaf.kind === "element") {
-      if (leaf.element !== null) return this.schema!.elements[leaf.element];
-      return this.globalOrUndeclared(tag);
-    }
-    const pc = leaf.wildcard.processContents;
-    if (pc === "skip") return SKIP;
-    const el = this.global(tag);
-    if (el === undefined && pc === "strict") this.report("valid/undeclared-element", { found: tag.name }, tag.line, tag.column);
-    return el ?? SKIP;
+    const child = this.dtdMode ? this.dtdChild(tag) : tag;
+    const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch);
+    if (problem !== null) this.report(problem.code, problem.params, tag.line, tag.column, problem.hint);
+    if (target >= 0) return this.schema!.elements[target];
+    if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(tag);
+    return target === GLOBAL_LAX ? (this.global(tag) ?? SKIP) : SKIP;
   }
 
-  /** Reports an unexpected child; returns what was expected and the name it probably misspells. */
-  private unexpected(parent: Frame, type: CompiledType, tag: StartTag): { suggestion: string | undefined; expected: string[] } {
-    const m = type.matcher!;
-    const names = m.expected(parent);
-    const end = m.accepts(parent);
-    const found = this.dtdMode ? tag.name : tag.local;
-    // A misspelling is a name that would have been allowed here.
-    // A name the schema knows is misplaced, not misspelt.
-    const known = m.names.includes(found) || this.global(tag) !== undefined;
-    const suggestion = found.length >= 3 && !known ? didYouMean(found, names) : undefined;
-    const params: Params = {
-      parent: parent.name,
-      expected: expectedText(names, end ? parent.name : null),
-      expectedNames: names,
-      found: tag.name,
-    };
-    if (suggestion !== undefined && suggestion !== found) params.suggestion = suggestion;
-    this.report("valid/unexpected-element", params, tag.line, tag.column, params.suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(names, end, parent.name, tag.name));
-    return { suggestion: params.suggestion !== undefined ? suggestion : undefined, expected: names };
+  /** DTD: names are compared as written, without namespaces. */
+  private dtdChild(tag: StartTag): ChildName {
+    const c = this.dtdName;
+    c.name = tag.name;
+    c.local = tag.name;
+    return c;
   }
+
+  private readonly dtdName: ChildName = { name: "", uri: null, local: "" };
+  private readonly childMatch = newChildMatch();
+  private readonly schemaNames: SchemaNames = {
+    hasGlobal: (uri, local) => this.schema !== null && findGlobal(this.schema, uri, local) !== undefined,
+  };
 
   /** Sets up the frame for a declared element: xsi attributes, type, attributes. */
   private enter(f: Frame, el: CompiledElement, tag: StartTag): void {
@@ -491,13 +455,9 @@ export class ValidationEngine implements XmlHandler {
 
   private finish(f: Frame, pos: Position): void {
     const type = f.type!;
-    if (type.matcher !== null && !type.matcher.accepts(f)) {
-      const names = type.matcher.expected(f);
-      if (!this.suppressed()) {
-        const d = diagnose("valid/missing-element", { parent: f.name, expected: expectedText(names, null), expectedNames: names }, { line: pos.line, column: pos.column, path: this.path() });
-        if (names.length > 0) d.hint = names.length === 1 ? `Add <${names[0]}> before </${f.name}>.` : `Add one of ${names.map((n) => `<${n}>`).join(", ")} before </${f.name}>.`;
-        this.add(d);
-      }
+    if (type.matcher !== null) {
+      const missing = missingChildren(type.matcher, f);
+      if (missing !== null) this.report(missing.code, missing.params, pos.line, pos.column, missing.hint);
     }
     if (type.text === "simple") this.finishSimple(f, type);
   }

@@ -1,0 +1,141 @@
+/**
+ * One child against its parent's content model: the matching step and, when the child does not
+ * fit, the error recovery ("one mistake, one error", docs/validation.md). Shared by the streaming
+ * engine (engine.ts) and the generated validators' ordered walk (generators/runtime/ordered.ts), so
+ * that both give the same diagnostics from one piece of logic.
+ *
+ * Pure apart from the run it advances (the matcher keeps its state there): the caller reports the
+ * returned diagnostic at its own position and path, then validates the child against the returned
+ * target. Nothing is allocated when the child fits.
+ */
+import type { Params } from "../diagnostics/codes.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type { ContentMatcher, Leaf, MatchRun } from "./automaton.js";
+import { expectedText, hintFor } from "./messages.js";
+
+/** One open element's progress through its children (the engine's frame, the runtime's walk). */
+export interface ChildRun extends MatchRun {
+  /** The element's name as written (for messages). */
+  name: string;
+  /** Expected children skipped by recovery (null: none), so a moved child is reported once. */
+  skipped: string[] | null;
+}
+
+/** The child as found, and whether the schema knows its name (asked only when it does not fit). */
+export interface ChildName {
+  /** Qualified name as written (for messages). */
+  name: string;
+  /** What the content model compares: namespace URI (null: none) and local name (DTD: the name as written). */
+  uri: string | null;
+  local: string;
+}
+
+export interface SchemaNames {
+  /** Whether a global declaration exists for {uri}local. */
+  hasGlobal(uri: string | null, local: string): boolean;
+}
+
+/** A diagnostic for the caller to report at the child (code, params, hint). */
+export interface ChildProblem {
+  code: string;
+  params: Params;
+  hint?: string;
+}
+
+/**
+ * What to validate the child against: a declaration index (≥ 0, the particle's element
+ * declaration), or one of the constants below.
+ */
+export type ChildTarget = number;
+/** Its global declaration; none is an error (valid/undeclared-element). DTD: its children are still checked. */
+export const GLOBAL_REQUIRED = -1;
+/** Its global declaration if there is one, else its subtree is skipped (lax). */
+export const GLOBAL_LAX = -2;
+/** Not validated (processContents="skip"). */
+export const SKIP_CHILD = -3;
+
+/** The decision for one child. Callers keep one and pass it in, so a fitting child costs no allocation. */
+export interface ChildMatch {
+  target: ChildTarget;
+  /** valid/unexpected-element to report before validating the child, or null. */
+  problem: ChildProblem | null;
+}
+
+export function newChildMatch(): ChildMatch {
+  return { target: SKIP_CHILD, problem: null };
+}
+
+/** What a leaf particle validates its child against. */
+export function leafTarget(leaf: Leaf): ChildTarget {
+  if (leaf.kind === "element") return leaf.element ?? GLOBAL_REQUIRED;
+  const pc = leaf.wildcard.processContents;
+  return pc === "skip" ? SKIP_CHILD : pc === "strict" ? GLOBAL_REQUIRED : GLOBAL_LAX;
+}
+
+/**
+ * Advances `run` over `child` and decides what the child is validated against. When it does not
+ * fit, the problem is set (except for a moved child already reported when its place was skipped)
+ * and the run recovers the way the mistake most likely happened:
+ * - misspelt (did-you-mean finds an expected name, and the schema does not know the found one):
+ *   the child is taken as the element meant;
+ * - found early: the run jumps to the nearest state, reachable by skipping expected children, that
+ *   accepts it; the skipped names are remembered so the ones left out are not reported again;
+ * - in place of the one required child expected there: the run moves past the expected child;
+ * - repeated, or allowed nowhere ahead: the run stays, the child is checked against its global declaration.
+ */
+export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, schema: SchemaNames, out: ChildMatch): ChildMatch {
+  const { uri, local } = child;
+  let next = m.step(run, uri, local);
+  out.problem = null;
+  if (next >= 0) {
+    out.target = leafTarget(m.leafOf(next));
+    return out;
+  }
+  out.target = GLOBAL_LAX;
+  // A child moved later than its place: reported when its place was skipped, not again.
+  if (run.skipped !== null && run.skipped.includes(local)) {
+    run.skipped = null;
+    return out;
+  }
+  const expected = m.expected(run);
+  const end = m.accepts(run);
+  // A misspelling is a name that would have been allowed here; a name the schema knows is misplaced, not misspelt.
+  const known = m.names.includes(local) || schema.hasGlobal(uri, local);
+  const guess = local.length >= 3 && !known ? didYouMean(local, expected) : undefined;
+  const suggestion = guess !== local ? guess : undefined;
+  const params: Params = { parent: run.name, expected: expectedText(expected, end ? run.name : null), expectedNames: expected, found: child.name };
+  if (suggestion !== undefined) params.suggestion = suggestion;
+  out.problem = {
+    code: "valid/unexpected-element",
+    params,
+    hint: suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(expected, end, run.name, child.name),
+  };
+  if (suggestion !== undefined) next = m.recover(run, uri, suggestion, true);
+  else if (!repeatsLast(m, run, local)) {
+    next = m.recover(run, uri, local, false);
+    if (next >= 0) run.skipped = expected;
+  }
+  if (next < 0 && expected.length === 1 && !m.accepts(run)) {
+    // One required child expected, another found: most likely a replacement. Move past the
+    // expected one (and forgive it if it follows), so the end tag does not report it again.
+    if (m.recover(run, uri, expected[0], true) >= 0) run.skipped = expected;
+  }
+  if (next >= 0) out.target = leafTarget(m.leafOf(next));
+  return out;
+}
+
+/** The child repeats the element just matched (one too many): recovery must not search ahead for it. */
+function repeatsLast(m: ContentMatcher, run: ChildRun, local: string): boolean {
+  if (run.state === 0) return false;
+  const leaf = m.leafOf(run.state);
+  return leaf.kind === "element" && leaf.name === local;
+}
+
+/** At the end tag: valid/missing-element when the content model does not accept, else null. */
+export function missingChildren(m: ContentMatcher, run: ChildRun): ChildProblem | null {
+  if (m.accepts(run)) return null;
+  const names = m.expected(run);
+  const problem: ChildProblem = { code: "valid/missing-element", params: { parent: run.name, expected: expectedText(names, null), expectedNames: names } };
+  if (names.length > 0) problem.hint = names.length === 1 ? `Add <${names[0]}> before </${run.name}>.` : `Add one of ${names.map((n) => `<${n}>`).join(", ")} before </${run.name}>.`;
+  return problem;
+}
