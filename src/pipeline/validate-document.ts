@@ -16,7 +16,11 @@ import { compileSchema, validateFile, type CompiledSchema, type ValidationResult
 import type { XmlHandler } from "../xml/events.js";
 import { localResolver, type EntityResolver } from "../xml/resolve.js";
 import { pipelineCodes } from "./codes.js";
+import { readWithoutSchema } from "./no-schema.js";
 import { peekFile } from "./peek.js";
+
+/** Diagnostics in document order (stable: equal positions keep the engine's order). */
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
 
 export type EngineName = "qxml" | "libxml2";
 
@@ -50,10 +54,7 @@ function compileOnce(model: SchemaModel) {
   return c;
 }
 
-type Choice =
-  | { kind: "schema"; loaded: LoadedSchema }
-  | { kind: "doctype"; name: string }
-  | { kind: "none"; root: string; reason: string };
+type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string } | { kind: "none" };
 
 function chooseSchema(file: string, ctx: DocumentContext): Choice {
   if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
@@ -67,14 +68,9 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
     const entry = head.doctype.systemId !== undefined ? ctx.catalog.bySystemId(head.doctype.systemId) : undefined;
     return { kind: "doctype", name: entry?.name ?? head.doctype.systemId ?? "DOCTYPE" };
   }
-  const root = head.root ?? "?";
   const byRoot = head.root !== undefined ? ctx.catalog.byRoot(head.root) : [];
   if (byRoot.length > 0) return { kind: "schema", loaded: loadEntry(byRoot[0]) };
-  return {
-    kind: "none",
-    root,
-    reason: head.root === undefined ? "no root element was found" : `it has no DOCTYPE and no catalog entry has root ${root}`,
-  };
+  return { kind: "none" };
 }
 
 /**
@@ -124,7 +120,15 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
     return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
   }
   const choice = chooseSchema(file, ctx);
-  if (choice.kind === "none") return fail(file, null, diagnose(pipelineCodes["qxml/no-schema"], { root: choice.root, reason: choice.reason }, at));
+  if (choice.kind === "none") {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = await readWithoutSchema(resolve(ctx.cwd, file), file, ctx.extraHandlers?.(file) ?? []);
+    } catch (e) {
+      return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
+    }
+    return { result: { file, schema: null, valid: false, diagnostics: diagnostics.sort(byPosition) }, schemaFailure: false };
+  }
 
   let loaded: LoadedSchema | undefined;
   let compiledSchema: CompiledSchema | undefined;
@@ -147,7 +151,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   }
   const r = await runEngine(file, ctx, loaded, compiledSchema);
   const schemaName = loaded?.name ?? (choice.kind === "doctype" ? choice.name : null);
-  const diagnostics = choice.kind === "doctype" ? r.diagnostics.map(explainUnknownDoctype) : r.diagnostics;
+  const diagnostics = choice.kind === "doctype" ? r.diagnostics.map(explainUnknownDoctype) : [...r.diagnostics];
   const valid = !diagnostics.some((d) => d.severity === "error");
-  return { result: { file, schema: schemaName, valid, diagnostics }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };
+  return { result: { file, schema: schemaName, valid, diagnostics: diagnostics.sort(byPosition) }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };
 }
