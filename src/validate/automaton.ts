@@ -414,9 +414,18 @@ class GlushkovMatcher implements ContentMatcher {
   /** True when two edges to the same particle can both hold: runs then track configuration sets. */
   private readonly sets: boolean;
   private scratch = new Int32Array(0);
+  /**
+   * Per state, the last child name looked up and its edges: a child usually follows the same
+   * sibling as last time, and comparing the reader's interned name is cheaper than hashing it.
+   * A memo only (always the byLocal answer), so sharing the matcher between runs is safe.
+   */
+  private readonly lastName: (string | null)[];
+  private readonly lastEdges: (Edge[] | undefined)[];
 
   constructor(private readonly t: Tables) {
     this.c = t.counterMin.length;
+    this.lastName = new Array<string | null>(t.edges.length).fill(null);
+    this.lastEdges = new Array<Edge[] | undefined>(t.edges.length).fill(undefined);
     this.names = [...new Set(t.leaves.flatMap((l) => (l.kind === "element" ? [l.name] : [])))];
     // Also for non-deterministic models (DTDs may have them: XML 1.0 §3.2.1 makes that a compatibility
     // error, not a validity one), which then run as an exact NFA simulation.
@@ -428,6 +437,7 @@ class GlushkovMatcher implements ContentMatcher {
   start(run: MatchRun): void {
     run.state = 0;
     const need = this.sets ? 1 + (1 + this.c) * 4 : this.c;
+    if (need === 0) return;
     if (run.counters.length < need) run.counters = new Int32Array(need);
     run.counters.fill(0, 0, need);
     if (this.sets) run.counters[0] = 1; // one configuration: state 0, counters 0
@@ -444,7 +454,13 @@ class GlushkovMatcher implements ContentMatcher {
 
   /** The k-th edge (in schema order) from `state` that accepts the child under counters at `base`. */
   private edge(state: number, counters: Int32Array, base: number, uri: string | null, local: string, k: number): Edge | null {
-    const bucket = this.t.byLocal[state].get(local);
+    let bucket: Edge[] | undefined;
+    if (this.lastName[state] === local) bucket = this.lastEdges[state];
+    else {
+      bucket = this.t.byLocal[state].get(local);
+      this.lastName[state] = local;
+      this.lastEdges[state] = bucket;
+    }
     if (bucket !== undefined) {
       for (let i = 0; i < bucket.length; i++) {
         const e = bucket[i];

@@ -18,7 +18,7 @@ import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.j
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
-import { Frame } from "./frame.js";
+import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE } from "./frame.js";
 import { excerpt, typeName } from "./messages.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
@@ -129,20 +129,34 @@ export class ValidationEngine implements XmlHandler {
     // XSD: below an element without declaration nothing is checked (lax); DTD: children still are.
     if (frame.el === null) frame.skip = !this.dtdMode;
     else this.enter(frame, frame.el, tag);
+    frame.textMode = this.textModeOf(frame);
     this.identity?.start(this.depth, tag, frame.el?.decl ?? null, frame.skip ? null : frame.type);
+  }
+
+  /** How the element's text is handled (once per element, so that each text event is one switch). */
+  private textModeOf(f: Frame): number {
+    const type = f.type;
+    if (f.skip || type === null) return TEXT_IGNORED;
+    if (f.nil) return TEXT_NIL;
+    switch (type.text) {
+      case "elements":
+        return TEXT_ELEMENTS;
+      case "empty":
+        return TEXT_EMPTY;
+      case "simple":
+        // A plain string without a fixed value is valid whatever it says: it is not even buffered,
+        // unless an identity constraint may read it.
+        return !type.simple!.trivial || f.el?.decl.fixed !== undefined || this.identity !== null ? TEXT_SIMPLE : TEXT_IGNORED;
+      default:
+        return TEXT_IGNORED;
+    }
   }
 
   text(text: string, pos: Position, cdata: boolean): void {
     if (this.depth === 0) return;
     const f = this.frames[this.depth - 1];
-    const type = f.type;
-    if (f.skip || type === null) return;
-    if (f.nil) {
-      if (!isAllWhite(text)) this.contentError(f, "valid/nil", { parent: f.name, problem: "xsi:nil is true, so the element must be empty; found text" }, pos);
-      return;
-    }
-    switch (type.text) {
-      case "elements":
+    switch (f.textMode) {
+      case TEXT_ELEMENTS:
         if (!f.runOpen) {
           f.runOpen = true;
           f.runLine = pos.line;
@@ -158,15 +172,18 @@ export class ValidationEngine implements XmlHandler {
           this.contentError(f, "valid/standalone", { problem: `white space in the element content of <${f.name}>, which is declared in the external subset` }, pos);
         }
         return;
-      case "empty":
-        this.contentError(f, "valid/not-empty", { parent: f.name, found: isAllWhite(text) ? "white space" : `text "${excerpt(text)}"` }, pos);
-        return;
-      case "simple":
+      case TEXT_SIMPLE:
         if (f.text.length === 0) {
           f.textLine = pos.line;
           f.textColumn = pos.column;
         }
         f.text += text;
+        return;
+      case TEXT_EMPTY:
+        this.contentError(f, "valid/not-empty", { parent: f.name, found: isAllWhite(text) ? "white space" : `text "${excerpt(text)}"` }, pos);
+        return;
+      case TEXT_NIL:
+        if (!isAllWhite(text)) this.contentError(f, "valid/nil", { parent: f.name, problem: "xsi:nil is true, so the element must be empty; found text" }, pos);
         return;
       default:
         return;
@@ -220,7 +237,7 @@ export class ValidationEngine implements XmlHandler {
     const f = this.frames[this.depth - 1];
     if (f.runOpen) this.endRun(f);
     if (!this.dtdMode) return;
-    if (!f.skip && f.type !== null && f.type.text === "empty") this.contentError(f, "valid/not-empty", { parent: f.name, found }, pos);
+    if (f.textMode === TEXT_EMPTY) this.contentError(f, "valid/not-empty", { parent: f.name, found }, pos);
   }
 
   end(): void {
@@ -254,6 +271,7 @@ export class ValidationEngine implements XmlHandler {
     f.skip = false;
     f.name = tag.name;
     f.state = 0;
+    f.textMode = TEXT_IGNORED;
     f.resetChildren();
     f.line = tag.line;
     f.column = tag.column;
@@ -265,7 +283,8 @@ export class ValidationEngine implements XmlHandler {
     f.badText = null;
     if (parent === null) f.index = 1;
     else {
-      f.index = parent.countChild(tag.name);
+      f.ordinal = parent.childLen;
+      f.index = parent.addChild(tag.name);
     }
     return f;
   }
@@ -359,7 +378,7 @@ export class ValidationEngine implements XmlHandler {
   private enter(f: Frame, el: CompiledElement, tag: StartTag): void {
     let type = el.type;
     if (el.decl.abstract) this.report("valid/abstract-element", { found: tag.name }, tag.line, tag.column);
-    if (!this.dtdMode) {
+    if (!this.dtdMode && tag.attributes.length > 0) {
       const chosen = this.xsiAttributes(f, el, type, tag);
       if (chosen === null) {
         // An unknown xsi:type was reported; checking the content against a guess would cascade.
@@ -371,7 +390,7 @@ export class ValidationEngine implements XmlHandler {
     f.type = type;
     const m = type.matcher;
     if (m !== null) m.start(f);
-    checkAttributes(this.attrContext, type, tag, tag.name);
+    if (tag.attributes.length > 0 || type.required.length > 0) checkAttributes(this.attrContext, type, tag, tag.name);
   }
 
   private xsiAttributes(f: Frame, el: CompiledElement, type: CompiledType, tag: StartTag): CompiledType | null {
@@ -440,8 +459,12 @@ export class ValidationEngine implements XmlHandler {
   private readonly frameNamespaces: (Map<string, string | null> | undefined)[] = [];
 
   private recordNamespaces(tag: StartTag): void {
-    let map: Map<string, string | null> | undefined;
     const attrs = tag.attributes;
+    if (attrs.length === 0) {
+      this.frameNamespaces[this.depth - 1] = undefined;
+      return;
+    }
+    let map: Map<string, string | null> | undefined;
     for (let i = 0; i < attrs.length; i++) {
       const a = attrs[i];
       // With namespace processing the reader marks xmlns attributes by URI; without it, by name.
@@ -459,7 +482,7 @@ export class ValidationEngine implements XmlHandler {
       const missing = missingChildren(type.matcher, f);
       if (missing !== null) this.report(missing.code, missing.params, pos.line, pos.column, missing.hint);
     }
-    if (type.text === "simple") this.finishSimple(f, type);
+    if (f.textMode === TEXT_SIMPLE) this.finishSimple(f, type);
   }
 
   private finishSimple(f: Frame, type: CompiledType): void {
@@ -540,7 +563,8 @@ export class ValidationEngine implements XmlHandler {
         continue;
       }
       const f = this.frames[i];
-      s += f.index > 1 ? `/${f.name}[${f.index}]` : `/${f.name}`;
+      const index = f.index !== 0 ? f.index : this.frames[i - 1].indexIn(f.ordinal);
+      s += index > 1 ? `/${f.name}[${index}]` : `/${f.name}`;
     }
     return s;
   }

@@ -3,39 +3,67 @@
  * engine needs for paths and diagnostics. Frames are reused from a stack, so their fields are
  * reset by the engine (`push`), not reallocated.
  */
-import type { MatchRun } from "./automaton.js";
+import type { ChildRun } from "./child-match.js";
 import type { CompiledElement, CompiledType } from "./compile.js";
 
-/** Distinct child names counted in a list before a Map takes over (bounded work per child). */
-const SHORT_CHILD_LIST = 16;
+/**
+ * Children recorded by name before counting takes over. Positions among same-named siblings are
+ * only needed for the path of a diagnostic, so up to this many children they are derived from the
+ * record when a path is built (a valid document never pays for them); beyond it, counted as they come.
+ */
+const RECORDED_CHILDREN = 1024;
 
-export class Frame implements MatchRun {
+/** How the element's text is handled, decided once at its start tag. */
+export const TEXT_IGNORED = 0; // skipped or undeclared, mixed, ANY, or simple content whose value nobody reads
+export const TEXT_ELEMENTS = 1; // element-only content: white space only
+export const TEXT_EMPTY = 2;
+export const TEXT_SIMPLE = 3; // buffered for the value check at the end tag
+export const TEXT_NIL = 4; // xsi:nil="true": must be empty
+
+export class Frame implements ChildRun {
   el: CompiledElement | null = null;
   type: CompiledType | null = null;
   skip = false;
   name = "";
+  /** The start tag (its position is the element's). */
+  line = 0;
+  column = 0;
+  /** 1-based position among same-named siblings; 0 while the parent's record still holds it (see indexIn). */
   index = 1;
+  /** Position among all the parent's children so far (0-based), for indexIn. */
+  ordinal = 0;
   state = 0;
   counters = new Int32Array(4);
-  /** Child counts by name, for path positions: a short list first (no allocation once warm), a Map beyond it. */
+  textMode = TEXT_IGNORED;
+  /** Child names in document order, up to RECORDED_CHILDREN; then counts by name. */
   childNames: string[] = [];
-  childCounts: number[] = [];
   childLen = 0;
   childMap: Map<string, number> | null = null;
 
-  /** Counts one more child named `name`; returns its 1-based position among same-named siblings. */
-  countChild(name: string): number {
-    for (let i = 0; i < this.childLen; i++) {
-      if (this.childNames[i] === name) return ++this.childCounts[i];
+  /** Records one more child named `name`; returns its index among same-named siblings, or 0 when it is left to indexIn. */
+  addChild(name: string): number {
+    if (this.childLen < RECORDED_CHILDREN) {
+      this.childNames[this.childLen++] = name;
+      return 0;
     }
-    if (this.childLen < SHORT_CHILD_LIST) {
-      this.childNames[this.childLen] = name;
-      this.childCounts[this.childLen++] = 1;
-      return 1;
+    let map = this.childMap;
+    if (map === null) {
+      map = new Map();
+      for (let i = 0; i < this.childLen; i++) map.set(this.childNames[i], (map.get(this.childNames[i]) ?? 0) + 1);
+      this.childMap = map;
     }
-    this.childMap ??= new Map();
-    const n = (this.childMap.get(name) ?? 0) + 1;
-    this.childMap.set(name, n);
+    const n = (map.get(name) ?? 0) + 1;
+    map.set(name, n);
+    this.childLen++;
+    return n;
+  }
+
+  /** The 1-based position among same-named siblings of the recorded child at `ordinal`. */
+  indexIn(ordinal: number): number {
+    const names = this.childNames;
+    const name = names[ordinal];
+    let n = 1;
+    for (let i = 0; i < ordinal; i++) if (names[i] === name) n++;
     return n;
   }
 
@@ -44,8 +72,6 @@ export class Frame implements MatchRun {
     this.childMap = null;
   }
 
-  line = 0;
-  column = 0;
   text = "";
   textLine = 0;
   textColumn = 0;
