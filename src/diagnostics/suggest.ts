@@ -34,6 +34,8 @@ export function didYouMean(found: string, candidates: Iterable<string>): string 
     }
   }
   if (best === undefined) return undefined;
+  // Replacing every character is no spelling mistake ("C" is no misspelt "A").
+  if (bestDist >= Math.min(found.length, best.length) && f !== best.toLowerCase()) return undefined;
   const limit = Math.max(1, Math.floor(Math.max(found.length, best.length) / 3));
   return bestDist <= limit ? best : undefined;
 }

@@ -22,5 +22,8 @@ describe("didYouMean", () => {
   it("says nothing when nothing is close", () => {
     expect(didYouMean("FOO", ["PERFORMANCE", "LOAD_BALANCER_DETECTION"])).toBeUndefined();
     expect(didYouMean("X", [])).toBeUndefined();
+    // One-letter names share nothing: no suggestion.
+    expect(didYouMean("C", ["A", "B"])).toBeUndefined();
+    expect(didYouMean("AB", ["XY"])).toBeUndefined();
   });
 });
