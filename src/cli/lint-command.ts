@@ -12,6 +12,7 @@ import { formatSarif } from "../report/sarif.js";
 import { Catalog } from "../schema/catalog.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
+import { formatConfigError } from "./output.js";
 import { textReport } from "./report-output.js";
 
 const HELP = `Usage: qxml lint <files|dirs|globs> [options]
@@ -76,7 +77,7 @@ export async function runLint(args: string[]): Promise<number> {
     config = loadConfig(values.config, cwd, ruleIds);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`qxml: config error: ${e.message}\n`);
+      process.stderr.write(formatConfigError(e, cwd));
       return 2;
     }
     throw e;

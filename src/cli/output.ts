@@ -1,5 +1,23 @@
 /** Small output helpers shared by the commands. */
+import { existsSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
+import type { ConfigError } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { kindFromPath } from "../schema/load.js";
+import type { Catalog } from "../schema/catalog.js";
+
+/** A path as the user would write it: relative to the working directory when it lies below it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+}
+
+export function formatConfigError(e: ConfigError, cwd = process.cwd()): string {
+  const where = e.line === 0 ? displayPath(e.file, cwd) : `${displayPath(e.file, cwd)}:${e.line}:${e.column}`;
+  return `qxml: config error: ${where}: ${e.detail}\n`;
+}
 
 export function formatDiagnosticLine(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
@@ -7,4 +25,19 @@ export function formatDiagnosticLine(file: string, d: Diagnostic): string {
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== "dumb";
+}
+
+/** A schema's own diagnostic (reading a DTD or XSD), with its hint, on stderr. */
+export function formatSchemaDiagnostic(file: string, d: Diagnostic): string {
+  const lines = [formatDiagnosticLine(displayPath(file), d)];
+  if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
+  return lines.join("\n") + "\n";
+}
+
+/** Why `ref` names no schema: a missing file, or an unknown name (with the nearest one). */
+export function unknownSchema(ref: string, catalog: Catalog): string {
+  if (kindFromPath(ref) !== undefined && !existsSync(ref)) return `no such schema file: ${ref}`;
+  const names = catalog.entries.map((e) => e.name);
+  const near = didYouMean(ref, names);
+  return `"${ref}" is neither a schema name nor a .dtd/.xsd file${near !== undefined ? `; did you mean "${near}"?` : ""} (names: ${names.join(", ")}; see \`qxml schema list\`)`;
 }

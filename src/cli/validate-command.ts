@@ -1,12 +1,13 @@
 /** `qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2]`. */
 import { summarize, type FileResult } from "../diagnostics/diagnostic.js";
 import { ConfigError, loadConfig } from "../config/config.js";
+import { ruleIds } from "../lint/registry.js";
 import { Catalog } from "../schema/catalog.js";
 import { loadSchema } from "../schema/load.js";
 import { validateDocument } from "../pipeline/validate-document.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
-import { formatDiagnosticLine } from "./output.js";
+import { formatConfigError, formatSchemaDiagnostic, unknownSchema } from "./output.js";
 import { printFindings } from "./report-output.js";
 
 const HELP = `Usage: qxml validate <files|dirs|globs> [options]
@@ -40,10 +41,11 @@ export async function runValidate(args: string[]): Promise<number> {
   const cwd = process.cwd();
   let config;
   try {
-    config = loadConfig(values.config, cwd);
+    // The same checks as lint's, so that one config file is accepted or refused by both.
+    config = loadConfig(values.config, cwd, ruleIds);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`qxml: config error: ${e.message}\n`);
+      process.stderr.write(formatConfigError(e, cwd));
       return 2;
     }
     throw e;
@@ -52,12 +54,10 @@ export async function runValidate(args: string[]): Promise<number> {
   let schema;
   if (values.schema !== undefined) {
     schema = loadSchema(values.schema, catalog);
-    if (schema === undefined) {
-      throw new UsageError(`--schema "${values.schema}" is neither a catalog name (${catalog.entries.map((e) => e.name).join(", ")}) nor a .dtd/.xsd file`);
-    }
+    if (schema === undefined) throw new UsageError(`--schema: ${unknownSchema(values.schema, catalog)}`);
     const errors = schema.diagnostics.filter((d) => d.severity === "error");
     if (schema.model === null || errors.length > 0) {
-      for (const d of schema.diagnostics) process.stderr.write(formatDiagnosticLine(schema.file, d) + "\n");
+      for (const d of schema.diagnostics) process.stderr.write(formatSchemaDiagnostic(schema.file, d));
       process.stderr.write(`qxml: schema ${values.schema} could not be read\n`);
       return 2;
     }

@@ -66,7 +66,7 @@ describe("qxml schema", () => {
     expect(r.stdout).toMatch(/@kind .*x \| y.* "x"/);
     const bad = runCli(["schema", "show", "no_such_schema"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('"no_such_schema" is neither a catalog name');
+    expect(bad.stderr).toContain('"no_such_schema" is neither a schema name');
   });
   it("exits 2 with file:line:col for a DTD with a syntax error", () => {
     const dir = scratch();

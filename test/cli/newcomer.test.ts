@@ -50,3 +50,74 @@ describe("validate reports diagnostics in document order", () => {
     ]);
   });
 });
+
+describe("config mistakes are refused with the place and the likely fix (exit 2), by lint and validate alike", () => {
+  const withConfig = (config: string) => {
+    const dir = scratch();
+    writeFileSync(join(dir, "qxml.config.json"), config);
+    writeFileSync(join(dir, "x.xml"), "<SIMPLE_RETURN/>");
+    return dir;
+  };
+  const refused = (config: string) =>
+    ["lint", "validate"].map((cmd) => {
+      const r = runCli([cmd, "x.xml"], withConfig(config));
+      expect(r.code, `${cmd}: ${r.stderr}`).toBe(2);
+      return r.stderr;
+    });
+  it("a misspelt rule id, key or severity gets a did-you-mean; the path is relative", () => {
+    for (const e of refused('{ "rules": { "empty-remediation": "off" } }')) {
+      expect(e).toBe('qxml: config error: qxml.config.json:1:14: unknown rule "empty-remediation"; did you mean "qualys/empty-remediation"?\n');
+    }
+    expect(refused('{ "rules": { "qualys/count-mismatch": "warning" } }')[0]).toContain('got "warning"; did you mean "warn"?');
+    expect(refused('{ "rule": {} }')[0]).toContain('unknown key "rule" (known: rules, schemas, catalog); did you mean "rules"?');
+  });
+  it("a schemas mapping to an unknown name or a missing file is an error, not silently skipped", () => {
+    expect(refused('{ "schemas": [{ "files": "*.xml", "schema": "simple_retrun" }] }')[0]).toMatch(
+      /qxml\.config\.json:1:45: "schemas" entry for "\*\.xml": "simple_retrun" is neither a schema name .* did you mean "simple_return"\?/,
+    );
+    expect(refused('{ "schemas": [{ "files": "*.xml", "schema": "./gone.xsd" }] }')[0]).toMatch(/1:45: "schemas" entry for "\*\.xml": no such file .*gone\.xsd/);
+  });
+  it("a catalog entry whose file is not a DTD/XSD or whose systemIds is not a list is an error", () => {
+    const dir = withConfig('{ "catalog": [{ "name": "n", "file": "x.xml" }] }');
+    expect(runCli(["validate", "x.xml"], dir).stderr).toContain('catalog entry "n": "x.xml" is not a .dtd or .xsd file');
+    writeFileSync(join(dir, "n.dtd"), "<!ELEMENT SIMPLE_RETURN EMPTY>");
+    writeFileSync(join(dir, "qxml.config.json"), '{ "catalog": [{ "name": "n", "file": "n.dtd", "systemIds": "https://x/n.dtd" }] }');
+    const r = runCli(["validate", "x.xml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('catalog entry "n": "systemIds" must be an array of strings');
+  });
+  it("a --config file that does not exist is named without a made-up line and column", () => {
+    const r = runCli(["lint", "--config", "nope.json", "x.xml"], withConfig("{}"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("qxml: config error: nope.json: config file not found (--config names a file that does not exist)\n");
+  });
+});
+
+describe("schema names and paths", () => {
+  it("--schema with a missing .xsd says so; a misspelt name gets a did-you-mean", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "x.xml"), "<A/>");
+    const missing = runCli(["validate", "--schema", "nope.xsd", "x.xml"], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("qxml validate: --schema: no such schema file: nope.xsd\n");
+    const misspelt = runCli(["validate", "--schema", "optionprofiles", "x.xml"], dir);
+    expect(misspelt.stderr).toContain('"optionprofiles" is neither a schema name nor a .dtd/.xsd file; did you mean "option_profiles"?');
+  });
+  it("schema list and show know the config's catalog entries, as the help says", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "n.dtd"), "<!ELEMENT NOTE (#PCDATA)>\n");
+    writeFileSync(join(dir, "qxml.config.json"), '{ "catalog": [{ "name": "note", "file": "n.dtd", "roots": ["NOTE"] }] }');
+    const list = runCli(["schema", "list"], dir);
+    expect(list.stdout).toMatch(/^note +dtd +NOTE +n\.dtd$/m);
+    const show = runCli(["schema", "show", "note"], dir);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain("<!ELEMENT NOTE (#PCDATA)>");
+  });
+  it("a schema's own errors are printed relative to the working directory, with their hints", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "bad.xsd"), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="A" type="Missing"/>\n</xs:schema>\n');
+    const r = runCli(["schema", "show", "bad.xsd"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bad\.xsd:2:3: error xsd\/unresolved-type: /);
+  });
+});
