@@ -97,7 +97,8 @@ export async function runLint(args: string[]): Promise<number> {
   if (schemaFailure) return 2;
   if (findings.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && findings.summary.warnings > maxWarnings) {
-    process.stderr.write(`qxml lint: ${findings.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    const n = findings.summary.warnings;
+    process.stderr.write(`qxml lint: ${n} ${n === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings} allows\n`);
     return 1;
   }
   return 0;

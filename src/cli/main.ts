@@ -9,6 +9,7 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { didYouMean } from "../diagnostics/suggest.js";
 import { packageVersion } from "../package-root.js";
 import { UsageError } from "./files.js";
 
@@ -43,9 +44,14 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "-h" || first === "--help" || first === "help") {
+  if (first === undefined) {
+    // A usage error: the help goes where errors go, so `qxml > out` does not hide it.
+    process.stderr.write(HELP + "\n");
+    return EXIT_USAGE;
+  }
+  if (first === "-h" || first === "--help" || first === "help") {
     process.stdout.write(HELP + "\n");
-    return first === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   if (first === "-v" || first === "--version") {
     process.stdout.write(packageVersion() + "\n");
@@ -53,7 +59,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[first];
   if (load === undefined) {
-    process.stderr.write(`qxml: unknown command "${first}"\n\n${HELP}\n`);
+    const near = didYouMean(first, Object.keys(commands));
+    process.stderr.write(`qxml: unknown command "${first}"${near !== undefined ? `; did you mean "${near}"?` : ""}\n\n${HELP}\n`);
     return EXIT_USAGE;
   }
   try {

@@ -12,7 +12,7 @@ describe("qxml (no command, help, version)", () => {
   it("prints help and exits 2 without a command, 0 with --help", () => {
     const none = runCli([]);
     expect(none.code).toBe(2);
-    expect(none.stdout).toContain("Usage:");
+    expect(none.stderr).toContain("Usage:");
     const help = runCli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("qxml validate <files|dirs|globs>");

@@ -121,3 +121,28 @@ describe("schema names and paths", () => {
     expect(r.stderr).toMatch(/^bad\.xsd:2:3: error xsd\/unresolved-type: /);
   });
 });
+
+describe("usage errors say what to type", () => {
+  it("bare `qxml` prints the help on stderr (a usage error, exit 2); a misspelt command gets a did-you-mean", () => {
+    const none = runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toContain("Usage:");
+    expect(runCli(["valdiate"]).stderr).toContain('unknown command "valdiate"; did you mean "validate"?');
+  });
+  it("option mistakes are explained in the CLI's words, not node:util's", () => {
+    expect(runCli(["validate", "--fromat", "json", "x.xml"]).stderr).toBe(
+      "qxml validate: unknown option --fromat; did you mean --format? (options: --schema, --format, --engine, --config, --help)\n",
+    );
+    expect(runCli(["lint", "--max-warnings", "-1", "x.xml"]).stderr).toBe(
+      "qxml lint: --max-warnings needs a value; got -1, which reads as an option (write --max-warnings=-1 if it is the value)\n",
+    );
+    expect(runCli(["lint", "x.xml", "--format"]).stderr).toBe("qxml lint: --format needs a value\n");
+    expect(runCli(["lint", "--help=yes"]).stderr).toBe("qxml lint: --help takes no value\n");
+  });
+  it("--max-warnings: '1 warning', not '1 warnings'", () => {
+    const r = runCli(["lint", "--max-warnings", "0", "examples/bad/count-mismatch.xml"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("qxml lint: 1 warning, more than --max-warnings 0 allows\n");
+  });
+});

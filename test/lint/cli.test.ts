@@ -49,7 +49,7 @@ describe("qxml lint", () => {
     expect((await run("examples/bad/count-mismatch.xml", "--max-warnings", "1")).code).toBe(0);
     const r = await run("examples/bad/count-mismatch.xml", "--max-warnings", "0");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("1 warnings, more than --max-warnings 0");
+    expect(r.stderr).toContain("1 warning, more than --max-warnings 0");
   });
 
   it("infos never fail the run", async () => {
