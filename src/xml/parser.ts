@@ -24,6 +24,8 @@ export const STOP = Symbol("stop");
 export const NEED = -1;
 /** Thrown by eof() before the input is final: the step is retried with more input. */
 const NEED_MORE = Symbol("need more");
+/** A CDATA section cut off by the end of the buffer is passed on once this many characters are there. */
+const CDATA_PIECE = 16 * 1024;
 /** Slots in the name table (a power of two). */
 const NAME_TABLE_SIZE = 4096;
 
@@ -93,6 +95,8 @@ export class Parser {
   private readonly tokenWarnings: string[] = [];
   private carry = "";
   private readonly nameTable: (string | undefined)[] = new Array<string | undefined>(NAME_TABLE_SIZE).fill(undefined);
+  /** Inside a CDATA section whose first part was passed on (see cdataPiece). */
+  private inCdata = false;
   /** The buffer text() last searched, and in it the next '&' and "]]>" (-2 not searched, -1 none). */
   private searched = "";
   private nextAmp = -2;
@@ -388,6 +392,7 @@ export class Parser {
   // ---- content -----------------------------------------------------------------------------
 
   private contentStep(i: number): number {
+    if (this.inCdata) return this.cdataRest(i);
     const c = this.buf.charCodeAt(i);
     if (c === 60) return this.markup(i);
     if (c === 38) return this.reference(i);
@@ -494,12 +499,14 @@ export class Parser {
 
   private endTag(i: number): number {
     const buf = this.buf;
-    // Fast path: the name of the open element, then '>' (with optional spaces before it).
+    // Fast path: the name of the open element, then '>' (with optional spaces before it). Reads
+    // stay inside the buffer: one past its end would cost a deoptimisation of the optimised code.
     const top = this.stack[this.stack.length - 1];
-    if (top !== undefined && this.ent === null && sameChars(buf, i + 2, top.name)) {
+    const len = buf.length;
+    if (top !== undefined && this.ent === null && i + 2 + top.name.length < len && sameChars(buf, i + 2, top.name)) {
       let j = i + 2 + top.name.length;
-      while (isSpace(buf.charCodeAt(j))) j++;
-      if (buf.charCodeAt(j) === 62) {
+      while (j < len && isSpace(buf.charCodeAt(j))) j++;
+      if (j < len && buf.charCodeAt(j) === 62) {
         this.stack.pop();
         this.scope = top.scope;
         this.h.endElement(top.name, this.at(i));
@@ -552,10 +559,39 @@ export class Parser {
     const buf = this.buf;
     const end = buf.indexOf("]]>", i + 9);
     if (end === -1) {
-      if (!this.final) return NEED;
+      if (!this.final) return this.cdataPiece(i + 9, i);
       return this.eof("a CDATA section", buf.length);
     }
     this.h.text(buf.slice(i + 9, end), this.at(i), true);
+    return end + 3;
+  }
+
+  /**
+   * A long CDATA section cut off by the end of the buffer is passed on in pieces, so that memory
+   * stays bounded: all of it but the last two characters (they may begin "]]>") and a trailing
+   * high surrogate. `at` is where the piece is reported (the '<' of the section for the first).
+   */
+  private cdataPiece(from: number, at: number): number {
+    const buf = this.buf;
+    let upto = buf.length - 2;
+    const c = buf.charCodeAt(upto - 1);
+    if (c >= 0xd800 && c <= 0xdbff) upto--;
+    if (upto - from < CDATA_PIECE) return NEED;
+    this.h.text(buf.slice(from, upto), this.at(at), true);
+    this.inCdata = true;
+    return upto;
+  }
+
+  /** The rest of a CDATA section already passed on in part. */
+  private cdataRest(i: number): number {
+    const buf = this.buf;
+    const end = buf.indexOf("]]>", i);
+    if (end === -1) {
+      if (!this.final) return this.cdataPiece(i, i);
+      return this.eof("a CDATA section", buf.length);
+    }
+    if (end > i) this.h.text(buf.slice(i, end), this.at(i), true);
+    this.inCdata = false;
     return end + 3;
   }
 

@@ -33,7 +33,7 @@ export function parseStartTag(p: Parser, i: number): number {
       break;
     }
     if (c === 47) {
-      if (buf.charCodeAt(k + 1) !== 62) return p.expected("'>'", `after '/' in the start tag <${name}>`, k + 1);
+      if (k + 1 >= len || buf.charCodeAt(k + 1) !== 62) return p.expected("'>'", `after '/' in the start tag <${name}>`, k + 1);
       selfClosing = true;
       k += 2;
       break;
@@ -47,10 +47,11 @@ export function parseStartTag(p: Parser, i: number): number {
     const acolumn = p.markColumn;
     k = an;
     while (k < len && isSpace(buf.charCodeAt(k))) k++;
-    if (buf.charCodeAt(k) !== 61) return p.expected("'='", `after the attribute name ${aname}`, k);
+    // Each read is checked against the end first: one past it would deoptimise this function.
+    if (k >= len || buf.charCodeAt(k) !== 61) return p.expected("'='", `after the attribute name ${aname}`, k);
     k++;
     while (k < len && isSpace(buf.charCodeAt(k))) k++;
-    const q = buf.charCodeAt(k);
+    const q = k < len ? buf.charCodeAt(k) : 0;
     if (q !== 34 && q !== 39) return p.expected("a quoted value", `for the attribute ${aname}`, k);
     const vs = k + 1;
     let v = vs;

@@ -116,6 +116,26 @@ describe("chunk-splitting invariance", () => {
     }
   });
 
+  it("a long CDATA section is passed on in pieces, with the same content and no piece ending inside ']]>'", () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `line ${i} ]] ] \u{1F600} <x> &amp;\n`).join("");
+    const doc = `<a><![CDATA[${body}]]>tail</a>`;
+    const whole = normalized(read(doc));
+    expect(whole).toContainEqual(["text", body, 1, 4, true]);
+    for (const size of [1000, 4093, 65536]) {
+      const pieces: string[] = [];
+      for (let i = 0; i < doc.length; i += size) pieces.push(doc.slice(i, i + size));
+      const run = read(pieces);
+      expect(normalized(run), `chunks of ${size}`).toEqual(whole);
+      const cdata = run.events.filter((e) => e[0] === "text" && e[4]) as ["text", string, number, number, boolean][];
+      if (size < body.length / 4) expect(cdata.length, `chunks of ${size}`).toBeGreaterThan(1);
+      // No piece ends with half of a surrogate pair.
+      for (const e of cdata) expect(/[\uD800-\uDBFF]$/.test(e[1])).toBe(false);
+    }
+    // Cut off: still an error at the end of the input, after the pieces.
+    const cut = read([doc.slice(0, 40000), doc.slice(40000, doc.length - 20)]);
+    expect(cut.errors.map((d) => d.code)).toEqual(["xml/unexpected-eof"]);
+  });
+
   it("']]>' split across chunks is still found", () => {
     for (const parts of [["<a>x]", "]>y</a>"], ["<a>x]]", ">y</a>"], ["<a>x", "]", "]", ">", "</a>"]]) {
       expect(read(parts).errors[0]?.code).toBe("xml/cdata-end-in-text");
