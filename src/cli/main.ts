@@ -20,11 +20,11 @@ export const EXIT_USAGE = 2;
 const HELP = `qxml — validate, lint and generate TypeScript for Qualys API XML (DTD and XSD)
 
 Usage:
-  qxml lint <files|dirs|globs> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N]
-  qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2]
-  qxml generate [<schema name|path>...] [--out <dir>] [--check]
-  qxml schema list [--format text|json]
-  qxml schema show <name|path> [--format text|json]
+  qxml lint <files|dirs|globs> [--config FILE] [--format text|json|sarif|junit] [--max-warnings N]
+  qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2] [--config FILE]
+  qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]
+  qxml schema list [--format text|json] [--config FILE]
+  qxml schema show <name|path> [--format text|json] [--config FILE]
 
 Options:
   -h, --help     show help (also: qxml <command> --help)

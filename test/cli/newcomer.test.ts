@@ -1,10 +1,10 @@
 /** What a newcomer runs into on the command line: each case is a behaviour that once was wrong. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Findings } from "../../src/diagnostics/diagnostic.js";
-import { runCli } from "./run-cli.js";
+import { repoRoot, runCli } from "./run-cli.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "qxml-newcomer-"));
 const json = (stdout: string) => JSON.parse(stdout) as Findings;
@@ -144,5 +144,23 @@ describe("usage errors say what to type", () => {
     const r = runCli(["lint", "--max-warnings", "0", "examples/bad/count-mismatch.xml"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("qxml lint: 1 warning, more than --max-warnings 0 allows\n");
+  });
+});
+
+describe("qxml generate", () => {
+  it("--help prints the command's help (as `qxml --help` promises), exit 0", () => {
+    const r = runCli(["generate", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Usage: qxml generate");
+    expect(r.stdout).toContain("--runtime <module>");
+  });
+  it("a named schema without --out goes to ./generated under the working directory, not into the package", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "n.dtd"), "<!ELEMENT NOTE (#PCDATA)>\n");
+    const r = runCli(["generate", "n.dtd"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("to generated");
+    expect(existsSync(join(dir, "generated", "n", "types.ts"))).toBe(true);
+    expect(existsSync(join(repoRoot, "generated", "n"))).toBe(false);
   });
 });
