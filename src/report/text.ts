@@ -20,6 +20,7 @@ export function frameLines(d: Diagnostic): number[] {
 }
 
 const MAX_FRAME_WIDTH = 160;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 function frame(d: Diagnostic, lines: SourceLines, dim: (s: string) => string, caretColor: (s: string) => string): string[] {
   const shown = frameLines(d).filter((n) => lines.has(n));
@@ -27,7 +28,9 @@ function frame(d: Diagnostic, lines: SourceLines, dim: (s: string) => string, ca
   const width = String(d.line).length;
   const out: string[] = [];
   for (const n of shown) {
-    let text = lines.get(n)!.replace(/\t/g, " ");
+    // One character for one: the caret's column stays right. Control characters would move or
+    // garble the terminal, so they are shown as their Control Pictures (U+2400...).
+    let text = lines.get(n)!.replace(/\t/g, " ").replace(CONTROL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
     let col = d.column;
     // Keep the caret in view on long (e.g. single-line) documents.
     if (text.length > MAX_FRAME_WIDTH) {
@@ -70,5 +73,8 @@ function plural(n: number, word: string): string {
 
 export function summaryLine(findings: Findings): string {
   const s = findings.summary;
-  return `${plural(s.files, "file")}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
+  // Infos are printed above, so the count says they were there (they never fail a run).
+  const infos = findings.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "info").length, 0);
+  const tail = infos > 0 ? `, ${plural(infos, "info")}` : "";
+  return `${plural(s.files, "file")}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}${tail}`;
 }
