@@ -36,7 +36,10 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function walk(dir: string, out: string[], accept: (path: string) => boolean): void {
+const isXml = (p: string) => p.toLowerCase().endsWith(".xml");
+
+/** `matchDir`: a folder it accepts is searched for *.xml, as a folder named on the command line is. */
+function walk(dir: string, out: string[], accept: (path: string) => boolean, matchDir?: (path: string) => boolean): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -47,7 +50,10 @@ function walk(dir: string, out: string[], accept: (path: string) => boolean): vo
   for (const e of entries) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out, accept);
+    if (e.isDirectory()) {
+      if (matchDir?.(p)) walk(p, out, isXml);
+      else walk(p, out, accept, matchDir);
+    }
     else if (e.isFile() && accept(p)) out.push(p);
   }
 }
@@ -73,7 +79,9 @@ export function discoverFiles(inputs: string[], cwd = process.cwd()): string[] {
       const base = fixed.join("/") || ".";
       const re = globToRegExp(parts.join("/"));
       const found: string[] = [];
-      walk(resolve(cwd, base), found, (p) => re.test(toPosix(relative(resolve(cwd, base), p))));
+      const matches = (p: string) => re.test(toPosix(relative(resolve(cwd, base), p)));
+      // Like the shell's expansion: a glob that names folders ('profiles/*') means the XML in them.
+      walk(resolve(cwd, base), found, matches, matches);
       if (found.length === 0) throw new UsageError(`no file matches ${input}`);
       for (const f of found) add(relative(cwd, f) || f);
       continue;
@@ -86,7 +94,7 @@ export function discoverFiles(inputs: string[], cwd = process.cwd()): string[] {
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(resolve(cwd, input), found, (p) => p.toLowerCase().endsWith(".xml"));
+      walk(resolve(cwd, input), found, isXml);
       for (const f of found) add(relative(cwd, f) || f);
     } else add(input);
   }

@@ -1,5 +1,5 @@
 /** What a newcomer runs into on the command line: each case is a behaviour that once was wrong. */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -162,5 +162,19 @@ describe("qxml generate", () => {
     expect(r.stdout).toContain("to generated");
     expect(existsSync(join(dir, "generated", "n", "types.ts"))).toBe(true);
     expect(existsSync(join(repoRoot, "generated", "n"))).toBe(false);
+  });
+});
+
+describe("globs", () => {
+  it("a glob that matches folders means the XML in them, as the shell's expansion would", () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "in"));
+    for (const sub of ["a", "b"]) {
+      mkdirSync(join(dir, "in", sub));
+      writeFileSync(join(dir, "in", sub, "x.xml"), "<SIMPLE_RETURN/>");
+      writeFileSync(join(dir, "in", sub, "notes.txt"), "not xml");
+    }
+    const f = json(runCli(["validate", "--format", "json", "--schema", "simple_return", "in/*"], dir).stdout);
+    expect(f.files.map((x) => x.file)).toEqual(["in/a/x.xml", "in/b/x.xml"]);
   });
 });
