@@ -178,3 +178,13 @@ describe("globs", () => {
     expect(f.files.map((x) => x.file)).toEqual(["in/a/x.xml", "in/b/x.xml"]);
   });
 });
+
+describe("datatype hints read as sentences", () => {
+  it("an integer out of its built-in range: 'Use a value in the range of xs:positiveInteger: at least 1.'", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "s.xsd"), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="ID" type="xs:positiveInteger"/></xs:schema>');
+    writeFileSync(join(dir, "x.xml"), "<ID>0</ID>");
+    const [d] = json(runCli(["validate", "--format", "json", "--schema", "s.xsd", "x.xml"], dir).stdout).files[0].diagnostics;
+    expect(d.hint).toBe("Use a value in the range of xs:positiveInteger: at least 1.");
+  });
+});

@@ -14,7 +14,7 @@ export const TYPE_CODES = defineCodes({
   "type/range": {
     severity: "error",
     message: "value {value} is out of range for {type}: expected {range}",
-    hint: "use a value in {range}",
+    hint: "use a value in the range of {type}: {range}",
   },
   "type/enumeration": {
     severity: "error",
