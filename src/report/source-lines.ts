@@ -1,26 +1,70 @@
-/** Reads only the lines a code frame needs, streaming, so a 100 MB file is never held whole. */
+/**
+ * Reads only the lines a code frame needs, streaming, so a 100 MB file is never held whole.
+ * Decodes as the XML reader does (byte order mark, else the XML declaration's encoding, else
+ * UTF-8) and breaks lines where XML does (CR LF, CR, LF), so frames match the reported lines.
+ */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { TextDecoder } from "node:util";
 
 export type SourceLines = Map<number, string>;
+
+/** The encoding a document's first bytes announce; undefined when TextDecoder does not know it. */
+export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
+  // Without a BOM the declaration is ASCII-compatible bytes; latin1 reads it whatever follows.
+  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(Buffer.from(head.subarray(0, 256)).toString("latin1"));
+  if (decl !== null) {
+    try {
+      return { encoding: new TextDecoder(decl[1]).encoding, bomBytes: 0 };
+    } catch {
+      // An encoding TextDecoder does not know: the reader reports it; show UTF-8.
+    }
+  }
+  return { encoding: "utf-8", bomBytes: 0 };
+}
 
 export async function readLines(file: string, wanted: Set<number>): Promise<SourceLines> {
   const out: SourceLines = new Map();
   if (wanted.size === 0) return out;
   const last = Math.max(...wanted);
-  const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  let decoder: TextDecoder | undefined;
+  let carry = "";
   let n = 0;
+  const take = (line: string) => {
+    n++;
+    if (wanted.has(n)) out.set(n, line);
+  };
+  const stream = createReadStream(file);
   try {
-    for await (const line of rl) {
-      n++;
-      // Very long lines (minified XML) are cut around nothing here; the frame trims them.
-      if (wanted.has(n)) out.set(n, line);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let bytes: Uint8Array = chunk;
+      if (decoder === undefined) {
+        const { encoding, bomBytes } = sniffEncoding(chunk);
+        decoder = new TextDecoder(encoding);
+        bytes = chunk.subarray(bomBytes);
+      }
+      carry += decoder.decode(bytes, { stream: true });
+      // A CR at the end may be the first half of CR LF: keep it for the next chunk.
+      const breaks = /\r\n|\r(?!$)|\n/g;
+      let start = 0;
+      for (let m = breaks.exec(carry); m !== null; m = breaks.exec(carry)) {
+        take(carry.slice(start, m.index));
+        start = m.index + m[0].length;
+        if (n >= last) return out;
+      }
+      carry = carry.slice(start);
+    }
+    if (decoder !== undefined) carry += decoder.decode();
+    for (const line of carry.split(/\r\n|\r|\n/)) {
+      take(line);
       if (n >= last) break;
     }
   } catch {
-    // A file we cannot re-read (removed, binary) simply gets no frame.
+    // A file we cannot re-read (removed, unreadable) simply gets no frame.
   } finally {
-    rl.close();
+    stream.destroy();
   }
   return out;
 }

@@ -1,0 +1,32 @@
+/** Code frames read the lines the reader counted, in the document's encoding. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readLines } from "../../src/report/source-lines.js";
+
+const dir = mkdtempSync(join(tmpdir(), "qxml-lines-"));
+const write = (name: string, bytes: Buffer) => {
+  writeFileSync(join(dir, name), bytes);
+  return join(dir, name);
+};
+const lines = async (file: string, ...wanted: number[]) => Object.fromEntries(await readLines(file, new Set(wanted)));
+
+describe("readLines", () => {
+  it("decodes UTF-16 by its byte order mark (was shown as UTF-8 with a NUL between letters)", async () => {
+    const le = write("le.xml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<A>\n  <B/>\n</A>\n", "utf16le")]));
+    expect(await lines(le, 2)).toEqual({ 2: "  <B/>" });
+    const beBody = Buffer.from("<A>\n  <C/>\n</A>\n", "utf16le").swap16();
+    expect(await lines(write("be.xml", Buffer.concat([Buffer.from([0xfe, 0xff]), beBody])), 2)).toEqual({ 2: "  <C/>" });
+  });
+  it("leaves out a UTF-8 byte order mark and follows the declared encoding", async () => {
+    expect(await lines(write("bom.xml", Buffer.from("\uFEFF<A/>\n", "utf8")), 1)).toEqual({ 1: "<A/>" });
+    const latin1 = write("l1.xml", Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<A>'), Buffer.from([0xe9]), Buffer.from("</A>\n")]));
+    expect(await lines(latin1, 2)).toEqual({ 2: "<A>é</A>" });
+  });
+  it("breaks lines at CR LF, lone CR and LF, also when CR LF straddles a read chunk", async () => {
+    expect(await lines(write("cr.xml", Buffer.from("<A>\r<B/>\r\n<C/>\n</A>")), 2, 3, 4)).toEqual({ 2: "<B/>", 3: "<C/>", 4: "</A>" });
+    const pad = "x".repeat(65535);
+    expect(await lines(write("straddle.xml", Buffer.from(`${pad}\r\n<B/>\n`)), 2)).toEqual({ 2: "<B/>" });
+  });
+});
