@@ -4,7 +4,7 @@
  * with qxml's engine or libxml2's. Used by `qxml validate` and `qxml lint`.
  */
 import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { QxmlConfig } from "../config/config.js";
@@ -83,6 +83,13 @@ function explainUnknownDoctype(d: Diagnostic): Diagnostic {
   return { ...diagnose(pipelineCodes["qxml/unknown-doctype"], { systemId }, { line: d.line, column: d.column }), ...(d.path ? { path: d.path } : {}) };
 }
 
+/** A schema path as the user would write it (relative below the working directory); names as they are. */
+function schemaLabel(name: string, cwd: string): string {
+  if (!isAbsolute(name)) return name;
+  const rel = relative(cwd, name);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? name : rel.split(sep).join("/");
+}
+
 function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
   const allow = [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
   return localResolver({ allow, map: (systemId) => ctx.catalog.mapSystemId(systemId) });
@@ -136,21 +143,23 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
     loaded = choice.loaded;
     const schemaErrors = loaded.diagnostics.filter((d) => d.severity === "error");
     if (loaded.model === null || schemaErrors.length > 0) {
-      const reason = schemaErrors.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ") || "it could not be read";
-      return fail(file, loaded.name, diagnose(pipelineCodes["qxml/schema-error"], { schema: loaded.name, reason }, at), true, loaded);
+      const label = schemaLabel(loaded.name, ctx.cwd);
+      const reason = schemaErrors.map((d) => `${schemaLabel(loaded!.file, ctx.cwd)}:${d.line}:${d.column}: ${d.message}`).join("; ") || "it could not be read";
+      return fail(file, label, diagnose(pipelineCodes["qxml/schema-error"], { schema: label, reason }, at), true, loaded);
     }
     if (ctx.engine === "qxml") {
       const c = compileOnce(loaded.model);
       const errors = c.diagnostics.filter((d) => d.severity === "error");
       if (errors.length > 0) {
-        const reason = errors.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ");
-        return fail(file, loaded.name, diagnose(pipelineCodes["qxml/schema-error"], { schema: loaded.name, reason }, at), true, loaded);
+        const label = schemaLabel(loaded.name, ctx.cwd);
+        const reason = errors.map((d) => `${schemaLabel(loaded!.file, ctx.cwd)}:${d.line}:${d.column}: ${d.message}`).join("; ");
+        return fail(file, label, diagnose(pipelineCodes["qxml/schema-error"], { schema: label, reason }, at), true, loaded);
       }
       compiledSchema = c.schema;
     }
   }
   const r = await runEngine(file, ctx, loaded, compiledSchema);
-  const schemaName = loaded?.name ?? (choice.kind === "doctype" ? choice.name : null);
+  const schemaName = loaded !== undefined ? schemaLabel(loaded.name, ctx.cwd) : choice.kind === "doctype" ? choice.name : null;
   const diagnostics = choice.kind === "doctype" ? r.diagnostics.map(explainUnknownDoctype) : [...r.diagnostics];
   const valid = !diagnostics.some((d) => d.severity === "error");
   return { result: { file, schema: schemaName, valid, diagnostics: diagnostics.sort(byPosition) }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };

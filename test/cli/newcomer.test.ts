@@ -188,3 +188,27 @@ describe("datatype hints read as sentences", () => {
     expect(d.hint).toBe("Use a value in the range of xs:positiveInteger: at least 1.");
   });
 });
+
+describe("config file→schema mappings", () => {
+  it("a mapped schema with errors is named as the user wrote it, each error with its schema file and place; exit 2", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "bad.xsd"), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="A" type="Missing"/>\n</xs:schema>\n');
+    writeFileSync(join(dir, "qxml.config.json"), '{ "schemas": [{ "files": "*.xml", "schema": "bad.xsd" }] }');
+    writeFileSync(join(dir, "a.xml"), "<A/>");
+    const r = runCli(["validate", "--format", "json", "a.xml"], dir);
+    expect(r.code).toBe(2);
+    const [file] = json(r.stdout).files;
+    expect(file.schema).toBe("bad.xsd");
+    expect(file.diagnostics[0].message).toBe('schema bad.xsd could not be used: bad.xsd:2:3: type "Missing" is not defined');
+  });
+  it("a file outside the config's folder matches none of its globs", () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "cfg"));
+    mkdirSync(join(dir, "cfgx"));
+    writeFileSync(join(dir, "cfg", "qxml.config.json"), '{ "schemas": [{ "files": "**/a.xml", "schema": "simple_return" }] }');
+    writeFileSync(join(dir, "cfgx", "a.xml"), "<A/>");
+    const f = json(runCli(["validate", "--format", "json", "--config", "cfg/qxml.config.json", "cfgx/a.xml"], dir).stdout);
+    expect(f.files[0].schema).toBeNull();
+    expect(f.files[0].diagnostics[0].code).toBe("qxml/no-schema");
+  });
+});
