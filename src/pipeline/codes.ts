@@ -21,4 +21,14 @@ export const pipelineCodes = defineCodes({
     message: "the DOCTYPE names \"{systemId}\", which is neither a local file beside the document nor in the catalog",
     hint: "pass --schema <name|path>, or add a catalog entry for this system identifier in qxml.config.json (\"catalog\": [{\"name\": \"...\", \"file\": \"...\", \"systemIds\": [\"{systemId}\"]}])",
   },
+  "qxml/doctype-not-found": {
+    severity: "error",
+    message: "the DOCTYPE names \"{systemId}\", but there is no such file ({path})",
+    hint: "correct the DOCTYPE's system identifier or put the DTD there; or pass --schema <name|path>",
+  },
+  "qxml/doctype-outside-folder": {
+    severity: "error",
+    message: "the DOCTYPE names \"{systemId}\" ({path}), outside the document's folder: qxml reads a DTD only from there or through the catalog",
+    hint: "add a catalog entry in qxml.config.json (\"catalog\": [{\"name\": \"...\", \"file\": \"{path}\", \"systemIds\": [\"{systemId}\"]}]), or pass --schema {path}",
+  },
 });

@@ -3,7 +3,7 @@
  * the DOCTYPE, else the catalog's root-element mapping), then validate in one streaming pass
  * with qxml's engine or libxml2's. Used by `qxml validate` and `qxml lint`.
  */
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
@@ -77,10 +77,16 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
  * The reader refuses a DOCTYPE URL that is neither local nor in the catalog; at this level we
  * know the fixes (--schema, a catalog entry in the config), so say those instead.
  */
-function explainUnknownDoctype(d: Diagnostic): Diagnostic {
+function explainUnknownDoctype(d: Diagnostic, file: string, ctx: DocumentContext): Diagnostic {
   if (d.code !== "xml/external-entity-refused" || d.params?.what !== "DTD" || typeof d.params.systemId !== "string") return d;
   const systemId = d.params.systemId;
-  return { ...diagnose(pipelineCodes["qxml/unknown-doctype"], { systemId }, { line: d.line, column: d.column }), ...(d.path ? { path: d.path } : {}) };
+  const where = { line: d.line, column: d.column, ...(d.path ? { path: d.path } : {}) };
+  // A URL (or other scheme) is never fetched; a relative or absolute path is a local file.
+  if (/^[a-z][a-z0-9+.-]+:/i.test(systemId) && !/^[a-z]:[\\/]/i.test(systemId)) return diagnose(pipelineCodes["qxml/unknown-doctype"], { systemId }, where);
+  const target = resolve(dirname(resolve(ctx.cwd, file)), systemId);
+  const path = schemaLabel(target, ctx.cwd);
+  if (!existsSync(target)) return diagnose(pipelineCodes["qxml/doctype-not-found"], { systemId, path }, where);
+  return diagnose(pipelineCodes["qxml/doctype-outside-folder"], { systemId, path }, where);
 }
 
 /** A schema path as the user would write it (relative below the working directory); names as they are. */
@@ -160,7 +166,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   }
   const r = await runEngine(file, ctx, loaded, compiledSchema);
   const schemaName = loaded !== undefined ? schemaLabel(loaded.name, ctx.cwd) : choice.kind === "doctype" ? choice.name : null;
-  const diagnostics = choice.kind === "doctype" ? r.diagnostics.map(explainUnknownDoctype) : [...r.diagnostics];
+  const diagnostics = choice.kind === "doctype" ? r.diagnostics.map((d) => explainUnknownDoctype(d, file, ctx)) : [...r.diagnostics];
   const valid = !diagnostics.some((d) => d.severity === "error");
   return { result: { file, schema: schemaName, valid, diagnostics: diagnostics.sort(byPosition) }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };
 }

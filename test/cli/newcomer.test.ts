@@ -212,3 +212,28 @@ describe("config file→schema mappings", () => {
     expect(f.files[0].diagnostics[0].code).toBe("qxml/no-schema");
   });
 });
+
+describe("a DOCTYPE whose DTD is not read says why", () => {
+  const setup = () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "dtd"));
+    mkdirSync(join(dir, "xml"));
+    writeFileSync(join(dir, "dtd", "n.dtd"), "<!ELEMENT NOTE (#PCDATA)>\n");
+    writeFileSync(join(dir, "xml", "beside.xml"), '<!DOCTYPE NOTE SYSTEM "../dtd/n.dtd">\n<NOTE>x</NOTE>\n');
+    writeFileSync(join(dir, "xml", "missing.xml"), '<!DOCTYPE NOTE SYSTEM "gone.dtd">\n<NOTE>x</NOTE>\n');
+    return dir;
+  };
+  it("a local DTD outside the document's folder: named, with the catalog entry that allows it (was: 'neither a local file ... nor in the catalog')", () => {
+    const dir = setup();
+    const r = runCli(["validate", "--format", "json", "xml/beside.xml", "xml/missing.xml"], dir);
+    expect(r.code).toBe(1);
+    const [outside, missing] = json(r.stdout).files.map((f) => f.diagnostics[0]);
+    expect(outside).toMatchObject({ code: "qxml/doctype-outside-folder", line: 1, column: 1 });
+    expect(outside.message).toBe('the DOCTYPE names "../dtd/n.dtd" (dtd/n.dtd), outside the document\'s folder: qxml reads a DTD only from there or through the catalog');
+    expect(outside.hint).toContain('"file": "dtd/n.dtd", "systemIds": ["../dtd/n.dtd"]');
+    expect(missing).toMatchObject({ code: "qxml/doctype-not-found", message: 'the DOCTYPE names "gone.dtd", but there is no such file (xml/gone.dtd)' });
+    // The hint's catalog entry works.
+    writeFileSync(join(dir, "qxml.config.json"), '{ "catalog": [{ "name": "n", "file": "dtd/n.dtd", "systemIds": ["../dtd/n.dtd"] }] }');
+    expect(runCli(["validate", "xml/beside.xml"], dir).code).toBe(0);
+  });
+});
