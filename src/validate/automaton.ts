@@ -414,24 +414,30 @@ class GlushkovMatcher implements ContentMatcher {
   /** True when two edges to the same particle can both hold: runs then track configuration sets. */
   private readonly sets: boolean;
   private scratch = new Int32Array(0);
+  /** No counters and no configuration sets: the next state depends on the state and the child alone. */
+  private readonly plain: boolean;
   /**
-   * Per state, the last child name looked up and its edges: a child usually follows the same
-   * sibling as last time, and comparing the reader's interned name is cheaper than hashing it.
-   * A memo only (always the byLocal answer), so sharing the matcher between runs is safe.
+   * For plain models, per state: the last child taken from it ({uri}local) and the state it led
+   * to. A child usually follows the same sibling as last time, and comparing the reader's interned
+   * name is cheaper than hashing it and walking edges and leaves. A memo of a pure function, so
+   * sharing the matcher between runs and documents is safe.
    */
-  private readonly lastName: (string | null)[];
-  private readonly lastEdges: (Edge[] | undefined)[];
+  private readonly memoLocal: (string | null)[];
+  private readonly memoUri: (string | null)[];
+  private readonly memoNext: Int32Array;
 
   constructor(private readonly t: Tables) {
     this.c = t.counterMin.length;
-    this.lastName = new Array<string | null>(t.edges.length).fill(null);
-    this.lastEdges = new Array<Edge[] | undefined>(t.edges.length).fill(undefined);
+    this.memoLocal = new Array<string | null>(t.edges.length).fill(null);
+    this.memoUri = new Array<string | null>(t.edges.length).fill(null);
+    this.memoNext = new Int32Array(t.edges.length);
     this.names = [...new Set(t.leaves.flatMap((l) => (l.kind === "element" ? [l.name] : [])))];
     // Also for non-deterministic models (DTDs may have them: XML 1.0 §3.2.1 makes that a compatibility
     // error, not a validity one), which then run as an exact NFA simulation.
     let sets = false;
     forCompetingPairs(t, (a, b) => (sets = canOverlap(a, b, t) && (a.target === b.target || leavesCompete(t.leaves[a.target], t.leaves[b.target]) !== null)));
     this.sets = sets;
+    this.plain = !sets && this.c === 0;
   }
 
   start(run: MatchRun): void {
@@ -444,6 +450,16 @@ class GlushkovMatcher implements ContentMatcher {
   }
 
   step(run: MatchRun, uri: string | null, local: string): number {
+    if (this.plain) {
+      const s = run.state;
+      if (this.memoLocal[s] === local && this.memoUri[s] === uri) return (run.state = this.memoNext[s]);
+      const e = this.edge(s, run.counters, 0, uri, local, 0);
+      if (e === null) return -1;
+      this.memoLocal[s] = local;
+      this.memoUri[s] = uri;
+      this.memoNext[s] = e.target + 1;
+      return (run.state = e.target + 1);
+    }
     if (this.sets) return this.stepSets(run, uri, local);
     const e = this.edge(run.state, run.counters, 0, uri, local, 0);
     if (e === null) return -1;
@@ -454,13 +470,7 @@ class GlushkovMatcher implements ContentMatcher {
 
   /** The k-th edge (in schema order) from `state` that accepts the child under counters at `base`. */
   private edge(state: number, counters: Int32Array, base: number, uri: string | null, local: string, k: number): Edge | null {
-    let bucket: Edge[] | undefined;
-    if (this.lastName[state] === local) bucket = this.lastEdges[state];
-    else {
-      bucket = this.t.byLocal[state].get(local);
-      this.lastName[state] = local;
-      this.lastEdges[state] = bucket;
-    }
+    const bucket = this.t.byLocal[state].get(local);
     if (bucket !== undefined) {
       for (let i = 0; i < bucket.length; i++) {
         const e = bucket[i];

@@ -155,6 +155,21 @@ export class ValidationEngine implements XmlHandler {
   text(text: string, pos: Position, cdata: boolean): void {
     if (this.depth === 0) return;
     const f = this.frames[this.depth - 1];
+    const mode = f.textMode;
+    if (mode === TEXT_IGNORED) return;
+    // The common case, indentation between children, kept small so that it inlines into the reader.
+    if (mode === TEXT_ELEMENTS && f.badText === null && !cdata && !this.standalone && isAllWhite(text)) {
+      if (!f.runOpen) {
+        f.runOpen = true;
+        f.runLine = pos.line;
+        f.runColumn = pos.column;
+      }
+      return;
+    }
+    this.otherText(f, text, pos, cdata);
+  }
+
+  private otherText(f: Frame, text: string, pos: Position, cdata: boolean): void {
     switch (f.textMode) {
       case TEXT_ELEMENTS:
         if (!f.runOpen) {
@@ -204,7 +219,9 @@ export class ValidationEngine implements XmlHandler {
     if (this.depth === 0) return;
     const f = this.frames[this.depth - 1];
     if (f.runOpen) this.endRun(f);
-    if (!f.skip && f.type !== null && !f.nil) this.finish(f, pos);
+    const type = f.type;
+    // Most elements end complete and without a value to check: one accepts() call.
+    if (!f.skip && type !== null && !f.nil && (f.textMode === TEXT_SIMPLE || (type.matcher !== null && !type.matcher.accepts(f)))) this.finish(f, pos);
     this.identity?.end(this.depth, f.name, f.el?.decl ?? null, f.skip ? null : f.type, f.text, f.nil);
     this.depth--;
   }
