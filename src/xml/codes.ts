@@ -148,7 +148,7 @@ export const XML = defineCodes({
   "xml/undeclared-entity-skipped": {
     severity: "warning",
     message: "entity &{name}; is not declared in the parts of the DTD that were read; it was skipped",
-    hint: "The declaration may be in the external DTD subset or a parameter entity that was not read; enable loadExternalDtd to read it.",
+    hint: "The declaration may be in an external DTD subset or parameter entity that was not read (see the diagnostic about the DOCTYPE); library users can set loadExternalDtd to read it.",
   },
   "xml/entity-unbalanced": {
     severity: "error",
@@ -158,17 +158,17 @@ export const XML = defineCodes({
   "xml/entity-expansion-limit": {
     severity: "error",
     message: "entity expansion limit exceeded: {what} (limit {limit})",
-    hint: "The document expands entities more than qxml allows; this protects against entity bombs (billion laughs). Raise the limit only for trusted input.",
+    hint: "The document expands entities more than qxml allows; this protects against entity bombs (billion laughs). Library users can raise the limit for trusted input.",
   },
   "xml/too-deep": {
     severity: "error",
     message: "elements nest deeper than {limit} levels",
-    hint: "Raise limits.maxDepth only for trusted input.",
+    hint: "qxml stops here to protect against hostile input; Qualys payloads nest far less, so look for runaway nesting (library users can raise limits.maxDepth for trusted input).",
   },
   "xml/limit": {
     severity: "error",
     message: "{what} exceeds the limit of {limit}",
-    hint: "Raise the corresponding reader limit only for trusted input.",
+    hint: "qxml stops here to protect against hostile input; check the document (library users can raise the reader limit for trusted input).",
   },
   "xml/unbound-prefix": {
     severity: "error",

@@ -237,3 +237,12 @@ describe("a DOCTYPE whose DTD is not read says why", () => {
     expect(runCli(["validate", "xml/beside.xml"], dir).code).toBe(0);
   });
 });
+
+describe("reader-limit hints make sense on the command line", () => {
+  it("too deep: the hint explains the stop instead of telling a CLI user to raise an option the CLI does not have", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "deep.xml"), "<A>" + "<B>".repeat(10001) + "</B>".repeat(10001) + "</A>");
+    const d = json(runCli(["validate", "--format", "json", "deep.xml"], dir).stdout).files[0].diagnostics.find((x) => x.code === "xml/too-deep");
+    expect(d?.hint).toMatch(/^qxml stops here to protect against hostile input; .*library users can raise limits\.maxDepth/);
+  });
+});
