@@ -97,8 +97,10 @@ export class Parser {
   private readonly nameTable: (string | undefined)[] = new Array<string | undefined>(NAME_TABLE_SIZE).fill(undefined);
   /** Inside a CDATA section whose first part was passed on (see cdataPiece). */
   private inCdata = false;
-  /** The buffer text() last searched, and in it the next '&' and "]]>" (-2 not searched, -1 none). */
-  private searched = "";
+  /**
+   * In the current buffer, the next '&' and "]]>" found by text() (-2 not searched, -1 none).
+   * Reset wherever `buf` is replaced (not by comparing strings: equal contents compare in full).
+   */
   private nextAmp = -2;
   private nextCdataEnd = -2;
   /** The position found by mark(). */
@@ -146,6 +148,7 @@ export class Parser {
     // Built flat: `+` would make a rope, and every character read from a rope goes through an
     // indirection (measured: a third slower per charCodeAt). join copies into one string.
     this.buf = this.buf.length === 0 ? s : [this.buf, s].join("");
+    this.nextAmp = this.nextCdataEnd = -2;
     this.tracker.grew();
     if (last) this.final = true;
   }
@@ -312,6 +315,7 @@ export class Parser {
     }
     this.entStack.pop();
     this.buf = e.outerBuf;
+    this.nextAmp = this.nextCdataEnd = -2;
     this.pos = e.outerPos;
     this.final = e.outerFinal;
     this.ent = this.entStack.length > 0 ? this.entStack[this.entStack.length - 1] : null;
@@ -331,6 +335,7 @@ export class Parser {
     this.entStack.push(e);
     this.ent = e;
     this.buf = text;
+    this.nextAmp = this.nextCdataEnd = -2;
     this.pos = 0;
     this.final = true;
   }
@@ -422,11 +427,6 @@ export class Parser {
     const len = buf.length;
     // The text runs to the next '<' or '&'; the next '&' and "]]>" are searched once per
     // buffer and remembered until passed, so each search covers the buffer once overall.
-    if (buf !== this.searched) {
-      this.searched = buf;
-      this.nextAmp = -2;
-      this.nextCdataEnd = -2;
-    }
     let i = buf.indexOf("<", start);
     if (i === -1) i = len;
     if (this.nextAmp !== -1 && this.nextAmp < start) this.nextAmp = buf.indexOf("&", start);
