@@ -86,6 +86,13 @@ function isEntryPoint(): boolean {
 
 // Run only when executed as the binary, not when imported by tests.
 if (isEntryPoint()) {
+  // `qxml lint . | head`: the reader went away; stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      process.exit(process.exitCode ?? EXIT_OK);
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,10 +1,11 @@
 /** What a newcomer runs into on the command line: each case is a behaviour that once was wrong. */
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Findings } from "../../src/diagnostics/diagnostic.js";
-import { repoRoot, runCli } from "./run-cli.js";
+import { cliPath, repoRoot, runCli } from "./run-cli.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "qxml-newcomer-"));
 const json = (stdout: string) => JSON.parse(stdout) as Findings;
@@ -244,5 +245,20 @@ describe("reader-limit hints make sense on the command line", () => {
     writeFileSync(join(dir, "deep.xml"), "<A>" + "<B>".repeat(10001) + "</B>".repeat(10001) + "</A>");
     const d = json(runCli(["validate", "--format", "json", "deep.xml"], dir).stdout).files[0].diagnostics.find((x) => x.code === "xml/too-deep");
     expect(d?.hint).toMatch(/^qxml stops here to protect against hostile input; .*library users can raise limits\.maxDepth/);
+  });
+});
+
+describe("output into a closed pipe (`qxml lint . | head -1`)", () => {
+  it("stops quietly: no EPIPE stack trace", async () => {
+    // Output well beyond a pipe's buffer, so that writes are still pending when the reader leaves.
+    const dir = scratch();
+    writeFileSync(join(dir, "many.xml"), "<SIMPLE_RETURN>" + "<X/>\n".repeat(5000) + "</SIMPLE_RETURN>");
+    const child = spawn(process.execPath, [cliPath, "validate", "--format", "json", "many.xml"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(1);
   });
 });
