@@ -2,6 +2,7 @@
 import type { Findings } from "../diagnostics/diagnostic.js";
 import { formatJson } from "../report/json.js";
 import { readLines, type SourceLines } from "../report/source-lines.js";
+import { locationFile } from "../report/location.js";
 import { formatText, frameLines } from "../report/text.js";
 import { resolve } from "node:path";
 import { useColor } from "./output.js";
@@ -9,13 +10,19 @@ import { useColor } from "./output.js";
 const MAX_FRAMES_PER_FILE = 20;
 
 export async function textReport(findings: Findings, cwd: string): Promise<string> {
-  const sources = new Map<string, SourceLines>();
+  // Lines wanted per file: the document's, and an external DTD's for errors located in it.
+  const wanted = new Map<string, Set<number>>();
   for (const f of findings.files) {
-    const wanted = new Set<number>();
-    for (const d of f.diagnostics.slice(0, MAX_FRAMES_PER_FILE)) for (const n of frameLines(d)) wanted.add(n);
-    sources.set(f.file, await readLines(resolve(cwd, f.file), wanted));
+    for (const d of f.diagnostics.slice(0, MAX_FRAMES_PER_FILE)) {
+      const at = locationFile(f.file, d, cwd);
+      let set = wanted.get(at);
+      if (set === undefined) wanted.set(at, (set = new Set()));
+      for (const n of frameLines(d)) set.add(n);
+    }
   }
-  return formatText(findings, sources, { color: useColor(process.stdout), maxFrames: MAX_FRAMES_PER_FILE });
+  const sources = new Map<string, SourceLines>();
+  for (const [file, lines] of wanted) sources.set(file, await readLines(resolve(cwd, file), lines));
+  return formatText(findings, sources, { color: useColor(process.stdout), maxFrames: MAX_FRAMES_PER_FILE, cwd });
 }
 
 export async function printFindings(findings: Findings, format: "text" | "json", cwd: string): Promise<void> {

@@ -15,6 +15,7 @@ import type { SchemaModel } from "../schema/model.js";
 import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
 import type { XmlHandler } from "../xml/events.js";
 import { localResolver, type EntityResolver } from "../xml/resolve.js";
+import { locationFile } from "../report/location.js";
 import { pipelineCodes } from "./codes.js";
 import { readWithoutSchema } from "./no-schema.js";
 import { peekFile } from "./peek.js";
@@ -168,5 +169,8 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   const schemaName = loaded !== undefined ? schemaLabel(loaded.name, ctx.cwd) : choice.kind === "doctype" ? choice.name : null;
   const diagnostics = choice.kind === "doctype" ? r.diagnostics.map((d) => explainUnknownDoctype(d, file, ctx)) : [...r.diagnostics];
   const valid = !diagnostics.some((d) => d.severity === "error");
-  return { result: { file, schema: schemaName, valid, diagnostics: diagnostics.sort(byPosition) }, schemaFailure: false, ...(loaded ? { schema: loaded } : {}) };
+  // An error in the external DTD the DOCTYPE names is a broken schema (exit 2, as for --schema),
+  // not a finding in the document; errors in the internal subset are the document's own.
+  const brokenDtd = choice.kind === "doctype" && diagnostics.some((d) => d.severity === "error" && d.code.startsWith("dtd/") && locationFile(file, d, ctx.cwd) !== file);
+  return { result: { file, schema: schemaName, valid, diagnostics: diagnostics.sort(byPosition) }, schemaFailure: brokenDtd, ...(loaded ? { schema: loaded } : {}) };
 }

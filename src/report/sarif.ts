@@ -6,6 +6,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import type { Diagnostic, Findings, Severity } from "../diagnostics/diagnostic.js";
+import { locationFile } from "./location.js";
 
 export interface SarifRuleInfo {
   shortDescription: string;
@@ -49,7 +50,7 @@ function result(d: Diagnostic, file: string, ruleIndex: number, cwd: string) {
     ruleIndex,
     level: level(d.severity),
     message: { text },
-    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(locationFile(file, d, cwd), cwd) }, region } }],
   };
   if (d.path !== undefined) r.properties = { path: d.path };
   return r;

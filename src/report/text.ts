@@ -4,12 +4,15 @@
  * source lines it is given.
  */
 import type { Diagnostic, Findings } from "../diagnostics/diagnostic.js";
+import { locationFile } from "./location.js";
 import type { SourceLines } from "./source-lines.js";
 
 export interface TextOptions {
   color: boolean;
   /** Code frames for at most this many diagnostics per file. */
   maxFrames: number;
+  /** Relative paths are relative to this folder (default: the process's). */
+  cwd?: string;
 }
 
 const ansi = (code: string, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -52,11 +55,15 @@ export function formatText(findings: Findings, sources: Map<string, SourceLines>
   const dim = ansi("2", options.color);
   const bold = ansi("1", options.color);
   const out: string[] = [];
+  const cwd = options.cwd ?? process.cwd();
   for (const f of findings.files) {
-    const lines = sources.get(f.file) ?? new Map();
     f.diagnostics.forEach((d, i) => {
+      // `sources` is keyed by the file the position is in (the document, or an external DTD).
+      const at = locationFile(f.file, d, cwd);
+      const lines = sources.get(at) ?? new Map();
       const sev = d.severity === "error" ? red("error") : d.severity === "warning" ? yellow("warning") : blue("info");
-      out.push(`${bold(`${f.file}:${d.line}:${d.column}`)}: ${sev} ${dim(d.code)}: ${d.message}`);
+      out.push(`${bold(`${at}:${d.line}:${d.column}`)}: ${sev} ${dim(d.code)}: ${d.message}`);
+      if (at !== f.file) out.push(`  ${dim("in")} the DTD that ${f.file} names`);
       if (i < options.maxFrames) out.push(...frame(d, lines, dim, d.severity === "error" ? red : yellow));
       if (d.path !== undefined) out.push(`  ${dim("at")} ${d.path}`);
       if (d.hint !== undefined) out.push(`  ${blue("hint:")} ${d.hint}`);

@@ -262,3 +262,31 @@ describe("output into a closed pipe (`qxml lint . | head -1`)", () => {
     expect(code).toBe(1);
   });
 });
+
+describe("an error inside the external DTD a DOCTYPE names", () => {
+  const setup = () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "bad.dtd"), "<!ELEMENT A (B, C>\n");
+    writeFileSync(join(dir, "doc.xml"), '<?xml version="1.0"?>\n<!DOCTYPE A SYSTEM "bad.dtd">\n<A/>\n');
+    return dir;
+  };
+  it("is shown at the DTD's file, line and column with the DTD's line (was: the document's name and its line 1 under the caret); exit 2 as for a broken --schema", () => {
+    const r = runCli(["validate", "doc.xml"], setup());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("bad.dtd:1:18: error dtd/syntax: expected ',' or ')'");
+    expect(r.stdout).toContain("  in the DTD that doc.xml names\n> 1 | <!ELEMENT A (B, C>\n    |                  ^");
+  });
+  it("SARIF points at the DTD file", () => {
+    const r = runCli(["lint", "--format", "sarif", "doc.xml"], setup());
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const dtdError = sarif.runs[0].results.find((x) => x.ruleId === "dtd/syntax");
+    expect(dtdError?.locations[0].physicalLocation.artifactLocation.uri).toBe("bad.dtd");
+  });
+  it("an internal-subset error stays the document's own finding (exit 1)", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "doc.xml"), "<!DOCTYPE A [\n<!ELEMENT A (B>\n]>\n<A/>\n");
+    const r = runCli(["validate", "doc.xml"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("doc.xml:2:15: error dtd/syntax");
+  });
+});
