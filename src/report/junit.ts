@@ -3,6 +3,7 @@
  * go to the testcase's <system-out>. A pure function of the findings.
  */
 import type { Diagnostic, Findings } from "../diagnostics/diagnostic.js";
+import { locationFile } from "./location.js";
 
 // Characters XML 1.0 cannot carry at all are dropped; the rest is escaped.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -25,7 +26,9 @@ function textEscape(s: string): string {
 }
 
 function describe(file: string, d: Diagnostic): string {
-  const lines = [`${file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`];
+  const at = locationFile(file, d, process.cwd());
+  const lines = [`${at}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`];
+  if (at !== file) lines.push(`  in the DTD that ${file} names`);
   if (d.path !== undefined) lines.push(`  at ${d.path}`);
   if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
   return lines.join("\n");

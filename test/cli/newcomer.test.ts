@@ -290,3 +290,14 @@ describe("an error inside the external DTD a DOCTYPE names", () => {
     expect(r.stdout).toContain("doc.xml:2:15: error dtd/syntax");
   });
 });
+
+describe("JUnit and the external DTD", () => {
+  it("a DTD error's failure text names the DTD's file and place", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "bad.dtd"), "<!ELEMENT A (B, C>\n");
+    writeFileSync(join(dir, "doc.xml"), '<!DOCTYPE A SYSTEM "bad.dtd">\n<A/>\n');
+    const r = runCli(["lint", "--format", "junit", "doc.xml"], dir);
+    expect(r.stdout).toContain(">bad.dtd:1:18: error dtd/syntax:");
+    expect(r.stdout).toContain("in the DTD that doc.xml names");
+  });
+});
