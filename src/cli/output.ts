@@ -37,6 +37,7 @@ export function formatSchemaDiagnostic(file: string, d: Diagnostic): string {
 /** Why `ref` names no schema: a missing file, or an unknown name (with the nearest one). */
 export function unknownSchema(ref: string, catalog: Catalog): string {
   if (kindFromPath(ref) !== undefined && !existsSync(ref)) return `no such schema file: ${ref}`;
+  if (kindFromPath(ref) === undefined && existsSync(ref)) return `${ref} exists, but a schema file's name must end in .dtd or .xsd (that is how qxml picks the reader); copy or rename it`;
   const names = catalog.entries.map((e) => e.name);
   const near = didYouMean(ref, names);
   return `"${ref}" is neither a schema name nor a .dtd/.xsd file${near !== undefined ? `; did you mean "${near}"?` : ""} (names: ${names.join(", ")}; see \`qxml schema list\`)`;

@@ -301,3 +301,13 @@ describe("JUnit and the external DTD", () => {
     expect(r.stdout).toContain("in the DTD that doc.xml names");
   });
 });
+
+describe("a schema file with another extension", () => {
+  it("says the name must end in .dtd or .xsd instead of 'neither a schema name nor a .dtd/.xsd file'", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "host.dtd.fragment"), "<!ELEMENT HOST (#PCDATA)>\n");
+    const r = runCli(["schema", "show", "host.dtd.fragment"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("qxml schema: host.dtd.fragment exists, but a schema file's name must end in .dtd or .xsd (that is how qxml picks the reader); copy or rename it\n");
+  });
+});
