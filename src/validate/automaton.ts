@@ -422,13 +422,14 @@ class GlushkovMatcher implements ContentMatcher {
    * name is cheaper than hashing it and walking edges and leaves. A memo of a pure function, so
    * sharing the matcher between runs and documents is safe.
    */
-  private readonly memoLocal: (string | null)[];
+  private readonly memoLocal: string[];
   private readonly memoUri: (string | null)[];
   private readonly memoNext: Int32Array;
 
   constructor(private readonly t: Tables) {
     this.c = t.counterMin.length;
-    this.memoLocal = new Array<string | null>(t.edges.length).fill(null);
+    // "" (never an element name) rather than null, so that the compare is always string to string.
+    this.memoLocal = new Array<string>(t.edges.length).fill("");
     this.memoUri = new Array<string | null>(t.edges.length).fill(null);
     this.memoNext = new Int32Array(t.edges.length);
     this.names = [...new Set(t.leaves.flatMap((l) => (l.kind === "element" ? [l.name] : [])))];

@@ -45,6 +45,9 @@ export interface CompiledType {
 export interface CompiledElement {
   decl: ElementDecl;
   type: CompiledType;
+  /** Copies of decl.abstract and decl.fixed: declarations come in many shapes (optional fields), this one has one. */
+  abstract: boolean;
+  fixed: string | undefined;
 }
 
 export interface CompiledSchema {
@@ -74,7 +77,7 @@ export function compileSchema(model: SchemaModel): { schema: CompiledSchema; dia
     complexTypes[id] ??= compileComplexType(model, id, decl, diagnostics);
     return complexTypes[id]!;
   };
-  for (const decl of model.elements) elements[decl.id] = { decl, type: typeOf(decl) };
+  for (const decl of model.elements) elements[decl.id] = { decl, type: typeOf(decl), abstract: decl.abstract, fixed: decl.fixed };
   const globals = new Map<string, CompiledElement[]>();
   for (const id of Object.values(model.globalElements)) {
     const el = elements[id];

@@ -146,7 +146,7 @@ export class ValidationEngine implements XmlHandler {
       case "simple":
         // A plain string without a fixed value is valid whatever it says: it is not even buffered,
         // unless an identity constraint may read it.
-        return !type.simple!.trivial || f.el?.decl.fixed !== undefined || this.identity !== null ? TEXT_SIMPLE : TEXT_IGNORED;
+        return !type.simple!.trivial || f.el?.fixed !== undefined || this.identity !== null ? TEXT_SIMPLE : TEXT_IGNORED;
       default:
         return TEXT_IGNORED;
     }
@@ -353,6 +353,8 @@ export class ValidationEngine implements XmlHandler {
       this.contentError(parent, "valid/nil", { parent: parent.name, problem: `xsi:nil is true, so the element must be empty; found <${tag.name}>` }, tag, true);
       return this.global(tag) ?? SKIP;
     }
+    // Element and mixed content (the only ones with a matcher) first: the common case, no string compares.
+    if (type.matcher !== null) return this.matchChild(parent, type, tag);
     switch (type.text) {
       case "empty":
         this.contentError(parent, "valid/not-empty", { parent: parent.name, found: `<${tag.name}>` }, tag, true);
@@ -360,11 +362,10 @@ export class ValidationEngine implements XmlHandler {
       case "simple":
         this.contentError(parent, "valid/element-in-simple-content", { parent: parent.name, type: type.simple?.describe() ?? "string", found: tag.name }, tag, true);
         return this.global(tag) ?? SKIP;
-      case "any":
-        // DTD ANY: children must be declared; XSD anyType: lax, declared children are checked.
-        return this.dtdMode ? this.globalOrUndeclared(tag) : (this.global(tag) ?? SKIP);
       default:
-        return this.matchChild(parent, type, tag);
+        // "any" (element and mixed content have a matcher). DTD ANY: children must be declared;
+        // XSD anyType: lax, declared children are checked.
+        return this.dtdMode ? this.globalOrUndeclared(tag) : (this.global(tag) ?? SKIP);
     }
   }
 
@@ -394,7 +395,7 @@ export class ValidationEngine implements XmlHandler {
   /** Sets up the frame for a declared element: xsi attributes, type, attributes. */
   private enter(f: Frame, el: CompiledElement, tag: StartTag): void {
     let type = el.type;
-    if (el.decl.abstract) this.report("valid/abstract-element", { found: tag.name }, tag.line, tag.column);
+    if (el.abstract) this.report("valid/abstract-element", { found: tag.name }, tag.line, tag.column);
     if (!this.dtdMode && tag.attributes.length > 0) {
       const chosen = this.xsiAttributes(f, el, type, tag);
       if (chosen === null) {
