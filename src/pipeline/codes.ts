@@ -18,8 +18,8 @@ export const pipelineCodes = defineCodes({
   },
   "qxml/unknown-doctype": {
     severity: "error",
-    message: "the DOCTYPE names \"{systemId}\", which is neither a local file beside the document nor in the catalog",
-    hint: "pass --schema <name|path>, or add a catalog entry for this system identifier in qxml.config.json (\"catalog\": [{\"name\": \"...\", \"file\": \"...\", \"systemIds\": [\"{systemId}\"]}])",
+    message: "the DOCTYPE names \"{systemId}\", a DTD qxml does not bundle and no catalog entry maps (qxml never fetches URLs)",
+    hint: "pass --schema <name|path>, or save the DTD locally once and map this URL to it in qxml.config.json (\"catalog\": [{\"name\": \"...\", \"file\": \"<saved .dtd>\", \"systemIds\": [\"{systemId}\"]}])",
   },
   "qxml/doctype-not-found": {
     severity: "error",

@@ -311,3 +311,16 @@ describe("a schema file with another extension", () => {
     expect(r.stderr).toBe("qxml schema: host.dtd.fragment exists, but a schema file's name must end in .dtd or .xsd (that is how qxml picks the reader); copy or rename it\n");
   });
 });
+
+describe("a DOCTYPE URL qxml does not know", () => {
+  it("says it is not bundled nor mapped and that URLs are never fetched; the hint's catalog entry works", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "doc.xml"), '<!DOCTYPE NOTE SYSTEM "https://example.invalid/note.dtd">\n<NOTE>x</NOTE>\n');
+    const [d] = json(runCli(["validate", "--format", "json", "doc.xml"], dir).stdout).files[0].diagnostics;
+    expect(d.message).toBe('the DOCTYPE names "https://example.invalid/note.dtd", a DTD qxml does not bundle and no catalog entry maps (qxml never fetches URLs)');
+    expect(d.hint).toContain("save the DTD locally once and map this URL to it in qxml.config.json");
+    writeFileSync(join(dir, "note.dtd"), "<!ELEMENT NOTE (#PCDATA)>\n");
+    writeFileSync(join(dir, "qxml.config.json"), '{ "catalog": [{ "name": "note", "file": "note.dtd", "systemIds": ["https://example.invalid/note.dtd"] }] }');
+    expect(runCli(["validate", "doc.xml"], dir).code).toBe(0);
+  });
+});
