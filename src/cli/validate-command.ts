@@ -17,7 +17,8 @@ the file to, else the DOCTYPE (internal subset plus the external one through the
 local file), else the catalog's root-element mapping (\`qxml schema list\`).
 
 Options:
-  --schema <name|path>     a bundled schema name or a .dtd/.xsd file
+  --schema <name|path>     a schema name (\`qxml schema list\`: bundled or from the config's catalog)
+                           or a .dtd/.xsd file
   --format text|json       text (compiler style, default) or the findings JSON (docs/findings.md)
   --engine qxml|libxml2    qxml's validator (default) or libxml2's, to compare
   --config <file>          qxml.config.json (default: ./qxml.config.json when present)
