@@ -2,7 +2,7 @@
 import type { Findings } from "../diagnostics/diagnostic.js";
 import { formatJson } from "../report/json.js";
 import { readLines, type SourceLines } from "../report/source-lines.js";
-import { locationFile } from "../report/location.js";
+import { locationFile } from "../diagnostics/location.js";
 import { formatText, frameLines } from "../report/text.js";
 import { resolve } from "node:path";
 import { useColor } from "./output.js";

@@ -15,7 +15,7 @@ import type { SchemaModel } from "../schema/model.js";
 import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
 import type { XmlHandler } from "../xml/events.js";
 import { localResolver, type EntityResolver } from "../xml/resolve.js";
-import { locationFile } from "../report/location.js";
+import { locationFile } from "../diagnostics/location.js";
 import { pipelineCodes } from "./codes.js";
 import { readWithoutSchema } from "./no-schema.js";
 import { peekFile } from "./peek.js";

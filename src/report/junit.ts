@@ -3,7 +3,7 @@
  * go to the testcase's <system-out>. A pure function of the findings.
  */
 import type { Diagnostic, Findings } from "../diagnostics/diagnostic.js";
-import { locationFile } from "./location.js";
+import { locationFile } from "../diagnostics/location.js";
 
 // Characters XML 1.0 cannot carry at all are dropped; the rest is escaped.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

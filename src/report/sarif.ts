@@ -6,7 +6,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import type { Diagnostic, Findings, Severity } from "../diagnostics/diagnostic.js";
-import { locationFile } from "./location.js";
+import { locationFile } from "../diagnostics/location.js";
 
 export interface SarifRuleInfo {
   shortDescription: string;

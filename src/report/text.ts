@@ -4,7 +4,7 @@
  * source lines it is given.
  */
 import type { Diagnostic, Findings } from "../diagnostics/diagnostic.js";
-import { locationFile } from "./location.js";
+import { locationFile } from "../diagnostics/location.js";
 import type { SourceLines } from "./source-lines.js";
 
 export interface TextOptions {
