@@ -32,6 +32,8 @@ export interface CompiledType {
   matcher: ContentMatcher | null;
   /** For "simple": the text's type. */
   simple: SimpleChecker | null;
+  /** The text is an xs:ID, IDREF or IDREFS (it takes part in ID bookkeeping). */
+  textIds: boolean;
   /** Attributes by local name (DTD: by qualified name); several when namespaces differ. */
   attributes: Map<string, CompiledAttribute[]>;
   /** Required attributes, checked at every start tag. */
@@ -105,11 +107,13 @@ export function complexTypeById(schema: CompiledSchema, id: number, diagnostics:
 }
 
 export function simpleElementType(model: SchemaModel, typeId: number): CompiledType {
+  const simple = simpleChecker(model, typeId);
   return {
     id: -1,
     text: "simple",
     matcher: null,
-    simple: simpleChecker(model, typeId),
+    simple,
+    textIds: isIdBuiltin(simple),
     attributes: new Map(),
     required: [],
     anyAttribute: null,
@@ -186,11 +190,17 @@ function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl |
     text,
     matcher,
     simple,
+    textIds: simple !== null && isIdBuiltin(simple),
     attributes,
     required,
     anyAttribute: ct.anyAttribute ?? null,
     attributeNames: ct.attributes.filter((a) => a.use !== "prohibited").map((a) => a.name),
   };
+}
+
+/** The built-ins whose element text the engine records as IDs or references (recordElementId). */
+function isIdBuiltin(c: SimpleChecker): boolean {
+  return c.builtin === "ID" || c.builtin === "IDREF" || c.builtin === "IDREFS";
 }
 
 function idKindOf(decl: AttributeDecl, checker: SimpleChecker): IdKind {

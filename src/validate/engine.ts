@@ -157,13 +157,22 @@ export class ValidationEngine implements XmlHandler {
     const f = this.frames[this.depth - 1];
     const mode = f.textMode;
     if (mode === TEXT_IGNORED) return;
-    // The common case, indentation between children, kept small so that it inlines into the reader.
-    if (mode === TEXT_ELEMENTS && f.badText === null && !cdata && !this.standalone && isAllWhite(text)) {
-      if (!f.runOpen) {
-        f.runOpen = true;
-        f.runLine = pos.line;
-        f.runColumn = pos.column;
+    // The common cases (indentation between children, a simple value) kept small so that they inline into the reader.
+    if (mode === TEXT_ELEMENTS) {
+      if (f.badText === null && !cdata && !this.standalone && isAllWhite(text)) {
+        if (!f.runOpen) {
+          f.runOpen = true;
+          f.runLine = pos.line;
+          f.runColumn = pos.column;
+        }
+        return;
       }
+    } else if (mode === TEXT_SIMPLE) {
+      if (f.text.length === 0) {
+        f.textLine = pos.line;
+        f.textColumn = pos.column;
+      }
+      f.text += text;
       return;
     }
     this.otherText(f, text, pos, cdata);
@@ -186,13 +195,6 @@ export class ValidationEngine implements XmlHandler {
         } else if (this.standalone && this.dtdMode && this.isExternalElement(f.name)) {
           this.contentError(f, "valid/standalone", { problem: `white space in the element content of <${f.name}>, which is declared in the external subset` }, pos);
         }
-        return;
-      case TEXT_SIMPLE:
-        if (f.text.length === 0) {
-          f.textLine = pos.line;
-          f.textColumn = pos.column;
-        }
-        f.text += text;
         return;
       case TEXT_EMPTY:
         this.contentError(f, "valid/not-empty", { parent: f.name, found: isAllWhite(text) ? "white space" : `text "${excerpt(text)}"` }, pos);
@@ -508,11 +510,12 @@ export class ValidationEngine implements XmlHandler {
     let value = f.text;
     const line = f.text.length > 0 ? f.textLine : f.line;
     const column = f.text.length > 0 ? f.textColumn : f.column;
+    const fixed = f.el?.fixed;
     if (value.length === 0 && decl?.default !== undefined) value = decl.default;
-    if (value.length === 0 && decl?.fixed !== undefined) value = decl.fixed;
+    if (value.length === 0 && fixed !== undefined) value = fixed;
     const checker = type.simple!;
-    if (decl?.fixed !== undefined && checker.normalize(value) !== checker.normalize(decl.fixed)) {
-      this.report("valid/fixed-element", { parent: f.name, expected: decl.fixed, found: excerpt(value) }, line, column);
+    if (fixed !== undefined && checker.normalize(value) !== checker.normalize(fixed)) {
+      this.report("valid/fixed-element", { parent: f.name, expected: fixed, found: excerpt(value) }, line, column);
       return;
     }
     if (checker.trivial) return;
@@ -522,7 +525,7 @@ export class ValidationEngine implements XmlHandler {
       this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column, hint);
       return;
     }
-    this.recordElementId(f, checker.builtin, checker.normalize(value), line, column);
+    if (type.textIds) this.recordElementId(f, checker.builtin, checker.normalize(value), line, column);
   }
 
   /** An element of type xs:ID / xs:IDREF(S) takes part in ID bookkeeping like an attribute. */
