@@ -1,17 +1,15 @@
 /** Small output helpers shared by the commands. */
 import { existsSync } from "node:fs";
-import { isAbsolute, relative } from "node:path";
 import type { ConfigError } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { shownPath } from "../diagnostics/location.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { kindFromPath } from "../schema/load.js";
 import type { Catalog } from "../schema/catalog.js";
 
 /** A path as the user would write it: relative to the working directory when it lies below it. */
 export function displayPath(file: string, cwd = process.cwd()): string {
-  if (!isAbsolute(file)) return file;
-  const rel = relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+  return shownPath(file, cwd);
 }
 
 export function formatConfigError(e: ConfigError, cwd = process.cwd()): string {

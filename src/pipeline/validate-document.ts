@@ -4,7 +4,7 @@
  * with qxml's engine or libxml2's. Used by `qxml validate` and `qxml lint`.
  */
 import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { QxmlConfig } from "../config/config.js";
@@ -15,7 +15,7 @@ import type { SchemaModel } from "../schema/model.js";
 import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
 import type { XmlHandler } from "../xml/events.js";
 import { localResolver, type EntityResolver } from "../xml/resolve.js";
-import { locationFile } from "../diagnostics/location.js";
+import { locationFile, shownPath } from "../diagnostics/location.js";
 import { pipelineCodes } from "./codes.js";
 import { readWithoutSchema } from "./no-schema.js";
 import { peekFile } from "./peek.js";
@@ -91,11 +91,7 @@ function explainUnknownDoctype(d: Diagnostic, file: string, ctx: DocumentContext
 }
 
 /** A schema path as the user would write it (relative below the working directory); names as they are. */
-function schemaLabel(name: string, cwd: string): string {
-  if (!isAbsolute(name)) return name;
-  const rel = relative(cwd, name);
-  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? name : rel.split(sep).join("/");
-}
+const schemaLabel = (name: string, cwd: string): string => shownPath(name, cwd);
 
 function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
   const allow = [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
