@@ -40,7 +40,7 @@ function reasonFor(seen: RootSeen & { tag: StartTag }): string {
   const base =
     seen.doctype === undefined
       ? `it has no DOCTYPE and no catalog entry has root ${root}`
-      : `its DOCTYPE names no DTD and no catalog entry has root ${root}`;
+      : `its DOCTYPE names no DTD and declares no elements, and no catalog entry has root ${root}`;
   const hintAttr = seen.tag.attributes.find((a) => a.uri === XSI && (a.local === "noNamespaceSchemaLocation" || a.local === "schemaLocation"));
   // Users expect xsi:*SchemaLocation to work; say why it did not.
   return hintAttr === undefined ? base : `${base} (its xsi:${hintAttr.local} "${hintAttr.value}" is not followed: qxml never fetches schemas)`;

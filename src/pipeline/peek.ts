@@ -6,7 +6,14 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 export interface DocumentHead {
-  doctype?: { name: string; publicId?: string; systemId?: string; internalSubset: boolean };
+  doctype?: {
+    name: string;
+    publicId?: string;
+    systemId?: string;
+    internalSubset: boolean;
+    /** The internal subset declares elements (an entities-only subset is no grammar). */
+    declaresElements?: boolean;
+  };
   root?: string;
 }
 
@@ -50,6 +57,8 @@ export function peekHead(text: string): DocumentHead {
     };
     const end = d[5] !== undefined ? clean.indexOf("]>", d.index) : clean.indexOf(">", d.index);
     rest = end === -1 ? "" : clean.slice(end);
+    // Unknown (cut off by the 64 KiB head): assume it declares elements.
+    if (d[5] !== undefined) head.doctype.declaresElements = end === -1 || /<!ELEMENT\s/.test(clean.slice(d.index, end));
   }
   const r = ROOT.exec(rest.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ""));
   if (r !== null) head.root = r[1];

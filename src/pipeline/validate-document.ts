@@ -65,7 +65,9 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
   const head = peekFile(resolve(ctx.cwd, file));
-  if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.internalSubset)) {
+  // A DOCTYPE is the grammar when it names a DTD or its internal subset declares elements; an
+  // internal subset of entities only leaves the choice to the catalog's root mapping.
+  if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.declaresElements === true)) {
     const entry = head.doctype.systemId !== undefined ? ctx.catalog.bySystemId(head.doctype.systemId) : undefined;
     return { kind: "doctype", name: entry?.name ?? head.doctype.systemId ?? "DOCTYPE" };
   }

@@ -324,3 +324,15 @@ describe("a DOCTYPE URL qxml does not know", () => {
     expect(runCli(["validate", "doc.xml"], dir).code).toBe(0);
   });
 });
+
+describe("a DOCTYPE whose internal subset only declares entities", () => {
+  it("is no grammar: the catalog's root mapping chooses the schema, and the entities still expand", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "ent.xml"), '<!DOCTYPE SIMPLE_RETURN [ <!ENTITY co "Qualys"> ]>\n<SIMPLE_RETURN><RESPONSE><DATETIME>&co;</DATETIME><TEXT>t</TEXT></RESPONSE></SIMPLE_RETURN>\n');
+    writeFileSync(join(dir, "x.xml"), '<!DOCTYPE X [ <!ENTITY co "Qualys"> ]>\n<X>&co;</X>\n');
+    const r = runCli(["validate", "--format", "json", "ent.xml", "x.xml"], dir);
+    const [ent, x] = json(r.stdout).files;
+    expect(ent).toMatchObject({ schema: "simple_return", valid: true, diagnostics: [] });
+    expect(x.diagnostics[0].message).toBe("no schema found for <X>: its DOCTYPE names no DTD and declares no elements, and no catalog entry has root X");
+  });
+});
