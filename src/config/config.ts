@@ -153,7 +153,8 @@ export function loadConfig(explicit: string | undefined, cwd: string, knownRules
     if (explicit !== undefined) throw new ConfigError(file, 0, 0, "config file not found (--config names a file that does not exist)");
     return emptyConfig();
   }
-  return parseConfig(readFileSync(file, "utf8"), file, knownRules);
+  // Editors on Windows often save JSON with a byte order mark; JSON.parse refuses it.
+  return parseConfig(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), file, knownRules);
 }
 
 /** The schema the config maps a file to (first matching glob), relative to the config's folder. */

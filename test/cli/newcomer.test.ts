@@ -336,3 +336,14 @@ describe("a DOCTYPE whose internal subset only declares entities", () => {
     expect(x.diagnostics[0].message).toBe("no schema found for <X>: its DOCTYPE names no DTD and declares no elements, and no catalog entry has root X");
   });
 });
+
+describe("qxml.config.json saved with a byte order mark", () => {
+  it("is read (Windows editors write one; JSON.parse refuses it)", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "qxml.config.json"), '\uFEFF{ "schemas": [{ "files": "*.xml", "schema": "simple_return" }] }');
+    writeFileSync(join(dir, "x.xml"), "<SIMPLE_RETURN><RESPONSE><DATETIME>d</DATETIME><TEXT>t</TEXT></RESPONSE></SIMPLE_RETURN>");
+    const r = runCli(["validate", "x.xml"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+});
