@@ -78,7 +78,7 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlySet
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const at = m ? lineColumnAt(text, Number(m[1])) : { line: 1, column: 1 };
-    throw new ConfigError(file, at.line, at.column, `not valid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, "")}`);
+    throw new ConfigError(file, at.line, at.column, `not valid JSON: ${(e as Error).message.replace(/ (?:in JSON )?at position \d+.*$/, "")}`);
   }
   const fail = (needle: string, message: string): never => {
     const at = locate(text, needle);

@@ -347,3 +347,14 @@ describe("qxml.config.json saved with a byte order mark", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("a config that is not JSON", () => {
+  it("names the place once, without node's 'at position N' repeated in the message", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "qxml.config.json"), '{ "rules": {} } }');
+    writeFileSync(join(dir, "x.xml"), "<A/>");
+    const r = runCli(["validate", "x.xml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("qxml: config error: qxml.config.json:1:17: not valid JSON: Unexpected non-whitespace character after JSON\n");
+  });
+});
