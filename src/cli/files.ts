@@ -36,6 +36,15 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/** A symbolic link to a file counts as the file (links to folders are not followed: no loops). */
+function isFileBehindLink(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const isXml = (p: string) => p.toLowerCase().endsWith(".xml");
 
 /** `matchDir`: a folder it accepts is searched for *.xml, as a folder named on the command line is. */
@@ -54,7 +63,7 @@ function walk(dir: string, out: string[], accept: (path: string) => boolean, mat
       if (matchDir?.(p)) walk(p, out, isXml);
       else walk(p, out, accept, matchDir);
     }
-    else if (e.isFile() && accept(p)) out.push(p);
+    else if ((e.isFile() || (e.isSymbolicLink() && isFileBehindLink(p))) && accept(p)) out.push(p);
   }
 }
 

@@ -3,7 +3,7 @@
  * identifiers, whether it has an internal subset) and the root element's name. Reads at most
  * 64 KiB; validation proper is exact and streams the whole file.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 
 export interface DocumentHead {
   doctype?: {
@@ -20,6 +20,8 @@ export interface DocumentHead {
 const HEAD_BYTES = 65536;
 
 export function readHead(file: string): string {
+  // Opening a FIFO blocks until a writer comes: only regular files are peeked at.
+  if (!statSync(file).isFile()) throw new Error(`${file} is not a regular file`);
   const fd = openSync(file, "r");
   try {
     const buf = Buffer.alloc(HEAD_BYTES);

@@ -3,7 +3,7 @@
  * Decodes as the XML reader does (byte order mark, else the XML declaration's encoding, else
  * UTF-8) and breaks lines where XML does (CR LF, CR, LF), so frames match the reported lines.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { TextDecoder } from "node:util";
 
 export type SourceLines = Map<number, string>;
@@ -28,6 +28,12 @@ export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: n
 export async function readLines(file: string, wanted: Set<number>): Promise<SourceLines> {
   const out: SourceLines = new Map();
   if (wanted.size === 0) return out;
+  // A FIFO or device would block or never end: frames come from regular files only.
+  try {
+    if (!statSync(file).isFile()) return out;
+  } catch {
+    return out;
+  }
   const last = Math.max(...wanted);
   let decoder: TextDecoder | undefined;
   let carry = "";

@@ -1,6 +1,6 @@
 /** What a newcomer runs into on the command line: each case is a behaviour that once was wrong. */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -356,5 +356,27 @@ describe("a config that is not JSON", () => {
     const r = runCli(["validate", "x.xml"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("qxml: config error: qxml.config.json:1:17: not valid JSON: Unexpected non-whitespace character after JSON\n");
+  });
+});
+
+describe("special files", () => {
+  it.skipIf(process.platform === "win32")("a FIFO named on the command line is reported, not waited on forever (validate and lint)", () => {
+    const dir = scratch();
+    execFileSync("mkfifo", [join(dir, "pipe.xml")]);
+    for (const cmd of ["validate", "lint"]) {
+      const r = runCli([cmd, "--format", "json", "pipe.xml"], dir);
+      expect(r.code).toBe(1);
+      expect(json(r.stdout).files[0].diagnostics[0]).toMatchObject({ code: "qxml/unreadable-file", message: "cannot read pipe.xml: not a regular file" });
+      expect(runCli([cmd, "pipe.xml"], dir).stdout).toContain("qxml/unreadable-file");
+    }
+  }, 20000);
+  it.skipIf(process.platform === "win32")("a symbolic link to an XML file in a folder is validated, as the shell would list it", () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "real.xml"), "<SIMPLE_RETURN/>");
+    symlinkSync(join(dir, "real.xml"), join(dir, "in", "link.xml"));
+    symlinkSync(join(dir, "in"), join(dir, "in", "loop"));
+    const f = json(runCli(["validate", "--format", "json", "--schema", "simple_return", "in"], dir).stdout);
+    expect(f.files.map((x) => x.file)).toEqual(["in/link.xml"]);
   });
 });
