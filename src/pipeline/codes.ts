@@ -5,7 +5,7 @@ export const pipelineCodes = defineCodes({
   "qxml/no-schema": {
     severity: "error",
     message: "no schema found for <{root}>: {reason}",
-    hint: "pass --schema <name|path> (see `qxml schema list`), add a DOCTYPE, or map the file in qxml.config.json (\"schemas\": [{\"files\": \"...\", \"schema\": \"...\"}])",
+    hint: "pass --schema <name|path> (see `qxml schema list`), add a DOCTYPE that names the DTD, or map the file in qxml.config.json (\"schemas\": [{\"files\": \"...\", \"schema\": \"...\"}])",
   },
   "qxml/unreadable-file": {
     severity: "error",
