@@ -1,4 +1,5 @@
 /** `qxml schema list` and `qxml schema show <name|path>`. */
+import { ruleIds } from "../lint/registry.js";
 import { Catalog } from "../schema/catalog.js";
 import { describeSchema, formatSchemaView } from "../schema/describe.js";
 import { loadSchema } from "../schema/load.js";
@@ -29,7 +30,7 @@ export async function runSchema(args: string[]): Promise<number> {
   const [sub, ...rest] = positionals;
   let config;
   try {
-    config = loadConfig(values.config, process.cwd());
+    config = loadConfig(values.config, process.cwd(), ruleIds);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(formatConfigError(e));

@@ -380,3 +380,13 @@ describe("special files", () => {
     expect(f.files.map((x) => x.file)).toEqual(["in/link.xml"]);
   });
 });
+
+describe("one config, one verdict", () => {
+  it("schema list refuses the config lint and validate refuse (an unknown rule id)", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "qxml.config.json"), '{ "rules": { "qualys/nope": "off" } }');
+    const r = runCli(["schema", "list"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('qxml.config.json:1:14: unknown rule "qualys/nope"');
+  });
+});
