@@ -4,8 +4,9 @@
  * position and element path. Frames are reused, so memory grows with depth, not length
  * (except the ID table).
  *
- * Recovery: a child that does not fit is reported once, then validated against its own global
- * declaration (if any) while the parent stays in the same state, so one mistake yields one error.
+ * Recovery (child-match.ts, shared with the generated validators): a child that does not fit is
+ * reported once and the parent recovers the way the mistake most likely happened, so one mistake
+ * yields one error. Paths are built only for diagnostics.
  */
 import { diagnose, type Params } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
