@@ -2,6 +2,7 @@
 import { ruleIds } from "../lint/registry.js";
 import { Catalog } from "../schema/catalog.js";
 import { describeSchema, formatSchemaView } from "../schema/describe.js";
+import { shownPath } from "../diagnostics/location.js";
 import { loadSchema } from "../schema/load.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { UsageError } from "./files.js";
@@ -67,7 +68,7 @@ export async function runSchema(args: string[]): Promise<number> {
     if (loaded.model === null) return 2;
     const view = describeSchema(loaded.model);
     if (format === "json") process.stdout.write(JSON.stringify({ name: loaded.name, ...view, model: loaded.model }, null, 2) + "\n");
-    else process.stdout.write(`${loaded.name}: ${formatSchemaView(view)}`);
+    else process.stdout.write(`${loaded.name}: ${formatSchemaView(view, (f) => shownPath(f, process.cwd()))}`);
     return loaded.diagnostics.some((d) => d.severity === "error") ? 2 : 0;
   }
   throw new UsageError(sub === undefined ? "schema needs a subcommand: list or show" : `unknown schema subcommand "${sub}" (list, show)`);

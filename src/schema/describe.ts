@@ -89,18 +89,24 @@ export function describeSchema(model: SchemaModel): SchemaView {
   };
 }
 
-export function formatSchemaView(view: SchemaView): string {
+/** The reason of a `qxml:inferred …` marker comment, without the marker itself. */
+function inferredReason(note: string | undefined): string {
+  return (note ?? "").replace(/^\s*qxml:inferred\s*/, "").trim();
+}
+
+/** `shownSource` turns the model's absolute source path into what the user should read (e.g. relative). */
+export function formatSchemaView(view: SchemaView, shownSource: (file: string) => string = (f) => f): string {
   const out: string[] = [];
-  out.push(`${view.kind.toUpperCase()} ${view.source}${view.targetNamespace ? `  targetNamespace ${view.targetNamespace}` : ""}`);
+  out.push(`${view.kind.toUpperCase()} ${shownSource(view.source)}${view.targetNamespace ? `  targetNamespace ${view.targetNamespace}` : ""}`);
   const inferred = view.elements.filter((e) => e.inferred).length + view.elements.reduce((n, e) => n + e.attributes.filter((a) => a.inferred).length, 0);
   out.push(`${view.elements.length} element declarations; ${inferred} inferred declarations (marked "inferred")`);
   out.push("");
   for (const e of view.elements) {
     const scope = e.global ? "" : " (local)";
-    out.push(`<!ELEMENT ${e.name} ${e.content}>${scope}${e.inferred ? `   inferred: ${e.note ?? ""}` : ""}`);
+    out.push(`<!ELEMENT ${e.name} ${e.content}>${scope}${e.inferred ? `   inferred: ${inferredReason(e.note)}` : ""}`);
     for (const a of e.attributes) {
       const dflt = a.fixed !== undefined ? `#FIXED "${a.fixed}"` : a.default !== undefined ? `"${a.default}"` : a.use === "required" ? "#REQUIRED" : "#IMPLIED";
-      out.push(`    @${a.name} ${a.type} ${dflt}${a.inferred ? `   inferred: ${a.note ?? ""}` : ""}`);
+      out.push(`    @${a.name} ${a.type} ${dflt}${a.inferred ? `   inferred: ${inferredReason(a.note)}` : ""}`);
     }
   }
   for (const u of view.unsupported) out.push(`unsupported: ${u.feature}${u.detail ? ` (${u.detail})` : ""} at ${u.location}`);
