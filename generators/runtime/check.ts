@@ -12,6 +12,7 @@ import { emptyModel } from "../../src/schema/build.js";
 import type { SimpleType } from "../../src/schema/model.js";
 import { compileSimpleType, type SimpleTypeChecker } from "../../src/validate/datatypes/index.js";
 import { explain } from "../../src/validate/simple.js";
+import { typeNote } from "../../src/validate/messages.js";
 import { toLexical } from "./values.js";
 
 export type { Diagnostic };
@@ -118,8 +119,8 @@ export function checkValue(
   const { reason, hint } = explain(problem);
   const d =
     name === "text"
-      ? diagnose("valid/text-type", { parent: element, reason, expected: checker.describe(), found: excerpt(lexical), typeCode: problem.code }, { line: 0, column: 0, path })
-      : diagnose("valid/attribute-type", { element, name, reason, expected: checker.describe(), found: lexical, typeCode: problem.code }, { line: 0, column: 0, path });
+      ? diagnose("valid/text-type", { parent: element, reason, expected: checker.describe(), found: excerpt(lexical), typeCode: problem.code, typeNote: typeNote(reason, problem.code, checker.describe()) }, { line: 0, column: 0, path })
+      : diagnose("valid/attribute-type", { element, name, reason, expected: checker.describe(), found: lexical, typeCode: problem.code, typeNote: typeNote(reason, problem.code, checker.describe()) }, { line: 0, column: 0, path });
   if (hint !== undefined) d.hint = hint;
   out.push(d);
 }

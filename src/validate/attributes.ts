@@ -12,6 +12,7 @@ import type { CompiledAttribute, CompiledType } from "./compile.js";
 import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
 import { explain, simpleChecker } from "./simple.js";
+import { typeNote } from "./messages.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -91,7 +92,7 @@ function wildcardAttribute(ctx: AttributeContext, processContents: "strict" | "l
   const decl = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
   if (decl === undefined) {
     if (processContents === "strict") {
-      ctx.report("valid/undeclared-attribute", { element, found: a.name, expected: "an attribute with a global declaration (anyAttribute processContents=\"strict\")" }, a.line, a.column);
+      ctx.report("valid/undeclared-attribute", { element, found: a.name, expected: "none of that name globally (anyAttribute processContents=\"strict\" needs a global declaration)" }, a.line, a.column);
     }
     return;
   }
@@ -141,7 +142,7 @@ function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute
     const problem = c.checker.check(value, ctx.valueContext);
     if (problem !== null) {
       const { reason, hint } = explain(problem);
-      ctx.report("valid/attribute-type", { element, name: a.name, reason, expected: c.checker.describe(), found: value, typeCode: problem.code }, a.line, a.column, hint);
+      ctx.report("valid/attribute-type", { element, name: a.name, reason, expected: c.checker.describe(), found: value, typeCode: problem.code, typeNote: typeNote(reason, problem.code, c.checker.describe()) }, a.line, a.column, hint);
       return;
     }
   }
@@ -189,7 +190,7 @@ export function dtdValueProblem(model: SchemaModel, c: CompiledAttribute, value:
     case "NOTATION":
     case "enumeration": {
       const values = model.simpleTypes[c.decl.type].facets.enumeration?.map((e) => e.value) ?? [];
-      return values.includes(value) ? null : `one of ${values.join(", ")}`;
+      return values.includes(value) ? null : values.length === 1 ? `"${values[0]}"` : `one of ${values.join(", ")}`;
     }
   }
 }

@@ -52,6 +52,8 @@ export interface ContentMatcher {
   expected(run: MatchRun): string[];
   /** Every element name the content model mentions. */
   readonly names: readonly string[];
+  /** The namespaces the content model's element particles named `local` are in (for "wrong namespace" messages). */
+  namespacesOf(local: string): (string | null)[];
   /**
    * Error recovery, after `step` failed. `byName`: take the edge of the expected element named
    * `name` (a misspelling of it was found). Otherwise: jump to the nearest state, reachable by
@@ -408,7 +410,18 @@ function findAmbiguities(t: Tables): Ambiguity[] {
 /** Most configurations a run tracks for counter-ambiguous models; beyond it the oldest win. */
 export const MAX_CONFIGURATIONS = 256;
 
+/** Namespaces of the element leaves named `local`, each once. */
+function leafNamespaces(leaves: readonly Leaf[], local: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const l of leaves) if (l.kind === "element" && l.name === local && !out.includes(l.namespace)) out.push(l.namespace);
+  return out;
+}
+
 class GlushkovMatcher implements ContentMatcher {
+  namespacesOf(local: string): (string | null)[] {
+    return leafNamespaces(this.t.leaves, local);
+  }
+
   readonly names: readonly string[];
   private readonly c: number;
   /** True when two edges to the same particle can both hold: runs then track configuration sets. */
@@ -666,6 +679,10 @@ function buildAll(p: GroupParticle): MatcherBuild {
 }
 
 class AllMatcher implements ContentMatcher {
+  namespacesOf(local: string): (string | null)[] {
+    return leafNamespaces(this.leaves, local);
+  }
+
   readonly names: readonly string[];
   /** Per leaf, its slot: the child particle it belongs to (several leaves share one for a substitution group). */
   private readonly slots: readonly number[];

@@ -11,7 +11,7 @@
 import type { Params } from "../diagnostics/codes.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { ContentMatcher, Leaf, MatchRun } from "./automaton.js";
-import { expectedText, hintFor } from "./messages.js";
+import { clark, expectedText, hintFor, inNamespace, missingHint, namespaceHint } from "./messages.js";
 
 /** One open element's progress through its children (the engine's frame, the runtime's walk). */
 export interface ChildRun extends MatchRun {
@@ -99,6 +99,19 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   }
   const expected = m.expected(run);
   const end = m.accepts(run);
+  const otherNs = expected.includes(local) ? m.namespacesOf(local).filter((ns) => ns !== uri) : [];
+  if (otherNs.length > 0) {
+    // Right name, wrong namespace: taken as the element meant, reported with both namespaces.
+    const named = expected.map((n) => (n === local ? otherNs.map((ns) => `${clark(ns, n)} (${inNamespace(ns, n)})`).join(", ") : n));
+    out.problem = {
+      code: "valid/unexpected-element",
+      params: { parent: run.name, expected: expectedText(named, end ? run.name : null, true), expectedNames: expected, found: child.name },
+      hint: `<${child.name}> is ${inNamespace(uri, local).slice(local.length + 1)}. ${namespaceHint(child.name, otherNs[0], false)}`,
+    };
+    next = m.recover(run, otherNs[0], local, true);
+    if (next >= 0) out.target = leafTarget(m.leafOf(next));
+    return out;
+  }
   // A misspelling is a name that would have been allowed here; a name the schema knows is misplaced, not misspelt.
   const known = m.names.includes(local) || schema.hasGlobal(uri, local);
   const guess = local.length >= 3 && !known ? didYouMean(local, expected) : undefined;
@@ -108,12 +121,17 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   out.problem = {
     code: "valid/unexpected-element",
     params,
-    hint: suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(expected, end, run.name, child.name),
+    hint: suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(expected, end, run.name, child.name, known),
   };
   if (suggestion !== undefined) next = m.recover(run, uri, suggestion, true);
   else if (!repeatsLast(m, run, local)) {
     next = m.recover(run, uri, local, false);
-    if (next >= 0) run.skipped = expected;
+    if (next >= 0) {
+      run.skipped = expected;
+      // Found early: the child is in its place, the ones before it are missing (not "remove it").
+      const before = `<${child.name}>`;
+      out.problem = { code: "valid/unexpected-element", params: { ...params, expected: `${expectedText(expected, null)} (missing before ${before})` }, hint: `${expected.length === 1 ? `<${expected[0]}> is` : "A child is"} missing: ${missingHint(expected, before, true)}` };
+    }
   }
   if (next < 0 && expected.length === 1 && !m.accepts(run)) {
     // One required child expected, another found: most likely a replacement. Move past the
@@ -136,6 +154,6 @@ export function missingChildren(m: ContentMatcher, run: ChildRun): ChildProblem 
   if (m.accepts(run)) return null;
   const names = m.expected(run);
   const problem: ChildProblem = { code: "valid/missing-element", params: { parent: run.name, expected: expectedText(names, null), expectedNames: names } };
-  if (names.length > 0) problem.hint = names.length === 1 ? `Add <${names[0]}> before </${run.name}>.` : `Add one of ${names.map((n) => `<${n}>`).join(", ")} before </${run.name}>.`;
+  if (names.length > 0) problem.hint = missingHint(names, `</${run.name}>`);
   return problem;
 }

@@ -53,7 +53,7 @@ export const V = defineCodes({
   },
   "valid/unknown-root": {
     severity: "error",
-    message: "root element: expected one of {expected}; found <{found}>",
+    message: "root element: expected {expectedText}; found {foundText}",
     hint: "Use a root element that the schema declares globally.",
   },
   "valid/undeclared-element": {
@@ -103,7 +103,7 @@ export const V = defineCodes({
   // Attributes.
   "valid/undeclared-attribute": {
     severity: "error",
-    message: "{element}: no attribute {found} is declared; expected one of {expected}",
+    message: "{element}: no attribute {found} is declared; declared attributes: {expected}",
   },
   "valid/missing-attribute": {
     severity: "error",
@@ -124,11 +124,11 @@ export const V = defineCodes({
   },
   "valid/attribute-type": {
     severity: "error",
-    message: "{element}: attribute {name}: {reason} (type {expected})",
+    message: "{element}: attribute {name}: {reason}{typeNote}",
   },
   "valid/text-type": {
     severity: "error",
-    message: "{parent}: {reason} (type {expected})",
+    message: "{parent}: {reason}{typeNote}",
   },
   "valid/duplicate-id": {
     severity: "error",

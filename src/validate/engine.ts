@@ -20,7 +20,7 @@ import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, t
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
 import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE } from "./frame.js";
-import { excerpt, typeName } from "./messages.js";
+import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typeNote } from "./messages.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
 import { hasIdentityConstraints, IdentityTracker } from "./identity.js";
@@ -324,17 +324,31 @@ export class ValidationEngine implements XmlHandler {
     }
     const el = findGlobal(schema, tag.uri, tag.local);
     if (el === undefined) {
-      const suggestion = didYouMean(tag.local, schema.globalNames);
-      this.report(
-        "valid/unknown-root",
-        { expected: schema.globalNames.join(", "), found: tag.name, ...(suggestion ? { suggestion } : {}) },
-        tag.line,
-        tag.column,
-        suggestion !== undefined ? `Did you mean <${suggestion}>?` : undefined,
-      );
+      this.reportUnknownRoot(schema, tag);
       return SKIP;
     }
     return el;
+  }
+
+  /** valid/unknown-root: the global names expected; namespaces spelt out when only they differ. */
+  private reportUnknownRoot(schema: CompiledSchema, tag: StartTag): void {
+    const sameLocal = schema.globals.get(tag.local);
+    if (sameLocal !== undefined && sameLocal.length > 0) {
+      // The local name is declared, in another namespace: "did you mean <R>?" would name the same thing.
+      const wanted = sameLocal.map((g) => g.decl.namespace ?? null);
+      const names = sameLocal.map((g) => `${clark(g.decl.namespace ?? null, tag.local)} (${inNamespace(g.decl.namespace ?? null, tag.local)})`);
+      this.report("valid/unknown-root", { expected: wanted.map((ns) => clark(ns, tag.local)).join(", "), expectedText: expectedList(names), found: tag.name, foundText: inNamespace(tag.uri, tag.local) }, tag.line, tag.column, namespaceHint(tag.name, wanted[0], true));
+      return;
+    }
+    const suggestion = didYouMean(tag.local, schema.globalNames);
+    const names = schema.globalNames.map((n) => `<${n}>`);
+    this.report(
+      "valid/unknown-root",
+      { expected: schema.globalNames.join(", "), expectedText: expectedList(names), found: tag.name, foundText: `<${tag.name}>`, ...(suggestion ? { suggestion } : {}) },
+      tag.line,
+      tag.column,
+      suggestion !== undefined ? `Did you mean <${suggestion}>?` : undefined,
+    );
   }
 
   /** DTD: the element's declaration, or an "undeclared" error. */
@@ -429,7 +443,7 @@ export class ValidationEngine implements XmlHandler {
       } else if (a.local === "type") {
         chosen = this.xsiType(el, tag, a.value, a.line, a.column);
       } else if (a.local !== "schemaLocation" && a.local !== "noNamespaceSchemaLocation") {
-        this.report("valid/undeclared-attribute", { element: tag.name, found: a.name, expected: "xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation" }, a.line, a.column);
+        this.report("valid/undeclared-attribute", { element: tag.name, found: a.name, expected: "xsi:type, xsi:nil, xsi:schemaLocation, xsi:noNamespaceSchemaLocation" }, a.line, a.column);
       }
     }
     return chosen;
@@ -523,7 +537,7 @@ export class ValidationEngine implements XmlHandler {
     const problem = checker.check(value, this.valueContext);
     if (problem !== null) {
       const { reason, hint } = explain(problem);
-      this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code }, line, column, hint);
+      this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code, typeNote: typeNote(reason, problem.code, checker.describe()) }, line, column, hint);
       return;
     }
     if (type.textIds) this.recordElementId(f, checker.builtin, checker.normalize(value), line, column);

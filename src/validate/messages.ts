@@ -6,20 +6,67 @@ export function typeName(model: SchemaModel, t: ElementDecl["type"]): string {
   return named.name ?? "(anonymous type)";
 }
 
-export function expectedText(names: string[], endOf: string | null): string {
+/** "<A>" alone, else "one of A, B or </P>" (at most 12 names); `bare`: names already spelt out (no brackets). */
+export function expectedText(names: string[], endOf: string | null, bare = false): string {
   const items = names.length > 12 ? [...names.slice(0, 12), `... (${names.length - 12} more)`] : [...names];
   if (endOf !== null) items.push(`</${endOf}>`);
   if (items.length === 0) return "no child element";
-  if (items.length === 1) return items[0].startsWith("</") || items[0].startsWith("any ") ? items[0] : `<${items[0]}>`;
+  if (items.length === 1) return bare || items[0].startsWith("</") || items[0].startsWith("any ") ? items[0] : `<${items[0]}>`;
   return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-export function hintFor(names: string[], end: boolean, parent: string, found: string): string {
+/** The hint for a child that fits nowhere ahead; `known`: the schema declares its name (so it is misplaced, not unknown). */
+export function hintFor(names: string[], end: boolean, parent: string, found: string, known = true): string {
+  if (!known) {
+    const here = names.length === 0 ? (end ? `</${parent}>` : "no child element") : expectedText(names, end ? parent : null);
+    return `<${found}> is not declared in the schema (neither globally nor in the content model of <${parent}>): remove it or correct its name; expected here: ${here}.`;
+  }
   if (names.length === 0 && end) return `<${parent}> cannot contain <${found}> here: remove it or move it.`;
   return `Remove <${found}> or move it to where the content model of <${parent}> allows it.`;
+}
+
+/** "Add <A> before X." / "Add one of <A>, <B> before X." */
+export function missingHint(names: string[], before: string, lower = false): string {
+  const add = lower ? "add" : "Add";
+  return names.length === 1 ? `${add} <${names[0]}> before ${before}.` : `${add} one of ${names.map((n) => `<${n}>`).join(", ")} before ${before}.`;
 }
 
 export function excerpt(text: string): string {
   const t = text.trim().replace(/\s+/g, " ");
   return t.length > 40 ? t.slice(0, 37) + "..." : t;
+}
+
+/** "{urn:q}R" for a namespaced name, "R" in no namespace: how names read when namespaces differ. */
+export function clark(uri: string | null, local: string): string {
+  return uri === null ? local : `{${uri}}${local}`;
+}
+
+/** "R in namespace urn:q" / "R in no namespace". */
+export function inNamespace(uri: string | null, local: string): string {
+  return uri === null ? `${local} in no namespace` : `${local} in namespace ${uri}`;
+}
+
+/** The fix for a name written in the wrong namespace (xmlns on the element or a prefix bound to the URI). */
+export function namespaceHint(found: string, wanted: string | null, root: boolean): string {
+  if (wanted === null) return `Write <${found}> in no namespace: remove its prefix or the default xmlns that applies to it (xmlns="").`;
+  const where = root ? "the root element" : `<${found}>`;
+  return `Add xmlns="${wanted}" to ${where} (or use a prefix bound to ${wanted}).`;
+}
+
+/** Names listed as "expected ...": one name alone, else "one of A, B or C"; none: "none". */
+export function expectedList(names: readonly string[]): string {
+  if (names.length === 0) return "none";
+  if (names.length === 1) return names[0];
+  return `one of ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+/**
+ * " (type X)" after a datatype's reason, or "" when the reason already says it: it names the type
+ * (lexical, range) or lists the allowed values (enumeration), which is all the description adds.
+ */
+export function typeNote(reason: string, typeCode: string, described: string): string {
+  if (typeCode === "type/enumeration") return "";
+  const base = described.split(" ")[0];
+  if (reason === described || reason.includes(described) || (base.length > 0 && reason.includes(base) && !/[(]|matching| in |of /.test(described.slice(base.length)))) return "";
+  return ` (type ${described})`;
 }

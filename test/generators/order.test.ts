@@ -93,7 +93,7 @@ describe("recorded child order", () => {
     const { validateRoot } = await load("validate.ts");
     const v = parseRoot(cases[0][1]);
     expect(validateRoot(structuredClone(v))).toEqual([]);
-    expect(brief(validateRoot(v) as Diag[])[0]).toBe("valid/unexpected-element /ROOT/B: ROOT: expected <A>; found <B>");
+    expect(brief(validateRoot(v) as Diag[])[0]).toBe("valid/unexpected-element /ROOT/B: ROOT: expected <A> (missing before <B>); found <B>");
   });
 
   it("an object edited after parsing falls back to the order-free checks", async () => {

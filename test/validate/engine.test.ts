@@ -78,13 +78,13 @@ describe("engine: content errors", () => {
   });
   it("recovery: a moved child gives one error, not one per following sibling", () => {
     const xml = ok.replace("<BASIC_INFO><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>", "<BASIC_INFO><GROUP_TYPE/><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>");
-    expect(validate(profile, xml).diagnostics.map((d) => d.message)).toEqual(["BASIC_INFO: expected <GROUP_NAME>; found <GROUP_TYPE>"]);
+    expect(validate(profile, xml).diagnostics.map((d) => d.message)).toEqual(["BASIC_INFO: expected <GROUP_NAME> (missing before <GROUP_TYPE>); found <GROUP_TYPE>"]);
     const moved = ok.replace(/<BASIC_INFO>.*<\/BASIC_INFO>\n  (<SCAN.*<\/SCAN>)/, "$1<BASIC_INFO><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>");
-    expect(validate(profile, moved).diagnostics.map((d) => d.message)).toEqual(["OPTION_PROFILE: expected <BASIC_INFO>; found <SCAN>"]);
+    expect(validate(profile, moved).diagnostics.map((d) => d.message)).toEqual(["OPTION_PROFILE: expected <BASIC_INFO> (missing before <SCAN>); found <SCAN>"]);
   });
   it("recovery: a left-out child gives one error at the child found instead", () => {
     const xml = ok.replace("<PERFORMANCE/>", "");
-    expect(validate(profile, xml).diagnostics.map((d) => d.message)).toEqual(["SCAN: expected <PERFORMANCE>; found <TCP>"]);
+    expect(validate(profile, xml).diagnostics.map((d) => d.message)).toEqual(["SCAN: expected <PERFORMANCE> (missing before <TCP>); found <TCP>"]);
   });
   it("recovery: a misspelt child is validated as the one meant (its content too)", () => {
     const xml = ok.replace("<BASIC_INFO><GROUP_NAME>x</GROUP_NAME></BASIC_INFO>", "<BASIC_INFOS><GROUP_NAME>x</GROUP_NAME><NOPE/></BASIC_INFOS>");

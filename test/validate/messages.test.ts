@@ -65,7 +65,7 @@ describe("validity diagnostics: code, params, position, path, message", () => {
 <!ELEMENT a ANY><!ATTLIST a n NOTATION (gif) #IMPLIED e ENTITY #IMPLIED>]>\n`;
     expect(run(dtd + `<a n="gif" e="pic"/>`)).toEqual([]);
     expect(run(dtd + `<a n="png" e="txt"/>`).map((d) => [d.code, d.column, d.message])).toEqual([
-      ["valid/attribute-value", 4, 'a: attribute n: expected one of gif; found "png"'],
+      ["valid/attribute-value", 4, 'a: attribute n: expected "gif"; found "png"'],
       ["valid/attribute-value", 12, 'a: attribute e: expected the name of an unparsed entity declared in the DTD (ENTITY); found "txt"'],
     ]);
   });
@@ -81,7 +81,7 @@ describe("validity diagnostics: code, params, position, path, message", () => {
         line: 2,
         column: 4,
         path: "/a",
-        message: "a: no attribute three is declared; expected one of one, two",
+        message: "a: no attribute three is declared; declared attributes: one, two",
         params: { element: "a", found: "three", expected: "one, two" },
       },
     ]);
