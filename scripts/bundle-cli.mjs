@@ -12,5 +12,9 @@ await build({
   target: "node20",
   // Optional or generated-code-only dependencies stay outside the bundle.
   external: ["libxml2-wasm", "fast-xml-parser"],
+  // Less text for V8 to parse on every start (≈5 ms of a cold run); names are kept, so stack
+  // traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
 });
