@@ -1,9 +1,9 @@
 /** `qxml lint <files|dirs|globs> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N]`. */
+import { loadCommandConfig } from "./config-option.js";
 import { summarize, type FileResult, type Findings } from "../diagnostics/diagnostic.js";
-import { ConfigError, loadConfig } from "../config/config.js";
 import { lintDocument } from "../lint/lint-document.js";
 import { RULE_DOCS_BASE } from "../lint/meta.js";
-import { ruleIds, rules } from "../lint/registry.js";
+import { rules } from "../lint/registry.js";
 import { sarifRuleInfo } from "../lint/sarif-rule-info.js";
 import { packageVersion } from "../package-root.js";
 import { formatJson } from "../report/json.js";
@@ -12,7 +12,6 @@ import { formatSarif } from "../report/sarif.js";
 import { Catalog } from "../schema/catalog.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
-import { formatConfigError } from "./output.js";
 import { textReport } from "./report-output.js";
 
 const HELP = `Usage: qxml lint <files|dirs|globs> [options]
@@ -72,16 +71,8 @@ export async function runLint(args: string[]): Promise<number> {
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
   if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to lint");
   const cwd = process.cwd();
-  let config;
-  try {
-    config = loadConfig(values.config, cwd, ruleIds);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(formatConfigError(e, cwd));
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadCommandConfig(values.config, cwd);
+  if (config === null) return 2;
   const files = discoverFiles(positionals, cwd);
   if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
   const catalog = Catalog.bundled().withEntries(config.catalog);

@@ -1,13 +1,12 @@
 /** `qxml schema list` and `qxml schema show <name|path>`. */
-import { ruleIds } from "../lint/registry.js";
+import { loadCommandConfig } from "./config-option.js";
 import { Catalog } from "../schema/catalog.js";
 import { describeSchema, formatSchemaView } from "../schema/describe.js";
 import { shownPath } from "../diagnostics/location.js";
 import { loadSchema } from "../schema/load.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { UsageError } from "./files.js";
-import { ConfigError, loadConfig } from "../config/config.js";
-import { displayPath, formatConfigError, formatSchemaDiagnostic, unknownSchema } from "./output.js";
+import { displayPath, formatSchemaDiagnostic, unknownSchema } from "./output.js";
 
 const HELP = `Usage:
   qxml schema list [--format text|json]        the bundled schemas and the catalog entries of
@@ -29,16 +28,8 @@ export async function runSchema(args: string[]): Promise<number> {
   }
   const format = oneOf(values.format, ["text", "json"] as const, "text", "format");
   const [sub, ...rest] = positionals;
-  let config;
-  try {
-    config = loadConfig(values.config, process.cwd(), ruleIds);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(formatConfigError(e));
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadCommandConfig(values.config, process.cwd());
+  if (config === null) return 2;
   const catalog = Catalog.bundled().withEntries(config.catalog);
   if (sub === "list") {
     if (rest.length > 0) throw new UsageError(`schema list takes no arguments; got ${rest.join(" ")}`);

@@ -1,13 +1,12 @@
 /** `qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2]`. */
+import { loadCommandConfig } from "./config-option.js";
 import { summarize, type FileResult } from "../diagnostics/diagnostic.js";
-import { ConfigError, loadConfig } from "../config/config.js";
-import { ruleIds } from "../lint/registry.js";
 import { Catalog } from "../schema/catalog.js";
 import { loadSchema } from "../schema/load.js";
 import { validateDocument } from "../pipeline/validate-document.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
-import { formatConfigError, formatSchemaDiagnostic, unknownSchema } from "./output.js";
+import { formatSchemaDiagnostic, unknownSchema } from "./output.js";
 import { printFindings } from "./report-output.js";
 
 const HELP = `Usage: qxml validate <files|dirs|globs> [options]
@@ -40,17 +39,8 @@ export async function runValidate(args: string[]): Promise<number> {
   const engine = oneOf(values.engine, ["qxml", "libxml2"] as const, "qxml", "engine");
   if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to validate");
   const cwd = process.cwd();
-  let config;
-  try {
-    // The same checks as lint's, so that one config file is accepted or refused by both.
-    config = loadConfig(values.config, cwd, ruleIds);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(formatConfigError(e, cwd));
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadCommandConfig(values.config, cwd);
+  if (config === null) return 2;
   const catalog = Catalog.bundled().withEntries(config.catalog);
   let schema;
   if (values.schema !== undefined) {
