@@ -6,7 +6,7 @@
  */
 import { addComplexType, addSimpleType, builtinType } from "../build.js";
 import { nameKey, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
-import { resolveTypeRef, tooDeep, type AttributeSet, type BuildContext } from "./build-context.js";
+import { resolveTypeRef, runTypeJob, type AttributeSet, type BuildContext } from "./build-context.js";
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
 import { buildParticle, checkContentParticle, isEmptyParticle } from "./build-particles.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
@@ -33,26 +33,7 @@ export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSch
 
 /** Builds complex type `id` if it is not built yet; `from` is where it is needed (for cycles). */
 export function completeComplex(ctx: BuildContext, id: number, from: SourceLocation): void {
-  const job = ctx.complexJobs.get(id);
-  if (job === undefined || job.state === "done") return;
-  if (job.state === "building") {
-    const i = ctx.derivationStack.indexOf(job.label);
-    const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
-    ctx.reporter.report("xsd/circular", { kind: "complexType", name: job.label, cycle }, from);
-    return;
-  }
-  if (tooDeep(ctx, ctx.derivationStack.length, "type", job.label, from)) {
-    job.state = "done"; // left as a placeholder; the error already makes the model unusable
-    return;
-  }
-  job.state = "building";
-  ctx.derivationStack.push(job.label);
-  try {
-    fill(ctx, ctx.model.complexTypes[id], job.node, job.schema);
-  } finally {
-    ctx.derivationStack.pop();
-    job.state = "done";
-  }
+  runTypeJob(ctx, ctx.complexJobs.get(id), "complexType", from, (job) => fill(ctx, ctx.model.complexTypes[id], job.node, job.schema));
 }
 
 function contentOf(particle: Particle | null, mixed: boolean): Content {

@@ -128,3 +128,30 @@ export function tooDeep(ctx: BuildContext, depth: number, kind: string, name: st
 export function unresolvedIn(ctx: BuildContext, code: string, q: QName, loc: SourceLocation, names: Iterable<string>): void {
   ctx.reporter.unresolved(code, q.raw, loc, suggest(ctx, q, names));
 }
+
+/**
+ * Builds a type job once: a job met again while it is being built is a derivation cycle
+ * (reported with the chain), one too deep is refused, else `build` runs with the job on the
+ * derivation stack. Shared by complex and simple types.
+ */
+export function runTypeJob<T>(ctx: BuildContext, job: Job<T> | undefined, kind: "complexType" | "simpleType", from: SourceLocation, build: (job: Job<T>) => void): void {
+  if (job === undefined || job.state === "done") return;
+  if (job.state === "building") {
+    const i = ctx.derivationStack.indexOf(job.label);
+    const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
+    ctx.reporter.report("xsd/circular", { kind, name: job.label, cycle }, from);
+    return;
+  }
+  if (tooDeep(ctx, ctx.derivationStack.length, "type", job.label, from)) {
+    job.state = "done"; // left as a placeholder; the error already makes the model unusable
+    return;
+  }
+  job.state = "building";
+  ctx.derivationStack.push(job.label);
+  try {
+    build(job);
+  } finally {
+    ctx.derivationStack.pop();
+    job.state = "done";
+  }
+}

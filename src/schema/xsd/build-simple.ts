@@ -5,7 +5,7 @@
  */
 import { addSimpleType, builtinType } from "../build.js";
 import type { SourceLocation } from "../model.js";
-import { resolveTypeRef, tooDeep, type BuildContext } from "./build-context.js";
+import { resolveTypeRef, runTypeJob, type BuildContext } from "./build-context.js";
 import { restrictFacets } from "./restrict-facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
 
@@ -43,26 +43,7 @@ export function simpleTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation):
 
 /** Completes simple type `id` (a no-op for built-ins and finished types); `from` is where it is needed. */
 export function completeSimple(ctx: BuildContext, id: number, from: SourceLocation): void {
-  const job = ctx.simpleJobs.get(id);
-  if (job === undefined || job.state === "done") return;
-  if (job.state === "building") {
-    const i = ctx.derivationStack.indexOf(job.label);
-    const cycle = [...ctx.derivationStack.slice(i < 0 ? 0 : i), job.label].join(" → ");
-    ctx.reporter.report("xsd/circular", { kind: "simpleType", name: job.label, cycle }, from);
-    return;
-  }
-  if (tooDeep(ctx, ctx.derivationStack.length, "type", job.label, from)) {
-    job.state = "done"; // left as a placeholder; the error already makes the model unusable
-    return;
-  }
-  job.state = "building";
-  ctx.derivationStack.push(job.label);
-  try {
-    fill(ctx, id, job.node, job.schema);
-  } finally {
-    ctx.derivationStack.pop();
-    job.state = "done";
-  }
+  runTypeJob(ctx, ctx.simpleJobs.get(id), "simpleType", from, (job) => fill(ctx, id, job.node, job.schema));
 }
 
 function operand(ctx: BuildContext, q: QName | undefined, inline: XSimpleType | undefined, schema: XSchema, loc: SourceLocation): number {
