@@ -208,13 +208,41 @@ export class ValidationEngine implements XmlHandler {
     }
   }
 
+  /**
+   * XML 1.0 erratum E15 (VC Element Valid), DTD only: an entity reference inside an EMPTY element
+   * is content even when it expands to nothing, and a character reference to white space in
+   * element content is not ignorable white space. Other references need no check here: the
+   * text they produce is checked as text.
+   */
+  reference(kind: "char" | "entity", text: string, pos: Position): void {
+    if (this.depth === 0 || !this.dtdMode) return;
+    const f = this.frames[this.depth - 1];
+    if (kind === "entity") {
+      if (f.textMode !== TEXT_EMPTY) return;
+      if (f.runOpen) this.endRun(f);
+      this.contentError(f, "valid/not-empty", { parent: f.name, found: `the entity reference &${text};` }, pos);
+      return;
+    }
+    if (f.textMode !== TEXT_ELEMENTS || f.badText !== null || !isAllWhite(text)) return;
+    if (!f.runOpen) {
+      f.runOpen = true;
+      f.runLine = pos.line;
+      f.runColumn = pos.column;
+    }
+    f.badText = `\u0000charref&#${text.codePointAt(0)};`;
+  }
+
   /** Ends the open text run of the innermost element (any markup does), reporting bad text in it. */
   private endRun(f: Frame): void {
     f.runOpen = false;
     const bad = f.badText;
     if (bad === null) return;
     f.badText = null;
-    const found = bad.startsWith("\u0000cdata") ? "a CDATA section" : `text "${excerpt(bad)}"`;
+    const found = bad.startsWith("\u0000cdata")
+      ? "a CDATA section"
+      : bad.startsWith("\u0000charref")
+        ? `a character reference to white space (${bad.slice(8, bad.indexOf(";") + 1)}), which is text, not ignorable white space`
+        : `text "${excerpt(bad)}"`;
     this.contentError(f, "valid/text-not-allowed", { parent: f.name, found }, { line: f.runLine, column: f.runColumn });
   }
 

@@ -102,6 +102,7 @@ export function enterEntity(p: Parser, name: string, i: number, afterRef: number
     name,
     i,
   );
+  p.h.reference?.("entity", name, p.at(i));
   const text = decl.systemId !== undefined ? loadExternalEntity(p, decl, i) : (decl.value ?? "");
   if (text === null) return afterRef;
   charge(p, text.length, i);

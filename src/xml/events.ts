@@ -73,6 +73,16 @@ export interface XmlHandler {
    * `cdata` is true for text from a CDATA section.
    */
   text(text: string, pos: Position, cdata: boolean): void;
+  /**
+   * Optional: a reference in content, reported just before the text (if any) it produces, for
+   * validity checks that depend on where text came from (XML 1.0 erratum E15, VC Element Valid):
+   * a character reference to white space is not ignorable white space, and an entity reference
+   * inside an EMPTY element is content even when its replacement text is empty.
+   * kind "char": a character reference, `text` is the character it stands for;
+   * kind "entity": a reference to a declared general entity other than the five predefined
+   * ones, `text` is the entity's name.
+   */
+  reference?(kind: "char" | "entity", text: string, pos: Position): void;
   processingInstruction?(target: string, data: string, pos: Position): void;
   comment?(text: string, pos: Position): void;
   /**

@@ -449,7 +449,9 @@ export class Parser {
     if (buf.charCodeAt(i + 1) === 35) {
       const r = this.charRef(i);
       if (r === null) return NEED;
-      this.h.text(r.text, this.at(i), false);
+      const pos = this.at(i);
+      this.h.reference?.("char", r.text, pos);
+      this.h.text(r.text, pos, false);
       return r.end;
     }
     const nameEnd = scanName(buf, i + 1, buf.length);

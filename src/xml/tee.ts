@@ -13,6 +13,7 @@ export function teeHandler(first: XmlHandler, rest: XmlHandler[]): XmlHandler {
     startElement: (tag) => all.forEach((h) => h.startElement(tag)),
     endElement: (name, pos) => all.forEach((h) => h.endElement(name, pos)),
     text: (text, pos, cdata) => all.forEach((h) => h.text(text, pos, cdata)),
+    reference: (kind, text, pos) => all.forEach((h) => h.reference?.(kind, text, pos)),
     processingInstruction: (target, data, pos) => all.forEach((h) => h.processingInstruction?.(target, data, pos)),
     comment: (text, pos) => all.forEach((h) => h.comment?.(text, pos)),
     diagnostic: (d) => all.forEach((h) => h.diagnostic(d)),

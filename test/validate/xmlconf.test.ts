@@ -12,11 +12,7 @@ import { XMLCONF_DIR } from "../../test-support/paths.js";
 import { appliesToXml10Fifth, loadXmlconf, type XmlconfTest } from "../../test-support/xmlconf.js";
 
 /** Case id → why qxml's verdict differs. Keep in sync with docs/conformance.md. */
-export const VALIDITY_EXCEPTIONS: Readonly<Record<string, string>> = {
-  "rmt-e2e-15a": "VC Element Valid: a reference to an empty entity inside an EMPTY element; the reader reports no event for entity references",
-  "rmt-e2e-15g": "VC Element Valid: a character reference to white space in element content; the reader reports resolved text without its origin",
-  "rmt-e2e-15h": "VC Element Valid: a character reference to white space in element content; the reader reports resolved text without its origin",
-};
+export const VALIDITY_EXCEPTIONS: Readonly<Record<string, string>> = {};
 
 /** Failures that belong to the reader (well-formedness side), tracked until it is fixed there. */
 export const READER_EXCEPTIONS: Readonly<Record<string, string>> = {};
