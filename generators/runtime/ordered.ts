@@ -8,7 +8,7 @@
 import { diagnose, type Params } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Wildcard } from "../../src/schema/model.js";
-import { AllMatcher, GlushkovMatcher, type ContentMatcher, type Edge, type Leaf } from "../../src/validate/automaton.js";
+import { AllMatcher, GlushkovMatcher, indexEdges, type ContentMatcher, type Edge, type Leaf } from "../../src/validate/automaton.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildRun, type SchemaNames } from "../../src/validate/child-match.js";
 import { excerpt } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
@@ -87,19 +87,7 @@ export function matcherOf(lit: AutomatonLiteral | AllLiteral): ContentMatcher {
   }
   const leaves = lit.leaves.map(leafOf);
   const edges: Edge[][] = lit.edges.map((list) => list.map(([target, loop = -1, exits = [], enters = []]) => ({ target, loop, exits: [...exits], enters: [...enters] })));
-  const byLocal: Map<string, Edge[]>[] = [];
-  const wildcards: Edge[][] = [];
-  for (const list of edges) {
-    const m = new Map<string, Edge[]>();
-    const w: Edge[] = [];
-    for (const e of list) {
-      const leaf = leaves[e.target];
-      if (leaf.kind === "any") w.push(e);
-      else m.set(leaf.name, [...(m.get(leaf.name) ?? []), e]);
-    }
-    byLocal.push(m);
-    wildcards.push(w);
-  }
+  const { byLocal, wildcards } = indexEdges(edges, leaves);
   return new GlushkovMatcher({
     leaves,
     counterMin: lit.counters.map((c) => c[0]),

@@ -313,23 +313,7 @@ function buildTables(root: Node, ctx: BuildContext): Tables {
   };
   visit(root);
   for (const list of edges) list.sort((a, b) => a.target - b.target);
-  const byLocal: Map<string, Edge[]>[] = [];
-  const wildcards: Edge[][] = [];
-  for (const list of edges) {
-    const m = new Map<string, Edge[]>();
-    const w: Edge[] = [];
-    for (const e of list) {
-      const leaf = ctx.leaves[e.target];
-      if (leaf.kind === "any") w.push(e);
-      else {
-        const bucket = m.get(leaf.name);
-        if (bucket === undefined) m.set(leaf.name, [e]);
-        else bucket.push(e);
-      }
-    }
-    byLocal.push(m);
-    wildcards.push(w);
-  }
+  const { byLocal, wildcards } = indexEdges(edges, ctx.leaves);
   const accept: (number[] | null)[] = [root.nullable ? [] : null];
   const lastSet = new Set(root.last);
   for (let i = 0; i < n; i++) accept.push(lastSet.has(i) ? countedPath(leafNode[i], null, ctx.counterMin) : null);
@@ -748,4 +732,29 @@ class AllMatcher implements ContentMatcher {
 }
 
 /** For generated validators (generators/runtime/ordered.ts): the same matchers, run from generated tables. */
+/**
+ * Per state, its outgoing edges by the element name they consume and the wildcard edges apart:
+ * the lookup tables a GlushkovMatcher steps with (built here and by the generated validators).
+ */
+export function indexEdges(edges: Edge[][], leaves: readonly Leaf[]): Pick<Tables, "byLocal" | "wildcards"> {
+  const byLocal: Map<string, Edge[]>[] = [];
+  const wildcards: Edge[][] = [];
+  for (const list of edges) {
+    const m = new Map<string, Edge[]>();
+    const w: Edge[] = [];
+    for (const e of list) {
+      const leaf = leaves[e.target];
+      if (leaf.kind === "any") w.push(e);
+      else {
+        const bucket = m.get(leaf.name);
+        if (bucket === undefined) m.set(leaf.name, [e]);
+        else bucket.push(e);
+      }
+    }
+    byLocal.push(m);
+    wildcards.push(w);
+  }
+  return { byLocal, wildcards };
+}
+
 export { GlushkovMatcher, AllMatcher, type Tables, type Edge };
