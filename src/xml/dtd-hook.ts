@@ -3,17 +3,9 @@
  * It is injected through this interface so the reader does not depend on its internals.
  */
 import type { DtdDocument } from "../dtd/syntax.js";
-import type { EntityResolver } from "./resolve.js";
-import { finishDtd, isFatalDtdCode, newDtdDocument, parseDtdText } from "../dtd/parse.js";
+import { finishDtd, isFatalDtdCode, newDtdDocument, parseDtdText, type DtdParseOptions } from "../dtd/parse.js";
 
-export interface DtdParseOptions {
-  file: string;
-  line?: number;
-  column?: number;
-  internal: boolean;
-  resolveEntity?: EntityResolver;
-  limits?: { maxEntityExpansions?: number; maxEntityNesting?: number };
-}
+export type { DtdParseOptions };
 
 export interface DtdParser {
   newDtdDocument(): DtdDocument;

@@ -3,6 +3,7 @@
  * and which XSD children each XSD element may have. Attributes in other namespaces are always
  * allowed (XSD permits them as annotations). Keys are "local" or "local@scope".
  */
+import { FACET_NAMES } from "./syntax.js";
 
 const OCCURS = ["minOccurs", "maxOccurs"];
 
@@ -48,20 +49,7 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 
 const PARTICLES = ["element", "group", "choice", "sequence", "any"];
 const ATTRS = ["attribute", "attributeGroup", "anyAttribute"];
-const FACETS = [
-  "length",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "enumeration",
-  "whiteSpace",
-  "maxInclusive",
-  "maxExclusive",
-  "minInclusive",
-  "minExclusive",
-  "totalDigits",
-  "fractionDigits",
-];
+const FACETS: readonly string[] = FACET_NAMES;
 
 export const ALLOWED_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   schema: ["include", "import", "redefine", "annotation", "simpleType", "complexType", "group", "attributeGroup", "element", "attribute", "notation"],
