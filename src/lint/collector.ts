@@ -41,13 +41,9 @@ const NO_ATTRIBUTES: ReadonlyMap<string, LintAttribute> = new Map();
 
 export class LintCollector implements XmlHandler {
   private readonly stack: Frame[] = [];
-  /** Whether any element arrived: the runner checks this to know if the pass fed it. */
-  sawElement = false;
-
   constructor(private readonly table: ListenerTable) {}
 
   startElement(tag: StartTag): void {
-    this.sawElement = true;
     const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
     const n = (parent?.childCounts.get(tag.name) ?? 0) + 1;
     parent?.childCounts.set(tag.name, n);

@@ -91,16 +91,13 @@ export async function lintDocument(file: string, ctx: LintContext): Promise<Lint
     ...(schema !== undefined ? { schema } : {}),
     extraHandlers: () => [linter.handler],
   });
-  // When the validator did not feed the rules (no schema found, or a validator without
-  // extra-handler support), the rules get a reader pass of their own. If the validator did not
-  // read the file at all, that pass also reports the reader's errors (not well-formed, limits).
+  // The validator's pass (or its no-schema pass) feeds the rules. Only when the chosen schema
+  // could not be used was the file not read at all: then the rules get a pass of their own,
+  // which also reports the reader's errors (not well-formed, limits).
   const readerDiagnostics: Diagnostic[] = [];
-  const codes = new Set(outcome.result.diagnostics.map((d) => d.code));
-  if (!linter.handler.sawElement && !codes.has("qxml/unreadable-file")) {
-    const pipelineRead = !codes.has("qxml/no-schema") && !codes.has("qxml/schema-error");
-    const handler = pipelineRead ? linter.handler : capturingDiagnostics(linter.handler, readerDiagnostics);
+  if (outcome.result.diagnostics.some((d) => d.code === "qxml/schema-error")) {
     try {
-      await readFile(resolve(ctx.cwd, file), handler, { file });
+      await readFile(resolve(ctx.cwd, file), capturingDiagnostics(linter.handler, readerDiagnostics), { file });
     } catch {
       // The file vanished or cannot be read: the validator's diagnostic already says so.
     }
