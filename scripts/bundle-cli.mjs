@@ -1,20 +1,36 @@
-// Bundles the CLI into one file (dist/qxml.mjs), so a cold `qxml validate` reads one module
-// instead of ~100: measured 0.17 → 0.12 s CPU for a 5 KB file. The per-module build in
-// dist/src/ stays the library (exports) and what the tests import.
+// Bundles the CLI into one CommonJS file (dist/qxml-cli.cjs), loaded by the package bin
+// bin/qxml.cjs, and writes the V8 code cache it is loaded with (dist/qxml-cli.cache).
+// One file instead of ~100 modules, no ES module loader and a code cache: a cold `qxml validate`
+// of a 5 KB file measured 166 ms (ESM bundle) → 150 ms (CJS) → 133 ms (with the cache) median
+// on the 2-core machine, against 91 ms for an empty `node -e 0`.
+// The per-module build in dist/src/ stays the library (exports) and what the tests import.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/qxml.mjs",
+  entryPoints: ["src/cli/bin.ts"],
+  outfile: "dist/qxml-cli.cjs",
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
   // Optional or generated-code-only dependencies stay outside the bundle.
   external: ["libxml2-wasm", "fast-xml-parser"],
-  // Less text for V8 to parse on every start (≈5 ms of a cold run); names are kept, so stack
-  // traces stay readable.
+  // import.meta.url (used to find the package root) has no CommonJS form: the module's file URL.
+  define: { "import.meta.url": "__qxml_module_url" },
+  banner: { js: 'var __qxml_module_url = require("node:url").pathToFileURL(__filename).href;' },
+  // Less text for V8 to parse on every start; names are kept, so stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
 });
+
+// The cache is keyed on V8's flags: write it under the bin's own (its shebang's) flags.
+const shebang = readFileSync("bin/qxml.cjs", "utf8").split("\n", 1)[0];
+const flags = shebang.split(/\s+/).filter((a) => a.startsWith("--"));
+const r = spawnSync(process.execPath, [...flags, "scripts/code-cache.cjs"], { stdio: ["ignore", "ignore", "inherit"] });
+if (r.status !== 0) {
+  process.stderr.write("bundle-cli: writing the code cache failed (the CLI still works, without it)\n");
+  process.exitCode = 1;
+}

@@ -1,8 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
 /**
- * (The shebang's small young generation keeps a streaming run's peak RSS near its live set:
- * many short-lived strings; measured 72 MB → 63 MB on a 25 MB file at no CPU cost.)
- *
  * `qxml`: thin dispatch to one module per command, loaded on demand so that a small validation
  * starts fast. Exit codes for every command: 0 ok, 1 findings (invalid or not well-formed input,
  * lint errors), 2 usage error, config error or unreadable schema.
@@ -84,8 +80,11 @@ function isEntryPoint(): boolean {
   }
 }
 
-// Run only when executed as the binary, not when imported by tests.
-if (isEntryPoint()) {
+/**
+ * Runs the CLI on process.argv and sets the exit code: what the bin (bin/qxml.cjs, through the
+ * bundle's entry src/cli/bin.ts) calls.
+ */
+export function runCli(): void {
   // `qxml lint . | head`: the reader went away; stop quietly, as other command-line tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (e: NodeJS.ErrnoException) => {
@@ -103,3 +102,6 @@ if (isEntryPoint()) {
     },
   );
 }
+
+// Also runnable unbundled (`node dist/src/cli/main.js`), as the benchmarks do.
+if (isEntryPoint()) runCli();

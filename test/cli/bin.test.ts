@@ -1,0 +1,29 @@
+/** The package bin (bin/qxml.cjs): the bundle loaded through V8's code cache, and without it. */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { cliNodeFlags, cliPath, repoRoot, runCli } from "./run-cli.js";
+
+const cacheRejected = (flags: string[]) =>
+  spawnSync(process.execPath, [...flags, "-e", `process.stdout.write(String(require(${JSON.stringify(cliPath)}).loadBundle().cacheRejected))`], { cwd: repoRoot, encoding: "utf8" }).stdout;
+
+describe("bin/qxml.cjs", () => {
+  it("loads the bundle with the code cache the build wrote, under its shebang's flags", () => {
+    expect(cliNodeFlags).toContain("--max-semi-space-size=2");
+    expect(cacheRejected(cliNodeFlags)).toBe("false");
+  });
+  it("gives the same results when V8 rejects the cache (other flags): it compiles the bundle instead", () => {
+    expect(cacheRejected([])).toBe("true");
+    const args = ["validate", "--format", "json", "examples/good", "examples/bad/auth-type-misspelt.xml"];
+    const withCache = runCli(args);
+    const without = spawnSync(process.execPath, [cliPath, ...args], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(withCache.code).toBe(1);
+    expect(without.status).toBe(withCache.code);
+    expect(without.stdout).toBe(withCache.stdout);
+  });
+  it("imports the optional libxml2-wasm from cached code (through the bin's import, which Node 20 needs)", () => {
+    const r = runCli(["validate", "--engine", "libxml2", "--format", "json", "examples/bad/auth-type-misspelt.xml"]);
+    expect(r.stdout).not.toContain("libxml2/unavailable");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].diagnostics.length).toBeGreaterThan(0);
+  });
+});
