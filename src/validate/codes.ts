@@ -88,6 +88,11 @@ export const V = defineCodes({
     severity: "error",
     message: "<{found}> is declared abstract and cannot appear in a document",
   },
+  "valid/abstract-type": {
+    severity: "error",
+    message: "<{element}> has the abstract type {type}{via}: {fix}",
+    hint: "An abstract type only describes what its derived types share: add xsi:type naming a derived type that is not abstract (with xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" in scope), or change the schema.",
+  },
   "valid/fixed-element": {
     severity: "error",
     message: "{parent}: expected the fixed value \"{expected}\"; found \"{found}\"",

@@ -34,6 +34,8 @@ export interface CompiledType {
   simple: SimpleChecker | null;
   /** The text is an xs:ID, IDREF or IDREFS (it takes part in ID bookkeeping). */
   textIds: boolean;
+  /** An abstract complex type (XSD): an element validated against it is invalid (cvc-elt.2). */
+  abstract: boolean;
   /** Attributes by local name (DTD: by qualified name); several when namespaces differ. */
   attributes: Map<string, CompiledAttribute[]>;
   /** Required attributes, checked at every start tag. */
@@ -114,6 +116,7 @@ export function simpleElementType(model: SchemaModel, typeId: number): CompiledT
     matcher: null,
     simple,
     textIds: isIdBuiltin(simple),
+    abstract: false,
     attributes: new Map(),
     required: [],
     anyAttribute: null,
@@ -191,6 +194,7 @@ function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl |
     matcher,
     simple,
     textIds: simple !== null && isIdBuiltin(simple),
+    abstract: ct.abstract,
     attributes,
     required,
     anyAttribute: ct.anyAttribute ?? null,

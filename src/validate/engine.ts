@@ -19,6 +19,7 @@ import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.j
 import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
+import { abstractTypeParams } from "./abstract-type.js";
 import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE } from "./frame.js";
 import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typeNote } from "./messages.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
@@ -450,10 +451,19 @@ export class ValidationEngine implements XmlHandler {
       }
       type = chosen;
     }
+    // cvc-elt.2: reported, then the content is still checked against the abstract type's model
+    // (it is what the author wrote against), so one mistake gives one diagnostic.
+    if (type.abstract) this.reportAbstractType(el, type, tag);
     f.type = type;
     const m = type.matcher;
     if (m !== null) m.start(f);
     if (tag.attributes.length > 0 || type.required.length > 0) checkAttributes(this.attrContext, type, tag, tag.name);
+  }
+
+  private reportAbstractType(el: CompiledElement, type: CompiledType, tag: StartTag): void {
+    let xsiType: string | null = null;
+    for (const a of tag.attributes) if (a.uri === XSI_NS && a.local === "type") xsiType = a.value;
+    this.report("valid/abstract-type", abstractTypeParams(this.schema!.model, type.id, el.decl, tag.name, xsiType), tag.line, tag.column);
   }
 
   private xsiAttributes(f: Frame, el: CompiledElement, type: CompiledType, tag: StartTag): CompiledType | null {
