@@ -5,13 +5,14 @@
 import { ConfigError, loadConfig, type QxmlConfig } from "../config/config.js";
 import { ruleIds } from "../lint/registry.js";
 import { formatConfigError } from "./output.js";
+import { writeErr } from "./stdio.js";
 
 export function loadCommandConfig(explicit: string | undefined, cwd: string): QxmlConfig | null {
   try {
     return loadConfig(explicit, cwd, ruleIds);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(formatConfigError(e, cwd));
+      writeErr(formatConfigError(e, cwd));
       return null;
     }
     throw e;

@@ -1,4 +1,5 @@
 /** `qxml generate`: the generators live in generators/; this is the CLI's door to them. */
+import { writeOut } from "./stdio.js";
 
 const HELP = `Usage: qxml generate [<schema name|path>...] [options]
 
@@ -16,7 +17,7 @@ Exit codes: 0 written or up to date, 1 --check found differences, 2 usage or sch
 
 export async function runGenerateCommand(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
-    process.stdout.write(HELP + "\n");
+    writeOut(HELP + "\n");
     return 0;
   }
   const { runGenerate } = await import("../../generators/cli.js");

@@ -13,6 +13,7 @@ import { Catalog } from "../schema/catalog.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
 import { textReport } from "./report-output.js";
+import { writeOut, writeErr } from "./stdio.js";
 
 const HELP = `Usage: qxml lint <files|dirs|globs> [options]
 
@@ -64,7 +65,7 @@ export async function runLint(args: string[]): Promise<number> {
     "max-warnings": { type: "string" },
   });
   if (values.help) {
-    process.stdout.write(HELP + "\n");
+    writeOut(HELP + "\n");
     return 0;
   }
   const format = oneOf(values.format, FORMATS, "text", "format");
@@ -84,12 +85,12 @@ export async function runLint(args: string[]): Promise<number> {
     schemaFailure ||= outcome.schemaFailure;
   }
   const findings = summarize(results);
-  process.stdout.write(await render(findings, format, cwd, config.rules));
+  writeOut(await render(findings, format, cwd, config.rules));
   if (schemaFailure) return 2;
   if (findings.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && findings.summary.warnings > maxWarnings) {
     const n = findings.summary.warnings;
-    process.stderr.write(`qxml lint: ${n} ${n === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings} allows\n`);
+    writeErr(`qxml lint: ${n} ${n === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings} allows\n`);
     return 1;
   }
   return 0;

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { packageVersion } from "../package-root.js";
 import { UsageError } from "./files.js";
+import { writeErr, writeOut } from "./stdio.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -42,28 +43,28 @@ export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     // A usage error: the help goes where errors go, so `qxml > out` does not hide it.
-    process.stderr.write(HELP + "\n");
+    writeErr(HELP + "\n");
     return EXIT_USAGE;
   }
   if (first === "-h" || first === "--help" || first === "help") {
-    process.stdout.write(HELP + "\n");
+    writeOut(HELP + "\n");
     return EXIT_OK;
   }
   if (first === "-v" || first === "--version") {
-    process.stdout.write(packageVersion() + "\n");
+    writeOut(packageVersion() + "\n");
     return EXIT_OK;
   }
   const load = commands[first];
   if (load === undefined) {
     const near = didYouMean(first, Object.keys(commands));
-    process.stderr.write(`qxml: unknown command "${first}"${near !== undefined ? `; did you mean "${near}"?` : ""}\n\n${HELP}\n`);
+    writeErr(`qxml: unknown command "${first}"${near !== undefined ? `; did you mean "${near}"?` : ""}\n\n${HELP}\n`);
     return EXIT_USAGE;
   }
   try {
     return await (await load())(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`qxml ${first}: ${e.message}\n`);
+      writeErr(`qxml ${first}: ${e.message}\n`);
       return EXIT_USAGE;
     }
     throw e;
@@ -85,19 +86,12 @@ function isEntryPoint(): boolean {
  * bundle's entry src/cli/bin.ts) calls.
  */
 export function runCli(): void {
-  // `qxml lint . | head`: the reader went away; stop quietly, as other command-line tools do.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code !== "EPIPE") throw e;
-      process.exit(process.exitCode ?? EXIT_OK);
-    });
-  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`qxml: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      writeErr(`qxml: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = EXIT_USAGE;
     },
   );

@@ -6,6 +6,7 @@ import { shownPath } from "../diagnostics/location.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { kindFromPath } from "../schema/load.js";
 import type { Catalog } from "../schema/catalog.js";
+import { isTerminal } from "./stdio.js";
 
 /** A path as the user would write it: relative to the working directory when it lies below it. */
 export function displayPath(file: string, cwd = process.cwd()): string {
@@ -21,8 +22,9 @@ export function formatDiagnosticLine(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== "dumb";
+/** Colour on standard output: a terminal, and neither NO_COLOR nor TERM=dumb. */
+export function useColor(): boolean {
+  return process.env.NO_COLOR === undefined && process.env.TERM !== "dumb" && isTerminal(1);
 }
 
 /** A schema's own diagnostic (reading a DTD or XSD), with its hint, on stderr. */

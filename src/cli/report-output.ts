@@ -6,6 +6,7 @@ import { locationFile } from "../diagnostics/location.js";
 import { formatText, frameLines } from "../report/text.js";
 import { resolve } from "node:path";
 import { useColor } from "./output.js";
+import { writeOut } from "./stdio.js";
 
 const MAX_FRAMES_PER_FILE = 20;
 
@@ -22,9 +23,9 @@ export async function textReport(findings: Findings, cwd: string): Promise<strin
   }
   const sources = new Map<string, SourceLines>();
   for (const [file, lines] of wanted) sources.set(file, await readLines(resolve(cwd, file), lines));
-  return formatText(findings, sources, { color: useColor(process.stdout), maxFrames: MAX_FRAMES_PER_FILE, cwd });
+  return formatText(findings, sources, { color: useColor(), maxFrames: MAX_FRAMES_PER_FILE, cwd });
 }
 
 export async function printFindings(findings: Findings, format: "text" | "json", cwd: string): Promise<void> {
-  process.stdout.write(format === "json" ? formatJson(findings) : await textReport(findings, cwd));
+  writeOut(format === "json" ? formatJson(findings) : await textReport(findings, cwd));
 }

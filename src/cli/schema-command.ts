@@ -7,6 +7,7 @@ import { loadSchema } from "../schema/load.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { UsageError } from "./files.js";
 import { displayPath, formatSchemaDiagnostic, unknownSchema } from "./output.js";
+import { writeOut, writeErr } from "./stdio.js";
 
 const HELP = `Usage:
   qxml schema list [--format text|json]        the bundled schemas and the catalog entries of
@@ -23,7 +24,7 @@ Options:
 export async function runSchema(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { format: { type: "string" }, config: { type: "string" } });
   if (values.help) {
-    process.stdout.write(HELP + "\n");
+    writeOut(HELP + "\n");
     return 0;
   }
   const format = oneOf(values.format, ["text", "json"] as const, "text", "format");
@@ -42,12 +43,12 @@ export async function runSchema(args: string[]): Promise<number> {
       source: e.source,
       description: e.description ?? null,
     }));
-    if (format === "json") process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+    if (format === "json") writeOut(JSON.stringify(rows, null, 2) + "\n");
     else {
       const table = rows.map((r) => [r.name, r.kind, r.roots.join(","), r.purpose ?? "", displayPath(r.file)]);
       const head = ["NAME", "KIND", "ROOTS", "PURPOSE", "FILE"];
       const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-      for (const row of [head, ...table]) process.stdout.write(row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd() + "\n");
+      for (const row of [head, ...table]) writeOut(row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd() + "\n");
     }
     return 0;
   }
@@ -55,11 +56,11 @@ export async function runSchema(args: string[]): Promise<number> {
     if (rest.length !== 1) throw new UsageError("schema show takes one schema name or path");
     const loaded = loadSchema(rest[0], catalog);
     if (loaded === undefined) throw new UsageError(unknownSchema(rest[0], catalog));
-    for (const d of loaded.diagnostics) process.stderr.write(formatSchemaDiagnostic(loaded.file, d));
+    for (const d of loaded.diagnostics) writeErr(formatSchemaDiagnostic(loaded.file, d));
     if (loaded.model === null) return 2;
     const view = describeSchema(loaded.model);
-    if (format === "json") process.stdout.write(JSON.stringify({ name: loaded.name, ...view, model: loaded.model }, null, 2) + "\n");
-    else process.stdout.write(`${loaded.name}: ${formatSchemaView(view, (f) => shownPath(f, process.cwd()))}`);
+    if (format === "json") writeOut(JSON.stringify({ name: loaded.name, ...view, model: loaded.model }, null, 2) + "\n");
+    else writeOut(`${loaded.name}: ${formatSchemaView(view, (f) => shownPath(f, process.cwd()))}`);
     return loaded.diagnostics.some((d) => d.severity === "error") ? 2 : 0;
   }
   throw new UsageError(sub === undefined ? "schema needs a subcommand: list or show" : `unknown schema subcommand "${sub}" (list, show)`);

@@ -8,6 +8,7 @@ import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, UsageError } from "./files.js";
 import { formatSchemaDiagnostic, unknownSchema } from "./output.js";
 import { printFindings } from "./report-output.js";
+import { writeErr, writeOut } from "./stdio.js";
 
 const HELP = `Usage: qxml validate <files|dirs|globs> [options]
 
@@ -32,7 +33,7 @@ export async function runValidate(args: string[]): Promise<number> {
     config: { type: "string" },
   });
   if (values.help) {
-    process.stdout.write(HELP + "\n");
+    writeOut(HELP + "\n");
     return 0;
   }
   const format = oneOf(values.format, ["text", "json"] as const, "text", "format");
@@ -48,8 +49,8 @@ export async function runValidate(args: string[]): Promise<number> {
     if (schema === undefined) throw new UsageError(`--schema: ${unknownSchema(values.schema, catalog)}`);
     const errors = schema.diagnostics.filter((d) => d.severity === "error");
     if (schema.model === null || errors.length > 0) {
-      for (const d of schema.diagnostics) process.stderr.write(formatSchemaDiagnostic(schema.file, d));
-      process.stderr.write(`qxml: schema ${values.schema} could not be read\n`);
+      for (const d of schema.diagnostics) writeErr(formatSchemaDiagnostic(schema.file, d));
+      writeErr(`qxml: schema ${values.schema} could not be read\n`);
       return 2;
     }
   }
