@@ -452,8 +452,9 @@ export class ValidationEngine implements XmlHandler {
       type = chosen;
     }
     // cvc-elt.2: reported, then the content is still checked against the abstract type's model
-    // (it is what the author wrote against), so one mistake gives one diagnostic.
-    if (type.abstract) this.reportAbstractType(el, type, tag);
+    // (it is what the author wrote against), so one mistake gives one diagnostic. An abstract
+    // element was reported already: no xsi:type can fix that (libxml2 reports it alone too).
+    if (type.abstract && !el.abstract) this.reportAbstractType(el, type, tag);
     f.type = type;
     const m = type.matcher;
     if (m !== null) m.start(f);

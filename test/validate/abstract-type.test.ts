@@ -27,6 +27,7 @@ const XSD = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   </xs:complexType>
 </xs:element>
 <xs:element name="h" type="A"/>
+<xs:element name="ah" type="A" abstract="true"/>
 <xs:complexType name="A" abstract="true"><xs:sequence><xs:element name="x" type="xs:string"/></xs:sequence></xs:complexType>
 <xs:complexType name="Ext"><xs:complexContent><xs:extension base="A"><xs:sequence><xs:element name="y" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
 <xs:complexType name="Res"><xs:complexContent><xs:restriction base="A"><xs:sequence><xs:element name="x" type="xs:string"/></xs:sequence></xs:restriction></xs:complexContent></xs:complexType>
@@ -56,6 +57,7 @@ const CASES: Case[] = [
   { name: "an element of a non-abstract type is unaffected", xml: `<list><b><x/></b><b><x/></b></list>`, codes: [] },
   { name: "the content is still checked against the abstract type", xml: `<list><h><z/></h></list>`, codes: ["valid/abstract-type", "valid/unexpected-element"] },
   { name: "an abstract root element type", xml: `<h><x/></h>`, codes: ["valid/abstract-type"] },
+  { name: "an abstract element of an abstract type: the element is reported alone", xml: `<ah><x/></ah>`, codes: ["valid/abstract-element"] },
   { name: "every use is reported", xml: `<list><h><x/></h><h><x/></h></list>`, codes: ["valid/abstract-type", "valid/abstract-type"] },
 ];
 
