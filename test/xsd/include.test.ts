@@ -65,6 +65,35 @@ describe("xs:include and xs:import", () => {
     expect(r.diagnostics).toMatchObject([{ code: "xsd/load-failed", line: 2, params: { directive: "include", location: "gone.xsd" }, schemaLocation: { file: join(dir, "main.xsd") } }]);
   });
 
+  test("after a failed include, an unresolved reference names the unread document, with no did-you-mean to an unrelated name", () => {
+    const dir = files({ "main.xsd": doc("", `<xs:include schemaLocation="common.xsd"/>\n<xs:element name="R" type="ScanType"/>\n<xs:complexType name="ScanTypes"/>`) });
+    const r = readXsdFile(join(dir, "main.xsd"));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["xsd/load-failed", "xsd/unresolved-type"]);
+    const d = r.diagnostics[1];
+    expect(d.message).toBe('type "ScanType" is not defined; it may be declared in "common.xsd", which could not be read');
+    expect(d.message).not.toContain("did you mean");
+    expect(d.hint).toBe('fix the xs:include of "common.xsd" (reported above), or define ScanType');
+  });
+
+  test("after a failed import, element references name every unread document", () => {
+    const dir = files({
+      "main.xsd": doc(
+        'xmlns:a="urn:a"',
+        `<xs:import namespace="urn:a" schemaLocation="a.xsd"/>\n<xs:include schemaLocation="b.xsd"/>\n<xs:element name="R"><xs:complexType><xs:sequence><xs:element ref="a:ITEM"/></xs:sequence></xs:complexType></xs:element>\n<xs:element name="ITEMS"/>`,
+      ),
+    });
+    const r = readXsdFile(join(dir, "main.xsd"));
+    const d = r.diagnostics.find((x) => x.code === "xsd/unresolved-element")!;
+    expect(d.message).toBe('element "a:ITEM" is not declared globally; it may be declared in "a.xsd", "b.xsd", which could not be read');
+    expect(d.hint).toBe('fix the xs:import/xs:include of "a.xsd", "b.xsd" (reported above), or define a:ITEM');
+  });
+
+  test("without a failed include, a near name is still offered as a did-you-mean", () => {
+    const dir = files({ "main.xsd": doc("", `<xs:element name="R" type="ScanType"/>\n<xs:complexType name="ScanTypes"/>`) });
+    const r = readXsdFile(join(dir, "main.xsd"));
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/unresolved-type", message: 'type "ScanType" is not defined; did you mean ScanTypes?', hint: "use ScanTypes, or define ScanType" }]);
+  });
+
   test("a URL is refused, never fetched", () => {
     const dir = files({ "main.xsd": doc('xmlns:r="urn:r"', `<xs:import namespace="urn:r" schemaLocation="http://example.invalid/r.xsd"/>`) });
     const r = readXsdFile(join(dir, "main.xsd"));

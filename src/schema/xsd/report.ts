@@ -7,16 +7,31 @@ import "./codes.js"; // registers the xsd/ codes this reporter builds
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
   readonly unsupported: UnsupportedFeature[] = [];
+  /** xs:include/xs:import documents that could not be read (xsd/load-failed), in report order. */
+  private readonly unread: { directive: string; location: string }[] = [];
 
   report(code: string, params: Params, loc: SourceLocation): Diagnostic {
     const d = diagnose(code, params, { line: loc.line, column: loc.column });
     d.schemaLocation = { file: loc.file, line: loc.line, column: loc.column };
     this.diagnostics.push(d);
+    if (code === "xsd/load-failed") this.unread.push({ directive: String(params.directive), location: String(params.location) });
     return d;
   }
 
-  /** An unresolved name, with a did-you-mean from the names that do exist. */
+  /**
+   * An unresolved name. After a failed include/import the name most likely lives in the document
+   * that could not be read, so that is named and no did-you-mean is offered: the nearest existing
+   * name would be an unrelated one. Otherwise, a did-you-mean from the names that do exist.
+   */
   unresolved(code: string, name: string, loc: SourceLocation, suggestion: string | undefined): Diagnostic {
+    if (this.unread.length > 0) {
+      const d = this.report(code, { name, suggestion: "" }, loc);
+      const docs = this.unread.map((u) => `"${u.location}"`).join(", ");
+      const directives = [...new Set(this.unread.map((u) => `xs:${u.directive}`))].join("/");
+      d.message += `; it may be declared in ${docs}, which could not be read`;
+      d.hint = `fix the ${directives} of ${docs} (reported above), or define ${name}`;
+      return d;
+    }
     const d = this.report(code, { name, suggestion: suggestion ?? "" }, loc);
     if (suggestion !== undefined) {
       d.message += `; did you mean ${suggestion}?`;
