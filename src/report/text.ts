@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Findings } from "../diagnostics/diagnostic.js";
 import { locationFile } from "../diagnostics/location.js";
+import { displayWidth } from "./display-width.js";
 import type { SourceLines } from "./source-lines.js";
 
 export interface TextOptions {
@@ -33,17 +34,20 @@ function frame(d: Diagnostic, lines: SourceLines, dim: (s: string) => string, ca
   for (const n of shown) {
     // One character for one: the caret's column stays right. Control characters would move or
     // garble the terminal, so they are shown as their Control Pictures (U+2400...).
-    let text = lines.get(n)!.replace(/\t/g, " ").replace(CONTROL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+    const shownText = lines.get(n)!.replace(/\t/g, " ").replace(CONTROL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+    // Columns count characters (code points), so the line is cut and measured by code point.
+    let chars = Array.from(shownText);
     let col = d.column;
     // Keep the caret in view on long (e.g. single-line) documents.
-    if (text.length > MAX_FRAME_WIDTH) {
+    if (chars.length > MAX_FRAME_WIDTH) {
       const start = n === d.line ? Math.max(0, col - 1 - MAX_FRAME_WIDTH / 2) : 0;
-      text = (start > 0 ? "…" : "") + text.slice(start, start + MAX_FRAME_WIDTH) + "…";
+      chars = [...(start > 0 ? ["…"] : []), ...chars.slice(start, start + MAX_FRAME_WIDTH), "…"];
       if (n === d.line) col = col - start + (start > 0 ? 1 : 0);
     }
     const marker = n === d.line ? ">" : " ";
-    out.push(`${marker} ${dim(String(n).padStart(width))} | ${text}`);
-    if (n === d.line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}${caretColor("^")}`);
+    out.push(`${marker} ${dim(String(n).padStart(width))} | ${chars.join("")}`);
+    // The caret's indent is the display width of what precedes it: wide characters take two cells.
+    if (n === d.line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(displayWidth(chars.slice(0, Math.max(0, col - 1)).join("")))}${caretColor("^")}`);
   }
   return out;
 }

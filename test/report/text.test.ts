@@ -14,6 +14,26 @@ describe("text report", () => {
     expect(out).toContain("    |    ^");
     expect(out).not.toMatch(/[\u0000\u0001\u007f]/);
   });
+  it("indents the caret by display width: CJK text and emoji before the column take two cells each", () => {
+    // <名前>漢字😀&bad;  — the error is at character column 10 (the &), 14 cells from the line start.
+    const line = "<名前>漢字😀&bad;";
+    const out = formatText(findings([diag({ column: 10 })]), new Map([["f.xml", new Map([[1, line]])]]), { color: false, maxFrames: 20 });
+    expect(out).toContain("f.xml:1:10:");
+    expect(out).toContain(`> 1 | ${line}`);
+    expect(out).toContain(`    | ${" ".repeat(14)}^\n`);
+  });
+  it("keeps the caret under a wide character on a long line cut to fit", () => {
+    const line = "漢".repeat(300) + "<X/>";
+    const out = formatText(findings([diag({ column: 301 })]), new Map([["f.xml", new Map([[1, line]])]]), { color: false, maxFrames: 20 });
+    const [shown, caret] = out.split("\n").slice(1, 3);
+    const text = shown.slice("> 1 | ".length);
+    const before = caret.slice("    | ".length).indexOf("^");
+    // The frame starts with "…" (one cell) and then wide characters; the caret stands under "<".
+    expect(text.startsWith("…漢")).toBe(true);
+    const chars = Array.from(text);
+    const lt = chars.indexOf("<");
+    expect(before).toBe(1 + (lt - 1) * 2);
+  });
   it("counts infos in the summary when there are any", () => {
     expect(summaryLine(findings([diag({ severity: "info", code: "qualys/empty-remediation" })]))).toBe("1 file: 0 valid, 1 invalid; 0 errors, 0 warnings, 1 info");
     expect(summaryLine(findings([diag({}), diag({ severity: "warning" })]))).toBe("1 file: 0 valid, 1 invalid; 1 error, 1 warning");
