@@ -97,7 +97,7 @@ describe("schema errors carry file, line and column", () => {
     expect(only(schema(`<xs:complexType name="T">${deep}</xs:complexType>`))).toMatchObject([{ code: "xsd/too-deep" }]);
   });
 
-  test("unsupported features are warnings by name, recorded in model.unsupported, model kept", () => {
+  test("no XSD 1.0 feature is reported unsupported any more", () => {
     const r = read(
       schema(`<xs:element name="a" type="xs:string" block="#all"/>
 <xs:element name="b" substitutionGroup="a"/>
@@ -105,17 +105,14 @@ describe("schema errors carry file, line and column", () => {
   <xs:key name="K"><xs:selector xpath="."/><xs:field xpath="k"/></xs:key>
   <xs:unique name="U"><xs:selector xpath="."/><xs:field xpath="k"/></xs:unique>
 </xs:element>
-<xs:notation name="gif" public="image/gif"/>
-<xs:redefine schemaLocation="other.xsd"/>`),
+<xs:notation name="gif" public="image/gif"/>`),
     );
     expect(r.model).not.toBeNull();
-    expect(r.diagnostics.every((d) => d.severity === "warning" && d.code === "xsd/unsupported")).toBe(true);
-    // block, substitutionGroup, xs:key and xs:unique are modelled now; only these two remain.
-    expect(r.model!.unsupported.map((u) => [u.feature, u.location.line])).toEqual([
-      ["xs:notation", 9],
-      ["xs:redefine", 10],
-    ]);
-    expect(r.diagnostics[0].message).toBe("xs:notation is not supported yet and is ignored");
+    expect(r.diagnostics).toEqual([]);
+    // block, substitutionGroup, xs:key, xs:unique, xs:notation and xs:redefine are modelled
+    // (xs:redefine and xs:notation: test/schema/xsd/).
+    expect(r.model!.unsupported).toEqual([]);
+    expect(r.model!.notations["gif"]).toMatchObject({ name: "gif", publicId: "image/gif" });
   });
 
   test("invalid derivations", () => {

@@ -10,7 +10,9 @@
  *   6. resolve substitution groups: heads, cycles, inherited types, final, the head → members
  *      table (build-substitutions.ts); check identity-constraint names and keyref refers
  *      (build-identity.ts);
- *   7. check default/fixed values against the now complete types (value-constraints.ts);
+ *   7. notations: declarations into model.notations, xs:NOTATION only through an enumeration of
+ *      declared notations (build-notations.ts); check default/fixed values against the now
+ *      complete types (value-constraints.ts);
  *   8. compile every simple type, so none reaches the validator uncompilable (compile-check.ts).
  * Unresolved references are reported where they occur and replaced by anyType/anySimpleType
  * so that one mistake yields one diagnostic.
@@ -24,6 +26,7 @@ import { buildParticle, elementFields, elementType } from "./build-particles.js"
 import { allocSimple, completeSimple } from "./build-simple.js";
 import { checkCompilable } from "./compile-check.js";
 import { checkIdentityConstraints } from "./build-identity.js";
+import { buildNotations, checkNotationTypes } from "./build-notations.js";
 import { buildSubstitutions } from "./build-substitutions.js";
 import { collectGlobals } from "./globals.js";
 import type { Reporter } from "./report.js";
@@ -93,6 +96,8 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
   }
   buildSubstitutions(ctx);
   checkIdentityConstraints(ctx);
+  buildNotations(ctx);
+  checkNotationTypes(ctx);
   checkValueConstraints(ctx);
   checkCompilable(ctx);
   model.unsupported = reporter.unsupported;

@@ -167,6 +167,31 @@ export const XSD = defineCodes({
     severity: "error",
     message: "element \"{name}\" cannot be a member of the substitution group of \"{head}\": {problem}",
   },
+  "xsd/redefine-missing": {
+    severity: "error",
+    message: "xs:redefine of \"{location}\" redefines {kind} \"{name}\", which that document does not define",
+    hint: "xs:redefine can only replace a {kind} defined in the redefined document; define it outside xs:redefine instead, or fix the name",
+  },
+  "xsd/redefine-base": {
+    severity: "error",
+    message: "the redefined {kind} \"{name}\" must derive from its original definition (base=\"{qname}\"), but {found}",
+    hint: "inside xs:redefine a type derives from the definition it replaces: write base=\"{qname}\"",
+  },
+  "xsd/redefine-self-reference": {
+    severity: "error",
+    message: "the redefined {kind} \"{name}\" {problem}",
+    hint: "a redefinition may refer to the original {kind} once, with minOccurs and maxOccurs 1 (XSD 1.0 §4.2.2)",
+  },
+  "xsd/notation-direct": {
+    severity: "error",
+    message: "{what} uses xs:NOTATION without an enumeration of notations",
+    hint: "derive a simple type from xs:NOTATION with xs:enumeration values naming declared xs:notation declarations, and use that type",
+  },
+  "xsd/undeclared-notation": {
+    severity: "error",
+    message: "xs:enumeration value \"{value}\" of a NOTATION type does not name a declared xs:notation",
+    hint: "declare <xs:notation name=\"{local}\" public=\"...\"/> in the schema of that namespace, or fix the value{declared}",
+  },
   "xsd/unsupported": {
     severity: "warning",
     message: "{feature} is not supported yet and is ignored",

@@ -4,7 +4,7 @@
  */
 import { nameKey } from "../model.js";
 import type { Reporter } from "./report.js";
-import type { QName, XAttribute, XAttributeGroup, XComplexType, XElement, XGroup, XSchema, XSimpleType } from "./syntax.js";
+import type { QName, XAttribute, XAttributeGroup, XComplexType, XElement, XGroup, XNotation, XSchema, XSimpleType } from "./syntax.js";
 
 export interface Def<T> {
   node: T;
@@ -20,6 +20,7 @@ export interface Globals {
   types: Map<string, Def<XComplexType | XSimpleType>>;
   groups: Map<string, Def<XGroup>>;
   attributeGroups: Map<string, Def<XAttributeGroup>>;
+  notations: Map<string, Def<XNotation>>;
 }
 
 export function qnameKey(q: QName): string {
@@ -45,7 +46,7 @@ function add<T extends { name?: string; loc: XSchema["loc"] }>(
 }
 
 export function collectGlobals(docs: XSchema[], reporter: Reporter): Globals {
-  const g: Globals = { elements: new Map(), attributes: new Map(), types: new Map(), groups: new Map(), attributeGroups: new Map() };
+  const g: Globals = { elements: new Map(), attributes: new Map(), types: new Map(), groups: new Map(), attributeGroups: new Map(), notations: new Map() };
   for (const schema of docs) {
     for (const n of schema.elements) add(g.elements, "element", n, schema, reporter);
     for (const n of schema.attributes) add(g.attributes, "attribute", n, schema, reporter);
@@ -54,6 +55,7 @@ export function collectGlobals(docs: XSchema[], reporter: Reporter): Globals {
     for (const n of schema.complexTypes) add(g.types, "type", n, schema, reporter);
     for (const n of schema.groups) add(g.groups, "group", n, schema, reporter);
     for (const n of schema.attributeGroups) add(g.attributeGroups, "attributeGroup", n, schema, reporter);
+    for (const n of schema.notations) add(g.notations, "notation", n, schema, reporter);
   }
   return g;
 }

@@ -3,7 +3,7 @@
  * schema model, with diagnostics. The model is null when any error was found; warnings (such
  * as unsupported features) leave it usable.
  *
- * Pipeline: load (parse + read syntax, follow include/import) → build (resolve names, derive
+ * Pipeline: load (parse + read syntax, follow include/redefine/import) → apply redefines → build (resolve names, derive
  * types, report unresolved, duplicate and circular definitions) → model.
  */
 import { readFileSync, realpathSync } from "node:fs";
@@ -14,6 +14,7 @@ import type { SchemaModel } from "../model.js";
 import { buildModel } from "./build-model.js";
 import { decodeXml } from "./decode.js";
 import { loadSchemaSet, readDocument } from "./load.js";
+import { applyRedefines } from "./redefine.js";
 import { Reporter } from "./report.js";
 
 export interface XsdReadOptions {
@@ -35,8 +36,9 @@ export function readXsdText(text: string, file: string, options: XsdReadOptions 
   const reporter = new Reporter();
   const root = readDocument(text, file, reporter, null);
   if (root === null) return { model: null, diagnostics: reporter.sorted() };
-  const docs = loadSchemaSet(root, options.resolveEntity ?? defaultResolver(file), reporter);
-  const model = buildModel(docs, reporter);
+  const set = loadSchemaSet(root, options.resolveEntity ?? defaultResolver(file), reporter);
+  applyRedefines(set.redefines, reporter);
+  const model = buildModel(set.docs, reporter);
   return { model: reporter.hasErrors() ? null : model, diagnostics: reporter.sorted() };
 }
 

@@ -46,34 +46,62 @@ function describeNs(ns: string | null): string {
   return ns === null ? "no namespace" : `"${ns}"`;
 }
 
+/** An xs:redefine and the document it loaded (the one whose components it replaces). */
+export interface LoadedRedefine {
+  directive: XInclude;
+  /** The redefining document (the one holding the xs:redefine). */
+  from: XSchema;
+  target: XSchema;
+}
+
+export interface SchemaSet {
+  /** Every document read, root first. */
+  docs: XSchema[];
+  /** In load order (an outer redefine before the ones its target makes). */
+  redefines: LoadedRedefine[];
+}
+
 /**
- * Follows xs:include and xs:import from `root`, breadth first. Returns every document read,
- * root first.
+ * Follows xs:include, xs:redefine and xs:import from `root`, breadth first. A document already
+ * read is not read again; a redefine of it still names it as its target.
  */
-export function loadSchemaSet(root: XSchema, resolver: EntityResolver, reporter: Reporter): XSchema[] {
+export function loadSchemaSet(root: XSchema, resolver: EntityResolver, reporter: Reporter): SchemaSet {
   const docs: XSchema[] = [root];
-  const seen = new Set<string>([`${root.file}|${root.targetNamespace ?? ""}`]);
+  const redefines: LoadedRedefine[] = [];
+  const seen = new Map<string, XSchema | null>([[`${root.file}|${root.targetNamespace ?? ""}`, root]]);
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i];
     for (const d of doc.directives) {
       const next = loadDirective(doc, d, resolver, reporter, seen);
-      if (next !== null) docs.push(next);
+      if (next === null) continue;
+      if (next.isNew) docs.push(next.doc);
+      if (d.directive === "redefine") redefines.push({ directive: d, from: doc, target: next.doc });
     }
   }
-  return docs;
+  return { docs, redefines };
 }
 
-function loadDirective(doc: XSchema, d: XInclude, resolver: EntityResolver, reporter: Reporter, seen: Set<string>): XSchema | null {
+function loadDirective(
+  doc: XSchema,
+  d: XInclude,
+  resolver: EntityResolver,
+  reporter: Reporter,
+  /** Documents by (file, namespace); null when reading it failed (reported once). */
+  seen: Map<string, XSchema | null>,
+): { doc: XSchema; isNew: boolean } | null {
   if (d.schemaLocation === undefined) return null; // import of a namespace without a location: nothing to read
   const res = resolver(d.schemaLocation, undefined, doc.file);
   if (isRefusal(res)) {
     reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: res.error }, d.loc);
     return null;
   }
-  const chameleonNs = d.directive === "include" ? doc.targetNamespace : null;
-  const key = `${res.file}|${d.directive === "include" ? (doc.targetNamespace ?? "") : (d.namespace ?? "")}`;
-  if (seen.has(key)) return null;
-  seen.add(key);
+  // xs:redefine includes its document exactly as xs:include does (XSD 1.0 §4.2.2).
+  const including = d.directive !== "import";
+  const chameleonNs = including ? doc.targetNamespace : null;
+  const key = `${res.file}|${including ? (doc.targetNamespace ?? "") : (d.namespace ?? "")}`;
+  const prior = seen.get(key);
+  if (prior !== undefined) return prior === null ? null : { doc: prior, isNew: false };
+  seen.set(key, null);
   const decoded = decodeXml(res.bytes);
   if ("error" in decoded) {
     reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: decoded.error }, d.loc);
@@ -81,10 +109,10 @@ function loadDirective(doc: XSchema, d: XInclude, resolver: EntityResolver, repo
   }
   const next = readDocument(decoded.text, res.file, reporter, chameleonNs);
   if (next === null) return null;
-  if (d.directive === "include" && next.declaredTargetNamespace !== null && next.declaredTargetNamespace !== doc.targetNamespace) {
+  if (including && next.declaredTargetNamespace !== null && next.declaredTargetNamespace !== doc.targetNamespace) {
     reporter.report(
       "xsd/namespace-mismatch",
-      { directive: "include", location: d.schemaLocation, found: describeNs(next.declaredTargetNamespace), expected: describeNs(doc.targetNamespace) },
+      { directive: d.directive, location: d.schemaLocation, found: describeNs(next.declaredTargetNamespace), expected: describeNs(doc.targetNamespace) },
       d.loc,
     );
     return null;
@@ -97,5 +125,6 @@ function loadDirective(doc: XSchema, d: XInclude, resolver: EntityResolver, repo
     );
     return null;
   }
-  return next;
+  seen.set(key, next);
+  return { doc: next, isNew: true };
 }

@@ -40,7 +40,9 @@ import type {
   XElement,
   XFacet,
   XGroup,
+  XNotation,
   XParticle,
+  XRedefinitions,
   XSchema,
   XSimpleType,
   XWildcard,
@@ -92,6 +94,7 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
     simpleTypes: [],
     groups: [],
     attributeGroups: [],
+    notations: [],
     loc: locOf(ctx, root),
   };
   described(ctx, schema, root);
@@ -99,14 +102,11 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
     switch (c.local) {
       case "include":
       case "import":
+      case "redefine":
         schema.directives.push(readDirective(ctx, c));
         break;
-      case "redefine":
-        ctx.reporter.unsupportedFeature("xs:redefine", locOf(ctx, c), attr(c, "schemaLocation"));
-        break;
       case "notation":
-        checkAttributes(ctx, c, "notation");
-        ctx.reporter.unsupportedFeature("xs:notation", locOf(ctx, c), attr(c, "name"));
+        schema.notations.push(readNotation(ctx, c));
         break;
       case "annotation":
         readAnnotation(ctx, c);
@@ -149,12 +149,37 @@ function annotations(ctx: ReadContext, children: XmlElement[]): XmlElement[] {
   return rest;
 }
 
+function readNotation(ctx: ReadContext, el: XmlElement): XNotation {
+  checkAttributes(ctx, el, "notation");
+  annotations(ctx, xsdChildren(ctx, el, "notation"));
+  // public and system are both optional in the schema for schemas (libxml2 requires neither).
+  const node: XNotation = { kind: "notation", name: nameAttr(ctx, el, true) ?? "", loc: locOf(ctx, el) };
+  const pub = attr(el, "public");
+  if (pub !== undefined) node.public = pub;
+  const sys = attr(el, "system");
+  if (sys !== undefined) node.system = sys;
+  return described(ctx, node, el);
+}
+
+/** xs:redefine's children, read as global definitions of the redefining document. */
+function readRedefinitions(ctx: ReadContext, children: XmlElement[]): XRedefinitions {
+  const out: XRedefinitions = { simpleTypes: [], complexTypes: [], groups: [], attributeGroups: [] };
+  for (const c of children) {
+    if (c.local === "simpleType") out.simpleTypes.push(readSimpleType(ctx, c, "global"));
+    else if (c.local === "complexType") out.complexTypes.push(readComplexType(ctx, c, "global"));
+    else if (c.local === "group") out.groups.push(readGroup(ctx, c));
+    else if (c.local === "attributeGroup") out.attributeGroups.push(readAttributeGroup(ctx, c));
+  }
+  return out;
+}
+
 function readDirective(ctx: ReadContext, el: XmlElement): XSchema["directives"][number] {
-  const directive = el.local as "include" | "import";
+  const directive = el.local as "include" | "import" | "redefine";
   checkAttributes(ctx, el, directive);
-  annotations(ctx, xsdChildren(ctx, el, directive));
+  const children = annotations(ctx, xsdChildren(ctx, el, directive));
   const d: XSchema["directives"][number] = { directive, loc: locOf(ctx, el) };
-  const location = directive === "include" ? requireAttr(ctx, el, "schemaLocation") : attr(el, "schemaLocation");
+  if (directive === "redefine") d.redefinitions = readRedefinitions(ctx, children);
+  const location = directive !== "import" ? requireAttr(ctx, el, "schemaLocation") : attr(el, "schemaLocation");
   if (location !== undefined) d.schemaLocation = location.trim();
   if (directive === "import") {
     const ns = attr(el, "namespace");

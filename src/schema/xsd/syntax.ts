@@ -202,12 +202,34 @@ export interface XAttributeGroup extends Located, XAttributes {
   name: string;
 }
 
+/**
+ * xs:redefine's children: new definitions of components of the redefined document, each under
+ * the name of the one it replaces (read in the redefining document, whose namespace they take).
+ */
+export interface XRedefinitions {
+  simpleTypes: XSimpleType[];
+  complexTypes: XComplexType[];
+  groups: XGroup[];
+  attributeGroups: XAttributeGroup[];
+}
+
 export interface XInclude {
-  directive: "include" | "import";
+  /** xs:redefine loads like xs:include (same or no target namespace) and then replaces components. */
+  directive: "include" | "import" | "redefine";
   /** import: the namespace attribute (null = no namespace). */
   namespace?: string | null;
   schemaLocation?: string;
+  /** redefine only. */
+  redefinitions?: XRedefinitions;
   loc: SourceLocation;
+}
+
+/** xs:notation: a global declaration in its own symbol space. */
+export interface XNotation extends Located {
+  kind: "notation";
+  name: string;
+  public?: string;
+  system?: string;
 }
 
 /** One schema document, read. Global definitions keep document order. */
@@ -224,6 +246,7 @@ export interface XSchema {
   simpleTypes: XSimpleType[];
   groups: XGroup[];
   attributeGroups: XAttributeGroup[];
+  notations: XNotation[];
   doc?: string;
   loc: SourceLocation;
 }
