@@ -64,7 +64,9 @@ describe("simple types", () => {
   });
 
   test("every built-in datatype resolves, plus anySimpleType", () => {
-    const names = Object.keys(BUILTINS);
+    // xs:NOTATION may not be an element's type (Part 2 §3.2.19, xsd/notation-direct); it
+    // resolves as the base of an enumeration instead (test/schema/xsd/notation.test.ts).
+    const names = Object.keys(BUILTINS).filter((n) => n !== "NOTATION");
     const m = model(schema(names.map((n) => `<xs:element name="e_${n}" type="xs:${n}"/>`).join("\n")));
     for (const n of names) {
       const el = globalElement(m, `e_${n}`);
