@@ -14,11 +14,15 @@ function unquote(s: string | undefined): string | undefined {
   return s === undefined ? undefined : s.slice(1, -1);
 }
 
-export function readDoctype(head: string): { name: string; systemId?: string; publicId?: string } | undefined {
+function matchDoctype(head: string): RegExpExecArray | null {
   const prolog = head.slice(0, PROLOG_LIMIT);
   // The DOCTYPE must come before the first element start tag.
   const firstElement = prolog.search(/<[A-Za-z_:\u00C0-\uFFFF]/);
-  const m = DOCTYPE.exec(firstElement < 0 ? prolog : prolog.slice(0, firstElement));
+  return DOCTYPE.exec(firstElement < 0 ? prolog : prolog.slice(0, firstElement));
+}
+
+export function readDoctype(head: string): { name: string; systemId?: string; publicId?: string } | undefined {
+  const m = matchDoctype(head);
   if (m === null) return undefined;
   const out: { name: string; systemId?: string; publicId?: string } = { name: m[1] };
   const systemId = unquote(m[2] ?? m[4]);
@@ -26,4 +30,15 @@ export function readDoctype(head: string): { name: string; systemId?: string; pu
   if (systemId !== undefined) out.systemId = systemId;
   if (publicId !== undefined) out.publicId = publicId;
   return out;
+}
+
+/**
+ * Where the DOCTYPE starts, as qxml locates it: lines break at CR LF, CR and LF, columns count
+ * characters (code points), both 1-based. Undefined without a DOCTYPE.
+ */
+export function doctypePosition(head: string): { line: number; column: number } | undefined {
+  const m = matchDoctype(head);
+  if (m === null) return undefined;
+  const before = head.slice(0, m.index).split(/\r\n|\r|\n/);
+  return { line: before.length, column: Array.from(before[before.length - 1]).length + 1 };
 }

@@ -14,10 +14,15 @@ export interface ReadScope {
   resolver: EntityResolver;
   /** The file whose references are being resolved (document or schema), for relative names. */
   base: string;
-  /** Why each refused name was refused, in order. */
-  refusals: string[];
+  /** Each refused name (as a path or URL) and why it was refused, in order. */
+  refusals: Refusal[];
   /** Files actually read, in order (for reports and tests). */
   reads: string[];
+}
+
+export interface Refusal {
+  name: string;
+  reason: string;
 }
 
 interface OpenFile {
@@ -44,9 +49,10 @@ function toSystemId(name: string): string {
 
 function open(name: string): number | undefined {
   if (scope === null) return undefined;
-  const got = scope.resolver(toSystemId(name), undefined, scope.base);
+  const systemId = toSystemId(name);
+  const got = scope.resolver(systemId, undefined, scope.base);
   if (isRefusal(got)) {
-    scope.refusals.push(got.error);
+    scope.refusals.push({ name: systemId, reason: got.error });
     return undefined;
   }
   scope.reads.push(got.file);

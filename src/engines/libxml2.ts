@@ -18,8 +18,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import { localResolver, refuseAll, type EntityResolver } from "../xml/resolve.js";
 import { engineCodes } from "./codes.js";
-import { readDoctype } from "./doctype.js";
-import { installInputProvider, withReadScope, type ReadScope } from "./libxml2-io.js";
+import { XML } from "../xml/codes.js";
+import { doctypePosition, readDoctype } from "./doctype.js";
+import { installInputProvider, withReadScope, type ReadScope, type Refusal } from "./libxml2-io.js";
 import { loadLibxml2Module, Libxml2UnavailableError, type Libxml2Module } from "./libxml2-load.js";
 import type { EngineResult } from "./result.js";
 
@@ -44,7 +45,8 @@ export interface Libxml2Options {
 /** Which step reported a libxml2 message. */
 export type Libxml2Phase = "parse" | "schema" | "validate";
 
-type Detail = { message: string; level: number; line: number; col: number; file?: string; xpath?: string };
+/** A libxml2 report; `about` names the file a refused read was for. */
+type Detail = { message: string; level: number; line: number; col: number; file?: string; xpath?: string; about?: string };
 
 /** libxml2 xmlErrorLevel: 1 warning, 2 error, 3 fatal (a well-formedness error). */
 const LEVEL_WARNING = 1;
@@ -86,8 +88,49 @@ function failureDetails(e: unknown): Detail[] {
   return [{ message: e instanceof Error ? e.message : String(e), level: 2, line: 0, col: 0 }];
 }
 
-function refusalDetails(scope: ReadScope, file: string): Detail[] {
-  return scope.refusals.map((message) => ({ message, level: LEVEL_WARNING, line: 0, col: 0, file }));
+/** True when libxml2's detail is about the named file (its "failed to load" names it quoted). */
+const mentions = (d: Detail, name: string) => d.message.includes(`"${name}"`);
+
+/** Why qxml's resolver refused each read, as warnings (placed by `placeUnlocated`). */
+function refusalDetails(refusals: readonly Refusal[], file: string): Detail[] {
+  return refusals.map(({ name, reason }) => ({ message: reason, level: LEVEL_WARNING, line: 0, col: 0, file, about: name }));
+}
+
+/**
+ * libxml2 reports some failed loads without a place (line 0), and a refusal has none of its own.
+ * Findings are 1-based: such a detail takes the place of another report about the same file (the
+ * document's "failed to load" at its reference, the schema's "Failed to load the document '…'"
+ * at its xs:include), else the start of the file.
+ */
+function placeUnlocated(details: readonly Detail[]): Detail[] {
+  return details.map((d) => {
+    if (d.line > 0) return d;
+    const name = d.about ?? /"([^"]+)"|'([^']+)'/.exec(d.message)?.slice(1).find((g) => g !== undefined);
+    const at = name === undefined ? undefined : details.find((o) => o !== d && o.line > 0 && o.message.includes(name));
+    return { ...d, line: at?.line ?? 1, col: at?.col ?? 1, ...(at?.file !== undefined ? { file: at.file } : {}) };
+  });
+}
+
+/** libxml2's report that a document has no DTD to validate against (after its DTD failed to load). */
+const NO_DTD = /^Validation failed: no DTD found/;
+
+/**
+ * A DOCTYPE whose external DTD could not be read: libxml2 says "failed to load" and then "no DTD
+ * found"; qxml's engine says once, at the DOCTYPE, which DTD was not read and why. The same one
+ * finding here (code and params as qxml's, so the CLI explains it alike), replacing both.
+ */
+function foldUnreadDtd(head: string, file: string, details: Detail[], refusals: Refusal[]): { details: Detail[]; refusals: Refusal[]; unread?: Diagnostic } {
+  const systemId = readDoctype(head)?.systemId;
+  if (systemId === undefined) return { details, refusals };
+  const names = new Set([systemId, resolvePath(dirname(resolvePath(file)), systemId)]);
+  const refused = refusals.find((r) => names.has(r.name));
+  if (refused === undefined) return { details, refusals };
+  const at = doctypePosition(head) ?? { line: 1, column: 1 };
+  return {
+    details: details.filter((d) => !NO_DTD.test(d.message) && !(d.message.startsWith("failed to load") && mentions(d, refused.name))),
+    refusals: refusals.filter((r) => r !== refused),
+    unread: diagnose(XML["xml/external-entity-refused"], { what: "DTD", systemId, reason: refused.reason }, at),
+  };
 }
 
 function asBytes(input: string | Uint8Array): Uint8Array {
@@ -151,6 +194,7 @@ export class Libxml2Engine {
     const diagnostics: Diagnostic[] = [];
     let validateDoc: ((doc: InstanceType<Libxml2Module["XmlDocument"]>) => void) | null = null;
     let release = () => {};
+    let failed: Detail[] = [];
     try {
       const bytes = readFileSync(file);
       if (schema.kind === "dtd") {
@@ -182,9 +226,9 @@ export class Libxml2Engine {
         }
       }
     } catch (e) {
-      for (const d of failureDetails(e)) diagnostics.push(toDiagnostic(d, "schema", file));
+      failed = failureDetails(e);
     }
-    for (const d of refusalDetails(scope, file)) diagnostics.push(toDiagnostic(d, "schema", file));
+    for (const d of placeUnlocated([...failed, ...refusalDetails(scope.refusals, file)])) diagnostics.push(toDiagnostic(d, "schema", file));
     const ok = validateDoc !== null;
     return {
       schema,
@@ -195,21 +239,22 @@ export class Libxml2Engine {
         const docScope = scopeFor(options.resolveEntity, options.file);
         const base = this.baseResult(bytes);
         const parsed = this.parse(bytes, options.file, 0, docScope);
-        const out: Diagnostic[] = [...diagnostics];
-        for (const d of parsed.details) out.push(toDiagnostic(d, "parse", options.file));
-        if (parsed.doc === null) return { ...base, valid: false, wellFormed: false, diagnostics: out };
-        try {
-          if (validateDoc === null) return { ...base, valid: false, wellFormed: true, diagnostics: out };
+        const wellFormed = parsed.doc !== null;
+        let failures: Detail[] = [];
+        if (parsed.doc !== null) {
           try {
-            withReadScope(docScope, () => validateDoc!(parsed.doc!));
+            if (validateDoc !== null) withReadScope(docScope, () => validateDoc!(parsed.doc!));
           } catch (e) {
-            for (const d of failureDetails(e)) out.push(toDiagnostic(d, "validate", options.file));
+            failures = failureDetails(e);
+          } finally {
+            parsed.doc.dispose();
           }
-          for (const d of refusalDetails(docScope, options.file)) out.push(toDiagnostic(d, "validate", options.file));
-          return { ...base, valid: !out.some((d) => d.severity === "error"), wellFormed: true, diagnostics: out };
-        } finally {
-          parsed.doc.dispose();
         }
+        // Refused reads (during the parse or the validation) are placed among both steps' reports.
+        const placed = placeUnlocated([...parsed.details, ...failures, ...refusalDetails(docScope.refusals, options.file)]);
+        const out = [...diagnostics, ...placed.map((d, i) => toDiagnostic(d, i < parsed.details.length ? "parse" : "validate", options.file))];
+        const valid = wellFormed && validateDoc !== null && !out.some((d) => d.severity === "error");
+        return { ...base, valid, wellFormed, diagnostics: out };
       },
       dispose: () => release(),
     };
@@ -225,10 +270,12 @@ export class Libxml2Engine {
     // libxml2 reports validity errors at level "error" during the parse, as it does namespace
     // errors and duplicate IDs; only fatal errors and namespace errors make a document ill-formed.
     const wellFormed = !parsed.details.some(breaksWellFormedness);
-    const diagnostics = [...parsed.details, ...refusalDetails(scope, options.file)].map((d) =>
+    const { details, refusals, unread } = foldUnreadDtd(headText(bytes), options.file, parsed.details, scope.refusals);
+    const diagnostics = placeUnlocated([...details, ...refusalDetails(refusals, options.file)]).map((d) =>
       toDiagnostic(d, breaksWellFormedness(d) ? "parse" : "validate", options.file),
     );
-    return { ...base, valid: parsed.doc !== null, wellFormed, diagnostics };
+    if (unread !== undefined) diagnostics.unshift(unread);
+    return { ...base, valid: parsed.doc !== null && unread === undefined, wellFormed, diagnostics };
   }
 
   /** One-shot validation; for many documents against one schema, `prepare` it once instead. */

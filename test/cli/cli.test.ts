@@ -173,4 +173,15 @@ describe("qxml validate", () => {
     const f = JSON.parse(bad.stdout) as Findings;
     expect(f.files[0].diagnostics[0].code).toBe("libxml2/error");
   });
+  it("--engine libxml2 on a DOCTYPE whose DTD file is missing gives qxml's one finding at the DOCTYPE (was three, one at line 0)", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "m.xml"), '<?xml version="1.0"?>\n<!DOCTYPE SIMPLE_RETURN SYSTEM "missing.dtd">\n<SIMPLE_RETURN/>\n');
+    const qxml = runCli(["validate", "--format", "json", "m.xml"], dir);
+    const libxml2 = runCli(["validate", "--engine", "libxml2", "--format", "json", "m.xml"], dir);
+    expect([qxml.code, libxml2.code]).toEqual([1, 1]);
+    const ours = (JSON.parse(qxml.stdout) as Findings).files[0].diagnostics;
+    const theirs = (JSON.parse(libxml2.stdout) as Findings).files[0].diagnostics;
+    expect(theirs).toEqual(ours);
+    expect(theirs).toMatchObject([{ code: "qxml/doctype-not-found", line: 2, column: 1, message: 'the DOCTYPE names "missing.dtd", but there is no such file (missing.dtd)' }]);
+  });
 });

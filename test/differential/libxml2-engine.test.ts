@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Libxml2Engine, validateWithLibxml2 } from "../../src/engines/libxml2.js";
-import { readDoctype } from "../../src/engines/doctype.js";
+import { doctypePosition, readDoctype } from "../../src/engines/doctype.js";
 import { localResolver } from "../../src/xml/resolve.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qxml-libxml2-"));
@@ -75,6 +75,30 @@ describe("libxml2 engine, the document's own DOCTYPE", () => {
     const r = engine.validate(withDoctype(good), { file: docFile });
     expect(r.valid).toBe(false);
     expect(r.diagnostics.some((d) => /external entities are disabled/.test(d.message))).toBe(true);
+  });
+
+  it("a DOCTYPE whose DTD file is missing: one finding at the DOCTYPE, as qxml's engine gives (was: a line-0 warning, 'failed to load', 'no DTD found')", () => {
+    const r = engine.validate(withDoctype(good, "missing.dtd"), { file: docFile, resolveEntity });
+    expect(r).toMatchObject({ valid: false, wellFormed: true });
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({
+      severity: "error",
+      code: "xml/external-entity-refused",
+      line: 2,
+      column: 1,
+      params: { what: "DTD", systemId: "missing.dtd" },
+    });
+    expect(r.diagnostics[0].message).toBe(`external DTD "missing.dtd" was not read: external entity "${join(dir, "missing.dtd")}" resolves to ${join(dir, "missing.dtd")}, which does not exist`);
+  });
+
+  it("an external entity that is not read: the resolver's reason stands where libxml2 reports the failed load, never at line 0", () => {
+    const doc = `<!DOCTYPE R [\n<!ELEMENT R ANY>\n<!ENTITY e SYSTEM "gone.txt">\n]>\n<R>&e;</R>\n`;
+    const r = engine.validate(doc, { file: docFile, resolveEntity });
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["libxml2/error", 5],
+      ["libxml2/warning", 5],
+    ]);
+    expect(r.diagnostics[1].message).toMatch(/gone\.txt, which does not exist/);
   });
 
   it("tells a well-formedness error from a validity error", () => {
@@ -164,6 +188,7 @@ describe("libxml2 engine, a schema file", () => {
     const text = prepared.diagnostics.map((d) => d.message).join("\n");
     expect(text).toMatch(/outside the folders allowed/);
     expect(prepared.diagnostics.every((d) => d.params?.phase === "schema")).toBe(true);
+    expect(prepared.diagnostics.every((d) => d.line >= 1)).toBe(true);
   });
 
   it("reports a schema that does not compile on every validation", async () => {
@@ -179,5 +204,10 @@ describe("readDoctype", () => {
     expect(readDoctype(`<?xml version="1.0"?><!DOCTYPE X PUBLIC "-//P" 'x.dtd'><X/>`)).toEqual({ name: "X", publicId: "-//P", systemId: "x.dtd" });
     expect(readDoctype(`<X><!-- <!DOCTYPE Y SYSTEM "y"> --></X>`)).toBeUndefined();
     expect(readDoctype(`<!DOCTYPE Z [<!ELEMENT Z EMPTY>]><Z/>`)).toEqual({ name: "Z" });
+  });
+  it("locates the DOCTYPE as qxml does: lines at CR LF, CR and LF, columns in characters", () => {
+    expect(doctypePosition(`<?xml version="1.0"?>\r\n<!-- 漢😀 --> <!DOCTYPE X SYSTEM "x.dtd"><X/>`)).toEqual({ line: 2, column: 13 });
+    expect(doctypePosition(`<!--a\rb\nc-->\n\n<!DOCTYPE X><X/>`)).toEqual({ line: 5, column: 1 });
+    expect(doctypePosition(`<X/>`)).toBeUndefined();
   });
 });
