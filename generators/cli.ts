@@ -93,6 +93,11 @@ export function renderJobs(list: Job[], runtime: string | undefined, io: Io): Re
   return failed ? undefined : files;
 }
 
+/** "1 file", "2 files": the summaries count in words, not "file(s)". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export async function runGenerate(args: string[], io: Io = consoleIo): Promise<number> {
   const parsed = parseGenerateArgs(args);
   if (typeof parsed === "string") {
@@ -112,14 +117,14 @@ export async function runGenerate(args: string[], io: Io = consoleIo): Promise<n
     const diffs = compareRendered(parsed.out, files, complete);
     for (const d of diffs) io.stderr(`${d.problem}: ${relative(process.cwd(), resolve(parsed.out, d.path))}`);
     if (diffs.length > 0) {
-      io.stderr(`qxml generate --check: ${diffs.length} generated file(s) out of date; run \`qxml generate\``);
+      io.stderr(`qxml generate --check: ${count(diffs.length, "generated file")} out of date; run \`qxml generate\``);
       return 1;
     }
-    io.stdout(`qxml generate --check: ${files.length} files up to date`);
+    io.stdout(`qxml generate --check: ${count(files.length, "file")} up to date`);
     return 0;
   }
   const removed = syncRendered(parsed.out, files, complete);
   for (const d of removed) io.stdout(`removed stale ${d.path}`);
-  io.stdout(`qxml generate: wrote ${files.length} files for ${list.length} schema(s) to ${relative(process.cwd(), parsed.out) || "."}`);
+  io.stdout(`qxml generate: wrote ${count(files.length, "file")} for ${count(list.length, "schema")} to ${relative(process.cwd(), parsed.out) || "."}`);
   return 0;
 }

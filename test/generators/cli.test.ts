@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs, runGenerate, type Io } from "../../generators/cli.js";
 import { renderSchema } from "../../generators/render.js";
@@ -29,13 +29,17 @@ describe("qxml generate", () => {
     const io = capture();
     expect(await runGenerate(["simple_return", "--out", dir, "--check"], io)).toBe(1);
     expect(io.err.join("\n")).toMatch(/missing: .*simple_return\/types\.ts/);
+    expect(io.err.at(-1)).toBe("qxml generate --check: 6 generated files out of date; run `qxml generate`");
     expect(await runGenerate(["simple_return", "--out", dir], io)).toBe(0);
+    expect(io.out.at(-1)).toBe(`qxml generate: wrote 6 files for 1 schema to ${relative(process.cwd(), dir)}`);
     expect(await runGenerate(["simple_return", "--out", dir, "--check"], io)).toBe(0);
+    expect(io.out.at(-1)).toBe("qxml generate --check: 6 files up to date");
     const types = join(dir, "simple_return", "types.ts");
     writeFileSync(types, readFileSync(types, "utf8") + "// edited\n");
     const io2 = capture();
     expect(await runGenerate(["simple_return", "--out", dir, "--check"], io2)).toBe(1);
     expect(io2.err.join("\n")).toMatch(/changed: .*types\.ts/);
+    expect(io2.err.at(-1)).toBe("qxml generate --check: 1 generated file out of date; run `qxml generate`");
     await runGenerate(["simple_return", "--out", dir], io2);
     writeFileSync(join(dir, "simple_return", "old.ts"), "");
     const io3 = capture();

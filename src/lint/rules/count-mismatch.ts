@@ -20,7 +20,7 @@ export const countMismatch: Rule = {
     severity: "warning",
     description: "A total attribute (TECHNOLOGIES, SECTIONS, CONTROLS, DEFAULT_VALUES, CONTROL_LIST) differs from the number of its children.",
     messages: {
-      mismatch: '{element} total="{total}" but it has {count} {child} element(s)',
+      mismatch: '{element} total="{total}" but it has {count} {child} {elements}',
       notNumber: '{element} total="{total}" is not a count',
     },
     hint: 'set total="{count}" or add the missing {child} elements',
@@ -31,7 +31,7 @@ export const countMismatch: Rule = {
       if (total === undefined) return;
       let count = 0;
       for (const n of node.childCounts.values()) count += n;
-      const params = { element: node.name, total: total.value, count, child: COUNTED[node.name] };
+      const params = { element: node.name, total: total.value, count, child: COUNTED[node.name], elements: count === 1 ? "element" : "elements" };
       const at = { line: total.line, column: total.column };
       if (!/^\s*\d+\s*$/.test(total.value)) context.report({ messageId: "notNumber", node, at, params });
       else if (Number(total.value) !== count) context.report({ messageId: "mismatch", node, at, params });
