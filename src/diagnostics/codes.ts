@@ -13,6 +13,8 @@ export interface CodeDef {
   severity: Severity;
   message: string;
   hint?: string;
+  /** A short name for listings such as SARIF rule descriptions; absent: one is made from the code id. */
+  title?: string;
 }
 
 const registry = new Map<string, CodeDef>();

@@ -1,7 +1,6 @@
 /** What the SARIF report says about each code: a lint rule's meta, else the code's registry entry. */
-import { codeDef } from "../diagnostics/codes.js";
 import type { RuleSetting } from "../config/config.js";
-import type { SarifRuleInfo } from "../report/sarif.js";
+import { codeRuleInfo, type SarifRuleInfo } from "../report/sarif.js";
 import { RULE_DOCS_BASE, ruleHelpUri } from "./meta.js";
 import { ruleById } from "./registry.js";
 import { effectiveSeverity } from "./runner.js";
@@ -29,18 +28,6 @@ export function sarifRuleInfo(settings: Readonly<Record<string, RuleSetting>> = 
         severity: effectiveSeverity(rule, settings) ?? rule.meta.severity,
       };
     }
-    let description = `qxml diagnostic ${code}`;
-    let hint: string | undefined;
-    let severity: SarifRuleInfo["severity"] = "error";
-    try {
-      const def = codeDef(code);
-      description = `${code}: ${placeholders(def.message)}`;
-      if (def.hint !== undefined) hint = placeholders(def.hint);
-      severity = def.severity;
-    } catch {
-      // A code without a registry entry keeps the generic text.
-    }
-    const helpUri = RULE_DOCS_BASE + "docs/findings.md";
-    return { name: friendlyName(code), shortDescription: description, help: hint !== undefined ? `How to fix: ${hint}.` : `See ${helpUri}`, helpUri, severity };
+    return { name: friendlyName(code), ...codeRuleInfo(code, RULE_DOCS_BASE) };
   };
 }

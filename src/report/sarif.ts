@@ -7,6 +7,7 @@
 import { isAbsolute, relative } from "node:path";
 import type { Diagnostic, Findings, Severity } from "../diagnostics/diagnostic.js";
 import { locationFile } from "../diagnostics/location.js";
+import { codeInfo } from "./code-info.js";
 
 export interface SarifRuleInfo {
   shortDescription: string;
@@ -15,7 +16,8 @@ export interface SarifRuleInfo {
   help?: string;
   /** A friendly PascalCase name, e.g. "OracleTemplateRequired". */
   name?: string;
-  helpUri: string;
+  /** Absolute URL of the code's docs page; absent when no page documents it. */
+  helpUri?: string;
   severity: Severity;
 }
 
@@ -27,6 +29,25 @@ export interface SarifOptions {
   ruleInfo(code: string): SarifRuleInfo;
   /** Paths are made relative to this folder. */
   cwd: string;
+}
+
+/**
+ * The rule entry of a code that is not a lint rule, from the code registry: its title, what it
+ * reports, how to fix it, and its area's docs page under `docsBase` (an absolute URL ending in /)
+ * where one exists.
+ */
+export function codeRuleInfo(code: string, docsBase: string): SarifRuleInfo {
+  const c = codeInfo(code);
+  const helpUri = c.docs !== undefined ? docsBase + c.docs : undefined;
+  const sentence = (t: string) => (/[.!?]$/.test(t) ? t : `${t}.`);
+  const help = [c.description, ...(c.fix !== undefined ? [sentence(`How to fix: ${c.fix}`)] : []), ...(helpUri !== undefined ? [`More: ${helpUri}`] : [])];
+  return {
+    shortDescription: c.title,
+    fullDescription: c.description,
+    help: help.join(" "),
+    ...(helpUri !== undefined ? { helpUri } : {}),
+    severity: c.severity,
+  };
 }
 
 type Level = "error" | "warning" | "note";
@@ -72,8 +93,8 @@ export function formatSarif(findings: Findings, options: SarifOptions): string {
           ...(info.name !== undefined ? { name: info.name } : {}),
           shortDescription: { text: info.shortDescription },
           fullDescription: { text: info.fullDescription ?? info.shortDescription },
-          help: { text: info.help ?? `See ${info.helpUri}` },
-          helpUri: info.helpUri,
+          help: { text: info.help ?? (info.helpUri !== undefined ? `See ${info.helpUri}` : (info.fullDescription ?? info.shortDescription)) },
+          ...(info.helpUri !== undefined ? { helpUri: info.helpUri } : {}),
           defaultConfiguration: { level: level(info.severity) },
         });
       }

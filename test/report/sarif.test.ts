@@ -14,6 +14,10 @@ import { lintDocument } from "../../src/lint/lint-document.js";
 import { sarifRuleInfo } from "../../src/lint/sarif-rule-info.js";
 import { artifactUri, formatSarif, type SarifOptions } from "../../src/report/sarif.js";
 import { Catalog } from "../../src/schema/catalog.js";
+import { AREA_DOCS, codeInfo } from "../../src/report/code-info.js";
+import { validateString } from "../../src/validate/index.js";
+import { allCodes } from "../../src/diagnostics/codes.js";
+import "../../src/engines/codes.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const schema = JSON.parse(readFileSync(resolve(ROOT, "test/fixtures/sarif/sarif-2.1.0.json"), "utf8"));
@@ -62,7 +66,9 @@ describe("formatSarif", () => {
       expect(r.fullDescription.text.length).toBeGreaterThan(0);
       expect(r.help.text.length).toBeGreaterThan(0);
       expect(r.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
-      expect(r.helpUri).toMatch(/^https:\/\/.+\/docs\/(rules\/qualys\/[\w-]+|findings)\.md$/);
+      // Lint rules link their page; other codes their area's page, or none (xml/ has no page).
+      if (r.id.startsWith("xml/")) expect(r.helpUri).toBeUndefined();
+      else expect(r.helpUri).toMatch(/^https:\/\/.+\/docs\/(rules\/qualys\/[\w-]+|findings|validation|datatypes|dtd|xsd-support)\.md$/);
     }
     expect(run.results.length).toBe(findings.summary.errors + findings.summary.warnings + findings.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === "info").length);
     for (const res of run.results) {
@@ -111,5 +117,63 @@ describe("formatSarif", () => {
     expect(sarif.runs[0].tool.driver.rules).toHaveLength(1);
     // Regions are 1-based even when a diagnostic has no position.
     expect(sarif.runs[0].results[1].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
+  it("describes a validity error's code from the code registry, with its area's docs page (was: a placeholder template)", () => {
+    const doc = `<!DOCTYPE R [\n<!ELEMENT R (A)>\n<!ELEMENT A EMPTY>\n]>\n<R><B/></R>\n`;
+    const r = validateString(doc, { file: "r.xml" });
+    const findings = summarize([{ file: "r.xml", schema: "DOCTYPE", valid: r.valid, diagnostics: r.diagnostics }]);
+    const sarif = JSON.parse(formatSarif(findings, { ...options(), ruleInfo: sarifRuleInfo() }));
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    const run = sarif.runs[0];
+    const res = run.results[0];
+    expect(res).toMatchObject({ ruleId: "valid/unexpected-element", level: "error", locations: [{ physicalLocation: { region: { startLine: 5, startColumn: 4 } } }] });
+    const rule = run.tool.driver.rules[res.ruleIndex];
+    expect(rule).toEqual({
+      id: "valid/unexpected-element",
+      name: "UnexpectedElement",
+      shortDescription: { text: "Validity: unexpected element" },
+      fullDescription: { text: `Validity: unexpected element (valid/unexpected-element). Reported as: "${allCodes().get("valid/unexpected-element")!.message}".` },
+      // This code's hint is written per finding (in the result's message), so the rule has none.
+      help: { text: `Validity: unexpected element (valid/unexpected-element). Reported as: "${allCodes().get("valid/unexpected-element")!.message}". More: https://github.com/qxml/qxml/blob/main/docs/validation.md` },
+      helpUri: "https://github.com/qxml/qxml/blob/main/docs/validation.md",
+      defaultConfiguration: { level: "error" },
+    });
+    expect(res.message.text).toContain("R: expected <A>; found <B>");
+    // No placeholder text left: neither "qxml diagnostic …" nor templates with "…" for their values.
+    for (const r of run.tool.driver.rules) expect(JSON.stringify(r)).not.toMatch(/…|qxml diagnostic/);
+  });
+
+  it("gives a code without a docs page no helpUri, and help text that stands alone", () => {
+    const findings = summarize([{ file: "a.xml", schema: null, valid: false, diagnostics: [{ severity: "error", code: "xml/undefined-entity", message: "m", line: 1, column: 4 }] }]);
+    const sarif = JSON.parse(formatSarif(findings, { ...options(), ruleInfo: sarifRuleInfo() }));
+    expect(validate(sarif)).toBe(true);
+    const rule = sarif.runs[0].tool.driver.rules[0];
+    expect(rule.helpUri).toBeUndefined();
+    expect(rule.shortDescription.text).toBe("XML reading: undefined entity");
+    expect(rule.help.text).toContain("How to fix: Declare it in the DTD");
+    expect(rule.help.text).not.toContain("See ");
+  });
+});
+
+describe("codeInfo", () => {
+  it("uses a code's registered title where it has one (libxml2's codes), else one made from the id", () => {
+    expect(codeInfo("libxml2/error").title).toBe("libxml2 reference engine: an error libxml2 reported (its own message)");
+    // libxml2's template is only "{message}": it is not quoted as what the code reports.
+    expect(codeInfo("libxml2/error").description).toBe("libxml2 reference engine: an error libxml2 reported (its own message) (libxml2/error).");
+    expect(codeInfo("xsd/unresolved-type")).toMatchObject({ title: "XSD: unresolved type", description: 'XSD: unresolved type (xsd/unresolved-type). Reported as: "type \"{name}\" is not defined".', docs: "docs/xsd-support.md", severity: "error" });
+    expect(codeInfo("nobody/knows-this")).toEqual({ title: "knows this", description: "knows this (nobody/knows-this).", severity: "error" });
+  });
+
+  it("links only docs pages that exist and document their area's codes", () => {
+    for (const [area, page] of Object.entries(AREA_DOCS)) {
+      const text = readFileSync(resolve(ROOT, page), "utf8");
+      expect(text, `${page} for ${area}/`).toContain(`${area}/`);
+    }
+    // Every registered code of the validity area is listed on its page.
+    const valid = [...allCodes().keys()].filter((c) => c.startsWith("valid/"));
+    expect(valid.length).toBeGreaterThan(20);
+    const page = readFileSync(resolve(ROOT, AREA_DOCS.valid), "utf8");
+    for (const c of valid) expect(page, c).toContain(c);
   });
 });
