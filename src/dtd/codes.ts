@@ -1,7 +1,8 @@
 /**
  * Diagnostic codes of the DTD parser. `FATAL_DTD_CODES` are well-formedness (syntax) errors:
- * after one of them the parser stops reading the DTD, as XML 1.0 §1.2 requires. The others are
- * validity constraints (VC) and warnings: reading continues.
+ * after one of them the parser stops reading the DTD, as XML 1.0 §1.2 requires (or, for a DTD
+ * read as a schema file with `recover`, skips to the next declaration: src/dtd/recover.ts). The
+ * others are validity constraints (VC) and warnings: reading continues.
  */
 import { defineCodes } from "../diagnostics/codes.js";
 
@@ -176,6 +177,11 @@ export const DTD = defineCodes({
     message: "content model of {element} names undeclared element {name}",
     hint: "Declare {name}, or fix the spelling.",
   },
+  "dtd/too-many-errors": {
+    severity: "error",
+    message: "too many syntax errors: reading stopped after {limit} recovered errors; the rest of the DTD was not read",
+    hint: "Fix the errors reported so far and run again.",
+  },
 });
 
 /** Codes after which the parser stops (well-formedness errors). */
@@ -195,6 +201,7 @@ export const FATAL_DTD_CODES: ReadonlySet<string> = new Set([
   "dtd/external-entity-in-default",
   "dtd/ndata-parameter-entity",
   "dtd/pe-between-declarations",
+  "dtd/too-many-errors",
 ]);
 
 export function isFatalDtdCode(code: string): boolean {

@@ -13,11 +13,22 @@ export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: 
   s.requireS(ctx0);
   const element = s.readName("an element name", ctx0);
   const ctx = `in <!ATTLIST ${element} ...>`;
-  let list = s.doc.attlists.get(element);
-  if (list === undefined) {
-    list = [];
-    s.doc.attlists.set(element, list);
+  const existed = s.doc.attlists.get(element);
+  const list = existed ?? [];
+  s.doc.attlists.set(element, list);
+  const mark = list.length;
+  try {
+    readAttributeDefs(s, element, ctx, list, comment);
+    s.checkDeclNesting(startInput, `declaration <!ATTLIST ${element} ...>`, start);
+  } catch (e) {
+    // A broken ATTLIST adds nothing (reading may recover after it: nothing half-read may stay).
+    list.length = mark;
+    if (existed === undefined) s.doc.attlists.delete(element);
+    throw e;
   }
+}
+
+function readAttributeDefs(s: Scanner, element: string, ctx: string, list: AttributeDef[], comment: string | undefined): void {
   for (;;) {
     const hadS = s.skipS(true);
     if (s.eat(">")) break;
@@ -40,7 +51,6 @@ export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: 
     checkNewAttribute(s, def, list);
     list.push(def);
   }
-  s.checkDeclNesting(startInput, `declaration <!ATTLIST ${element} ...>`, start);
 }
 
 function parseAttType(s: Scanner, element: string, attribute: string, ctx: string): AttributeTypeSyntax {

@@ -204,7 +204,12 @@ function includePE(s: Scanner, name: string, at: SourceLocation, chain: string[]
   s.account(loaded.text.length, at);
   const body = stripTextDecl(loaded.text);
   const file = loaded.file;
-  return expandLiteral(s, body, () => ({ file, line: 1, column: 1 }), [...chain, name], ctx, depth + 1);
+  s.literalEntityDepth++;
+  try {
+    return expandLiteral(s, body, () => ({ file, line: 1, column: 1 }), [...chain, name], ctx, depth + 1);
+  } finally {
+    s.literalEntityDepth--;
+  }
 }
 
 function stripTextDecl(text: string): string {

@@ -24,7 +24,15 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = { maxEntityExpansions: 100_000, maxEntityNesting: 40, maxExpandedChars: 20_000_000 };
 
 /** Thrown after a fatal (well-formedness) diagnostic has been recorded: reading stops. */
-export class DtdFatal extends Error {}
+export class DtdFatal extends Error {
+  constructor(
+    code: string,
+    /** Raised in the DTD's own text (no parameter entity's text being read): recovery may resume there. */
+    readonly atTop = false,
+  ) {
+    super(code);
+  }
+}
 
 export interface ScannerOptions {
   internal: boolean;
@@ -43,6 +51,8 @@ export class Scanner {
   private expandedChars = 0;
   /** The comment seen last, while only whitespace followed it. */
   lastComment: string | undefined;
+  /** Depth of external parameter-entity text being expanded inside a literal (not on the input stack). */
+  literalEntityDepth = 0;
 
   constructor(
     readonly doc: DtdDocument,
@@ -92,7 +102,7 @@ export class Scanner {
 
   fatal(code: string, params: Params, at: SourceLocation = this.where()): never {
     this.report(code, params, at);
-    throw new DtdFatal(code);
+    throw new DtdFatal(code, this.inputs.length === 1 && this.literalEntityDepth === 0);
   }
 
   /** Describes the text at the cursor for "found ..." in messages. */

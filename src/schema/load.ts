@@ -28,7 +28,8 @@ export function readSchemaFile(file: string, kind: "dtd" | "xsd"): { model: Sche
   const abs = resolve(file);
   let hit = cache.get(abs);
   if (hit === undefined) {
-    hit = kind === "dtd" ? readDtdSchema(abs) : readXsdFile(abs);
+    // A schema file is read as a compiler reads source: every DTD syntax error in one run.
+    hit = kind === "dtd" ? readDtdSchema(abs, { recover: true }) : readXsdFile(abs);
     cache.set(abs, hit);
   }
   return hit;

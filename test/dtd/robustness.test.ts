@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { finishDtd, newDtdDocument, parseDtdText } from "../../src/dtd/parse.js";
+import { finishDtd, isFatalDtdCode, newDtdDocument, parseDtdText } from "../../src/dtd/parse.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dtds = resolve(here, "../../../shared/conformance/libxml2/test/valid/dtds");
@@ -58,5 +58,26 @@ describe("robustness", () => {
       }
     }
     expect(withErrors).toBeGreaterThan(1000);
+  });
+
+  it("with recovery (schema files): never throws, the first error is the same, errors come in text order", () => {
+    const r = rng(20261123);
+    let moreThanOne = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = mutate(sources[i % sources.length], r);
+      const internal = r() < 0.3;
+      const once = newDtdDocument();
+      parseDtdText(text, once, { file: "m.dtd", internal });
+      const all = newDtdDocument();
+      parseDtdText(text, all, { file: "m.dtd", internal, recover: true });
+      // Recovery only adds: what a strict read reports is where a recovering read starts.
+      expect(all.diagnostics.slice(0, once.diagnostics.length)).toEqual(once.diagnostics);
+      // (An INCLUDE section left open is reported at its start, when the text ends: not in order.)
+      const located = all.diagnostics.filter((d) => isFatalDtdCode(d.code) && d.schemaLocation?.file === "m.dtd" && d.params?.construct !== "INCLUDE section");
+      const fatal = located.map((d) => d.line * 1e6 + d.column);
+      expect(fatal).toEqual([...fatal].sort((a, b) => a - b));
+      if (fatal.length > 1) moreThanOne++;
+    }
+    expect(moreThanOne).toBeGreaterThan(300);
   });
 });

@@ -13,6 +13,11 @@ export interface ReadDtdSchemaOptions {
   /** Reads external parameter entities; default: files in the DTD's own folder (never the network). */
   resolveEntity?: EntityResolver;
   limits?: { maxEntityExpansions?: number; maxEntityNesting?: number; maxExpandedChars?: number };
+  /**
+   * Report every syntax error of the DTD, not only the first (src/dtd/recover.ts). The model is
+   * still null when there is one: a schema with declarations missing would be a guess.
+   */
+  recover?: boolean;
 }
 
 export interface DtdSchemaResult {
@@ -52,7 +57,7 @@ function particleNames(root: ContentParticle): string[] {
 
 export function readDtdSchema(path: string, options: ReadDtdSchemaOptions = {}): DtdSchemaResult {
   const file = resolve(path);
-  const doc = readDtdFile(file, { resolveEntity: options.resolveEntity ?? localResolver({ allow: [dirname(file)] }), limits: options.limits });
+  const doc = readDtdFile(file, { resolveEntity: options.resolveEntity ?? localResolver({ allow: [dirname(file)] }), limits: options.limits, recover: options.recover });
   if (doc.diagnostics.some((d) => isFatalDtdCode(d.code))) return { model: null, diagnostics: doc.diagnostics };
   return { model: dtdToModel(doc, file), diagnostics: [...doc.diagnostics, ...modelNotes(doc)] };
 }
