@@ -1,22 +1,14 @@
-/** `qxml lint` end to end through main(): formats, exit codes, --max-warnings, config. Runs from the repo root. */
+/** `qxml lint` end to end through the bin: formats, exit codes, --max-warnings, config. Runs from the repo root. */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../cli/run-cli.js";
 
+// Through the built bin, as a user runs it: the CLI writes with fs.writeSync (src/cli/stdio.ts),
+// which an in-process spy on process.stdout would not see.
 async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await main(["lint", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  return runCli(["lint", ...args]);
 }
 
 function tempConfig(text: string): string {
