@@ -39,5 +39,5 @@ if (input !== undefined && id !== undefined && title !== undefined && process.ar
   const result = run(readFileSync(input, "utf8"), id, title);
   if (output === undefined) process.stdout.write(result.xml);
   else writeFileSync(output, result.xml);
-  console.error(`switched the Oracle template of ${result.changed} option profile(s)`);
+  console.error(`switched the Oracle template of ${result.changed} option profile${result.changed === 1 ? "" : "s"}`);
 }

@@ -63,7 +63,7 @@ describe("identity constraint errors", () => {
   test("keyref with a different number of fields", () => {
     expect(errors(ROOT(`<xs:key name="K"><xs:selector xpath="t:i"/><xs:field xpath="@k"/><xs:field xpath="@j"/></xs:key>
 <xs:keyref name="R" refer="t:K"><xs:selector xpath="t:i"/><xs:field xpath="@k"/></xs:keyref>`))).toEqual([
-      { code: "xsd/keyref-fields", line: 5, message: 'xs:keyref "R" has 1 field(s) but the xs:key "K" it refers to has 2' },
+      { code: "xsd/keyref-fields", line: 5, message: 'xs:keyref "R" has 1 field but the xs:key "K" it refers to has 2' },
     ]);
   });
 

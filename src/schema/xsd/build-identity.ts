@@ -29,7 +29,7 @@ export function checkIdentityConstraints(ctx: BuildContext): void {
     if (target === undefined || target.kind === "keyref") {
       ctx.reporter.report("xsd/unresolved-key", { name: c.name, refer: c.refer }, c.location);
     } else if (target.fields.length !== c.fields.length) {
-      ctx.reporter.report("xsd/keyref-fields", { name: c.name, count: c.fields.length, referKind: `xs:${target.kind}`, refer: target.name, expected: target.fields.length }, c.location);
+      ctx.reporter.report("xsd/keyref-fields", { name: c.name, fields: c.fields.length === 1 ? "1 field" : `${c.fields.length} fields`, referKind: `xs:${target.kind}`, refer: target.name, expected: target.fields.length }, c.location);
     }
   }
 }

@@ -160,7 +160,7 @@ export const XSD = defineCodes({
   },
   "xsd/keyref-fields": {
     severity: "error",
-    message: "xs:keyref \"{name}\" has {count} field(s) but the {referKind} \"{refer}\" it refers to has {expected}",
+    message: "xs:keyref \"{name}\" has {fields} but the {referKind} \"{refer}\" it refers to has {expected}",
     hint: "a keyref needs as many fields as the key it refers to, in the same order",
   },
   "xsd/invalid-substitution": {
