@@ -92,6 +92,8 @@ export interface ElementDecl {
   abstract: boolean;
   default?: string;
   fixed?: string;
+  /** XSD, for a default or fixed value of a QName-based type: its bindings, as EnumerationValue.namespaces. */
+  valueNamespaces?: Record<string, string>;
   /** XSD: the head of this global element's substitution group (element id). */
   substitutionGroup?: number;
   /**
@@ -142,6 +144,8 @@ export interface AttributeDecl {
   use: "required" | "optional" | "prohibited";
   default?: string;
   fixed?: string;
+  /** XSD, for a default or fixed value of a QName-based type: its bindings, as EnumerationValue.namespaces. */
+  valueNamespaces?: Record<string, string>;
   doc?: string;
   provenance?: Provenance;
   location: SourceLocation;
@@ -184,6 +188,12 @@ export type WhiteSpace = "preserve" | "replace" | "collapse";
 export interface EnumerationValue {
   value: string;
   doc?: string;
+  /**
+   * XSD, for values of QName or NOTATION types (and lists and unions of them): the namespace
+   * bindings the value's prefixes resolve through, as in scope where the schema wrote it (prefix
+   * → URI, "" = the default namespace; only the prefixes the value uses). Absent: compared as written.
+   */
+  namespaces?: Record<string, string>;
 }
 
 /** Facets after derivation: each restriction step's facets are merged into its type. */

@@ -11,7 +11,7 @@ import { wildcardAllows } from "./automaton.js";
 import type { CompiledAttribute, CompiledType } from "./compile.js";
 import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
-import { explain, simpleChecker } from "./simple.js";
+import { explain, schemaValueContext, simpleChecker } from "./simple.js";
 import { typeNote } from "./messages.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
@@ -128,7 +128,7 @@ function undeclared(ctx: AttributeContext, type: CompiledType, a: XmlAttribute, 
 function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute, element: string): void {
   const value = a.value;
   const decl = c.decl;
-  if (decl.fixed !== undefined && c.checker.normalize(value) !== c.checker.normalize(decl.fixed)) {
+  if (decl.fixed !== undefined && !fixedMatches(ctx, c, value, decl.fixed)) {
     ctx.report("valid/fixed-attribute", { element, name: a.name, expected: decl.fixed, found: value }, a.line, a.column);
     return;
   }
@@ -147,6 +147,12 @@ function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute
     }
   }
   recordIds(ctx, c, a, element);
+}
+
+/** DTD values have no namespace bindings; XSD QName values resolve through the instance's and the schema's. */
+function fixedMatches(ctx: AttributeContext, c: CompiledAttribute, value: string, fixed: string): boolean {
+  if (ctx.dtdMode) return c.checker.fixedMatches(value, undefined, fixed, undefined);
+  return c.checker.fixedMatches(value, ctx.valueContext, fixed, schemaValueContext(c.decl.valueNamespaces, ctx.valueContext));
 }
 
 function recordIds(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute, element: string): void {

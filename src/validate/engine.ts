@@ -25,7 +25,8 @@ import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typ
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
 import { hasIdentityConstraints, IdentityTracker } from "./identity.js";
-import { explain } from "./simple.js";
+import { explain, schemaValueContext } from "./simple.js";
+import type { ValueContext } from "./datatypes/index.js";
 import { isAllWhite } from "./names.js";
 import "./codes.js";
 
@@ -86,7 +87,7 @@ export class ValidationEngine implements XmlHandler {
       standalone: () => this.standalone,
       namespaces: options.namespaces ?? true,
     };
-    this.identity = hasIdentityConstraints(this.schema?.model) ? new IdentityTracker(this.schema!.model, (d) => this.add(d), () => this.path()) : null;
+    this.identity = hasIdentityConstraints(this.schema?.model) ? new IdentityTracker(this.schema!.model, (d) => this.add(d), () => this.path(), this.valueContext) : null;
   }
 
   // --- XmlHandler -----------------------------------------------------------------------------
@@ -565,15 +566,20 @@ export class ValidationEngine implements XmlHandler {
     const line = f.text.length > 0 ? f.textLine : f.line;
     const column = f.text.length > 0 ? f.textColumn : f.column;
     const fixed = f.el?.fixed;
-    if (value.length === 0 && decl?.default !== undefined) value = decl.default;
-    if (value.length === 0 && fixed !== undefined) value = fixed;
+    // A default or fixed value stands in for empty content; its QNames are bound by the schema.
+    const schemaContext = schemaValueContext(decl?.valueNamespaces, this.valueContext);
+    let context: ValueContext = this.valueContext;
+    if (value.length === 0 && (decl?.default ?? fixed) !== undefined) {
+      value = (decl?.default ?? fixed)!;
+      context = schemaContext;
+    }
     const checker = type.simple!;
-    if (fixed !== undefined && checker.normalize(value) !== checker.normalize(fixed)) {
+    if (fixed !== undefined && !checker.fixedMatches(value, context, fixed, schemaContext)) {
       this.report("valid/fixed-element", { parent: f.name, expected: fixed, found: excerpt(value) }, line, column);
       return;
     }
     if (checker.trivial) return;
-    const problem = checker.check(value, this.valueContext);
+    const problem = checker.check(value, context);
     if (problem !== null) {
       const { reason, hint } = explain(problem);
       this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code, typeNote: typeNote(reason, problem.code, checker.describe()) }, line, column, hint);

@@ -14,7 +14,9 @@
  *
  * Values compare in their value space: the key is the primitive type plus a canonical form
  * (decimal family by numeric value, float/double likewise), so "1.0" matches an xs:integer 1
- * but an xs:string "L4" does not match an untyped (anySimpleType) "L4", as in libxml2.
+ * but an xs:string "L4" does not match an untyped (anySimpleType) "L4", as in libxml2. QName
+ * and NOTATION fields compare {namespace}local: the instance's prefixes resolve through its
+ * bindings, a default or fixed value's through the schema's.
  */
 import { diagnose } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -25,7 +27,9 @@ import type { CompiledType } from "./compile.js";
 import { decimalToString, parseDecimal } from "./datatypes/lexical/decimal.js";
 import { parseDouble } from "./datatypes/lexical/float.js";
 import { nameTestMatches, parseIdentityPath, type IdentityPath, type NameTest } from "./identity-path.js";
-import { simpleChecker, type SimpleChecker } from "./simple.js";
+import type { ValueContext } from "./datatypes/index.js";
+import { resolveQName } from "./datatypes/qname-value.js";
+import { schemaValueContext, simpleChecker, type SimpleChecker } from "./simple.js";
 import "./identity-codes.js";
 
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -95,6 +99,8 @@ export class IdentityTracker {
     private readonly model: SchemaModel,
     private readonly emit: (d: Diagnostic) => void,
     private readonly path: () => string,
+    /** The instance's namespace bindings where the tracker is (QName-typed field values). */
+    private readonly context?: ValueContext,
   ) {
     for (const e of model.elements) {
       for (const c of e.identity ?? []) {
@@ -206,14 +212,14 @@ export class IdentityTracker {
   private attributeField(t: Target, j: number, test: NameTest, tag: StartTag, type: CompiledType | null): void {
     for (const a of tag.attributes) {
       if (a.uri === XMLNS_NS || !nameTestMatches(test, a.uri, a.local)) continue;
-      this.setField(t, j, typedValue(this.attributeChecker(type, a.uri, a.local), a.value), tag.name);
+      this.setField(t, j, typedValue(this.attributeChecker(type, a.uri, a.local), a.value, this.context), tag.name);
       return;
     }
     // An absent attribute with a declared default or fixed value has that value (PSVI).
     if (type === null || test.local === "*") return;
     for (const c of type.attributes.get(test.local) ?? []) {
       const v = c.decl.default ?? c.decl.fixed;
-      if (c.decl.namespace === test.uri && v !== undefined) this.setField(t, j, typedValue(c.checker, v), tag.name);
+      if (c.decl.namespace === test.uri && v !== undefined) this.setField(t, j, typedValue(c.checker, v, this.schemaContext(c.decl.valueNamespaces)), tag.name);
     }
   }
 
@@ -231,8 +237,17 @@ export class IdentityTracker {
       return;
     }
     let value = text;
-    if (value.length === 0) value = decl?.default ?? decl?.fixed ?? "";
-    this.setField(w.target, w.field, typedValue(type?.simple ?? null, value), element);
+    let context = this.context;
+    if (value.length === 0 && (decl?.default ?? decl?.fixed) !== undefined) {
+      value = (decl?.default ?? decl?.fixed)!;
+      context = this.schemaContext(decl?.valueNamespaces);
+    }
+    this.setField(w.target, w.field, typedValue(type?.simple ?? null, value, context), element);
+  }
+
+  /** Where a declaration's default or fixed value resolves its QNames (the schema's bindings). */
+  private schemaContext(namespaces: Record<string, string> | undefined): ValueContext | undefined {
+    return this.context === undefined ? undefined : schemaValueContext(namespaces, this.context);
   }
 
   private setField(t: Target, j: number, v: IdentityValue, _from: string): void {
@@ -337,7 +352,7 @@ export class IdentityTracker {
 }
 
 /** The value's identity in its value space: primitive type + canonical form; display as written (normalised). */
-export function typedValue(checker: SimpleChecker | null, raw: string): IdentityValue {
+export function typedValue(checker: SimpleChecker | null, raw: string, context?: ValueContext): IdentityValue {
   if (checker === null) return { key: `anySimpleType\u0001${raw}`, display: raw };
   const normalized = checker.normalize(raw);
   const primitive = checker.builtin === "anySimpleType" ? "anySimpleType" : primitiveOf(checker.builtin);
@@ -348,6 +363,9 @@ export function typedValue(checker: SimpleChecker | null, raw: string): Identity
   } else if (primitive === "float" || primitive === "double") {
     const n = parseDouble(normalized);
     if (n.ok) canonical = String(n.value);
+  } else if (primitive === "QName" || primitive === "NOTATION") {
+    // {uri}local when the prefix resolves; else as written (the type check reports an unbound prefix).
+    canonical = resolveQName(normalized, context).expanded ?? normalized;
   }
   return { key: `${primitive}\u0001${canonical}`, display: normalized };
 }

@@ -6,6 +6,7 @@
 import { codeDef, render, type Params } from "../diagnostics/codes.js";
 import type { SchemaModel } from "../schema/model.js";
 import { compileSimpleType, type ValueContext } from "./datatypes/index.js";
+import { bindingsContext } from "./datatypes/qname-value.js";
 
 export interface SimpleChecker {
   /** null when the lexical value is valid, else the datatype diagnostic code and its params. */
@@ -18,6 +19,20 @@ export interface SimpleChecker {
   builtin: string;
   /** True when every value is valid (plain string): the engine then skips the check. */
   trivial: boolean;
+  /**
+   * Whether an instance value (prefixes bound by `context`) matches a declaration's fixed value
+   * (prefixes bound by `fixedContext`, the schema's). QName-based types compare values
+   * ({namespace, local}); others compare the whitespace-normalised literals.
+   */
+  fixedMatches(value: string, context: ValueContext | undefined, fixed: string, fixedContext: ValueContext | undefined): boolean;
+}
+
+/**
+ * The context a declaration's default or fixed value resolves its QNames in: the schema's
+ * bindings the model kept for it, or `otherwise` when it kept none (not a QName-based type).
+ */
+export function schemaValueContext(namespaces: Record<string, string> | undefined, otherwise: ValueContext): ValueContext {
+  return namespaces === undefined ? otherwise : bindingsContext(namespaces);
 }
 
 export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker {
@@ -33,17 +48,28 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
     f.maxLength === undefined;
   try {
     const c = compileSimpleType(model, typeId);
+    const qnames = c.hasQNames === true && c.sameValue !== undefined;
     return {
       check: (lexical, context) => c.check(lexical, context),
       normalize: (s) => c.normalize(s),
       describe: () => c.describe(),
       builtin: t.builtin,
       trivial: plain,
+      fixedMatches: qnames
+        ? (value, context, fixed, fixedContext) => c.sameValue!(value, context, fixed, fixedContext)
+        : (value, _context, fixed) => c.normalize(value) === c.normalize(fixed),
     };
   } catch (e) {
     // A malformed type (e.g. circular) was reported by the schema reader; do not crash here.
     const why = (e as Error).message;
-    return { check: () => null, normalize: (s) => s, describe: () => `${t.name ?? t.builtin} (unchecked: ${why})`, builtin: t.builtin, trivial: true };
+    return {
+      check: () => null,
+      normalize: (s) => s,
+      describe: () => `${t.name ?? t.builtin} (unchecked: ${why})`,
+      builtin: t.builtin,
+      trivial: true,
+      fixedMatches: (value, _context, fixed) => value === fixed,
+    };
   }
 }
 

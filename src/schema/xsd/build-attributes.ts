@@ -9,6 +9,7 @@ import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
 import { qnameKey } from "./globals.js";
 import type { XAttribute, XAttributes, XSchema, XWildcard } from "./syntax.js";
 import { queueValueConstraint } from "./value-constraints.js";
+import { valueNamespaces } from "./value-namespaces.js";
 
 /** The attributes of the xml: namespace, usable by ref without importing xml.xsd. */
 const XML_ATTRIBUTES: Record<string, string> = { lang: "language", space: "NCName", base: "anyURI", id: "ID" };
@@ -33,10 +34,19 @@ function decl(ctx: BuildContext, node: XAttribute, schema: XSchema, namespace: s
   const a: AttributeDecl = { name, namespace, key: nameKey(namespace, name), type: attributeType(ctx, node, schema), use: node.use, location: node.loc };
   if (node.default !== undefined) a.default = node.default;
   if (node.fixed !== undefined) a.fixed = node.fixed;
+  keepValueBindings(ctx, a, node);
   if (node.doc !== undefined) a.doc = node.doc;
   if (node.provenance !== undefined) a.provenance = node.provenance;
   queueValueConstraint(ctx, node, { kind: "attribute", name, simpleType: a.type });
   return a;
+}
+
+/** A default or fixed value of a QName-based type keeps the schema's bindings (value-namespaces.ts). */
+function keepValueBindings(ctx: BuildContext, a: AttributeDecl, node: XAttribute): void {
+  const value = node.default ?? node.fixed;
+  const namespaces = value === undefined ? undefined : valueNamespaces(ctx.model, a.type, value, node.valueSite);
+  if (namespaces !== undefined) a.valueNamespaces = namespaces;
+  else delete a.valueNamespaces;
 }
 
 /** A global attribute declaration, built once. */
@@ -76,6 +86,7 @@ function attributeUse(ctx: BuildContext, node: XAttribute, schema: XSchema): Att
     a.fixed = node.fixed;
     delete a.default;
   }
+  if (node.default !== undefined || node.fixed !== undefined) keepValueBindings(ctx, a, node);
   if (g.fixed !== undefined && node.fixed !== undefined && g.fixed !== node.fixed) {
     ctx.reporter.report("xsd/syntax", { message: `attribute "${g.name}" is fixed to "${g.fixed}" globally; a reference cannot fix it to "${node.fixed}"` }, node.loc);
   }

@@ -20,6 +20,7 @@ import { mergeFacets } from "./facets.js";
 import type { Reporter } from "./report.js";
 import type { FacetName, XFacet } from "./syntax.js";
 import { checkValue, holdsUnder, typeLabel } from "./value-check.js";
+import { valueNamespaces } from "./value-namespaces.js";
 
 const VALUE_FACETS: ReadonlySet<FacetName> = new Set(["enumeration", "minInclusive", "minExclusive", "maxInclusive", "maxExclusive"]);
 
@@ -32,9 +33,21 @@ export function restrictFacets(ctx: BuildContext, baseId: number, step: XFacet[]
   if (ctx.simpleJobs.get(baseId)?.state !== "building") kept = kept.filter((f) => !VALUE_FACETS.has(f.facet) || validForBase(ctx, baseId, f));
   kept = withoutBothBounds(kept, ctx.reporter);
   const merged = mergeFacets(base.facets, kept, ctx.reporter);
+  keepEnumerationBindings(ctx, baseId, kept, merged);
   if (base.variety === "atomic") checkStepBounds(base.builtin, kept, ctx.reporter);
   checkNarrows(base, merged, kept, ctx.reporter);
   return merged;
+}
+
+/** Enumeration members of a QName-based type keep the bindings their prefixes resolve through. */
+function keepEnumerationBindings(ctx: BuildContext, baseId: number, kept: XFacet[], merged: Facets): void {
+  const own = kept.filter((f) => f.facet === "enumeration");
+  // mergeFacets replaces the enumeration with this step's members, in order, when it has any.
+  if (own.length === 0 || merged.enumeration?.length !== own.length) return;
+  merged.enumeration = merged.enumeration.map((e, i) => {
+    const namespaces = valueNamespaces(ctx.model, baseId, own[i].value, own[i].valueSite);
+    return namespaces === undefined ? e : { ...e, namespaces };
+  });
 }
 
 /** Drops (and reports) each facet that changes a value the base fixed. */

@@ -13,6 +13,7 @@ import type { Particle } from "../model.js";
 import type { BuildContext } from "./build-context.js";
 import type { XValueSite } from "./syntax.js";
 import { checkValue, typeLabel } from "./value-check.js";
+import { valueNamespaces } from "./value-namespaces.js";
 
 export interface PendingValueConstraint {
   kind: "element" | "attribute";
@@ -49,6 +50,11 @@ export function checkValueConstraints(ctx: BuildContext): void {
       continue;
     }
     const failure = checkValue(ctx.model, simple, p.value, p.site);
+    if (p.element !== undefined) {
+      // Attributes keep theirs when built (build-attributes.ts): uses copy their declarations.
+      const namespaces = valueNamespaces(ctx.model, simple, p.value, p.site);
+      if (namespaces !== undefined) ctx.model.elements[p.element].valueNamespaces = namespaces;
+    }
     if (failure === null) continue;
     ctx.reporter.report(
       "xsd/invalid-value-constraint",

@@ -20,14 +20,19 @@ import {
   type FacetSubject,
 } from "./facets.js";
 import { parseQNameParts } from "./lexical/names.js";
+import { bindingsContext, qnameMismatch, resolveQName } from "./qname-value.js";
 import type { SimpleTypeChecker, ValueCheck, ValueContext } from "./types.js";
 import { applyWhiteSpace } from "./whitespace.js";
 
 /** A checker plus what enclosing lists and unions need: values and their equality. */
 interface CompiledType extends SimpleTypeChecker {
-  /** The value of a lexical form in this type's value space, or null when it is not valid. */
-  value(lexical: string): unknown | null;
+  /**
+   * The value of a lexical form in this type's value space, or null when it is not valid;
+   * `context` resolves QName prefixes (without it, QNames are known by their literal only).
+   */
+  value(lexical: string, context?: ValueContext): unknown | null;
   equal(a: unknown, b: unknown): boolean;
+  hasQNames: boolean;
 }
 
 const LIST_BUILTINS_NON_EMPTY = new Set(["NMTOKENS", "IDREFS", "ENTITIES"]);
@@ -50,10 +55,22 @@ function compiled(model: SchemaModel, typeId: number, depth: number): CompiledTy
     if (depth > 64) throw new Error(`simple type ${typeId}: member/item types nest too deeply (circular?)`);
     const type = model.simpleTypes[typeId];
     if (type === undefined) throw new Error(`no simple type with id ${typeId}`);
-    c = type.variety === "list" ? compileList(model, type, depth) : type.variety === "union" ? compileUnion(model, type, depth) : compileAtomic(type);
+    c = withSameValue(type.variety === "list" ? compileList(model, type, depth) : type.variety === "union" ? compileUnion(model, type, depth) : compileAtomic(type));
     cache.set(typeId, c);
   }
   return c;
+}
+
+function withSameValue(c: Omit<CompiledType, "sameValue">): CompiledType {
+  return {
+    ...c,
+    sameValue(a, aContext, b, bContext) {
+      const x = c.value(a, aContext);
+      const y = c.value(b, bContext);
+      // An invalid value is reported by the type check; compare literals as before.
+      return x !== null && y !== null ? c.equal(x, y) : c.normalize(a) === c.normalize(b);
+    },
+  };
 }
 
 /** The first value of `pick` along the restriction chain (lists and unions inherit items/members). */
@@ -76,7 +93,9 @@ function runChecks(checks: FacetCheck[], normalized: string, value: unknown): Va
 function facetChecks(facets: Facets, subject: FacetSubject): FacetCheck[] {
   const checks: FacetCheck[] = [];
   if (facets.enumeration !== undefined && facets.enumeration.length > 0) {
-    checks.push(enumerationCheck(facets.enumeration.map((e) => e.value), subject));
+    // Members keep the schema's bindings when their type has QNames (see schema/xsd/value-namespaces.ts).
+    const members = facets.enumeration.map((e) => (e.namespaces === undefined ? { literal: e.value } : { literal: e.value, context: bindingsContext(e.namespaces) }));
+    checks.push(enumerationCheck(members, subject));
   }
   checks.push(...lengthChecks(facets, subject));
   if (facets.patterns !== undefined && facets.patterns.length > 0) checks.push(patternCheck(facets.patterns));
@@ -93,9 +112,11 @@ function compileAtomic(type: SimpleType): CompiledType {
   const ws = type.facets.whiteSpace ?? BUILTINS[type.builtin].whiteSpace;
   const space = builtin.space;
   const isQName = builtin.primitive === "QName" || builtin.primitive === "NOTATION";
-  const value = (lexical: string): unknown | null => {
-    const r = builtin.check(applyWhiteSpace(lexical, ws));
-    return r.ok ? r.value : null;
+  const value = (lexical: string, context?: ValueContext): unknown | null => {
+    const normalized = applyWhiteSpace(lexical, ws);
+    const r = builtin.check(normalized);
+    if (!r.ok) return null;
+    return isQName ? resolveQName(normalized, context) : r.value;
   };
   const subject: FacetSubject = {
     parse: value,
@@ -105,6 +126,7 @@ function compileAtomic(type: SimpleType): CompiledType {
     lengthUnit: space.lengthUnit ?? "characters",
     digits: space.digits,
   };
+  if (isQName) subject.mismatch = qnameMismatch;
   const checks = facetChecks(type.facets, subject);
   const description = xsName(type.builtin) + describeFacets(type.facets, subject.lengthUnit);
   return {
@@ -113,6 +135,7 @@ function compileAtomic(type: SimpleType): CompiledType {
     describe: () => description,
     value,
     equal: space.equal,
+    hasQNames: isQName,
     check(lexical: string, context?: ValueContext): ValueCheck {
       const normalized = applyWhiteSpace(lexical, ws);
       const r = builtin.check(normalized);
@@ -121,7 +144,7 @@ function compileAtomic(type: SimpleType): CompiledType {
         const unbound = unboundPrefix(normalized, context);
         if (unbound !== null) return { code: "type/qname-prefix", params: { value: normalized, prefix: unbound } };
       }
-      return runChecks(checks, normalized, r.value);
+      return runChecks(checks, normalized, isQName ? resolveQName(normalized, context) : r.value);
     },
   };
 }
@@ -145,10 +168,10 @@ function compileList(model: SchemaModel, type: SimpleType, depth: number): Compi
   const builtinList = inherited(model, type, (t) => (t.namespace === XSD_NS && LIST_BUILTINS_NON_EMPTY.has(t.name ?? "") ? t.name : undefined));
   if (builtinList !== undefined && facets.length === undefined && facets.minLength === undefined) facets.minLength = 1;
   const split = (normalized: string): string[] => (normalized === "" ? [] : normalized.split(" "));
-  const value = (lexical: string): unknown[] | null => {
+  const value = (lexical: string, context?: ValueContext): unknown[] | null => {
     const values: unknown[] = [];
     for (const it of split(applyWhiteSpace(lexical, "collapse"))) {
-      const v = item.value(it);
+      const v = item.value(it, context);
       if (v === null) return null;
       values.push(v);
     }
@@ -168,6 +191,7 @@ function compileList(model: SchemaModel, type: SimpleType, depth: number): Compi
     describe: () => description,
     value,
     equal,
+    hasQNames: item.hasQNames,
     check(lexical: string, context?: ValueContext): ValueCheck {
       const normalized = applyWhiteSpace(lexical, "collapse");
       const items = split(normalized);
@@ -177,7 +201,7 @@ function compileList(model: SchemaModel, type: SimpleType, depth: number): Compi
         if (r !== null) {
           return { code: "type/list-item", params: { index: i + 1, item: items[i], detail: renderCheck(r), itemCode: r.code } };
         }
-        values.push(item.value(items[i]));
+        values.push(item.value(items[i], context));
       }
       return runChecks(checks, normalized, values);
     },
@@ -194,9 +218,9 @@ function compileUnion(model: SchemaModel, type: SimpleType, depth: number): Comp
   if (memberIds === undefined || memberIds.length === 0) throw new Error(`union type ${type.name ?? type.id} has no member types`);
   const members = memberIds.map((id) => compiled(model, id, depth + 1));
   const accepting = (lexical: string, context?: ValueContext): number => members.findIndex((m) => m.check(lexical, context) === null);
-  const value = (lexical: string): UnionValue | null => {
-    const i = accepting(lexical);
-    return i < 0 ? null : { member: i, value: members[i].value(lexical) };
+  const value = (lexical: string, context?: ValueContext): UnionValue | null => {
+    const i = accepting(lexical, context);
+    return i < 0 ? null : { member: i, value: members[i].value(lexical, context) };
   };
   const equal = (a: unknown, b: unknown): boolean => {
     const x = a as UnionValue;
@@ -216,12 +240,13 @@ function compileUnion(model: SchemaModel, type: SimpleType, depth: number): Comp
     describe: () => description,
     value,
     equal,
+    hasQNames: members.some((m) => m.hasQNames),
     check(lexical: string, context?: ValueContext): ValueCheck {
       const i = accepting(lexical, context);
       if (i < 0) {
         return { code: "type/union", params: { value: lexical, type: type.name ?? "the union", members: memberNames } };
       }
-      return runChecks(checks, members[i].normalize(lexical), { member: i, value: members[i].value(lexical) });
+      return runChecks(checks, members[i].normalize(lexical), { member: i, value: members[i].value(lexical, context) });
     },
   };
 }

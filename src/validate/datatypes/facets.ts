@@ -7,17 +7,31 @@
 import { didYouMean } from "../../diagnostics/suggest.js";
 import type { Facets } from "../../schema/model.js";
 import { translateXsdRegex } from "./regex/translate.js";
-import type { ValueCheck, ValueParams } from "./types.js";
+import type { ValueCheck, ValueContext, ValueParams } from "./types.js";
 
 /** How the facet checks see a value: its equality, order, length and digits. */
 export interface FacetSubject {
-  /** Parses a facet value (enumeration member or bound) in the type's value space; null if it does not parse. */
-  parse(literal: string): unknown | null;
+  /**
+   * Parses a facet value (enumeration member or bound) in the type's value space; null if it
+   * does not parse. `context` resolves QName prefixes as the schema bound them.
+   */
+  parse(literal: string, context?: ValueContext): unknown | null;
   equal(a: unknown, b: unknown): boolean;
   compare?: (a: unknown, b: unknown) => number;
   length?: (value: unknown, normalized: string) => number;
   lengthUnit: string;
   digits?: (value: unknown) => { total: number; fraction: number };
+  /**
+   * For values whose literal does not say everything (QNames: the prefix stands for a namespace):
+   * why `value` (written `normalized`) differs from an allowed value it looks like, or undefined.
+   */
+  mismatch?: (normalized: string, value: unknown, allowed: { literal: string; value: unknown }[]) => string | undefined;
+}
+
+/** An enumeration member as the schema wrote it, with the bindings its QNames resolve through. */
+export interface EnumerationMember {
+  literal: string;
+  context?: ValueContext;
 }
 
 export type FacetCheck = (normalized: string, value: unknown) => ValueCheck;
@@ -28,16 +42,18 @@ function fail(code: string, params: ValueParams): ValueCheck {
   return { code, params };
 }
 
-export function enumerationCheck(values: string[], subject: FacetSubject): FacetCheck {
-  const parsed = values.map((v) => subject.parse(v));
+export function enumerationCheck(members: EnumerationMember[], subject: FacetSubject): FacetCheck {
+  const values = members.map((m) => m.literal);
+  const parsed = members.map((m) => ({ literal: m.literal, value: subject.parse(m.literal, m.context) }));
   const allowed = values.length > MAX_LISTED ? [...values.slice(0, MAX_LISTED), `... (${values.length - MAX_LISTED} more)`] : values;
   return (normalized, value) => {
-    for (const p of parsed) if (p !== null && subject.equal(p, value)) return null;
-    const suggestion = didYouMean(normalized, values);
+    for (const p of parsed) if (p.value !== null && subject.equal(p.value, value)) return null;
+    const mismatch = subject.mismatch?.(normalized, value, parsed);
+    const suggestion = mismatch === undefined ? didYouMean(normalized, values) : undefined;
     const params: ValueParams = {
       value: normalized,
       allowed,
-      fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : "use one of the listed values",
+      fix: mismatch ?? (suggestion !== undefined ? `did you mean "${suggestion}"?` : "use one of the listed values"),
     };
     if (suggestion !== undefined) params.suggestion = suggestion;
     return fail("type/enumeration", params);

@@ -20,4 +20,12 @@ export interface SimpleTypeChecker {
   describe(): string;
   /** The enumerated values (as written in the schema), when the type has an enumeration facet. */
   enumeration?: string[];
+  /** Whether values may contain QNames (QName, NOTATION, or a list or union over one): their prefixes need bindings. */
+  hasQNames?: boolean;
+  /**
+   * Whether two lexical values are the same value, each resolved through its own context (for a
+   * fixed value: the instance's bindings and the schema's). When either is not valid, whether
+   * the normalised literals are equal.
+   */
+  sameValue?(a: string, aContext: ValueContext | undefined, b: string, bContext: ValueContext | undefined): boolean;
 }

@@ -88,16 +88,27 @@ const durationSpace: ValueSpace<DurationValue> = {
 };
 
 /**
- * QName and NOTATION are checked for their lexical form here; prefixes are resolved by the
- * checker when the caller passes a namespace context. Equality is on the literal (see
- * docs/datatypes.md: enumerations of QNames compare prefixes, not namespace URIs).
+ * A QName or NOTATION value: the tuple {namespace name, local part} (Part 2 §3.2.18), known once
+ * the prefix is resolved through the namespace bindings of the place the value was written
+ * (`expanded`, `{uri}local`, `{}local` for no namespace). Without bindings (a checker called with
+ * no context, a model that kept none) only the literal is known, and two values compare as
+ * written: that is the old behaviour, kept for DTD models and hand-built ones.
  */
-const qnameSpace: ValueSpace<string> = {
+export interface QNameValue {
+  lexical: string;
+  expanded?: string;
+}
+
+export function qnameValuesEqual(a: QNameValue, b: QNameValue): boolean {
+  return a.expanded !== undefined && b.expanded !== undefined ? a.expanded === b.expanded : a.lexical === b.lexical;
+}
+
+const qnameSpace: ValueSpace<QNameValue> = {
   parse: (s) => {
     const p = parseQNameParts(s);
-    return p.ok ? ok(s) : bad(p.expected);
+    return p.ok ? ok({ lexical: s }) : bad(p.expected);
   },
-  equal: (a, b) => a === b,
+  equal: qnameValuesEqual,
   length: (_v, s) => codePoints(s),
   lengthUnit: "characters",
 };
