@@ -24,6 +24,7 @@ const SCHEMA = `<xs:schema ${XS} xmlns:tns="urn:t" xmlns:o="urn:o" xmlns="urn:d"
 <xs:simpleType name="LE"><xs:restriction base="tns:QL"><xs:enumeration value="tns:A o:B"/></xs:restriction></xs:simpleType>
 <xs:simpleType name="U"><xs:union memberTypes="xs:int xs:QName"/></xs:simpleType>
 <xs:simpleType name="UE"><xs:restriction base="tns:U"><xs:enumeration value="tns:A"/><xs:enumeration value="5"/></xs:restriction></xs:simpleType>
+<xs:simpleType name="E2"><xs:restriction base="tns:E"><xs:enumeration xmlns:x="urn:t" value="x:A"/></xs:restriction></xs:simpleType>
 <xs:simpleType name="S"><xs:restriction base="xs:string"><xs:enumeration value="tns:A"/></xs:restriction></xs:simpleType>
 <xs:element name="r"><xs:complexType><xs:sequence>
  <xs:element name="e" type="tns:E" minOccurs="0" maxOccurs="unbounded"/>
@@ -32,6 +33,7 @@ const SCHEMA = `<xs:schema ${XS} xmlns:tns="urn:t" xmlns:o="urn:o" xmlns="urn:d"
  <xs:element name="l" type="tns:L" minOccurs="0" maxOccurs="unbounded"/>
  <xs:element name="le" type="tns:LE" minOccurs="0" maxOccurs="unbounded"/>
  <xs:element name="u" type="tns:UE" minOccurs="0" maxOccurs="unbounded"/>
+ <xs:element name="e2" type="tns:E2" minOccurs="0" maxOccurs="unbounded"/>
  <xs:element name="s" type="tns:S" minOccurs="0" maxOccurs="unbounded"/>
  <xs:element name="k" type="xs:QName" minOccurs="0" maxOccurs="unbounded"/>
 </xs:sequence>
@@ -85,6 +87,8 @@ const CASES: Case[] = [
   { name: "enumeration: an unbound prefix", xml: doc(`<e>x:A</e>`), codes: ["valid/text-type"] },
   { name: "xs:QName: an unbound prefix", xml: doc(`<q>x:A</q>`), codes: ["valid/text-type"] },
   { name: "xs:QName: the xml prefix is always bound", xml: doc(`<q>xml:lang</q>`), codes: [] },
+  { name: "restricted enumeration (x bound on xs:enumeration itself): a third prefix", xml: doc(`<e2 xmlns:y="urn:t">y:A</e2>`), codes: [] },
+  { name: "restricted enumeration: a member of the base only", xml: doc(`<e2 xmlns:d="urn:d">d:B</e2>`), codes: ["valid/text-type"] },
   { name: "xs:string enumeration: still compared as written", xml: doc(`<s xmlns:x="urn:t">x:A</s>`), codes: ["valid/text-type"] },
   { name: "NOTATION enumeration: another prefix for the namespace", xml: doc("", `xmlns:y="urn:t" n="y:gif"`), codes: [] },
   { name: "NOTATION enumeration: the schema's prefix bound to another namespace", xml: doc("", `xmlns:tns="urn:zz" n="tns:gif"`), codes: ["valid/attribute-type"] },
@@ -165,6 +169,7 @@ describe("QName and NOTATION values compare {namespace, local}, not prefixes", (
       { value: "tns:A", namespaces: { tns: "urn:t" } },
       { value: "5", namespaces: { "": "urn:d" } },
     ]);
+    expect(byName("E2").facets.enumeration).toEqual([{ value: "x:A", namespaces: { x: "urn:t" } }]);
     expect(byName("S").facets.enumeration).toEqual([{ value: "tns:A" }]);
     const r = model.elements.find((e) => e.name === "r")!;
     const attrs = model.complexTypes[r.type.id].attributes;
