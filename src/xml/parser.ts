@@ -241,7 +241,7 @@ export class Parser {
     const known = this.nameTable[slot];
     if (known !== undefined && known.length === len && sameChars(buf, start, known)) return known;
     if (len > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${len} characters`, limit: this.o.limits.maxNameLength }, start);
-    const flat = flatCopy(buf.slice(start, end));
+    const flat = (" " + buf.slice(start, end)).slice(1);
     this.nameTable[slot] = flat;
     return flat;
   }
@@ -625,15 +625,4 @@ export class Parser {
 function sameChars(buf: string, start: number, name: string): boolean {
   for (let k = 0; k < name.length; k++) if (buf.charCodeAt(start + k) !== name.charCodeAt(k)) return false;
   return true;
-}
-
-/**
- * A copy of a slice that holds its own characters, so that every name has one string
- * representation: V8 makes a slice of 13 or more characters (SlicedString::kMinLength) a view
- * into its parent, which `(" " + s).slice(1)` still gives for long names. A view keeps the input
- * buffer alive and adds an indirection to each read; mixing views and copies makes the reads in
- * sameChars and downstream Map lookups polymorphic. Runs once per name (the table caches it).
- */
-function flatCopy(slice: string): string {
-  return slice.length < 13 ? (" " + slice).slice(1) : (JSON.parse(JSON.stringify(slice)) as string);
 }
