@@ -3,7 +3,7 @@
  * descendants; element and attribute names resolve to (URI, local name). The bindings are a
  * linked list, one node per declaration, so an element without declarations costs nothing.
  */
-import type { Position, StartTag } from "./events.js";
+import type { Position, StartTag, XmlAttribute } from "./events.js";
 import type { Parser } from "./parser.js";
 
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
@@ -34,6 +34,9 @@ function colonOf(p: Parser, name: string, at: Position): number {
 export function resolveNamespaces(p: Parser, tag: StartTag): NsScope | null {
   let scope = p.scope;
   const attrs = tag.attributes;
+  // Common case, no namespaces in sight: nothing in scope and no ':' or xmlns in any name. The
+  // tag keeps uri null and local = name, as the full path below would leave it.
+  if (scope === null && tag.name.indexOf(":") === -1 && !anyNamespaceSyntax(attrs)) return null;
   for (const a of attrs) {
     const n = a.name;
     if (n === "xmlns") {
@@ -93,4 +96,13 @@ export function resolveNamespaces(p: Parser, tag: StartTag): NsScope | null {
     }
   }
   return scope;
+}
+
+/** Whether an attribute name holds a ':' or is xmlns (a declaration or a prefixed name). */
+function anyNamespaceSyntax(attrs: XmlAttribute[]): boolean {
+  for (let i = 0; i < attrs.length; i++) {
+    const n = attrs[i].name;
+    if (n === "xmlns" || n.indexOf(":") !== -1) return true;
+  }
+  return false;
 }
