@@ -26,6 +26,8 @@ export const NEED = -1;
 const NEED_MORE = Symbol("need more");
 /** A CDATA section cut off by the end of the buffer is passed on once this many characters are there. */
 const CDATA_PIECE = 16 * 1024;
+/** What scanChars answers for text without an illegal character or a surrogate pair. */
+const ALL_LEGAL: { readonly illegal: number; readonly astral: boolean } = { illegal: -1, astral: false };
 /** Slots in the name table (a power of two). */
 const NAME_TABLE_SIZE = 4096;
 
@@ -114,10 +116,15 @@ export class Parser {
 
   // ---- input -------------------------------------------------------------------------------
 
-  /** Appends decoded characters: line ends normalised, illegal characters cut off as an error. */
-  append(text: string, error?: { code: string; params: Params }, last = false): void {
+  /**
+   * Appends decoded characters: line ends normalised, illegal characters cut off as an error.
+   * `checked`: the decoder found every character of `text` legal and none a surrogate (see
+   * Decoded.checked), so the scan is skipped unless a carried high surrogate comes first.
+   */
+  append(text: string, error?: { code: string; params: Params }, last = false, checked = false): void {
     if (this.final) return;
-    let s = this.carry + text;
+    const carried = this.carry;
+    let s = carried + text;
     this.carry = "";
     if (!last && s.length > 0) {
       const c = s.charCodeAt(s.length - 1);
@@ -134,7 +141,7 @@ export class Parser {
       this.buf = this.buf.slice(this.pos);
       this.pos = 0;
     }
-    const scan = scanChars(s);
+    const scan = checked && (carried.length === 0 || carried.charCodeAt(0) === 13) ? ALL_LEGAL : scanChars(s);
     if (scan.astral) this.tracker.astral = true;
     const bad = scan.illegal;
     if (bad !== -1) {

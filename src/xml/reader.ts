@@ -56,7 +56,7 @@ export function createReader(handler: XmlHandler, options: ReaderOptions = {}): 
         decoder ??= new ByteDecoder();
         const d = decoder.push(chunk);
         if (p.detected === null && decoder.encoding !== undefined) p.detected = { encoding: decoder.encoding, bom: decoder.bom };
-        p.append(d.text, d.error);
+        p.append(d.text, d.error, false, d.checked === true);
       }
       p.run();
     },
