@@ -71,7 +71,12 @@ export class Parser {
   readonly entStack: EntityInput[] = [];
   readonly tracker = new Tracker();
   state = State.Start;
+  /**
+   * The open elements are the first `depth` records; those past it are kept and overwritten by
+   * later elements, so that opening an element allocates nothing.
+   */
   readonly stack: OpenElement[] = [];
+  depth = 0;
   scope: NsScope | null = null;
   dtd: DtdDocument | null = null;
   /** True while every declaration may be known (WFC: Entity Declared applies). */
@@ -258,6 +263,20 @@ export class Parser {
     return this.buf.length - i < n && !this.final;
   }
 
+  /** Pushes an open element, reusing a record left by an element already closed. */
+  open(name: string, line: number, column: number, scope: NsScope | null): void {
+    if (this.depth < this.stack.length) {
+      const e = this.stack[this.depth];
+      e.name = name;
+      e.line = line;
+      e.column = column;
+      e.scope = scope;
+    } else {
+      this.stack.push({ name, line, column, scope });
+    }
+    this.depth++;
+  }
+
   // ---- main loop ---------------------------------------------------------------------------
 
   run(): void {
@@ -305,8 +324,8 @@ export class Parser {
   private finish(): void {
     this.finished = true;
     if (this.pending !== null) this.fail(this.pending.code, this.pending.params, this.pending.index);
-    if (this.stack.length > 0) {
-      const top = this.stack[this.stack.length - 1];
+    if (this.depth > 0) {
+      const top = this.stack[this.depth - 1];
       this.fail("xml/unclosed-element", { name: top.name, openLine: top.line, openColumn: top.column, where: "the input" }, this.buf.length);
     }
     if (this.state !== State.Epilog) {
@@ -316,8 +335,8 @@ export class Parser {
 
   private leaveEntity(): void {
     const e = this.ent!;
-    if (this.stack.length !== e.depth) {
-      const top = this.stack[this.stack.length - 1];
+    if (this.depth !== e.depth) {
+      const top = this.stack[this.depth - 1];
       this.fail("xml/entity-unbalanced", { name: e.name, problem: `opens <${top.name}> without closing it` }, this.buf.length);
     }
     this.entStack.pop();
@@ -334,7 +353,7 @@ export class Parser {
       name,
       line: refPos.line,
       column: refPos.column,
-      depth: this.stack.length,
+      depth: this.depth,
       outerBuf: this.buf,
       outerPos: afterRef,
       outerFinal: this.final,
@@ -510,16 +529,16 @@ export class Parser {
     const buf = this.buf;
     // Fast path: the name of the open element, then '>' (with optional spaces before it). Reads
     // stay inside the buffer: one past its end would cost a deoptimisation of the optimised code.
-    const top = this.stack[this.stack.length - 1];
+    const top = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
     const len = buf.length;
     if (top !== undefined && this.ent === null && i + 2 + top.name.length < len && sameChars(buf, i + 2, top.name)) {
       let j = i + 2 + top.name.length;
       while (j < len && isSpace(buf.charCodeAt(j))) j++;
       if (j < len && buf.charCodeAt(j) === 62) {
-        this.stack.pop();
+        this.depth--;
         this.scope = top.scope;
         this.h.endElement(top.name, this.at(i));
-        if (this.stack.length === 0) this.state = State.Epilog;
+        if (this.depth === 0) this.state = State.Epilog;
         return j + 1;
       }
     }
@@ -537,18 +556,18 @@ export class Parser {
     while (j < buf.length && isSpace(buf.charCodeAt(j))) j++;
     if (j >= buf.length) return this.eof("an end tag", j);
     if (buf.charCodeAt(j) !== 62) return this.expected("'>'", `to close the end tag </${buf.slice(i + 2, nameEnd)}`, j);
-    const top = this.stack[this.stack.length - 1];
+    const top = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
     if (top === undefined) return this.fail("xml/unexpected-end-tag", { found: buf.slice(i + 2, nameEnd) }, i);
-    if (this.ent !== null && this.stack.length <= this.ent.depth) {
+    if (this.ent !== null && this.depth <= this.ent.depth) {
       this.fail("xml/entity-unbalanced", { name: this.ent.name, problem: `closes </${buf.slice(i + 2, nameEnd)}>, which was opened outside it` }, i);
     }
     if (nameEnd - (i + 2) !== top.name.length || !buf.startsWith(top.name, i + 2)) {
       this.fail("xml/mismatched-end-tag", { expected: top.name, openLine: top.line, openColumn: top.column, found: buf.slice(i + 2, nameEnd) }, i);
     }
-    this.stack.pop();
+    this.depth--;
     this.scope = top.scope;
     this.h.endElement(top.name, this.at(i));
-    if (this.stack.length === 0) this.state = State.Epilog;
+    if (this.depth === 0) this.state = State.Epilog;
     return j + 1;
   }
 

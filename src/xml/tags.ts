@@ -18,7 +18,7 @@ export function parseStartTag(p: Parser, i: number): number {
   p.mark(i);
   const line = p.markLine;
   const column = p.markColumn;
-  if (p.stack.length >= p.o.limits.maxDepth) p.fail("xml/too-deep", { limit: p.o.limits.maxDepth }, i);
+  if (p.depth >= p.o.limits.maxDepth) p.fail("xml/too-deep", { limit: p.o.limits.maxDepth }, i);
   const attrs: XmlAttribute[] = [];
   let seen: Set<string> | null = null;
   let selfClosing = false;
@@ -90,18 +90,18 @@ export function parseStartTag(p: Parser, i: number): number {
     line,
     column,
     selfClosing,
-    depth: p.stack.length + 1,
+    depth: p.depth + 1,
   };
   const outer = p.scope;
   if (p.o.namespaces) p.scope = resolveNamespaces(p, tag);
-  if (p.stack.length === 0) p.rootName = name;
+  if (p.depth === 0) p.rootName = name;
   p.h.startElement(tag);
   if (selfClosing) {
     p.scope = outer;
     p.h.endElement(name, { line, column });
-    if (p.stack.length === 0) p.state = State.Epilog;
+    if (p.depth === 0) p.state = State.Epilog;
   } else {
-    p.stack.push({ name, line, column, scope: outer });
+    p.open(name, line, column, outer);
   }
   return k;
 }
