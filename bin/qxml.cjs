@@ -28,7 +28,15 @@ function loadBundle() {
   } catch {
     // No cache (not built yet, or removed): compile from source.
   }
-  const script = new Script(wrap(readFileSync(BUNDLE, "utf8")), { filename: BUNDLE, cachedData });
+  let source;
+  try {
+    source = readFileSync(BUNDLE, "utf8");
+  } catch (e) {
+    // A checkout that was never built (`npm ci` builds it through the prepare script).
+    process.stderr.write(`qxml: cannot read the CLI bundle ${BUNDLE} (${e.code ?? e.message}); build it with \`npm run build\`\n`);
+    process.exit(2);
+  }
+  const script = new Script(wrap(source), { filename: BUNDLE, cachedData });
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, require, mod, BUNDLE, join(__dirname, "..", "dist"));
   // Code restored from the cache cannot call import() itself in Node 20: this module imports.

@@ -1,5 +1,8 @@
 /** The package bin (bin/qxml.cjs): the bundle loaded through V8's code cache, and without it. */
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliNodeFlags, cliPath, repoRoot, runCli } from "./run-cli.js";
 
@@ -25,5 +28,13 @@ describe("bin/qxml.cjs", () => {
     expect(r.stdout).not.toContain("libxml2/unavailable");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).files[0].diagnostics.length).toBeGreaterThan(0);
+  });
+  it("says how to build when the bundle is missing (a checkout that was never built), exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qxml-unbuilt-"));
+    mkdirSync(join(dir, "bin"));
+    copyFileSync(cliPath, join(dir, "bin", "qxml.cjs"));
+    const r = spawnSync(process.execPath, [join(dir, "bin", "qxml.cjs"), "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^qxml: cannot read the CLI bundle .*qxml-cli\.cjs \(ENOENT\); build it with `npm run build`\n$/);
   });
 });
