@@ -31,6 +31,7 @@ const shebang = readFileSync("bin/qxml.cjs", "utf8").split("\n", 1)[0];
 const flags = shebang.split(/\s+/).filter((a) => a.startsWith("--"));
 const r = spawnSync(process.execPath, [...flags, "scripts/code-cache.cjs"], { stdio: ["ignore", "ignore", "inherit"] });
 if (r.status !== 0) {
-  process.stderr.write("bundle-cli: writing the code cache failed (the CLI still works, without it)\n");
+  // The warm-up runs the CLI on the examples: if that throws, the CLI is broken, so the build fails.
+  process.stderr.write("bundle-cli: writing the code cache failed: the CLI's warm-up run on the examples threw (see above)\n");
   process.exitCode = 1;
 }
