@@ -4,7 +4,7 @@
  * and parameters (valid/missing-element, valid/unexpected-element, valid/attribute-value, ...);
  * paths are the engine's (/A/B[2]/C); object forms have no positions, so line and column are 0.
  */
-import { _, Code, join, jsdoc, key, lines, lit, Name, prop } from "./code.js";
+import { _, Code, join, jsdoc, lines, lit, Name, prop } from "./code.js";
 import { isRepeatable, namesOf, nullable, type ChildProp, type ContentForm } from "./content.js";
 import type { SchemaModel } from "../src/schema/model.js";
 import { particleOrder } from "./emit-table.js";
@@ -236,17 +236,10 @@ export function ${new Name(PREFIX.is + r.typeName)}(${N.value}: unknown): ${N.va
 }`;
   });
   const usesTypes = types.types.length > 0;
-  return _`${header}
-/* eslint-disable */
-import { ${join([N.checkChild, N.checkValue, N.ContentErrors, N.textOf, N.childPath, N.describeJs, N.expectedText, N.foundText, N.isRecord, N.MAX_DEPTH, N.report, N.SimpleTypes, N.typeError, ...(ordered ? [N.orderOf, N.orderedSchema, N.orderedText, N.walkContent] : [])])}, type ${N.Diagnostic} } from ${runtime};
-import type { ${join(typeNames)} } from ${typesModule};${ordered ? _`
-import { ${N.TABLE} } from ${tableModule};` : _``}
-${usesTypes ? _`
+  const body = _`${usesTypes ? _`
 /** The schema's simple types (facets, enumerations), checked by the datatypes module. */
 const ${N.TYPES} = new ${N.SimpleTypes}(${lit(types.types, 2)});
-` : _`
-void ${N.SimpleTypes};
-`}
+` : _``}
 ${join(entry, "\n\n")}
 ${ordered ? _`
 /**
@@ -261,4 +254,39 @@ ${lines(Object.entries(contents).map(([at, c]) => _`${at}: ${lit(c)},`), 1)}
 ` : _``}
 ${join(checks, "\n\n")}
 `;
+  // Only the helpers the code calls are imported: projects that compile generated code with
+  // noUnusedLocals would otherwise fail on it.
+  const used = usedNames(body.toString(), RUNTIME_HELPERS);
+  return _`${header}
+/* eslint-disable */
+import { ${join(used)}, type ${N.Diagnostic} } from ${runtime};
+import type { ${join(typeNames)} } from ${typesModule};${ordered ? _`
+import { ${N.TABLE} } from ${tableModule};` : _``}
+${body}`;
+}
+
+/** The runtime's exports generated validators may call. */
+const RUNTIME_HELPERS: readonly Name[] = [
+  N.checkChild,
+  N.checkValue,
+  N.ContentErrors,
+  N.textOf,
+  N.childPath,
+  N.describeJs,
+  N.expectedText,
+  N.foundText,
+  N.isRecord,
+  N.MAX_DEPTH,
+  N.report,
+  N.SimpleTypes,
+  N.typeError,
+  N.orderOf,
+  N.orderedSchema,
+  N.orderedText,
+  N.walkContent,
+];
+
+/** The names that occur as identifiers in `code` (not as part of a longer identifier or a property). */
+function usedNames(code: string, names: readonly Name[]): Name[] {
+  return names.filter((n) => new RegExp(`(?<![\\w$.])${n.name}(?![\\w$])`).test(code));
 }

@@ -41,7 +41,7 @@ export function allCodes(): ReadonlyMap<string, CodeDef> {
 }
 
 export function render(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const v = params[name];
     if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
     return Array.isArray(v) ? v.join(", ") : String(v);

@@ -12,13 +12,12 @@ export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: 
   const ctx0 = "after <!ATTLIST";
   s.requireS(ctx0);
   const element = s.readName("an element name", ctx0);
-  const ctx = `in <!ATTLIST ${element} ...>`;
   const existed = s.doc.attlists.get(element);
   const list = existed ?? [];
   s.doc.attlists.set(element, list);
   const mark = list.length;
   try {
-    readAttributeDefs(s, element, ctx, list, comment);
+    readAttributeDefs(s, element, list, comment);
     s.checkDeclNesting(startInput, `declaration <!ATTLIST ${element} ...>`, start);
   } catch (e) {
     // A broken ATTLIST adds nothing (reading may recover after it: nothing half-read may stay).
@@ -28,7 +27,7 @@ export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: 
   }
 }
 
-function readAttributeDefs(s: Scanner, element: string, ctx: string, list: AttributeDef[], comment: string | undefined): void {
+function readAttributeDefs(s: Scanner, element: string, list: AttributeDef[], comment: string | undefined): void {
   for (;;) {
     const hadS = s.skipS(true);
     if (s.eat(">")) break;

@@ -96,12 +96,27 @@ function expectedErrors(source: string): { line: number; code: number }[] {
     .map((x) => ({ line: x.line, code: Number(x.m![1]) }));
 }
 
-describe("all generated modules compile under --strict", () => {
+describe("all generated modules compile under --strict and the stricter checks projects turn on", () => {
   it("types, validators and parse/serialize of every bundled schema", () => {
     const all = renderTo("strict", bundledCatalog().map((e) => e.name));
     const program = ts.createProgram(
       bundledCatalog().map((e) => join(all, e.name, "index.ts")),
-      { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: ["node"], typeRoots: [join(repoRoot, "node_modules/@types")] },
+      {
+        strict: true,
+        // A project compiling generated code with these must not fail on it (unused imports did).
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        noImplicitReturns: true,
+        noFallthroughCasesInSwitch: true,
+        noImplicitOverride: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+        types: ["node"],
+        typeRoots: [join(repoRoot, "node_modules/@types")],
+      },
     );
     const diags = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
     expect(diags).toEqual([]);

@@ -76,7 +76,7 @@ export function anyType(ctx: BuildContext): number {
   return t.id;
 }
 
-function suggest(ctx: BuildContext, q: QName, names: Iterable<string>): string | undefined {
+function suggest(q: QName, names: Iterable<string>): string | undefined {
   const byLocal = new Map<string, string>();
   for (const key of names) byLocal.set(key.replace(/^\{[^}]*\}/, ""), key);
   const local = didYouMean(q.local, byLocal.keys());
@@ -111,7 +111,7 @@ export function resolveTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation)
   const key = qnameKey(q);
   const named = ctx.model.namedTypes[key];
   if (named !== undefined && ctx.globals.types.has(key)) return named;
-  let suggestion = suggest(ctx, q, typeNames(ctx, q));
+  let suggestion = suggest(q, typeNames(ctx, q));
   if (suggestion === undefined && q.namespace !== XSD_NS && isBuiltin(q.local)) suggestion = `xs:${q.local}`;
   ctx.reporter.unresolved("xsd/unresolved-type", q.raw, loc, suggestion);
   return undefined;
@@ -126,7 +126,7 @@ export function tooDeep(ctx: BuildContext, depth: number, kind: string, name: st
 }
 
 export function unresolvedIn(ctx: BuildContext, code: string, q: QName, loc: SourceLocation, names: Iterable<string>): void {
-  ctx.reporter.unresolved(code, q.raw, loc, suggest(ctx, q, names));
+  ctx.reporter.unresolved(code, q.raw, loc, suggest(q, names));
 }
 
 /**

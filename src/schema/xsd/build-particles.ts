@@ -8,7 +8,7 @@ import { nameKey, type ElementDecl, type GroupParticle, type IdentityConstraint,
 import { anyType, tooDeep, unresolvedIn, type BuildContext } from "./build-context.js";
 import { buildWildcard } from "./build-attributes.js";
 import { allocComplex } from "./build-complex.js";
-import { buildAnonymousSimple, simpleTypeRef } from "./build-simple.js";
+import { buildAnonymousSimple } from "./build-simple.js";
 import { resolveTypeRef } from "./build-context.js";
 import { qnameKey } from "./globals.js";
 import type { XElement, XGroupRef, XIdentity, XParticle, XSchema } from "./syntax.js";
