@@ -50,23 +50,14 @@ function isLowSurrogate(c: number): boolean {
  */
 export function scanName(s: string, i: number, end: number): number {
   if (i >= end) return i;
-  let c = s.charCodeAt(i);
+  const c = s.charCodeAt(i);
   if (c < 128) {
     if ((ASCII[c] & NAME_START) === 0) return i;
     i++;
   } else if (isNameStartCode(c)) i++;
   else if (isNameHighSurrogate(c) && i + 1 < end && isLowSurrogate(s.charCodeAt(i + 1))) i += 2;
   else return i;
-  while (i < end) {
-    c = s.charCodeAt(i);
-    if (c < 128) {
-      if ((ASCII[c] & NAME) === 0) return i;
-      i++;
-    } else if (isNameCode(c)) i++;
-    else if (isNameHighSurrogate(c) && i + 1 < end && isLowSurrogate(s.charCodeAt(i + 1))) i += 2;
-    else return i;
-  }
-  return i;
+  return scanNmtoken(s, i, end);
 }
 
 /** Scans an Nmtoken (NameChar+); returns the index after it. */

@@ -535,10 +535,7 @@ export class Parser {
       let j = i + 2 + top.name.length;
       while (j < len && isSpace(buf.charCodeAt(j))) j++;
       if (j < len && buf.charCodeAt(j) === 62) {
-        this.depth--;
-        this.scope = top.scope;
-        this.h.endElement(top.name, this.at(i));
-        if (this.depth === 0) this.state = State.Epilog;
+        this.close(top, i);
         return j + 1;
       }
     }
@@ -564,11 +561,16 @@ export class Parser {
     if (nameEnd - (i + 2) !== top.name.length || !buf.startsWith(top.name, i + 2)) {
       this.fail("xml/mismatched-end-tag", { expected: top.name, openLine: top.line, openColumn: top.column, found: buf.slice(i + 2, nameEnd) }, i);
     }
+    this.close(top, i);
+    return j + 1;
+  }
+
+  /** Closes the innermost open element `top`, whose end tag starts at i. */
+  private close(top: OpenElement, i: number): void {
     this.depth--;
     this.scope = top.scope;
     this.h.endElement(top.name, this.at(i));
     if (this.depth === 0) this.state = State.Epilog;
-    return j + 1;
   }
 
   private comment(i: number): number {
