@@ -7,20 +7,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { finishDtd, isFatalDtdCode, newDtdDocument, parseDtdText } from "../../src/dtd/parse.js";
+import { seededRng } from "../../test-support/mutate/rng.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dtds = resolve(here, "../../../shared/conformance/libxml2/test/valid/dtds");
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (mulberry32), so a failure can be replayed from its seed. */
+const rng = (seed: number): (() => number) => seededRng(seed).next;
 
 const PIECES = ["<", ">", "%", "&", "(", ")", "|", ",", "*", '"', "'", "<!ELEMENT ", "<![INCLUDE[", "]]>", "%e;", "#PCDATA", "&#0;", "\u0000", "--"];
 

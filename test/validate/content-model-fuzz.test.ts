@@ -10,18 +10,10 @@ import { describe, expect, it } from "vitest";
 import { readXsdText } from "../../src/schema/xsd/index.js";
 import { compileSchema, validateString } from "../../src/validate/index.js";
 import { libxml2 } from "../../test-support/libxml2.js";
+import { seededRng } from "../../test-support/mutate/rng.js";
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (mulberry32), so a failure can be replayed from its seed. */
+const rng = (seed: number): (() => number) => seededRng(seed).next;
 
 const NAMES = ["a", "b", "c"];
 const RANGES: [number, number | "unbounded"][] = [[1, 1], [1, 1], [0, 1], [0, "unbounded"], [1, "unbounded"], [2, 3], [0, 2], [3, 3], [2, "unbounded"], [1, 4]];

@@ -28,6 +28,19 @@ export function libxml2Accepts(file: string): { accepted: boolean; error?: strin
   }
 }
 
+/** libxml2's verdict on a schema given as text (no includes or imports). */
+export function libxml2AcceptsText(text: string): boolean {
+  const doc = XmlDocument.fromString(text);
+  try {
+    XsdValidator.fromDoc(doc).dispose();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    doc.dispose();
+  }
+}
+
 export interface SchemaVerdict {
   file: string;
   qxml: boolean;
