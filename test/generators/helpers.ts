@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { bundledCatalog, type CatalogEntry } from "../../src/schema/catalog.js";
 import { readSchemaFile } from "../../src/schema/load.js";
 import type { SchemaModel } from "../../src/schema/model.js";
@@ -97,4 +98,24 @@ export function canonicalDiff(a: string, b: string): string[] {
     for (let i = kx.length - 1; i >= 0; i--) stack.push([kx[i], ky[i], path]);
   }
   return diffs;
+}
+
+/** `tsc --strict --noEmit` as the generator tests compile with; `types`: the ambient type packages (e.g. ["node"]). */
+export function strictOptions(types: string[], extra: ts.CompilerOptions = {}): ts.CompilerOptions {
+  return {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types,
+    typeRoots: [join(repoRoot, "node_modules/@types")],
+    ...extra,
+  };
+}
+
+/** A program's diagnostics as "file: message" lines. */
+export function diagnosticLines(program: ts.Program): string[] {
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { renderTo, repoRoot } from "./helpers.js";
+import { diagnosticLines, renderTo, strictOptions } from "./helpers.js";
 import { bundledCatalog } from "../../src/schema/catalog.js";
 
 const out = renderTo("precision", ["option_profile_info", "option_profiles", "auth_oracle_list_output"]);
@@ -70,16 +70,7 @@ function compile(files: Record<string, string>): { file: string; line: number; c
     writeFileSync(p, text);
     return p;
   });
-  const program = ts.createProgram(names, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    types: [],
-    typeRoots: [join(repoRoot, "node_modules/@types")],
-  });
+  const program = ts.createProgram(names, strictOptions([]));
   return ts.getPreEmitDiagnostics(program).map((d) => ({
     file: d.file?.fileName.split("/").pop() ?? "",
     line: d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
@@ -101,25 +92,10 @@ describe("all generated modules compile under --strict and the stricter checks p
     const all = renderTo("strict", bundledCatalog().map((e) => e.name));
     const program = ts.createProgram(
       bundledCatalog().map((e) => join(all, e.name, "index.ts")),
-      {
-        strict: true,
-        // A project compiling generated code with these must not fail on it (unused imports did).
-        noUnusedLocals: true,
-        noUnusedParameters: true,
-        noImplicitReturns: true,
-        noFallthroughCasesInSwitch: true,
-        noImplicitOverride: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        skipLibCheck: true,
-        types: ["node"],
-        typeRoots: [join(repoRoot, "node_modules/@types")],
-      },
+      // A project compiling generated code with these must not fail on it (unused imports did).
+      strictOptions(["node"], { noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true, noImplicitOverride: true }),
     );
-    const diags = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
-    expect(diags).toEqual([]);
+    expect(diagnosticLines(program)).toEqual([]);
   });
 });
 
