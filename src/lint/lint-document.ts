@@ -12,7 +12,7 @@ import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import { schemaForFile, type QxmlConfig } from "../config/config.js";
 import type { Catalog } from "../schema/catalog.js";
 import { loadSchema, type LoadedSchema } from "../schema/load.js";
-import { peekFile } from "../pipeline/peek.js";
+import { peekFile, type DocumentHead } from "../pipeline/peek.js";
 import { validateDocument } from "../pipeline/validate-document.js";
 import type { XmlHandler } from "../xml/events.js";
 import { readFile } from "../xml/reader.js";
@@ -38,16 +38,18 @@ export interface LintOutcome {
   schemaFailure: boolean;
 }
 
-function importSchema(file: string, ctx: LintContext): LoadedSchema | undefined {
-  if (schemaForFile(ctx.config, file, ctx.cwd) !== undefined) return undefined;
-  let root: string | undefined;
+/** The import schema the document's root calls for, and the head read to find it (validateDocument reuses it). */
+function importSchema(file: string, ctx: LintContext): { schema?: LoadedSchema; head?: DocumentHead } {
+  if (schemaForFile(ctx.config, file, ctx.cwd) !== undefined) return {};
+  let head: DocumentHead;
   try {
-    root = peekFile(resolve(ctx.cwd, file)).root;
+    head = peekFile(resolve(ctx.cwd, file));
   } catch {
-    return undefined; // unreadable: validateDocument reports it
+    return {}; // unreadable: validateDocument reports it
   }
-  const name = root === undefined ? undefined : IMPORT_SCHEMAS[root];
-  return name === undefined ? undefined : loadSchema(name, ctx.catalog);
+  const name = head.root === undefined ? undefined : IMPORT_SCHEMAS[head.root];
+  const schema = name === undefined ? undefined : loadSchema(name, ctx.catalog);
+  return schema === undefined ? { head } : { schema, head };
 }
 
 /** The same handler, with the reader's own diagnostics kept. */
@@ -82,13 +84,14 @@ export function withoutRestated(schemaDiagnostics: Diagnostic[], lintDiagnostics
 
 export async function lintDocument(file: string, ctx: LintContext): Promise<LintOutcome> {
   const linter = createFileLinter(file, ctx.rules, ctx.config.rules);
-  const schema = importSchema(file, ctx);
+  const { schema, head } = importSchema(file, ctx);
   const outcome = await validateDocument(file, {
     catalog: ctx.catalog,
     config: ctx.config,
     cwd: ctx.cwd,
     engine: "qxml",
     ...(schema !== undefined ? { schema } : {}),
+    ...(head !== undefined ? { head } : {}),
     extraHandlers: () => [linter.handler],
   });
   // The validator's pass (or its no-schema pass) feeds the rules. Only when the chosen schema

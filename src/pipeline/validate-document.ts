@@ -18,7 +18,7 @@ import { localResolver, type EntityResolver } from "../xml/resolve.js";
 import { locationFile, shownPath } from "../diagnostics/location.js";
 import { pipelineCodes } from "./codes.js";
 import { readWithoutSchema } from "./no-schema.js";
-import { peekFile } from "./peek.js";
+import { peekFile, type DocumentHead } from "./peek.js";
 
 /** Diagnostics in document order (stable: equal positions keep the engine's order). */
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
@@ -34,6 +34,8 @@ export interface DocumentContext {
   engine: EngineName;
   /** Handlers fed by the same reader pass as the validator (the linter's rules). */
   extraHandlers?: (file: string) => XmlHandler[];
+  /** The document's head, when the caller has read it already (lint does, to pick the import schema). */
+  head?: DocumentHead;
 }
 
 export interface DocumentOutcome {
@@ -64,7 +66,7 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
     const loaded = loadSchema(mapped, ctx.catalog);
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
-  const head = peekFile(resolve(ctx.cwd, file));
+  const head = ctx.head ?? peekFile(resolve(ctx.cwd, file));
   // A DOCTYPE is the grammar when it names a DTD or its internal subset declares elements; an
   // internal subset of entities only leaves the choice to the catalog's root mapping.
   if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.declaresElements === true)) {
