@@ -35,29 +35,30 @@ export function applyRedefines(redefines: LoadedRedefine[], reporter: Reporter):
 function applyOne(run: RedefineRun, r: LoadedRedefine): void {
   const defs = r.directive.redefinitions;
   if (defs === undefined) return;
-  for (const c of defs.simpleTypes) {
-    const original = rename(run, r, c, r.target.simpleTypes);
+  redefineEach(run, r, defs.simpleTypes, r.target.simpleTypes, r.from.simpleTypes, rebaseSimple);
+  redefineEach(run, r, defs.complexTypes, r.target.complexTypes, r.from.complexTypes, rebaseComplex);
+  redefineEach(run, r, defs.groups, r.target.groups, r.from.groups, retargetGroupRefs);
+  redefineEach(run, r, defs.attributeGroups, r.target.attributeGroups, r.from.attributeGroups, retargetAttributeGroupRefs);
+}
+
+/**
+ * For each redefinition of one kind: renames the original in the redefined document, points the
+ * redefinition's self-reference at it (`pointAtOriginal`) and adds the redefinition to the
+ * redefining document's components of that kind (`into`).
+ */
+function redefineEach<T extends Redefinable>(
+  run: RedefineRun,
+  r: LoadedRedefine,
+  redefinitions: T[],
+  originals: { name?: string }[],
+  into: T[],
+  pointAtOriginal: (run: RedefineRun, from: XSchema, c: T, original: string) => void,
+): void {
+  for (const c of redefinitions) {
+    const original = rename(run, r, c, originals);
     if (original === undefined) continue;
-    rebaseSimple(run, r.from, c, original);
-    r.from.simpleTypes.push(c);
-  }
-  for (const c of defs.complexTypes) {
-    const original = rename(run, r, c, r.target.complexTypes);
-    if (original === undefined) continue;
-    rebaseComplex(run, r.from, c, original);
-    r.from.complexTypes.push(c);
-  }
-  for (const c of defs.groups) {
-    const original = rename(run, r, c, r.target.groups);
-    if (original === undefined) continue;
-    retargetGroupRefs(run, r.from, c, original);
-    r.from.groups.push(c);
-  }
-  for (const c of defs.attributeGroups) {
-    const original = rename(run, r, c, r.target.attributeGroups);
-    if (original === undefined) continue;
-    retargetAttributeGroupRefs(run, r.from, c, original);
-    r.from.attributeGroups.push(c);
+    pointAtOriginal(run, r.from, c, original);
+    into.push(c);
   }
 }
 
