@@ -83,7 +83,7 @@ export class ValidationEngine implements XmlHandler {
       report: (code, params, line, column, hint) => this.report(code, params, line, column, hint),
       path: () => this.path(),
       externalAttribute: (element, name) => this.externalAttribute(element, name),
-      valueContext: { lookupNamespace: (prefix: string) => this.namespaceOf(prefix) },
+      valueContext: this.valueContext,
       standalone: () => this.standalone,
       namespaces: options.namespaces ?? true,
     };
