@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { Libxml2Engine, type EngineResult, type PreparedLibxml2Schema } from "../src/engines/libxml2.js";
-import { readDoctype } from "../src/engines/doctype.js";
+import { sniffHead } from "../src/xml/head.js";
 import { Catalog, bundledSchemasDir, type CatalogEntry } from "../src/schema/catalog.js";
 import { readSchemaFile } from "../src/schema/load.js";
 import { compileSchema, validateString, type CompiledSchema } from "../src/validate/index.js";
@@ -67,7 +67,7 @@ function verdictOf(r: EngineResult): EngineVerdict {
 }
 
 function schemaFor(catalog: Catalog, text: string): CatalogEntry | undefined {
-  const doctype = readDoctype(text);
+  const doctype = sniffHead(text).doctype;
   if (doctype?.systemId !== undefined) return catalog.bySystemId(doctype.systemId);
   const root = /<([A-Za-z_][\w.-]*)[\s>/]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""))?.[1];
   return root === undefined ? undefined : catalog.byRoot(root)[0];
@@ -128,7 +128,7 @@ export async function runDifferential(options: DifferentialOptions = {}): Promis
         problems.push({ fixture: name, reason: `mutate: ${(e as Error).message}` });
       }
       // Variants 0..doctypeMax (the fixture and its first mutations) also run in doctype mode; -1: none.
-      const doctypeMax = entry.kind === "dtd" && readDoctype(text) !== undefined ? (options.doctypePerFixture ?? 20) : -1;
+      const doctypeMax = entry.kind === "dtd" && sniffHead(text).doctype !== undefined ? (options.doctypePerFixture ?? 20) : -1;
       variants.forEach((v, i) => {
         const one = (mode: Mode, q: EngineResult, l: EngineResult) => {
           const qv = verdictOf(q);

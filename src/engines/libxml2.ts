@@ -19,7 +19,7 @@ import { diagnose } from "../diagnostics/codes.js";
 import { localResolver, refuseAll, type EntityResolver } from "../xml/resolve.js";
 import { engineCodes } from "./codes.js";
 import { XML } from "../xml/codes.js";
-import { doctypePosition, readDoctype } from "./doctype.js";
+import { decodeHead, HEAD_BYTES, sniffHead, type DocumentHead } from "../xml/head.js";
 import { installInputProvider, withReadScope, type ReadScope, type Refusal } from "./libxml2-io.js";
 import { loadLibxml2Module, Libxml2UnavailableError, type Libxml2Module } from "./libxml2-load.js";
 import type { EngineResult } from "./result.js";
@@ -119,13 +119,14 @@ const NO_DTD = /^Validation failed: no DTD found/;
  * found"; qxml's engine says once, at the DOCTYPE, which DTD was not read and why. The same one
  * finding here (code and params as qxml's, so the CLI explains it alike), replacing both.
  */
-function foldUnreadDtd(head: string, file: string, details: Detail[], refusals: Refusal[]): { details: Detail[]; refusals: Refusal[]; unread?: Diagnostic } {
-  const systemId = readDoctype(head)?.systemId;
-  if (systemId === undefined) return { details, refusals };
+function foldUnreadDtd(head: DocumentHead, file: string, details: Detail[], refusals: Refusal[]): { details: Detail[]; refusals: Refusal[]; unread?: Diagnostic } {
+  const doctype = head.doctype;
+  const systemId = doctype?.systemId;
+  if (doctype === undefined || systemId === undefined) return { details, refusals };
   const names = new Set([systemId, resolvePath(dirname(resolvePath(file)), systemId)]);
   const refused = refusals.find((r) => names.has(r.name));
   if (refused === undefined) return { details, refusals };
-  const at = doctypePosition(head) ?? { line: 1, column: 1 };
+  const at = { line: doctype.line, column: doctype.column };
   return {
     details: details.filter((d) => !NO_DTD.test(d.message) && !(d.message.startsWith("failed to load") && mentions(d, refused.name))),
     refusals: refusals.filter((r) => r !== refused),
@@ -137,8 +138,17 @@ function asBytes(input: string | Uint8Array): Uint8Array {
   return typeof input === "string" ? new TextEncoder().encode(input) : input;
 }
 
-function headText(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 64 * 1024));
+function headOf(bytes: Uint8Array): DocumentHead {
+  return sniffHead(decodeHead(bytes.subarray(0, HEAD_BYTES)));
+}
+
+/** The root and DOCTYPE identifiers libxml2-wasm has no accessor for, from the head. */
+function baseResult(head: DocumentHead): Pick<EngineResult, "root" | "doctype"> {
+  const out: Pick<EngineResult, "root" | "doctype"> = {};
+  const d = head.doctype;
+  if (d !== undefined) out.doctype = { name: d.name, ...(d.systemId !== undefined ? { systemId: d.systemId } : {}), ...(d.publicId !== undefined ? { publicId: d.publicId } : {}) };
+  if (head.root !== undefined) out.root = head.root;
+  return out;
 }
 
 function scopeFor(resolver: EntityResolver | undefined, base: string): ReadScope {
@@ -237,7 +247,7 @@ export class Libxml2Engine {
       validate: (input, options) => {
         const bytes = asBytes(input);
         const docScope = scopeFor(options.resolveEntity, options.file);
-        const base = this.baseResult(bytes);
+        const base = baseResult(headOf(bytes));
         const parsed = this.parse(bytes, options.file, 0, docScope);
         const wellFormed = parsed.doc !== null;
         let failures: Detail[] = [];
@@ -263,14 +273,15 @@ export class Libxml2Engine {
   /** Validates against the document's own DOCTYPE (libxml2's parse-time validation, xmllint --valid). */
   validateWithDoctype(input: string | Uint8Array, options: Omit<Libxml2Options, "schema">): EngineResult {
     const bytes = asBytes(input);
-    const base = this.baseResult(bytes);
+    const head = headOf(bytes);
+    const base = baseResult(head);
     const scope = scopeFor(options.resolveEntity, options.file);
     const parsed = this.parse(bytes, options.file, this.lib.ParseOption.XML_PARSE_DTDVALID, scope);
     parsed.doc?.dispose();
     // libxml2 reports validity errors at level "error" during the parse, as it does namespace
     // errors and duplicate IDs; only fatal errors and namespace errors make a document ill-formed.
     const wellFormed = !parsed.details.some(breaksWellFormedness);
-    const { details, refusals, unread } = foldUnreadDtd(headText(bytes), options.file, parsed.details, scope.refusals);
+    const { details, refusals, unread } = foldUnreadDtd(head, options.file, parsed.details, scope.refusals);
     const diagnostics = placeUnlocated([...details, ...refusalDetails(refusals, options.file)]).map((d) =>
       toDiagnostic(d, breaksWellFormedness(d) ? "parse" : "validate", options.file),
     );
@@ -289,15 +300,6 @@ export class Libxml2Engine {
     }
   }
 
-  private baseResult(bytes: Uint8Array): Pick<EngineResult, "root" | "doctype"> {
-    const head = headText(bytes);
-    const doctype = readDoctype(head);
-    const out: Pick<EngineResult, "root" | "doctype"> = {};
-    if (doctype !== undefined) out.doctype = doctype;
-    const root = /<([A-Za-z_:\u00C0-\uFFFF][^\s/>]*)/.exec(head.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/g, ""));
-    if (root !== null) out.root = root[1];
-    return out;
-  }
 }
 
 function unavailable(e: Libxml2UnavailableError, file: string): EngineResult {

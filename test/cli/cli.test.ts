@@ -184,4 +184,20 @@ describe("qxml validate", () => {
     expect(theirs).toEqual(ours);
     expect(theirs).toMatchObject([{ code: "qxml/doctype-not-found", line: 2, column: 1, message: 'the DOCTYPE names "missing.dtd", but there is no such file (missing.dtd)' }]);
   });
+
+  it("chooses the schema from the prolog only: DOCTYPE-like text in a CDATA section or an entity value misleads neither engine", () => {
+    const dir = scratch();
+    // Not a DOCTYPE: text in the root, so the catalog's root mapping picks simple_return.dtd.
+    writeFileSync(join(dir, "cdata.xml"), '<SIMPLE_RETURN><![CDATA[<!DOCTYPE X SYSTEM "http://example.com/x.dtd">]]></SIMPLE_RETURN>\n');
+    // The internal subset declares SIMPLE_RETURN EMPTY after an entity whose value holds "]>".
+    writeFileSync(join(dir, "subset.xml"), '<!DOCTYPE SIMPLE_RETURN [<!ENTITY e "]>"><!ELEMENT SIMPLE_RETURN EMPTY>]>\n<SIMPLE_RETURN/>\n');
+    for (const engine of ["qxml", "libxml2"]) {
+      const cdata = JSON.parse(runCli(["validate", "--engine", engine, "--format", "json", "cdata.xml"], dir).stdout) as Findings;
+      expect(cdata.files[0].schema, engine).toBe("simple_return");
+      expect(cdata.files[0].diagnostics.map((d) => d.code).some((c) => c === "valid/no-grammar"), engine).toBe(false);
+      const subset = runCli(["validate", "--engine", engine, "subset.xml"], dir);
+      expect(subset.stdout, engine).toContain("1 file: 1 valid, 0 invalid");
+      expect(subset.code, engine).toBe(0);
+    }
+  });
 });

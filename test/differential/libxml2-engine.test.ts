@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Libxml2Engine, validateWithLibxml2 } from "../../src/engines/libxml2.js";
-import { doctypePosition, readDoctype } from "../../src/engines/doctype.js";
 import { localResolver } from "../../src/xml/resolve.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qxml-libxml2-"));
@@ -196,18 +195,5 @@ describe("libxml2 engine, a schema file", () => {
     const r = await validateWithLibxml2(`<R/>`, { file: docFile, schema: { kind: "xsd", file: join(dir, "broken.xsd") } });
     expect(r.valid).toBe(false);
     expect(r.diagnostics[0].params?.phase).toBe("schema");
-  });
-});
-
-describe("readDoctype", () => {
-  it("reads SYSTEM and PUBLIC identifiers from the prolog only", () => {
-    expect(readDoctype(`<?xml version="1.0"?><!DOCTYPE X PUBLIC "-//P" 'x.dtd'><X/>`)).toEqual({ name: "X", publicId: "-//P", systemId: "x.dtd" });
-    expect(readDoctype(`<X><!-- <!DOCTYPE Y SYSTEM "y"> --></X>`)).toBeUndefined();
-    expect(readDoctype(`<!DOCTYPE Z [<!ELEMENT Z EMPTY>]><Z/>`)).toEqual({ name: "Z" });
-  });
-  it("locates the DOCTYPE as qxml does: lines at CR LF, CR and LF, columns in characters", () => {
-    expect(doctypePosition(`<?xml version="1.0"?>\r\n<!-- 漢😀 --> <!DOCTYPE X SYSTEM "x.dtd"><X/>`)).toEqual({ line: 2, column: 13 });
-    expect(doctypePosition(`<!--a\rb\nc-->\n\n<!DOCTYPE X><X/>`)).toEqual({ line: 5, column: 1 });
-    expect(doctypePosition(`<X/>`)).toBeUndefined();
   });
 });

@@ -1,0 +1,149 @@
+/**
+ * A cheap look at a document's head, to choose its schema before the exact reader runs: the
+ * DOCTYPE (name, identifiers, internal subset, where it starts) and the root element's name.
+ * One scanner for every caller, walking the prolog as XML 1.0 §2.8 orders it: a DOCTYPE counts
+ * only before the first element, never inside a comment, PI or CDATA section, and an internal
+ * subset ends at the first "]" outside literals, comments and PIs. It never reports errors: on
+ * anything unexpected it stops and says what it found so far (the reader reports the error).
+ */
+
+export interface HeadDoctype {
+  name: string;
+  publicId?: string;
+  systemId?: string;
+  internalSubset: boolean;
+  /** The internal subset declares elements (an entities-only subset is no grammar); true when it is cut off. */
+  declaresElements?: boolean;
+  /** Where `<!DOCTYPE` starts: lines break at CR LF, CR and LF; columns count characters. */
+  line: number;
+  column: number;
+}
+
+export interface DocumentHead {
+  doctype?: HeadDoctype;
+  root?: string;
+}
+
+/** How much of a document is looked at: a prolog is small. */
+export const HEAD_BYTES = 65536;
+
+const NAME = "[A-Za-z_:\\u00C0-\\uFFFF][-A-Za-z0-9_:.\\u00B7-\\uFFFF]*";
+const DOCTYPE_START = new RegExp(`<!DOCTYPE\\s+(${NAME})`, "y");
+const QUOTED = `("[^"]*"|'[^']*')`;
+const EXTERNAL_ID = new RegExp(`\\s+(?:SYSTEM\\s+${QUOTED}|PUBLIC\\s+${QUOTED}\\s+${QUOTED})`, "y");
+const ELEMENT_NAME = new RegExp(`<(${NAME})(?=[\\s/>]|$)`, "y");
+const SPACE = /[ \t\r\n]*/y;
+
+/**
+ * The text of a document's first bytes: UTF-16 by byte order mark, else the encoding its XML
+ * declaration names when TextDecoder knows it, else UTF-8 (undecodable bytes replaced).
+ */
+export function decodeHead(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][-A-Za-z0-9._]*)["']/.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 256)))?.[1];
+  if (declared !== undefined) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An encoding TextDecoder does not know: UTF-8 below; the reader reports it.
+    }
+  }
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+export function sniffHead(text: string): DocumentHead {
+  // A byte order mark is no character of the document: columns count from after it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const head: DocumentHead = {};
+  let i = 0;
+  for (;;) {
+    i = skipMisc(text, i);
+    if (i < 0 || i >= text.length) return head;
+    if (head.doctype === undefined && text.startsWith("<!DOCTYPE", i)) {
+      const found = readDoctype(text, i);
+      if (found === undefined) return head;
+      head.doctype = found.doctype;
+      if (found.end < 0) return head;
+      i = found.end;
+      continue;
+    }
+    ELEMENT_NAME.lastIndex = i;
+    const root = ELEMENT_NAME.exec(text);
+    if (root !== null) head.root = root[1];
+    return head;
+  }
+}
+
+/** Past white space, comments and processing instructions (the XML declaration among them); -1 when one is cut off. */
+function skipMisc(text: string, i: number): number {
+  for (;;) {
+    SPACE.lastIndex = i;
+    SPACE.exec(text);
+    i = SPACE.lastIndex;
+    if (text.startsWith("<!--", i)) i = after(text, "-->", i + 4);
+    else if (text.startsWith("<?", i)) i = after(text, "?>", i + 2);
+    else return i;
+    if (i < 0) return -1;
+  }
+}
+
+function after(text: string, close: string, from: number): number {
+  const k = text.indexOf(close, from);
+  return k < 0 ? -1 : k + close.length;
+}
+
+/** The DOCTYPE at i, and the index after its `>` (-1 when the head ends first). */
+function readDoctype(text: string, i: number): { doctype: HeadDoctype; end: number } | undefined {
+  DOCTYPE_START.lastIndex = i;
+  const start = DOCTYPE_START.exec(text);
+  if (start === null) return undefined;
+  const doctype: HeadDoctype = { name: start[1], internalSubset: false, ...positionOf(text, i) };
+  let k = DOCTYPE_START.lastIndex;
+  EXTERNAL_ID.lastIndex = k;
+  const id = EXTERNAL_ID.exec(text);
+  if (id !== null) {
+    if (id[2] !== undefined) doctype.publicId = id[2].slice(1, -1);
+    const systemId = id[1] ?? id[3];
+    doctype.systemId = systemId.slice(1, -1);
+    k = EXTERNAL_ID.lastIndex;
+  }
+  SPACE.lastIndex = k;
+  SPACE.exec(text);
+  k = SPACE.lastIndex;
+  if (text.charCodeAt(k) === 0x5b /* [ */) {
+    doctype.internalSubset = true;
+    const subset = scanSubset(text, k + 1);
+    doctype.declaresElements = subset.declaresElements;
+    if (subset.end < 0) return { doctype, end: -1 };
+    SPACE.lastIndex = subset.end;
+    SPACE.exec(text);
+    k = SPACE.lastIndex;
+  }
+  return { doctype, end: text.charCodeAt(k) === 0x3e /* > */ ? k + 1 : -1 };
+}
+
+/**
+ * An internal subset from i: the index after its closing "]" (-1 when the head ends first, in
+ * which case it is assumed to declare elements) and whether it declares any.
+ */
+function scanSubset(text: string, i: number): { end: number; declaresElements: boolean } {
+  let declaresElements = false;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5d /* ] */) return { end: i + 1, declaresElements };
+    let next = i + 1;
+    if (c === 0x22 || c === 0x27) next = after(text, c === 0x22 ? '"' : "'", i + 1);
+    else if (text.startsWith("<!--", i)) next = after(text, "-->", i + 4);
+    else if (text.startsWith("<?", i)) next = after(text, "?>", i + 2);
+    else if (text.startsWith("<!ELEMENT", i)) declaresElements = true;
+    if (next < 0) break;
+    i = next;
+  }
+  return { end: -1, declaresElements: true };
+}
+
+function positionOf(text: string, i: number): { line: number; column: number } {
+  const lines = text.slice(0, i).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: Array.from(lines[lines.length - 1]).length + 1 };
+}
