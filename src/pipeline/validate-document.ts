@@ -17,6 +17,7 @@ import type { XmlHandler } from "../xml/events.js";
 import { localResolver, type EntityResolver } from "../xml/resolve.js";
 import { locationFile, shownPath } from "../diagnostics/location.js";
 import { pipelineCodes } from "./codes.js";
+import { withEveryDtdError, type DoctypeRef } from "./dtd-errors.js";
 import { readWithoutSchema } from "./no-schema.js";
 import { peekFile, type DocumentHead } from "./peek.js";
 
@@ -57,7 +58,7 @@ function compileOnce(model: SchemaModel) {
   return c;
 }
 
-type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string } | { kind: "none" };
+type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string; ref: DoctypeRef } | { kind: "none" };
 
 function chooseSchema(file: string, ctx: DocumentContext): Choice {
   if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
@@ -71,7 +72,8 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
   // internal subset of entities only leaves the choice to the catalog's root mapping.
   if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.declaresElements === true)) {
     const entry = head.doctype.systemId !== undefined ? ctx.catalog.bySystemId(head.doctype.systemId) : undefined;
-    return { kind: "doctype", name: entry?.name ?? head.doctype.systemId ?? "DOCTYPE" };
+    const { systemId, publicId } = head.doctype;
+    return { kind: "doctype", name: entry?.name ?? systemId ?? "DOCTYPE", ref: { ...(systemId !== undefined ? { systemId } : {}), ...(publicId !== undefined ? { publicId } : {}) } };
   }
   const byRoot = head.root !== undefined ? ctx.catalog.byRoot(head.root) : [];
   if (byRoot.length > 0) return { kind: "schema", loaded: loadEntry(byRoot[0]) };
@@ -167,7 +169,8 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   }
   const r = await runEngine(file, ctx, loaded, compiledSchema);
   const schemaName = loaded !== undefined ? schemaLabel(loaded.name, ctx.cwd) : choice.kind === "doctype" ? choice.name : null;
-  const diagnostics = choice.kind === "doctype" ? r.diagnostics.map((d) => explainUnknownDoctype(d, file, ctx)) : [...r.diagnostics];
+  let diagnostics = choice.kind === "doctype" ? r.diagnostics.map((d) => explainUnknownDoctype(d, file, ctx)) : [...r.diagnostics];
+  if (choice.kind === "doctype" && ctx.engine === "qxml") diagnostics = withEveryDtdError(diagnostics, resolve(ctx.cwd, file), choice.ref, resolverFor(file, ctx));
   const valid = !diagnostics.some((d) => d.severity === "error");
   // An error in the external DTD the DOCTYPE names is a broken schema (exit 2, as for --schema),
   // not a finding in the document; errors in the internal subset are the document's own.

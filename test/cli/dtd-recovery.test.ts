@@ -1,6 +1,7 @@
 /**
- * A DTD given to the CLI as a schema file shows every syntax error in one run (src/dtd/recover.ts);
- * a DTD inside a document's parse still stops at its first error (XML 1.0 §1.2).
+ * A DTD given to the CLI as a schema file shows every syntax error in one run (src/dtd/recover.ts),
+ * and so does the external DTD a DOCTYPE names (read again as a schema file after the reader's
+ * first error); a document's internal subset still stops at its first error (XML 1.0 §1.2).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -62,5 +63,16 @@ describe("qxml and a broken DTD schema file", () => {
     const all = r.stdout + r.stderr;
     expect(all.match(/error dtd\//g)).toHaveLength(1);
     expect(all).toContain("doc.xml:2:17: error dtd/syntax: expected '|' or ')' in <!ELEMENT a ...>; found '>'");
+  });
+
+  it("validate of a document whose DOCTYPE names the broken DTD: all three errors, located in the DTD, exit 2", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "doc.xml"), `<!DOCTYPE a SYSTEM "broken.dtd">\n<a><b/></a>\n`);
+    const r = runCli(["validate", "doc.xml"], dir);
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stdout)).toEqual(ERRORS);
+    expect(r.stdout).toMatch(/^broken\.dtd:1:17: error/m);
+    expect(r.stdout.match(/in the DTD that doc\.xml names/g)).toHaveLength(3);
+    expect(r.stdout).toContain("1 file: 0 valid, 1 invalid; 3 errors");
   });
 });
