@@ -17,7 +17,10 @@ export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: n
   const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(Buffer.from(head.subarray(0, 256)).toString("latin1"));
   if (decl !== null) {
     try {
-      return { encoding: new TextDecoder(decl[1]).encoding, bomBytes: 0 };
+      const encoding = new TextDecoder(decl[1]).encoding;
+      // A declaration read as single bytes cannot be UTF-16 (the reader reports the mismatch);
+      // decoding it as declared would show the line as CJK-looking noise.
+      return { encoding: encoding.startsWith("utf-16") ? "utf-8" : encoding, bomBytes: 0 };
     } catch {
       // An encoding TextDecoder does not know: the reader reports it; show UTF-8.
     }

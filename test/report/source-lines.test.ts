@@ -24,6 +24,10 @@ describe("readLines", () => {
     const latin1 = write("l1.xml", Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<A>'), Buffer.from([0xe9]), Buffer.from("</A>\n")]));
     expect(await lines(latin1, 2)).toEqual({ 2: "<A>é</A>" });
   });
+  it("shows a file that declares UTF-16 but is single-byte (no BOM) as UTF-8, not as UTF-16 noise", async () => {
+    const f = write("decl16.xml", Buffer.from('<?xml version="1.0" encoding="UTF-16"?>\n<A>é</A>\n', "utf8"));
+    expect(await lines(f, 1, 2)).toEqual({ 1: '<?xml version="1.0" encoding="UTF-16"?>', 2: "<A>é</A>" });
+  });
   it("breaks lines at CR LF, lone CR and LF, also when CR LF straddles a read chunk", async () => {
     expect(await lines(write("cr.xml", Buffer.from("<A>\r<B/>\r\n<C/>\n</A>")), 2, 3, 4)).toEqual({ 2: "<B/>", 3: "<C/>", 4: "</A>" });
     const pad = "x".repeat(65535);
