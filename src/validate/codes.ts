@@ -83,6 +83,7 @@ export const V = defineCodes({
   "valid/element-in-simple-content": {
     severity: "error",
     message: "{parent}: text-only content of type {type}; found <{found}>",
+    hint: "{parent} holds text only: if </{parent}> is missing, close it before <{found}>; otherwise move <{found}> out of {parent}.",
   },
   "valid/abstract-element": {
     severity: "error",

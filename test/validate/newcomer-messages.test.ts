@@ -101,4 +101,13 @@ describe("diagnostics a newcomer found confusing", () => {
       ],
     ]);
   });
+  it("an unclosed text-only element: the hint says to close it before the child found in it (the end-tag mismatch follows from the reader)", () => {
+    expect(run(PLAIN_XSD, `<BASIC_INFO><ID>1\n<GROUP_NAME>g</GROUP_NAME></ID></BASIC_INFO>`).map(pick)[0]).toEqual([
+      "valid/element-in-simple-content",
+      2,
+      1,
+      "ID: text-only content of type xs:string; found <GROUP_NAME>",
+      "ID holds text only: if </ID> is missing, close it before <GROUP_NAME>; otherwise move <GROUP_NAME> out of ID.",
+    ]);
+  });
 });
