@@ -23,6 +23,7 @@ export function skipPI(s: Scanner): void {
   s.advance(2);
   const target = s.readName("a processing instruction target", "after '<?'");
   if (target.toLowerCase() === "xml") s.fatal("dtd/reserved-pi", { target }, at);
+  (s.doc.piTargets ??= []).push({ target, location: at });
   const text = s.cur.text;
   const end = text.indexOf("?>", s.cur.pos);
   if (end < 0) s.fatal("dtd/unterminated", { construct: `processing instruction <?${target}`, expected: "'?>'" }, at);

@@ -84,4 +84,9 @@ export interface DtdDocument {
   notations: Map<string, NotationDeclSyntax>;
   /** Syntax errors (fatal), validity errors and warnings found while reading the DTD. */
   diagnostics: Diagnostic[];
+  /**
+   * Targets of the DTD's processing instructions (absent when it has none), for the reader's
+   * namespace check: Namespaces in XML 1.0 §7 forbids colons in PI targets.
+   */
+  piTargets?: { target: string; location: SourceLocation }[];
 }

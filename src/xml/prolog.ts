@@ -180,7 +180,7 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
       forward(p, doc, seen);
     }
   }
-  if (p.o.namespaces) checkEntityNames(p, doc);
+  if (p.o.namespaces) checkColonFreeNames(p, doc);
   if (parser.finish !== undefined) {
     const seen = doc.diagnostics.length;
     parser.finish(doc);
@@ -189,8 +189,8 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
   return doc;
 }
 
-/** Namespaces in XML §7: entity and notation names contain no colons. */
-function checkEntityNames(p: Parser, doc: DtdDocument): void {
+/** Namespaces in XML §7: entity and notation names and PI targets contain no colons. */
+function checkColonFreeNames(p: Parser, doc: DtdDocument): void {
   for (const table of [doc.generalEntities, doc.parameterEntities, doc.notations]) {
     for (const name of table.keys()) {
       if (name.indexOf(":") !== -1) {
@@ -198,6 +198,9 @@ function checkEntityNames(p: Parser, doc: DtdDocument): void {
         p.failAt("xml/qname", { name: `${name} (entity and notation names may not contain ':')` }, { line: loc.line, column: loc.column });
       }
     }
+  }
+  for (const { target, location } of doc.piTargets ?? []) {
+    if (target.indexOf(":") !== -1) p.failAt("xml/qname", { name: `${target} (a processing instruction target may not contain ':')` }, { line: location.line, column: location.column });
   }
 }
 

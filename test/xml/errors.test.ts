@@ -50,6 +50,9 @@ const cases: Case[] = [
   { name: "unbound prefix", xml: "<A>\n<x:B/></A>", code: "xml/unbound-prefix", line: 2, column: 1, params: { prefix: "x" } },
   { name: "unbound attribute prefix", xml: '<A y:b="1"/>', code: "xml/unbound-prefix", line: 1, column: 4 },
   { name: "bad QName", xml: "<a:b:c xmlns:a='u'/>", code: "xml/qname", line: 1, column: 1 },
+  // Namespaces in XML §7: no colon in PI targets, in the DTD too (found by the libxml2 differential).
+  { name: "colon in a DTD PI target", xml: "<!DOCTYPE A [\n<?a:b c?>]><A/>", code: "xml/qname", line: 2, column: 1 },
+  { name: "colon in a PI target from a parameter entity", xml: '<!DOCTYPE A [<!ENTITY % p "<?a:b c?>">\n%p;]><A/>', code: "xml/qname", line: 2, column: 1 },
   { name: "xmlns:p=''", xml: "<A xmlns:p=''/>", code: "xml/namespace-declaration", line: 1, column: 4 },
   { name: "rebinding xml", xml: "<A xmlns:xml='urn:x'/>", code: "xml/namespace-declaration", line: 1, column: 4 },
   { name: "duplicate expanded attribute", xml: "<A xmlns:p='u' xmlns:q='u' p:a='1' q:a='2'/>", code: "xml/duplicate-expanded-attribute", line: 1, column: 36 },
@@ -74,6 +77,11 @@ describe("well-formedness errors", () => {
       expect(run.ended).toBe(1);
     });
   }
+
+  it("a colon in a DTD PI target is well-formed XML: only the namespace layer rejects it", () => {
+    expect(read("<!DOCTYPE A [<?a:b c?>]><A/>", { namespaces: false }).errors).toEqual([]);
+    expect(read("<!DOCTYPE A [<?ab c?>]><A/>").errors).toEqual([]);
+  });
 
   it("a well-formed document with every construct reports no diagnostic", () => {
     const run = read('<?xml version="1.0" standalone="yes"?>\n<!DOCTYPE A [<!ENTITY e "x">]>\n<A a="1"><!--c--><?p d?><![CDATA[<]]>&e;&#65;</A>\n');

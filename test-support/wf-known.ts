@@ -1,0 +1,62 @@
+/**
+ * Known well-formedness differences between qxml and libxml2 on mutated documents, each with the
+ * spec clause that decides it and who is right (also in docs/conformance.md, "Well-formedness
+ * differential"). An entry recognises its cases by what the engines say, not by case id, so a
+ * new seed or mutation that hits the same difference is explained too; the test requires every
+ * entry to still match at least one case.
+ */
+import type { WfOutcome } from "./wf-differential.js";
+
+export interface KnownWfDifference {
+  id: string;
+  /** The clause of XML 1.0 (5th ed.) or Namespaces in XML 1.0 that decides the case. */
+  clause: string;
+  /** Who is right, and why the other engine differs. */
+  why: string;
+  /** A document that shows the difference: the test requires it to still disagree, matched by this entry. */
+  example: string;
+  matches(o: WfOutcome): boolean;
+}
+
+/** An encoding label with its punctuation dropped, as libxml2 2.15 compares labels. */
+const looseLabel = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, "");
+/** Labels qxml supports under their IANA spelling, in libxml2's loose form. */
+const LOOSE_SUPPORTED = new Set(["utf8", "utf16", "iso88591", "latin1", "usascii", "ascii"]);
+
+export const KNOWN_WF_DIFFERENCES: readonly KnownWfDifference[] = [
+  {
+    id: "encoding-label-punctuation",
+    clause: "XML 1.0 §4.3.3 (Character Encoding in Entities): names SHOULD be IANA names, matched case-insensitively; an encoding the processor cannot process is a fatal error",
+    why:
+      "libxml2 2.15 matches encoding labels ignoring punctuation, so encoding=\"UTF--8\" or \"U-T-F-8\" reads as UTF-8; qxml matches IANA names and aliases exactly (case-insensitively) and stops on an unknown label. Both conform (an unregistered label is the processor's choice); qxml is stricter on purpose: a mistyped label is reported rather than guessed.",
+    example: '<?xml version="1.0" encoding="UTF--8"?><a/>',
+    matches: (o) =>
+      o.libxml2.wellFormed &&
+      o.qxml.first?.code === "xml/unsupported-encoding" &&
+      LOOSE_SUPPORTED.has(looseLabel(/encoding "([^"]*)"/.exec(o.qxml.first.message)?.[1] ?? "")),
+  },
+  {
+    id: "version-not-versionnum",
+    clause: "XML 1.0 §2.8 [26] VersionNum ::= '1.' [0-9]+",
+    why:
+      "a version such as \"1.\" does not match VersionNum, so the XML declaration is not well-formed: qxml reports it; libxml2 only warns \"Unsupported version\" and reads on (lenient by design, for forward compatibility). qxml is right.",
+    example: '<?xml version="1."?><a/>',
+    matches: (o) => o.libxml2.wellFormed && o.qxml.first?.code === "xml/xml-declaration" && /^version "/.test(o.qxml.first.message),
+  },
+  {
+    id: "cdata-end-in-entity-after-attribute",
+    clause: "XML 1.0 §2.4 [14] CharData (no ']]>'), §4.3.2 (an internal general entity is well-formed if its replacement text matches content), §2.1 (every referenced parsed entity is well-formed)",
+    why:
+      "libxml2 2.15 checks an internal entity's replacement text once: when it is first referenced in an attribute value (where ']]>' is allowed), a later reference in content is not checked again, so ']]>' in the replacement text passes (<!ENTITY e \"x]]>y\"> with <a b=\"&e;\">&e;</a>). Referenced in content first, libxml2 reports it. qxml is right.",
+    example: '<!DOCTYPE a [<!ENTITY e "x]]>y">]><a b="&e;">&e;</a>',
+    matches: (o) => o.libxml2.wellFormed && o.qxml.first?.code === "xml/cdata-end-in-text" && /<!ENTITY\s+[^\s%]+\s+("[^"]*\]\]>[^"]*"|'[^']*\]\]>[^']*')/.test(o.text),
+  },
+  {
+    id: "namespace-name-not-uri",
+    clause: "Namespaces in XML 1.0 §2.2 (the value MUST be a URI reference) and §8 (a processor is not REQUIRED to check that namespace names are URI references)",
+    why:
+      "libxml2 parses each namespace name as a URI and reports \"xmlns:p: 'urn p' is not a valid URI\" as a namespace error; qxml does not check URI syntax, which §8 explicitly allows. Both conform; qxml accepts such documents.",
+    example: '<a xmlns:p="urn p"/>',
+    matches: (o) => o.qxml.wellFormed && o.libxml2.first?.code === "namespace" && / is not a valid URI$/.test(o.libxml2.first.message),
+  },
+];
