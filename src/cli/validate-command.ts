@@ -20,7 +20,8 @@ Options:
   --schema <name|path>     a schema name (\`qxml schema list\`: bundled or from the config's catalog)
                            or a .dtd/.xsd file
   --format text|json       text (compiler style, default) or the findings JSON (docs/findings.md)
-  --engine qxml|libxml2    qxml's validator (default) or libxml2's, to compare
+  --engine qxml|libxml2    qxml's validator (default) or libxml2's, to compare (libxml2 needs the
+                           libxml2-wasm package: npm install --save-dev libxml2-wasm)
   --config <file>          qxml.config.json (default: ./qxml.config.json when present)
 
 Exit codes: 0 all valid, 1 an invalid or not well-formed file, 2 usage, config or schema error.`;

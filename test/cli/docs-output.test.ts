@@ -40,3 +40,10 @@ describe("docs/findings.md", () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(example));
   });
 });
+
+describe("help text", () => {
+  it("validate --help says what --engine libxml2 needs (a dev dependency, absent from an installed qxml)", () => {
+    const help = runCli(["validate", "--help"]).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("--engine qxml|libxml2 qxml's validator (default) or libxml2's, to compare (libxml2 needs the libxml2-wasm package: npm install --save-dev libxml2-wasm)");
+  });
+});
