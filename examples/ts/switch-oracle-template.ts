@@ -2,7 +2,9 @@
  * Reads an option profile export (option_profile_info.dtd), points every profile that creates
  * Oracle system records at another Oracle authentication template, and writes it back, valid.
  *
- *   node switch-oracle-template.js <export.xml> <template id> <template title> [<out.xml>]
+ * Node 20 does not run TypeScript: bundle it first (from the repository root, see examples/README.md):
+ *   npx esbuild --bundle --platform=node --format=esm examples/ts/switch-oracle-template.ts --outfile=/tmp/switch-oracle-template.mjs
+ *   node /tmp/switch-oracle-template.mjs <export.xml> <template id> <template title> [<out.xml>]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import {
