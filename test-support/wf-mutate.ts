@@ -1,5 +1,5 @@
 /**
- * Byte-level mutations for the well-formedness differential: one seeded edit per variant —
+ * Byte-level mutations for the well-formedness differential: one to three seeded edits per variant —
  * delete, insert, duplicate or replace a character or an XML-significant piece, swap two end
  * tags, or truncate. Half the edit positions fall on markup characters, where an edit is most
  * likely to matter; the rest anywhere (mostly text).
@@ -17,8 +17,9 @@ export interface WfVariant {
   /** "<seed id>#<n>". */
   id: string;
   seed: string;
+  /** The first edit's kind. */
   kind: WfEditKind;
-  /** The edit, e.g. `insert "<!--" at 12:5`. */
+  /** The edits, e.g. `insert "<!--" at 12:5; then truncate at 3:1`. */
   description: string;
   text: string;
 }
@@ -107,15 +108,31 @@ export function mutateOnce(text: string, rng: Rng): { kind: WfEditKind; text: st
   return { kind: "truncate", text: text.slice(0, at), description: `truncate at ${pos}` };
 }
 
+/** Edits per variant: mostly one (each disagreement then has one cause), some two or three. */
+function editCount(rng: Rng): number {
+  const r = rng.next();
+  return r < 0.65 ? 1 : r < 0.9 ? 2 : 3;
+}
+
 /** `count` distinct variants of a seed (fewer if the seed is too small to give that many). */
 export function mutateSeed(seed: WfSeed, count: number, rng: Rng): WfVariant[] {
   const out: WfVariant[] = [];
   const seen = new Set<string>([seed.text]);
   for (let tries = 0; out.length < count && tries < count * 5; tries++) {
-    const m = mutateOnce(seed.text, rng);
-    if (m === null || seen.has(m.text)) continue;
-    seen.add(m.text);
-    out.push({ id: `${seed.id}#${out.length + 1}`, seed: seed.id, kind: m.kind, description: m.description, text: m.text });
+    const edits = editCount(rng);
+    let text = seed.text;
+    let kind: WfEditKind | undefined;
+    const done: string[] = [];
+    for (let e = 0; e < edits; e++) {
+      const m = mutateOnce(text, rng);
+      if (m === null) continue;
+      kind ??= m.kind;
+      text = m.text;
+      done.push(m.description);
+    }
+    if (kind === undefined || seen.has(text)) continue;
+    seen.add(text);
+    out.push({ id: `${seed.id}#${out.length + 1}`, seed: seed.id, kind, description: done.join("; then "), text });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * and bounded, so a hostile entity cannot blow the stack or the heap.
  */
 import type { EntityDeclSyntax } from "./syntax.js";
-import { isXmlChar } from "./chars.js";
+import { isName, isXmlChar } from "./chars.js";
 
 export type ValueProblem =
   | { kind: "lt" | "undeclared" | "external" | "unparsed" | "recursive" | "limit"; name: string }
@@ -63,7 +63,8 @@ export function normalizeAttributeValue(
       out += String.fromCodePoint(code);
       continue;
     }
-    if (!/^[^\s&;#%<>"']+$/.test(body)) return fail({ kind: "bad-ref", name: body });
+    // EntityRef ::= '&' Name ';' (a malformed reference is a syntax error even where an undeclared one is not).
+    if (!isName(body)) return fail({ kind: "bad-ref", name: body });
     const predefined = PREDEFINED[body];
     const ent = entities.get(body);
     if (ent === undefined) {

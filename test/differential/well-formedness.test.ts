@@ -37,7 +37,7 @@ describe("well-formedness differential: qxml's reader vs libxml2 on mutated docu
     // Every edit kind is exercised, and the edits break documents as often as not.
     for (const kind of ["delete", "insert", "duplicate", "replace", "swap-end-tags", "truncate"]) expect(s.byKind[kind]?.total ?? 0, kind).toBeGreaterThan(500);
     expect(s.bothReject).toBeGreaterThan(s.total / 2);
-    expect(s.bothAccept).toBeGreaterThan(s.total / 5);
+    expect(s.bothAccept).toBeGreaterThan(s.total / 8);
   });
 
   it("accepts every seed as written, in both engines", () => {

@@ -52,6 +52,8 @@ const cases: Case[] = [
   { name: "bad QName", xml: "<a:b:c xmlns:a='u'/>", code: "xml/qname", line: 1, column: 1 },
   // Namespaces in XML §7: no colon in PI targets, in the DTD too (found by the libxml2 differential).
   { name: "colon in a DTD PI target", xml: "<!DOCTYPE A [\n<?a:b c?>]><A/>", code: "xml/qname", line: 2, column: 1 },
+  // EntityRef ::= '&' Name ';' in an ATTLIST default, also where an external subset could declare entities.
+  { name: "malformed reference in a default value", xml: '<!DOCTYPE A SYSTEM "a.dtd" [<!ATTLIST A d CDATA "&7a;">]><A/>', code: "dtd/syntax", line: 1, column: 49 },
   { name: "colon in a PI target from a parameter entity", xml: '<!DOCTYPE A [<!ENTITY % p "<?a:b c?>">\n%p;]><A/>', code: "xml/qname", line: 2, column: 1 },
   { name: "xmlns:p=''", xml: "<A xmlns:p=''/>", code: "xml/namespace-declaration", line: 1, column: 4 },
   { name: "rebinding xml", xml: "<A xmlns:xml='urn:x'/>", code: "xml/namespace-declaration", line: 1, column: 4 },
