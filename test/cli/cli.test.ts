@@ -124,7 +124,8 @@ describe("qxml validate", () => {
     const r = runCli(["validate", "x.xml"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("error qxml/no-schema: no schema found for <UNKNOWN_ROOT>: it has no DOCTYPE and no catalog entry has root UNKNOWN_ROOT");
-    expect(r.stdout).toContain("hint: pass --schema");
+    expect(r.stdout).toContain("hint: map the file to a schema in qxml.config.json");
+    expect(r.stdout).toContain("with qxml validate, pass --schema <name|path>");
   });
   it("never fetches a DOCTYPE URL that the catalog does not know", () => {
     const dir = scratch();

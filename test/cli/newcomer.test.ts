@@ -1,5 +1,5 @@
 /** What a newcomer runs into on the command line: each case is a behaviour that once was wrong. */
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -322,6 +322,17 @@ describe("a DOCTYPE URL qxml does not know", () => {
     writeFileSync(join(dir, "note.dtd"), "<!ELEMENT NOTE (#PCDATA)>\n");
     writeFileSync(join(dir, "qxml.config.json"), '{ "catalog": [{ "name": "note", "file": "note.dtd", "systemIds": ["https://example.invalid/note.dtd"] }] }');
     expect(runCli(["validate", "doc.xml"], dir).code).toBe(0);
+  });
+  it("lint's hint does not tell the user to pass --schema, an option lint refuses; its config 'schemas' mapping works", () => {
+    const dir = scratch();
+    const policy = readFileSync(join(repoRoot, "examples/good/policy-udc.xml"), "utf8").replace(/SYSTEM "[^"]+"/, 'SYSTEM "http://intranet.example/policy.dtd"');
+    writeFileSync(join(dir, "policy.xml"), policy);
+    const [d] = json(runCli(["lint", "--format", "json", "policy.xml"], dir).stdout).files[0].diagnostics;
+    expect(d.code).toBe("qxml/unknown-doctype");
+    expect(d.hint).toMatch(/^save the DTD locally once .*, or map the file to a schema there \("schemas"\); with qxml validate, --schema <name\|path> does that for one run$/);
+    expect(runCli(["lint", "--schema", "policy_export_output", "policy.xml"], dir).code).toBe(2);
+    writeFileSync(join(dir, "qxml.config.json"), '{ "schemas": [{ "files": "*.xml", "schema": "policy_export_output" }] }');
+    expect(runCli(["lint", "policy.xml"], dir)).toMatchObject({ code: 0, stdout: "1 file: 1 valid, 0 invalid; 0 errors, 0 warnings\n" });
   });
 });
 
