@@ -13,6 +13,9 @@ export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: n
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
+  // UTF-16 without a BOM, known by its first "<?" (XML 1.0 Appendix F), as the reader detects it.
+  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { encoding: "utf-16le", bomBytes: 0 };
+  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { encoding: "utf-16be", bomBytes: 0 };
   // Without a BOM the declaration is ASCII-compatible bytes; latin1 reads it whatever follows.
   const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(Buffer.from(head.subarray(0, 256)).toString("latin1"));
   if (decl !== null) {

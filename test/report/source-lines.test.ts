@@ -19,6 +19,11 @@ describe("readLines", () => {
     const beBody = Buffer.from("<A>\n  <C/>\n</A>\n", "utf16le").swap16();
     expect(await lines(write("be.xml", Buffer.concat([Buffer.from([0xfe, 0xff]), beBody])), 2)).toEqual({ 2: "  <C/>" });
   });
+  it("decodes UTF-16 without a byte order mark by its first '<?' (XML 1.0 Appendix F), as the reader does", async () => {
+    const text = '<?xml version="1.0" encoding="UTF-16"?>\n<A>é</A>\n';
+    expect(await lines(write("le-nobom.xml", Buffer.from(text, "utf16le")), 2)).toEqual({ 2: "<A>é</A>" });
+    expect(await lines(write("be-nobom.xml", Buffer.from(text, "utf16le").swap16()), 2)).toEqual({ 2: "<A>é</A>" });
+  });
   it("leaves out a UTF-8 byte order mark and follows the declared encoding", async () => {
     expect(await lines(write("bom.xml", Buffer.from("\uFEFF<A/>\n", "utf8")), 1)).toEqual({ 1: "<A/>" });
     const latin1 = write("l1.xml", Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<A>'), Buffer.from([0xe9]), Buffer.from("</A>\n")]));
