@@ -23,8 +23,10 @@ const ORDER = ["version", "encoding", "standalone"];
 
 /** Parses the declaration starting with "<?xml" at i; the text must hold its "?>". */
 export function parseDeclaration(s: string, i: number, kind: DeclKind): Declaration | DeclarationProblem {
-  const close = s.indexOf("?>", i + 5);
-  if (close === -1) return { problem: "the declaration is not closed with '?>'", index: s.length };
+  const found = s.indexOf("?>", i + 5);
+  // Not closed: read the pseudo-attributes up to the end all the same, so that the one that
+  // broke (a lost "?>" is followed by markup) is reported where it breaks, not at the end.
+  const close = found === -1 ? s.length : found;
   const decl: Declaration = { end: close + 2 };
   let k = i + 5;
   let last = -1;
@@ -32,6 +34,7 @@ export function parseDeclaration(s: string, i: number, kind: DeclKind): Declarat
     const spaceStart = k;
     while (k < close && isSpace(s.charCodeAt(k))) k++;
     if (k === close) break;
+    if (found === -1 && !/[a-zA-Z]/.test(s[k])) return { problem: `expected '?>' to close the declaration; found ${describe(s, k)}`, index: k };
     if (k === spaceStart) return { problem: `expected a space before ${describe(s, k)}`, index: k };
     let nameEnd = k;
     while (nameEnd < close && /[a-zA-Z]/.test(s[nameEnd])) nameEnd++;
@@ -61,6 +64,7 @@ export function parseDeclaration(s: string, i: number, kind: DeclKind): Declarat
     else decl.standalone = value === "yes";
     k = valueEnd + 1;
   }
+  if (found === -1) return { problem: "the declaration is not closed with '?>'", index: s.length };
   if (kind === "XML declaration" && decl.version === undefined) return { problem: "the version is missing", index: i + 5 };
   if (kind === "text declaration" && decl.encoding === undefined) return { problem: "the encoding is missing (a text declaration requires it)", index: i + 5 };
   return decl;

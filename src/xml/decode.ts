@@ -103,9 +103,16 @@ function startsWith(b: Uint8Array, prefix: number[]): boolean {
 
 const XML_DECL_START = [0x3c, 0x3f, 0x78, 0x6d, 0x6c]; // "<?xml"
 
+/** "<?xml" and white space: an XML declaration (a PI whose target merely starts with "xml", such as "xmll", is not one). */
+function startsDeclaration(b: Uint8Array): boolean {
+  if (!startsWith(b, XML_DECL_START) || b.length < 6) return false;
+  const c = b[5];
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 function sniffComplete(head: Uint8Array): boolean {
-  if (head.length < 5) return false;
-  if (!startsWith(head, XML_DECL_START)) return true;
+  if (head.length < 6) return head.length === 5 && !startsWith(head, XML_DECL_START);
+  if (!startsDeclaration(head)) return true;
   if (head.length >= SNIFF_LIMIT) return true;
   for (let i = 5; i + 1 < head.length; i++) if (head[i] === 0x3f && head[i + 1] === 0x3e) return true;
   return false;
@@ -123,7 +130,7 @@ function chooseDecoder(head: Uint8Array): Choice {
   if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { decoder: whatwgDecoder("utf-16le"), name: "utf-16le", bom: 0 };
   if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { decoder: whatwgDecoder("utf-16be"), name: "utf-16be", bom: 0 };
   if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) return { error: { code: "xml/unsupported-encoding", params: { encoding: "EBCDIC" } } };
-  const declared = startsWith(head, XML_DECL_START) ? declaredEncoding(head) : undefined;
+  const declared = startsDeclaration(head) ? declaredEncoding(head) : undefined;
   if (declared === undefined) return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
   return byName(declared);
 }

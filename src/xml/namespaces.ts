@@ -5,6 +5,7 @@
  */
 import type { Position, StartTag, XmlAttribute } from "./events.js";
 import type { Parser } from "./parser.js";
+import { isNameStartCode } from "./chars.js";
 
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -26,7 +27,10 @@ export function lookup(scope: NsScope | null, prefix: string): string | undefine
 function colonOf(p: Parser, name: string, at: Position): number {
   const c = name.indexOf(":");
   if (c === -1) return -1;
-  if (c === 0 || c === name.length - 1 || name.indexOf(":", c + 1) !== -1) p.failAt("xml/qname", { name }, at);
+  // LocalPart is an NCName: it must start with a NameStartChar (p:7a, p:-a and p:.a are not QNames).
+  const local = name.charCodeAt(c + 1);
+  const localStarts = isNameStartCode(local) || (local >= 0xd800 && local <= 0xdb7f);
+  if (c === 0 || c === name.length - 1 || !localStarts || name.indexOf(":", c + 1) !== -1) p.failAt("xml/qname", { name }, at);
   return c;
 }
 

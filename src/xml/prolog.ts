@@ -131,7 +131,10 @@ export function parseDoctype(p: Parser, i: number): number {
   let subsetAt = 0;
   if (buf.charCodeAt(k) === 91) {
     subsetAt = k + 1;
-    if (end === -1) return p.eof("the internal DTD subset", buf.length);
+    if (end === -1) {
+      failInUnclosedSubset(p, subsetAt);
+      return p.eof("the internal DTD subset", buf.length);
+    }
     const close = buf.lastIndexOf("]", end);
     subset = buf.slice(subsetAt, close);
     k = skipSpace(buf, close + 1);
@@ -145,6 +148,25 @@ export function parseDoctype(p: Parser, i: number): number {
   p.attlists = dtd === null || dtd.attlists.size === 0 ? null : new Map();
   p.h.doctype?.({ name, ...(publicId !== undefined ? { publicId } : {}), ...(systemId !== undefined ? { systemId } : {}), dtd, line: pos.line, column: pos.column });
   return k + 1;
+}
+
+/**
+ * The internal subset never closes: usually a declaration broke (a stray quote, a lost '>') and
+ * the scan for ']' ran to the end. The DTD parser's first fatal error in the rest of the input
+ * says where, far more usefully than "the input ends"; none, and the end of input is the error.
+ */
+function failInUnclosedSubset(p: Parser, at: number): void {
+  const parser = p.o.dtdParser;
+  if (parser === undefined) return;
+  const doc = parser.newDtdDocument();
+  const start = p.at(at);
+  const limits = { maxEntityExpansions: p.o.limits.maxEntityExpansions, maxEntityNesting: p.o.limits.maxEntityNesting };
+  parser.parseDtdText(p.buf.slice(at), doc, { file: p.o.file, line: start.line, column: start.column, internal: true, limits });
+  const fatal = doc.diagnostics.find((d) => d.severity === "error" && parser.isFatal(d.code));
+  if (fatal === undefined) return;
+  p.report(fatal);
+  p.stopped = true;
+  throw STOP;
 }
 
 interface InternalSubset {

@@ -45,11 +45,17 @@ const cases: Case[] = [
   { name: "xml declaration version", xml: '<?xml version="2.0"?><A/>', code: "xml/xml-declaration", line: 1, column: 16 },
   { name: "xml declaration standalone", xml: '<?xml version="1.0" standalone="maybe"?><A/>', code: "xml/xml-declaration", line: 1, column: 33 },
   { name: "xml declaration not first", xml: ' <?xml version="1.0"?><A/>', code: "xml/reserved-pi-target", line: 1, column: 2 },
+  // A lost "?>" or "]" is reported where the markup breaks, not at the end of the input (libxml2 differential).
+  { name: "XML declaration without '?>'", xml: '<?xml version="1.0" encoding="UTF-8"\n<A>\n</A>\n', code: "xml/xml-declaration", line: 2, column: 1, params: { problem: "expected '?>' to close the declaration; found '<'" } },
+  { name: "internal subset without ']'", xml: "<!DOCTYPE A [\n<!ELEMENT A ANY>\n>\n<A>\n</A>\n", code: "dtd/syntax", line: 3, column: 1 },
+  { name: "internal subset with an unterminated literal", xml: '<!DOCTYPE A [\n<!ENTITY e "x>\n<!ELEMENT A ANY>]>\n<A/>', code: "dtd/unterminated", line: 2, column: 12 },
   { name: "second DOCTYPE", xml: "<!DOCTYPE A><!DOCTYPE A><A/>", code: "xml/doctype", line: 1, column: 13 },
   { name: "DOCTYPE in content", xml: "<A><!DOCTYPE A></A>", code: "xml/doctype", line: 1, column: 4 },
   { name: "unbound prefix", xml: "<A>\n<x:B/></A>", code: "xml/unbound-prefix", line: 2, column: 1, params: { prefix: "x" } },
   { name: "unbound attribute prefix", xml: '<A y:b="1"/>', code: "xml/unbound-prefix", line: 1, column: 4 },
   { name: "bad QName", xml: "<a:b:c xmlns:a='u'/>", code: "xml/qname", line: 1, column: 1 },
+  { name: "QName local part starting with a digit", xml: "<a xmlns:p='u'>\n<b p:7c='1'/></a>", code: "xml/qname", line: 2, column: 4 },
+  { name: "element QName local part starting with '-'", xml: "<p:-a xmlns:p='u'/>", code: "xml/qname", line: 1, column: 1 },
   // Namespaces in XML §7: no colon in PI targets, in the DTD too (found by the libxml2 differential).
   { name: "colon in a DTD PI target", xml: "<!DOCTYPE A [\n<?a:b c?>]><A/>", code: "xml/qname", line: 2, column: 1 },
   // EntityRef ::= '&' Name ';' in an ATTLIST default, also where an external subset could declare entities.
@@ -79,6 +85,16 @@ describe("well-formedness errors", () => {
       expect(run.ended).toBe(1);
     });
   }
+
+  it("a PI whose target starts with xml (<?xmll ...?>) is no XML declaration: its pseudo-attributes are not read", () => {
+    const xml = '<?xmll encoding=""?>\n<A/>';
+    expect(read(xml).errors).toEqual([]);
+    expect(read(new TextEncoder().encode(xml)).errors).toEqual([]);
+  });
+
+  it("a QName's local part may start with any NameStartChar, astral ones included", () => {
+    expect(read("<p:\u00e9 xmlns:p='u' p:_a='1' p:\u{10000}='2'/>").errors).toEqual([]);
+  });
 
   it("a colon in a DTD PI target is well-formed XML: only the namespace layer rejects it", () => {
     expect(read("<!DOCTYPE A [<?a:b c?>]><A/>", { namespaces: false }).errors).toEqual([]);
