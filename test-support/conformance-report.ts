@@ -72,6 +72,13 @@ async function main(): Promise<void> {
     const problems = run.problems.map((p) => `\n    problem: ${p.fixture}: ${p.reason}`).join("");
     return `  ${formatDifferential(summarizeDifferential(run.outcomes))}${listIds(bad)}${problems}`;
   });
+  console.log("\nWell-formedness differential (seed documents + seeded byte-level mutations, qxml's reader vs libxml2)");
+  await section("well-formedness differential", async () => {
+    const { formatWf, runWfDifferential, summarizeWf } = await import("./wf-differential.js");
+    const outcomes = await runWfDifferential();
+    const unexplained = outcomes.filter((o) => !o.agree && o.known === undefined).map((o) => o.id);
+    return `  ${formatWf(summarizeWf(outcomes))}${listIds(unexplained)}`;
+  });
 }
 
 await main();
