@@ -132,12 +132,14 @@ export function parseDoctype(p: Parser, i: number): number {
   if (buf.charCodeAt(k) === 91) {
     subsetAt = k + 1;
     if (end === -1) {
-      failInUnclosedSubset(p, subsetAt);
+      failInSubset(p, subsetAt, buf.length);
       return p.eof("the internal DTD subset", buf.length);
     }
     const close = buf.lastIndexOf("]", end);
     subset = buf.slice(subsetAt, close);
     k = skipSpace(buf, close + 1);
+    // A broken subset can hide its ']>' (the ']' found is then not the subset's end): its own first error comes first.
+    if (buf.charCodeAt(k) !== 62) failInSubset(p, subsetAt, close);
   }
   if (k >= buf.length) return p.eof("the DOCTYPE declaration", k);
   if (buf.charCodeAt(k) !== 62) return p.expected(subset === undefined ? "'[', an external ID or '>'" : "'>'", "in the DOCTYPE", k);
@@ -151,17 +153,17 @@ export function parseDoctype(p: Parser, i: number): number {
 }
 
 /**
- * The internal subset never closes: usually a declaration broke (a stray quote, a lost '>') and
- * the scan for ']' ran to the end. The DTD parser's first fatal error in the rest of the input
- * says where, far more usefully than "the input ends"; none, and the end of input is the error.
+ * The internal subset does not end in ']>': usually a declaration broke (a stray quote, a lost
+ * '>') and the scan for the end ran on. The DTD parser's first fatal error in buf[at, end) says
+ * where, far more usefully than "the input ends"; with none, the caller reports its own error.
  */
-function failInUnclosedSubset(p: Parser, at: number): void {
+function failInSubset(p: Parser, at: number, end: number): void {
   const parser = p.o.dtdParser;
   if (parser === undefined) return;
   const doc = parser.newDtdDocument();
   const start = p.at(at);
   const limits = { maxEntityExpansions: p.o.limits.maxEntityExpansions, maxEntityNesting: p.o.limits.maxEntityNesting };
-  parser.parseDtdText(p.buf.slice(at), doc, { file: p.o.file, line: start.line, column: start.column, internal: true, limits });
+  parser.parseDtdText(p.buf.slice(at, end), doc, { file: p.o.file, line: start.line, column: start.column, internal: true, limits });
   const fatal = doc.diagnostics.find((d) => d.severity === "error" && parser.isFatal(d.code));
   if (fatal === undefined) return;
   p.report(fatal);

@@ -48,6 +48,8 @@ const cases: Case[] = [
   // A lost "?>" or "]" is reported where the markup breaks, not at the end of the input (libxml2 differential).
   { name: "XML declaration without '?>'", xml: '<?xml version="1.0" encoding="UTF-8"\n<A>\n</A>\n', code: "xml/xml-declaration", line: 2, column: 1, params: { problem: "expected '?>' to close the declaration; found '<'" } },
   { name: "internal subset without ']'", xml: "<!DOCTYPE A [\n<!ELEMENT A ANY>\n>\n<A>\n</A>\n", code: "dtd/syntax", line: 3, column: 1 },
+  { name: "broken internal subset before a lost '>'", xml: "<!DOCTYPE A [\n<<!ELEMENT A ANY>\n]\n<A/>", code: "dtd/syntax", line: 2, column: 1 },
+  { name: "sound internal subset, lost '>'", xml: "<!DOCTYPE A [\n<!ELEMENT A ANY>\n]\n<A/>", code: "xml/syntax", line: 4, column: 1, params: { expected: "'>'" } },
   { name: "internal subset with an unterminated literal", xml: '<!DOCTYPE A [\n<!ENTITY e "x>\n<!ELEMENT A ANY>]>\n<A/>', code: "dtd/unterminated", line: 2, column: 12 },
   { name: "second DOCTYPE", xml: "<!DOCTYPE A><!DOCTYPE A><A/>", code: "xml/doctype", line: 1, column: 13 },
   { name: "DOCTYPE in content", xml: "<A><!DOCTYPE A></A>", code: "xml/doctype", line: 1, column: 4 },
