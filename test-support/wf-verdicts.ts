@@ -27,7 +27,8 @@ export interface WfVerdict {
   first?: WfError;
 }
 
-export function qxmlVerdict(bytes: Uint8Array, file = "mutant.xml"): WfVerdict {
+/** `split`: write the bytes in two chunks cut there (the verdict must not depend on it). */
+export function qxmlVerdict(bytes: Uint8Array, file = "mutant.xml", split?: number): WfVerdict {
   let last: WfError | undefined;
   const reader = createReader(
     {
@@ -40,7 +41,11 @@ export function qxmlVerdict(bytes: Uint8Array, file = "mutant.xml"): WfVerdict {
     },
     { file, namespaces: true },
   );
-  reader.write(bytes);
+  if (split === undefined) reader.write(bytes);
+  else {
+    reader.write(bytes.subarray(0, split));
+    reader.write(bytes.subarray(split));
+  }
   reader.close();
   // The reader stops at its fatal error, so the last error reported is the one that stopped it.
   return reader.failed && last !== undefined ? { wellFormed: false, first: last } : { wellFormed: true };

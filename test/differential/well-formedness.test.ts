@@ -11,6 +11,7 @@ import { KNOWN_WF_DIFFERENCES } from "../../test-support/wf-known.js";
 import { HAND_SEEDS } from "../../test-support/wf-seeds.js";
 import { libxml2WfParser, qxmlVerdict } from "../../test-support/wf-verdicts.js";
 import { utf8Bytes } from "../../test-support/wf-mutate.js";
+import { seededRng } from "../../test-support/mutate/rng.js";
 
 let outcomes: WfOutcome[];
 beforeAll(async () => {
@@ -54,6 +55,20 @@ describe("well-formedness differential: qxml's reader vs libxml2 on mutated docu
     // Not 100%: the engines report some errors at different places (see docs/conformance.md);
     // the floor catches a regression in qxml's positions.
     expect(s.sameLine / s.bothReject).toBeGreaterThan(0.93);
+  });
+});
+
+describe("qxml's verdict does not depend on chunking", () => {
+  it("gives the same verdict and first error when each mutant is written in two chunks", () => {
+    const rng = seededRng(5);
+    const differ = [];
+    for (const o of outcomes) {
+      const bytes = utf8Bytes(o.text);
+      const split = rng.int(bytes.length + 1);
+      const v = qxmlVerdict(bytes, "mutant.xml", split);
+      if (v.wellFormed !== o.qxml.wellFormed || v.first?.line !== o.qxml.first?.line || v.first?.code !== o.qxml.first?.code) differ.push({ id: o.id, split, whole: o.qxml.first, chunked: v.first });
+    }
+    expect(differ).toEqual([]);
   });
 });
 
