@@ -35,12 +35,16 @@ const ELEMENT_NAME = new RegExp(`<(${NAME})(?=[\\s/>]|$)`, "y");
 const SPACE = /[ \t\r\n]*/y;
 
 /**
- * The text of a document's first bytes: UTF-16 by byte order mark, else the encoding its XML
- * declaration names when TextDecoder knows it, else UTF-8 (undecodable bytes replaced).
+ * The text of a document's first bytes: UTF-16 by byte order mark or by its first '<', else the
+ * encoding its XML declaration names when TextDecoder knows it, else UTF-8 (undecodable bytes
+ * replaced).
  */
 export function decodeHead(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  // Without a byte order mark, UTF-16 shows in its first '<' (XML 1.0 Appendix F), as the reader sniffs it.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[3] !== 0x00) return new TextDecoder("utf-16be").decode(bytes);
   const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][-A-Za-z0-9._]*)["']/.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 256)))?.[1];
   if (declared !== undefined) {
     try {

@@ -63,6 +63,11 @@ describe("decodeHead", () => {
     expect(sniffHead(decodeHead(Uint8Array.from([...new TextEncoder().encode(`<?xml version="1.0" encoding="ISO-8859-1"?><R`), 0xe9, ...new TextEncoder().encode(`/>`)]))).root).toBe("Ré");
   });
 
+  it("decodes UTF-16 without a byte order mark by its first '<' (XML 1.0 Appendix F)", () => {
+    expect(sniffHead(decodeHead(utf16(`<?xml version="1.0" encoding="UTF-16"?><OPTION_PROFILES/>`, true).subarray(2))).root).toBe("OPTION_PROFILES");
+    expect(sniffHead(decodeHead(utf16(`<!DOCTYPE R SYSTEM "r.dtd"><R/>`, false).subarray(2))).doctype?.systemId).toBe("r.dtd");
+  });
+
   it("falls back to UTF-8 for an encoding it does not know", () => {
     expect(sniffHead(decodeHead(new TextEncoder().encode(`<?xml version="1.0" encoding="x-unknown"?><Ré/>`))).root).toBe("Ré");
   });
