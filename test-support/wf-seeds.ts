@@ -49,6 +49,14 @@ export const HAND_SEEDS: readonly WfSeed[] = [
     id: "hand/entities-in-attributes",
     text: '<!DOCTYPE doc [<!ENTITY amp2 "&#38;#38;"><!ENTITY lt2 "&#38;#60;"><!ENTITY inner "in &amp2; side">]>\n<doc a="&amp2;" b="&lt2;" c="&inner;">&amp2; &lt2; &inner;</doc>\n',
   },
+  {
+    id: "hand/dtd-declarations",
+    text: '<?xml version="1.0"?>\n<!DOCTYPE lib [\n  <!ELEMENT lib (book+, note?)>\n  <!ELEMENT book (#PCDATA | em)*>\n  <!ELEMENT em (#PCDATA)>\n  <!ELEMENT note EMPTY>\n  <!ATTLIST book id ID #REQUIRED kind (paper|ebook) "paper" tags NMTOKENS #IMPLIED xml:space (default|preserve) #IMPLIED>\n  <!ATTLIST note cover ENTITY #IMPLIED fmt NOTATION (png) #IMPLIED>\n  <!NOTATION png PUBLIC "-//PNG//EN" "png.txt">\n  <!ENTITY cover SYSTEM "cover.png" NDATA png>\n  <!-- declarations -->\n  <?dtd-pi here?>\n]>\n<lib>\n  <book id="b1" tags="a b">One <em>two</em></book>\n  <book id="b2" kind="ebook" xml:space="preserve">  three  </book>\n  <note cover="cover" fmt="png"/>\n</lib>\n',
+  },
+  {
+    id: "hand/entity-nesting",
+    text: '<!DOCTYPE r [\n  <!ENTITY % decl "<!ENTITY inner \'<i>in</i>\'>">\n  %decl;\n  <!ENTITY outer "before &inner; &#38;#60;after&#38;#62; &#38;amp;">\n  <!ENTITY lt2 "&#38;#60;">\n]>\n<r a="&lt2;x &amp; y">&outer;<![CDATA[&outer;]]>&lt2;</r>\n',
+  },
 ];
 
 const XMLCONF_SEEDS = 40;
