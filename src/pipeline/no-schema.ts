@@ -6,6 +6,8 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type { CatalogEntry } from "../schema/catalog.js";
 import type { StartTag, XmlHandler } from "../xml/events.js";
 import { readFile } from "../xml/reader.js";
 import { teeHandler } from "../xml/tee.js";
@@ -35,15 +37,21 @@ function observer(seen: RootSeen, diagnostics: Diagnostic[]): XmlHandler {
   };
 }
 
-function reasonFor(seen: RootSeen & { tag: StartTag }): string {
+function reasonFor(seen: RootSeen & { tag: StartTag }, catalog: readonly CatalogEntry[]): string {
   const root = seen.tag.name;
   const base =
-    seen.doctype === undefined
+    (seen.doctype === undefined
       ? `it has no DOCTYPE and no catalog entry has root ${root}`
-      : `its DOCTYPE names no DTD and declares no elements, and no catalog entry has root ${root}`;
+      : `its DOCTYPE names no DTD and declares no elements, and no catalog entry has root ${root}`) + nearRoot(root, catalog);
   const hintAttr = seen.tag.attributes.find((a) => a.uri === XSI && (a.local === "noNamespaceSchemaLocation" || a.local === "schemaLocation"));
   // Users expect xsi:*SchemaLocation to work; say why it did not.
   return hintAttr === undefined ? base : `${base} (its xsi:${hintAttr.local} "${hintAttr.value}" is not followed: qxml never fetches schemas)`;
+}
+
+/** "; did you mean <OPTION_PROFILES>?" for a misspelt root that a catalog entry maps. */
+function nearRoot(root: string, catalog: readonly CatalogEntry[]): string {
+  const near = didYouMean(root, new Set(catalog.flatMap((e) => e.roots)));
+  return near === undefined ? "" : `; did you mean <${near}>?`;
 }
 
 /**
@@ -51,12 +59,12 @@ function reasonFor(seen: RootSeen & { tag: StartTag }): string {
  * a root element, `qxml/no-schema` at that element. A file without a root element gets only the
  * reader's own error (empty document, text before the root...): "no schema" would add nothing.
  */
-export async function readWithoutSchema(path: string, file: string, extraHandlers: XmlHandler[]): Promise<Diagnostic[]> {
+export async function readWithoutSchema(path: string, file: string, extraHandlers: XmlHandler[], catalog: readonly CatalogEntry[]): Promise<Diagnostic[]> {
   const seen: RootSeen = {};
   const diagnostics: Diagnostic[] = [];
   await readFile(path, teeHandler(observer(seen, diagnostics), extraHandlers), { file });
   const tag = seen.tag;
   if (tag === undefined) return diagnostics;
   const where = { line: tag.line, column: tag.column, path: `/${tag.name}` };
-  return [diagnose(pipelineCodes["qxml/no-schema"], { root: tag.name, reason: reasonFor({ ...seen, tag }) }, where), ...diagnostics];
+  return [diagnose(pipelineCodes["qxml/no-schema"], { root: tag.name, reason: reasonFor({ ...seen, tag }, catalog) }, where), ...diagnostics];
 }

@@ -139,7 +139,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   if (choice.kind === "none") {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await readWithoutSchema(resolve(ctx.cwd, file), file, ctx.extraHandlers?.(file) ?? []);
+      diagnostics = await readWithoutSchema(resolve(ctx.cwd, file), file, ctx.extraHandlers?.(file) ?? [], ctx.catalog.entries);
     } catch (e) {
       return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
     }

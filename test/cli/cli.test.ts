@@ -127,6 +127,17 @@ describe("qxml validate", () => {
     expect(r.stdout).toContain("hint: map the file to a schema in qxml.config.json");
     expect(r.stdout).toContain("with qxml validate, pass --schema <name|path>");
   });
+  it("suggests the catalog root a misspelt root was meant to be", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "x.xml"), "<OPTION_PROFILE_LIST><OPTION_PROFILE/></OPTION_PROFILE_LIST>\n");
+    for (const command of ["validate", "lint"]) {
+      const r = runCli([command, "x.xml"], dir);
+      expect(r.code, command).toBe(1);
+      expect(r.stdout, command).toContain("no catalog entry has root OPTION_PROFILE_LIST; did you mean <OPTION_PROFILES>?");
+    }
+    writeFileSync(join(dir, "y.xml"), "<UNRELATED_THING/>\n");
+    expect(runCli(["validate", "y.xml"], dir).stdout).not.toContain("did you mean");
+  });
   it("never fetches a DOCTYPE URL that the catalog does not know", () => {
     const dir = scratch();
     writeFileSync(join(dir, "x.xml"), '<!DOCTYPE FOO SYSTEM "https://example.invalid/foo.dtd">\n<FOO/>');
