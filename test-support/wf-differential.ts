@@ -18,6 +18,8 @@ export interface WfOutcome {
   kind: WfEditKind | "original";
   description: string;
   text: string;
+  /** Set when the bytes are not utf8Bytes(text) (a broken UTF-8 encoding). */
+  bytes?: Uint8Array;
   qxml: WfVerdict;
   libxml2: WfVerdict;
   agree: boolean;
@@ -38,11 +40,11 @@ export interface WfRunOptions {
   known?: readonly KnownWfDifference[];
 }
 
-type WfCase = Pick<WfOutcome, "id" | "seed" | "kind" | "description" | "text">;
+type WfCase = Pick<WfOutcome, "id" | "seed" | "kind" | "description" | "text" | "bytes">;
 
 /** Both engines on one document; a disagreement is matched against the known differences. */
 export function compareWf(libxml2: Libxml2WfParser, c: WfCase, known: readonly KnownWfDifference[] = KNOWN_WF_DIFFERENCES): WfOutcome {
-  const bytes = utf8Bytes(c.text);
+  const bytes = c.bytes ?? utf8Bytes(c.text);
   const q = qxmlVerdict(bytes);
   const l = libxml2.verdict(bytes);
   const agree = q.wellFormed === l.wellFormed;

@@ -1,7 +1,7 @@
 /**
  * Byte-level mutations for the well-formedness differential: one to three seeded edits per variant —
  * delete, insert, duplicate or replace a character or an XML-significant piece, swap two end
- * tags, or truncate. Half the edit positions fall on markup characters, where an edit is most
+ * tags, or truncate; a few variants break the UTF-8 encoding instead. Half the edit positions fall on markup characters, where an edit is most
  * likely to matter; the rest anywhere (mostly text).
  *
  * Documents stay JS strings (so a lone surrogate can be inserted) and become bytes through
@@ -11,7 +11,7 @@
 import type { Rng } from "./mutate/rng.js";
 import type { WfSeed } from "./wf-seeds.js";
 
-export type WfEditKind = "delete" | "insert" | "duplicate" | "replace" | "swap-end-tags" | "truncate";
+export type WfEditKind = "delete" | "insert" | "duplicate" | "replace" | "swap-end-tags" | "truncate" | "bad-utf8";
 
 export interface WfVariant {
   /** "<seed id>#<n>". */
@@ -21,7 +21,10 @@ export interface WfVariant {
   kind: WfEditKind;
   /** The edits, e.g. `insert "<!--" at 12:5; then truncate at 3:1`. */
   description: string;
+  /** The document (lossily decoded when `bytes` breaks UTF-8). */
   text: string;
+  /** The bytes, when an edit broke the UTF-8 encoding itself; otherwise utf8Bytes(text). */
+  bytes?: Uint8Array;
 }
 
 /** The pieces inserted or substituted: XML's delimiters, characters at the edges of Char, namespace parts. */
@@ -108,6 +111,46 @@ export function mutateOnce(text: string, rng: Rng): { kind: WfEditKind; text: st
   return { kind: "truncate", text: text.slice(0, at), description: `truncate at ${pos}` };
 }
 
+/** Bytes that cannot stand where they are put: continuation bytes, overlong leads, bytes UTF-8 never uses. */
+const BAD_BYTES = [0x80, 0xbf, 0xc0, 0xc1, 0xe0, 0xf5, 0xfe, 0xff];
+
+/** One edit below the characters: a stray byte, a lost continuation byte, or a cut inside a multi-byte character. */
+export function breakUtf8(text: string, rng: Rng): { bytes: Uint8Array; text: string; description: string } {
+  const good = utf8Bytes(text);
+  const leads: number[] = [];
+  for (let i = 0; i < good.length; i++) if (good[i] >= 0xc2 && good[i] <= 0xf4) leads.push(i);
+  const roll = rng.next();
+  let bytes: Uint8Array;
+  let what: string;
+  let at: number;
+  if (leads.length === 0 || roll < 0.5) {
+    at = rng.int(good.length + 1);
+    const b = BAD_BYTES[rng.int(BAD_BYTES.length)];
+    bytes = new Uint8Array(good.length + 1);
+    bytes.set(good.subarray(0, at));
+    bytes[at] = b;
+    bytes.set(good.subarray(at), at + 1);
+    what = `insert byte 0x${b.toString(16).toUpperCase()}`;
+  } else {
+    at = leads[rng.int(leads.length)] + 1;
+    if (roll < 0.75) {
+      bytes = new Uint8Array(good.length - 1);
+      bytes.set(good.subarray(0, at));
+      bytes.set(good.subarray(at + 1), at);
+      what = "delete a continuation byte";
+    } else {
+      bytes = good.slice(0, at);
+      what = "truncate inside a multi-byte character";
+    }
+  }
+  let line = 1;
+  for (let i = 0; i < at && i < good.length; i++) if (good[i] === 0x0a) line++;
+  return { bytes, text: new TextDecoder().decode(bytes), description: `${what} at byte ${at} (line ${line})` };
+}
+
+/** The share of variants whose edit breaks the UTF-8 encoding rather than the markup. */
+const BYTE_EDITS = 0.06;
+
 /** Edits per variant: mostly one (each disagreement then has one cause), some two or three. */
 function editCount(rng: Rng): number {
   const r = rng.next();
@@ -119,6 +162,11 @@ export function mutateSeed(seed: WfSeed, count: number, rng: Rng): WfVariant[] {
   const out: WfVariant[] = [];
   const seen = new Set<string>([seed.text]);
   for (let tries = 0; out.length < count && tries < count * 5; tries++) {
+    if (rng.next() < BYTE_EDITS) {
+      const b = breakUtf8(seed.text, rng);
+      out.push({ id: `${seed.id}#${out.length + 1}`, seed: seed.id, kind: "bad-utf8", ...b });
+      continue;
+    }
     const edits = editCount(rng);
     let text = seed.text;
     let kind: WfEditKind | undefined;

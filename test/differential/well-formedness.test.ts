@@ -36,7 +36,7 @@ describe("well-formedness differential: qxml's reader vs libxml2 on mutated docu
     expect([...seeds].filter((id) => id.startsWith("xmlconf/")).length).toBe(40);
     expect([...seeds].filter((id) => id.startsWith("hand/")).length).toBe(HAND_SEEDS.length);
     // Every edit kind is exercised, and the edits break documents as often as not.
-    for (const kind of ["delete", "insert", "duplicate", "replace", "swap-end-tags", "truncate"]) expect(s.byKind[kind]?.total ?? 0, kind).toBeGreaterThan(500);
+    for (const kind of ["delete", "insert", "duplicate", "replace", "swap-end-tags", "truncate", "bad-utf8"]) expect(s.byKind[kind]?.total ?? 0, kind).toBeGreaterThan(500);
     expect(s.bothReject).toBeGreaterThan(s.total / 2);
     expect(s.bothAccept).toBeGreaterThan(s.total / 8);
   });
@@ -63,7 +63,7 @@ describe("qxml's verdict does not depend on chunking", () => {
     const rng = seededRng(5);
     const differ = [];
     for (const o of outcomes) {
-      const bytes = utf8Bytes(o.text);
+      const bytes = o.bytes ?? utf8Bytes(o.text);
       const split = rng.int(bytes.length + 1);
       const v = qxmlVerdict(bytes, "mutant.xml", split);
       if (v.wellFormed !== o.qxml.wellFormed || v.first?.line !== o.qxml.first?.line || v.first?.code !== o.qxml.first?.code) differ.push({ id: o.id, split, whole: o.qxml.first, chunked: v.first });
