@@ -130,7 +130,7 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
       run.skipped = expected;
       // Found early: the child is in its place, the ones before it are missing (not "remove it").
       const before = `<${child.name}>`;
-      out.problem = { code: "valid/unexpected-element", params: { ...params, expected: `${expectedText(expected, null)} (missing before ${before})` }, hint: `${expected.length === 1 ? `<${expected[0]}> is` : "A child is"} missing: ${missingHint(expected, before, true)}` };
+      out.problem = { code: "valid/unexpected-element", params: { ...params, expected: `${expectedText(expected, null)} (missing before ${before})` }, hint: `${expected.length === 1 ? `<${expected[0]}> is` : "A child is"} missing: ${missingHint(expected, before, true).slice(0, -1)}, or move it up if it comes later (the order is fixed).` };
     }
   }
   if (next < 0 && expected.length === 1 && !m.accepts(run)) {

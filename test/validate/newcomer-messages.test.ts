@@ -97,7 +97,7 @@ describe("diagnostics a newcomer found confusing", () => {
         2,
         3,
         "BASIC_INFO: expected <ID> (missing before <GROUP_NAME>); found <GROUP_NAME>",
-        "<ID> is missing: add <ID> before <GROUP_NAME>.",
+        "<ID> is missing: add <ID> before <GROUP_NAME>, or move it up if it comes later (the order is fixed).",
       ],
     ]);
   });
