@@ -63,6 +63,14 @@ export const KNOWN_WF_DIFFERENCES: readonly KnownWfDifference[] = [
     },
   },
   {
+    id: "system-id-fragment",
+    clause: "XML 1.0 §4.2.2 [75]: a fragment identifier in a system identifier is an error (an \"error\", §1.2: results undefined, a processor MAY report it), not a fatal error; xmlconf uri01 is TYPE=\"error\" (optional)",
+    why:
+      "libxml2 stops with \"Fragment not allowed\" on SYSTEM \"x#y\"; qxml reads on, as the document is well-formed. Both conform (an error, not a well-formedness violation); qxml keeps well-formedness verdicts to the fatal errors.",
+    example: '<!DOCTYPE a [<!ENTITY e SYSTEM "e.xml#part">]><a/>',
+    matches: (o) => o.qxml.wellFormed && o.libxml2.first?.code === "fatal" && /^Fragment not allowed/.test(o.libxml2.first.message),
+  },
+  {
     id: "namespace-name-not-uri",
     clause: "Namespaces in XML 1.0 §2.2 (the value MUST be a URI reference) and §8 (a processor is not REQUIRED to check that namespace names are URI references)",
     why:
