@@ -194,7 +194,12 @@ export class ValidationEngine implements XmlHandler {
           if (f.badText.length < 64) f.badText += text;
         } else if (!isAllWhite(text) || (cdata && this.dtdMode)) {
           // DTD element content allows white space, but not in a CDATA section (XML 1.0 §3 VC Element Valid).
-          f.badText = isAllWhite(text) ? "\u0000cdata" : text;
+          const white = isAllWhite(text);
+          f.badText = white ? "\u0000cdata" : text;
+          // Reported where the offending text starts, not where the white space before it does.
+          const at = white ? pos : firstNonWhite(text, pos);
+          f.runLine = at.line;
+          f.runColumn = at.column;
         } else if (this.standalone && this.dtdMode && this.isExternalElement(f.name)) {
           this.contentError(f, "valid/standalone", { problem: `white space in the element content of <${f.name}>, which is declared in the external subset` }, pos);
         }
@@ -226,11 +231,9 @@ export class ValidationEngine implements XmlHandler {
       return;
     }
     if (f.textMode !== TEXT_ELEMENTS || f.badText !== null || !isAllWhite(text)) return;
-    if (!f.runOpen) {
-      f.runOpen = true;
-      f.runLine = pos.line;
-      f.runColumn = pos.column;
-    }
+    f.runOpen = true;
+    f.runLine = pos.line;
+    f.runColumn = pos.column;
     f.badText = `\u0000charref&#${text.codePointAt(0)};`;
   }
 
@@ -660,4 +663,19 @@ export class ValidationEngine implements XmlHandler {
     const decl = this.dtd?.elements.get(name);
     return decl !== undefined && decl.location.file !== this.options.file;
   }
+}
+
+/** The position of the first character of `text` (at `pos`, line ends normalised to LF) that is not white space. */
+function firstNonWhite(text: string, pos: Position): Position {
+  let line = pos.line;
+  let column = pos.column;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      line++;
+      column = 1;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0d) column++;
+    else break;
+  }
+  return { line, column };
 }

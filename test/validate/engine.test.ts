@@ -116,6 +116,11 @@ describe("engine: content errors", () => {
     expect(e.diagnostics[0]).toMatchObject({ code: "valid/text-not-allowed", line: 3, column: 21, path: "/OPTION_PROFILE/SCAN" });
     expect(e.diagnostics[0].message).toBe('SCAN: element-only content; found text "hello"');
   });
+  it("text after indentation is located where the text starts, not where the white space before it does", () => {
+    const e = validate(profile, ok.replace("<PERFORMANCE/>", "\n   \t  oops\n<PERFORMANCE/>"));
+    expect(e.diagnostics).toHaveLength(1);
+    expect(e.diagnostics[0]).toMatchObject({ code: "valid/text-not-allowed", line: 4, column: 7, path: "/OPTION_PROFILE/SCAN" });
+  });
   it("content in an EMPTY element", () => {
     const e = validate(profile, ok.replace("<PERFORMANCE/>", "<PERFORMANCE> </PERFORMANCE>"));
     expect(e.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([

@@ -24,9 +24,9 @@ describe("E15: references in EMPTY and element content", () => {
   it("an empty entity reference in element content or mixed content is allowed", () => {
     expect(check('<!DOCTYPE foo [<!ELEMENT foo (bar*)><!ELEMENT bar (#PCDATA)><!ENTITY e "">]>\n<foo>&e;<bar>&e;</bar>&e;</foo>')).toEqual([]);
   });
-  it("a character reference to white space in element content is reported at the run's start", () => {
+  it("a character reference to white space in element content is reported at the reference, not at the white space before it", () => {
     expect(check("<!DOCTYPE foo [<!ELEMENT foo (foo*)>]>\n<foo><foo/> &#32;<foo/></foo>")).toEqual([
-      ["valid/text-not-allowed", 2, 12, "/foo", "foo: element-only content; found a character reference to white space (&#32;), which is text, not ignorable white space"],
+      ["valid/text-not-allowed", 2, 13, "/foo", "foo: element-only content; found a character reference to white space (&#32;), which is text, not ignorable white space"],
     ]);
   });
   it("the same through an entity whose replacement text holds the character reference (&#38;#32;)", () => {
