@@ -57,6 +57,7 @@ export async function runValidate(args: string[]): Promise<number> {
   }
   const files = discoverFiles(positionals, cwd);
   if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
+  if (engine === "libxml2" && !(await libxml2Loads())) return 2;
   const results: FileResult[] = [];
   let schemaFailure = false;
   for (const file of files) {
@@ -68,4 +69,17 @@ export async function runValidate(args: string[]): Promise<number> {
   await printFindings(findings, format, cwd);
   if (schemaFailure) return 2;
   return findings.summary.invalid > 0 ? 1 : 0;
+}
+
+/** A missing libxml2-wasm is a setup error (exit 2, said once), not a finding in every file. */
+async function libxml2Loads(): Promise<boolean> {
+  const { loadLibxml2Module, Libxml2UnavailableError } = await import("../engines/libxml2-load.js");
+  try {
+    await loadLibxml2Module();
+    return true;
+  } catch (e) {
+    if (!(e instanceof Libxml2UnavailableError)) throw e;
+    writeErr(`qxml validate: --engine libxml2 ${e.message.replace(/^the libxml2 reference engine /, "")}\n  hint: install it in your project (npm install --save-dev libxml2-wasm), or leave out --engine to use qxml's validator\n`);
+    return false;
+  }
 }

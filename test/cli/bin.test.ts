@@ -1,6 +1,6 @@
 /** The package bin (bin/qxml.cjs): the bundle loaded through V8's code cache, and without it. */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -28,6 +28,18 @@ describe("bin/qxml.cjs", () => {
     expect(r.stdout).not.toContain("libxml2/unavailable");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).files[0].diagnostics.length).toBeGreaterThan(0);
+  });
+  it("--engine libxml2 where libxml2-wasm is not installed: said once on stderr, exit 2 (a setup error, not a finding per file)", () => {
+    // An installed qxml without its dev dependency: the bin outside this checkout's node_modules.
+    const dir = mkdtempSync(join(tmpdir(), "qxml-nolib-"));
+    mkdirSync(join(dir, "bin"));
+    copyFileSync(cliPath, join(dir, "bin", "qxml.cjs"));
+    copyFileSync(join(repoRoot, "package.json"), join(dir, "package.json"));
+    for (const d of ["dist", "schemas"]) symlinkSync(join(repoRoot, d), join(dir, d));
+    const r = spawnSync(process.execPath, [...cliNodeFlags, join(dir, "bin", "qxml.cjs"), "validate", "--engine", "libxml2", "examples/good"], { cwd: repoRoot, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^qxml validate: --engine libxml2 needs the dev dependency libxml2-wasm: .*\n  hint: install it in your project \(npm install --save-dev libxml2-wasm\), or leave out --engine to use qxml's validator\n$/);
   });
   it("says how to build when the bundle is missing (a checkout that was never built), exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "qxml-unbuilt-"));
