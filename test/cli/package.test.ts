@@ -39,4 +39,8 @@ describe("the packed package", () => {
       expect(packed.has(doc), doc).toBe(true);
     }
   });
+
+  it("leaves out what only this repository uses (the compiled test support behind npm run conformance)", () => {
+    expect([...packed].filter((p) => p.startsWith("dist/test-support/") || p.startsWith("test/") || p.startsWith("bench/"))).toEqual([]);
+  });
 });
