@@ -5,10 +5,11 @@
  * Exit codes: 0 done (or up to date), 1 `--check` found generated files out of date, 2 usage or
  * schema errors.
  */
-import { relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { bundledCatalog, type CatalogEntry } from "../src/schema/catalog.js";
 import { kindFromPath, readSchemaFile } from "../src/schema/load.js";
 import { packageRoot } from "../src/package-root.js";
+import { shownPath } from "../src/diagnostics/location.js";
 import { GenerateError } from "./content.js";
 import { renderSchema, type RenderedFile } from "./render.js";
 import { compareRendered, syncRendered } from "./write.js";
@@ -69,13 +70,23 @@ function jobs(refs: string[], catalog: CatalogEntry[]): Job[] | string {
   return out;
 }
 
+/**
+ * A schema file as messages and generated headers name it: a bundled one relative to the package
+ * (the same on every machine), a user's one as the user would write it from the working directory.
+ */
+function schemaLabel(file: string): string {
+  const inPackage = relative(packageRoot, file);
+  if (!inPackage.startsWith("..") && !isAbsolute(inPackage)) return inPackage.replace(/\\/g, "/");
+  return shownPath(file, process.cwd());
+}
+
 /** Renders every requested schema; schema errors are reported and make the result undefined. */
 export function renderJobs(list: Job[], runtime: string | undefined, io: Io): RenderedFile[] | undefined {
   const files: RenderedFile[] = [];
   let failed = false;
   for (const job of list) {
     const { model, diagnostics } = readSchemaFile(job.file, job.kind);
-    const label = relative(packageRoot, job.file).replace(/\\/g, "/");
+    const label = schemaLabel(job.file);
     for (const d of diagnostics.filter((x) => x.severity === "error")) io.stderr(`${label}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
     if (model === null || diagnostics.some((d) => d.severity === "error")) {
       io.stderr(`${label}: not generated (schema errors)`);

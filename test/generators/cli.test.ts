@@ -61,6 +61,23 @@ describe("qxml generate", () => {
     expect(await runGenerate([dtd, "--out", dir, "--check"], io)).toBe(0);
   });
 
+  it("names a user's schema file as given from the working directory, in messages and in the generated header", async () => {
+    const io = capture();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await runGenerate(["./missing.xsd", "--out", "out"], io)).toBe(2);
+      writeFileSync(join(dir, "mine.dtd"), "<!ELEMENT MINE (#PCDATA)>\n");
+      expect(await runGenerate(["mine.dtd", "--out", "out"], io)).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(io.err).toContain("missing.xsd: not generated (schema errors)");
+    expect(io.err.join("\n")).toMatch(/^missing\.xsd:1:1: xsd\/unreadable: /m);
+    expect(readFileSync(join(dir, "out", "mine", "types.ts"), "utf8")).toMatch(/mine\.dtd/);
+    expect(readFileSync(join(dir, "out", "mine", "types.ts"), "utf8")).not.toContain("..");
+  });
+
   it("refuses a content model nested deeper than it analyses, with the place, instead of overflowing", () => {
     const m = emptyModel("dtd", "deep.dtd");
     const loc = location("deep.dtd", 3, 1);
