@@ -132,7 +132,7 @@ function main() {
     list.forEach((engine, e) => {
       const ok = runs[e].filter((one) => one.ok);
       const r = ok.length > 0 ? ok.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a)) : runs[e][0];
-      const ratios = xi < 0 || e === xi ? [] : runs[e].flatMap((one, k) => (one.ok && runs[xi][k].ok ? [one.cpuSeconds / runs[xi][k].cpuSeconds] : []));
+      const ratios = xi < 0 || e === xi ? [] : runs[e].flatMap((one, k) => (one.ok && runs[xi][k].ok && runs[xi][k].cpuSeconds > 0 ? [one.cpuSeconds / runs[xi][k].cpuSeconds] : []));
       rows.push({ input, engine: engine.name, sizeMB, ...r, mbps: sizeMB / r.cpuSeconds, wallMbps: sizeMB / r.seconds, pairedRatio: median(ratios), note: r.ok ? "" : `exit ${r.status}: ${firstLine(r.stderr)}` });
     });
   }
@@ -173,7 +173,8 @@ function render(rows, cold, xmllintVersion) {
   lines.push("| input | engine | MB | CPU s | wall s | MB/s | peak RSS MB | CPU time vs xmllint (fastest) | (median per round) | result |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const r of rows) {
     const ref = rows.find((x) => x.input === r.input && x.engine === "xmllint --stream");
-    const ratio = ref && ref.ok && r.ok ? `${fmt(r.cpuSeconds / ref.cpuSeconds, 2)}x` : "";
+    // GNU time gives CPU seconds to 0.01: on a tiny input xmllint's can read 0, and no ratio is known.
+    const ratio = ref && ref.ok && r.ok && ref.cpuSeconds > 0 ? `${fmt(r.cpuSeconds / ref.cpuSeconds, 2)}x` : "";
     const paired = Number.isFinite(r.pairedRatio) ? `${fmt(r.pairedRatio, 2)}x` : "";
     lines.push(`| ${r.input.label} (${r.input.kind.toUpperCase()}) | ${r.engine} | ${fmt(r.sizeMB)} | ${fmt(r.cpuSeconds, 2)} | ${fmt(r.seconds, 2)} | ${r.ok ? fmt(r.mbps) : "—"} | ${fmt(r.maxRssMB)} | ${ratio} | ${paired} | ${r.ok ? "valid" : r.note.replace(/\|/g, "\\|")} |`);
   }
