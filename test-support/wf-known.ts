@@ -52,6 +52,14 @@ export const KNOWN_WF_DIFFERENCES: readonly KnownWfDifference[] = [
     matches: (o) => o.libxml2.wellFormed && o.qxml.first?.code === "xml/cdata-end-in-text" && /<!ENTITY\s+[^\s%]+\s+("[^"]*\]\]>[^"]*"|'[^']*\]\]>[^']*')/.test(o.text),
   },
   {
+    id: "undeclared-pe-in-internal-entity-value",
+    clause: "XML 1.0 §2.8 WFC: PEs in Internal Subset (in the internal subset, parameter-entity references MUST NOT occur within markup declarations)",
+    why:
+      "libxml2 reports \"PEReferences forbidden in internal subset\" only for a declared parameter entity (when it would expand it); a reference to an undeclared one, or to the entity being declared (<!ENTITY % p \"%p;\">), inside an entity value passes. The WFC does not depend on the declaration: qxml is right.",
+    example: '<!DOCTYPE a [<!ENTITY e "%zz;">]><a/>',
+    matches: (o) => o.libxml2.wellFormed && o.qxml.first?.code === "dtd/pe-in-internal-subset",
+  },
+  {
     id: "attlist-name-not-qname",
     clause: "Namespaces in XML 1.0 §5 (Using Qualified Names) [21] AttDef ::= S (QName | NSAttName) S AttType S DefaultDecl",
     why:
