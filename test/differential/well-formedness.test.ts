@@ -5,6 +5,8 @@
  * (test-support/wf-known.ts, each with its spec clause; docs/conformance.md), and each known
  * difference must still occur. The loop is shared with `npm run conformance`.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareWf, formatWf, runWfDifferential, summarizeWf, type WfOutcome } from "../../test-support/wf-differential.js";
 import { KNOWN_WF_DIFFERENCES } from "../../test-support/wf-known.js";
@@ -12,6 +14,7 @@ import { HAND_SEEDS } from "../../test-support/wf-seeds.js";
 import { libxml2WfParser, qxmlVerdict } from "../../test-support/wf-verdicts.js";
 import { utf8Bytes } from "../../test-support/wf-mutate.js";
 import { seededRng } from "../../test-support/mutate/rng.js";
+import { REPO_ROOT } from "../../test-support/paths.js";
 
 let outcomes: WfOutcome[];
 beforeAll(async () => {
@@ -81,6 +84,12 @@ describe("known well-formedness differences", () => {
       expect(o.known).toBe(k.id);
     });
   }
+
+  it("each entry is documented in docs/conformance.md", () => {
+    const doc = readFileSync(join(REPO_ROOT, "docs", "conformance.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Well-formedness differential"));
+    for (const k of KNOWN_WF_DIFFERENCES) expect(section, k.id).toContain(`| ${k.id} |`);
+  });
 
   it("each entry's matcher is narrow: it does not claim the other entries' examples", async () => {
     const libxml2 = await libxml2WfParser();
