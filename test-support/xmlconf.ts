@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { isElement, parseTree, type XmlElement } from "../src/xml/tree.js";
+import { XMLCONF_DIR } from "./paths.js";
 
 export type XmlconfType = "valid" | "invalid" | "not-wf" | "error";
 export type XmlconfEntities = "none" | "parameter" | "general" | "both";
@@ -33,20 +33,8 @@ export interface XmlconfTest {
   description: string;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The xmlconf folder (test-support/ and dist/test-support/ both resolve it). */
-export const XMLCONF_DIR = [
-  resolve(here, "../../shared/conformance/xmlconf"),
-  resolve(here, "../../../shared/conformance/xmlconf"),
-  resolve(process.cwd(), "../shared/conformance/xmlconf"),
-].find((d) => {
-  try {
-    readFileSync(resolve(d, "xmlconf-flat.xml"), { flag: "r" });
-    return true;
-  } catch {
-    return false;
-  }
-}) ?? resolve(here, "../../shared/conformance/xmlconf");
+/** The xmlconf folder (test-support/paths.ts: ../shared beside the repository, or QXML_SHARED). */
+export { XMLCONF_DIR };
 
 function textOf(el: XmlElement): string {
   let s = "";

@@ -12,9 +12,10 @@ import { isFatalDtdCode } from "../../src/dtd/codes.js";
 import { readDtdSchema } from "../../src/schema/dtd/index.js";
 import { localResolver } from "../../src/xml/resolve.js";
 import { readDocumentDtd } from "./xmlconf-dtd.js";
+import { SHARED_DIR } from "../../test-support/paths.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const shared = resolve(here, "../../../shared");
+const shared = SHARED_DIR;
 const libxml2 = join(shared, "conformance/libxml2/test");
 const corpus = join(shared, "corpus");
 const bundled = resolve(here, "../../schemas/qualys");

@@ -5,14 +5,14 @@
  * NS*) belong to the validator and are not checked here.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localResolver } from "../../src/xml/resolve.js";
 import { codes, parse } from "./helpers.js";
 import { readDocumentDtd } from "./xmlconf-dtd.js";
+import { LIBXML2_DIR } from "../../test-support/paths.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance/libxml2");
+const root = LIBXML2_DIR;
 const resolver = localResolver({ allow: [root] });
 
 /** test/VC case → the qxml code for libxml2's DTD-level message. */

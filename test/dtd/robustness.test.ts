@@ -3,14 +3,13 @@
  * the parser throw or hang; every failure is a located diagnostic.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { finishDtd, isFatalDtdCode, newDtdDocument, parseDtdText } from "../../src/dtd/parse.js";
 import { seededRng } from "../../test-support/mutate/rng.js";
+import { LIBXML2_DIR } from "../../test-support/paths.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dtds = resolve(here, "../../../shared/conformance/libxml2/test/valid/dtds");
+const dtds = join(LIBXML2_DIR, "test/valid/dtds");
 
 /** The shared seeded generator (mulberry32), so a failure can be replayed from its seed. */
 const rng = (seed: number): (() => number) => seededRng(seed).next;

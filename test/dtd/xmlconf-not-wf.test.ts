@@ -5,8 +5,6 @@
  * lies in the document, qxml must not report one in the DTD. KNOWN lists the disagreements.
  */
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isFatalDtdCode } from "../../src/dtd/codes.js";
 import { decodeEntityBytes } from "../../src/dtd/decode.js";
@@ -15,8 +13,9 @@ import { localResolver } from "../../src/xml/resolve.js";
 import { findDoctype } from "./doctype.js";
 import { readCatalog } from "./xmlconf-catalog.js";
 import { readDocumentDtd } from "./xmlconf-dtd.js";
+import { XMLCONF_DIR } from "../../test-support/paths.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance/xmlconf");
+const root = XMLCONF_DIR;
 const resolver = localResolver({ allow: [root] });
 
 /** Cases where libxml2's first fatal error is in DTD text but qxml's DTD parser reports none. */

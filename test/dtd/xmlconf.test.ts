@@ -5,15 +5,14 @@
  * errors listed in DTD_VC_ERRORS (reviewed by hand against the case descriptions; the other
  * invalid cases are invalid in the document, not the DTD).
  */
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isFatalDtdCode } from "../../src/dtd/codes.js";
 import { localResolver } from "../../src/xml/resolve.js";
 import { readCatalog, type ConfCase } from "./xmlconf-catalog.js";
 import { readDocumentDtd } from "./xmlconf-dtd.js";
+import { XMLCONF_DIR } from "../../test-support/paths.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance/xmlconf");
+const root = XMLCONF_DIR;
 const resolver = localResolver({ allow: [root] });
 
 /** Cases not run, with the reason. */

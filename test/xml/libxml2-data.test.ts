@@ -4,12 +4,13 @@
  * DTD loading on either side).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ParseOption, XmlDocument } from "libxml2-wasm";
 import { describe, expect, it } from "vitest";
 import { createReader } from "../../src/xml/reader.js";
+import { SHARED_DIR } from "../../test-support/paths.js";
 
-const shared = resolve(import.meta.dirname, "../../../shared");
+const shared = SHARED_DIR;
 
 function files(dir: string, ext: RegExp): string[] {
   const out: string[] = [];

@@ -3,12 +3,13 @@
  * same schema, for the accept/reject comparison (test and docs/xsd-support.md numbers).
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { XmlDocument, XsdValidator } from "libxml2-wasm";
 import { xmlRegisterFsInputProviders } from "libxml2-wasm/lib/nodejs.mjs";
 import { readXsdFile } from "../../src/schema/xsd/index.js";
+import { SHARED_DIR } from "../../test-support/paths.js";
 
-export const SHARED = resolve(import.meta.dirname, "../../../shared");
+export const SHARED = SHARED_DIR;
 export const LIBXML2_SCHEMAS = join(SHARED, "conformance/libxml2/test/schemas");
 
 let registered = false;
