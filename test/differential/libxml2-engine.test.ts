@@ -116,6 +116,14 @@ describe("libxml2 engine, well-formedness", () => {
     expect(ns).toMatchObject({ line: 1, params: { phase: "parse" } });
   });
 
+  it("counts a colon in a PI target and a name that is no QName as well-formedness errors (Namespaces in XML 1.0 §7)", () => {
+    for (const doc of [`<!DOCTYPE r [<!ELEMENT r EMPTY><?a:b x?>]>\n<r/>`, `<!DOCTYPE r [<!ELEMENT r ANY>]>\n<r><p:7a xmlns:p="urn:p"/></r>`]) {
+      const r = engine.validate(doc, { file: docFile });
+      expect(r.wellFormed, doc).toBe(false);
+      expect(r.diagnostics.some((d) => d.params?.phase === "parse" && /colons are forbidden from|Failed to parse QName/.test(d.message)), doc).toBe(true);
+    }
+  });
+
   it("counts a duplicate ID as a validity error, not a well-formedness one", () => {
     const doc = `<!DOCTYPE r [<!ELEMENT r (e*)><!ELEMENT e EMPTY><!ATTLIST e id ID #REQUIRED>]>\n<r><e id="a"/><e id="a"/></r>`;
     const r = engine.validate(doc, { file: docFile });
