@@ -13,7 +13,7 @@ export const XML = defineCodes({
   "xml/unexpected-eof": {
     severity: "error",
     message: "the input ends inside {context}",
-    hint: "The document is truncated or a construct is not closed; close the {context}.",
+    hint: "The document is truncated, or {context} is not closed.",
   },
   "xml/empty-document": {
     severity: "error",
@@ -58,7 +58,7 @@ export const XML = defineCodes({
   "xml/encoding": {
     severity: "error",
     message: "{problem}",
-    hint: "Save the file in the encoding its XML declaration names (UTF-8 if it names none).",
+    hint: "Save the file in the encoding its XML declaration names (UTF-8 if it names none), or correct the declaration's encoding=\"...\" to the encoding the file is saved in.",
   },
   "xml/unsupported-encoding": {
     severity: "error",

@@ -185,12 +185,14 @@ export class Parser {
     this.markColumn = t.column < 1 ? 1 : t.column;
   }
 
-  /** Reports a fatal error at index i and stops. */
-  fail(code: string, params: Params, i: number): never {
+  /** Reports a fatal error at index i and stops; `hint` replaces the code's own for this case. */
+  fail(code: string, params: Params, i: number, hint?: string): never {
     if (this.pending !== null && this.ent === null && i >= this.pending.index) {
       this.report(diagnose(this.pending.code, this.pending.params, this.at(this.pending.index)));
     } else {
-      this.report(diagnose(code, params, this.at(i)));
+      const d = diagnose(code, params, this.at(i));
+      if (hint !== undefined) d.hint = hint;
+      this.report(d);
     }
     this.stopped = true;
     throw STOP;
@@ -211,9 +213,9 @@ export class Parser {
   }
 
   /** "expected X; found Y" at index i (found is described from the text there). */
-  expected(expected: string, context: string, i: number): never {
+  expected(expected: string, context: string, i: number, hint?: string): never {
     if (i >= this.buf.length) return this.eof(context, i);
-    return this.fail("xml/syntax", { expected, context, found: this.describe(i) }, i);
+    return this.fail("xml/syntax", { expected, context, found: this.describe(i) }, i, hint);
   }
 
   describe(i: number): string {
@@ -485,7 +487,7 @@ export class Parser {
       if (!this.final) return NEED;
       return this.eof("an entity reference", nameEnd);
     }
-    if (nameEnd === i + 1) return this.expected("an entity name or '#'", "after '&'", i + 1);
+    if (nameEnd === i + 1) return this.expected("an entity name or '#'", "after '&'", i + 1, "A literal '&' in text is written &amp; (or put the text in a CDATA section).");
     if (buf.charCodeAt(nameEnd) !== 59) return this.expected("';'", `after the entity name &${buf.slice(i + 1, nameEnd)}`, nameEnd);
     const name = buf.slice(i + 1, nameEnd);
     const pre = predefinedEntity(name);
@@ -559,7 +561,9 @@ export class Parser {
       this.fail("xml/entity-unbalanced", { name: this.ent.name, problem: `closes </${buf.slice(i + 2, nameEnd)}>, which was opened outside it` }, i);
     }
     if (nameEnd - (i + 2) !== top.name.length || !buf.startsWith(top.name, i + 2)) {
-      this.fail("xml/mismatched-end-tag", { expected: top.name, openLine: top.line, openColumn: top.column, found: buf.slice(i + 2, nameEnd) }, i);
+      const found = buf.slice(i + 2, nameEnd);
+      const sameButCase = found.toLowerCase() === top.name.toLowerCase();
+      this.fail("xml/mismatched-end-tag", { expected: top.name, openLine: top.line, openColumn: top.column, found }, i, sameButCase ? `XML names are case-sensitive: write </${top.name}>.` : undefined);
     }
     this.close(top, i);
     return j + 1;

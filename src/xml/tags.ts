@@ -13,7 +13,7 @@ export function parseStartTag(p: Parser, i: number): number {
   const buf = p.buf;
   const len = buf.length;
   const nameEnd = scanName(buf, i + 1, len);
-  if (nameEnd === i + 1) return p.expected("an element name", "after '<'", i + 1);
+  if (nameEnd === i + 1) return p.expected("an element name", "after '<'", i + 1, "A literal '<' in text is written &lt; (or put the text in a CDATA section).");
   const name = p.intern(i + 1, nameEnd);
   p.mark(i);
   const line = p.markLine;

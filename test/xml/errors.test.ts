@@ -88,6 +88,16 @@ describe("well-formedness errors", () => {
     });
   }
 
+  it("hints fit the mistake: a bare '&' or '<' in text, an end tag in another case, a truncated document", () => {
+    const hint = (xml: string) => firstError(read(xml)).hint;
+    expect(hint("<A>Smith & Sons</A>")).toBe("A literal '&' in text is written &amp; (or put the text in a CDATA section).");
+    expect(hint("<A>1 < 2</A>")).toBe("A literal '<' in text is written &lt; (or put the text in a CDATA section).");
+    expect(hint("<UNIT_ID>0</unit_id>")).toBe("XML names are case-sensitive: write </UNIT_ID>.");
+    expect(hint("<A><B></A>")).toBe("Close elements in the reverse order they were opened.");
+    expect(hint("<A><B")).toBe("The document is truncated, or the start tag <B> is not closed.");
+    expect(hint("<A><!-- x")).toBe("The document is truncated, or a comment is not closed.");
+  });
+
   it("a PI whose target starts with xml (<?xmll ...?>) is no XML declaration: its pseudo-attributes are not read", () => {
     const xml = '<?xmll encoding=""?>\n<A/>';
     expect(read(xml).errors).toEqual([]);
