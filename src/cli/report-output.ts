@@ -3,7 +3,7 @@ import type { Findings } from "../diagnostics/diagnostic.js";
 import { formatJson } from "../report/json.js";
 import { readLines, type SourceLines } from "../report/source-lines.js";
 import { locationFile } from "../diagnostics/location.js";
-import { formatText, frameLines } from "../report/text.js";
+import { formatText, frameNeeds } from "../report/text.js";
 import { resolve } from "node:path";
 import { useColor } from "./output.js";
 import { writeOut } from "./stdio.js";
@@ -12,13 +12,13 @@ const MAX_FRAMES_PER_FILE = 20;
 
 export async function textReport(findings: Findings, cwd: string): Promise<string> {
   // Lines wanted per file: the document's, and an external DTD's for errors located in it.
-  const wanted = new Map<string, Set<number>>();
+  const wanted = new Map<string, Map<number, number>>();
   for (const f of findings.files) {
     for (const d of f.diagnostics.slice(0, MAX_FRAMES_PER_FILE)) {
       const at = locationFile(f.file, d, cwd);
-      let set = wanted.get(at);
-      if (set === undefined) wanted.set(at, (set = new Set()));
-      for (const n of frameLines(d)) set.add(n);
+      let lines = wanted.get(at);
+      if (lines === undefined) wanted.set(at, (lines = new Map()));
+      for (const [n, chars] of frameNeeds(d)) lines.set(n, Math.max(chars, lines.get(n) ?? 0));
     }
   }
   const sources = new Map<string, SourceLines>();

@@ -31,7 +31,12 @@ export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: n
   return { encoding: "utf-8", bomBytes: 0 };
 }
 
-export async function readLines(file: string, wanted: Set<number>): Promise<SourceLines> {
+/**
+ * The wanted lines of `file`: line number → how many characters (UTF-16 code units) of it a frame
+ * may show. Only that much of a line is kept, and every character is looked at once, so a
+ * document written on one 100 MB line costs neither time nor memory here.
+ */
+export async function readLines(file: string, wanted: ReadonlyMap<number, number>): Promise<SourceLines> {
   const out: SourceLines = new Map();
   if (wanted.size === 0) return out;
   // A FIFO or device would block or never end: frames come from regular files only.
@@ -40,14 +45,26 @@ export async function readLines(file: string, wanted: Set<number>): Promise<Sour
   } catch {
     return out;
   }
-  const last = Math.max(...wanted);
+  const last = Math.max(...wanted.keys());
   let decoder: TextDecoder | undefined;
-  let carry = "";
-  let n = 0;
-  const take = (line: string) => {
-    n++;
-    if (wanted.has(n)) out.set(n, line);
+  let n = 1;
+  let room = wanted.get(1) ?? 0;
+  let pieces: string[] = [];
+  // The chunk before ended in CR: a LF opening this one belongs to that line break.
+  let afterCr = false;
+  const keep = (text: string, from: number, to: number) => {
+    if (room <= 0 || to <= from) return;
+    const piece = text.slice(from, Math.min(to, from + room));
+    pieces.push(piece);
+    room -= piece.length;
   };
+  const endLine = () => {
+    if (wanted.has(n)) out.set(n, pieces.join(""));
+    n++;
+    pieces = [];
+    room = wanted.get(n) ?? 0;
+  };
+  const breaks = /\r\n?|\n/g;
   const stream = createReadStream(file);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -57,22 +74,21 @@ export async function readLines(file: string, wanted: Set<number>): Promise<Sour
         decoder = new TextDecoder(encoding);
         bytes = chunk.subarray(bomBytes);
       }
-      carry += decoder.decode(bytes, { stream: true });
-      // A CR at the end may be the first half of CR LF: keep it for the next chunk.
-      const breaks = /\r\n|\r(?!$)|\n/g;
-      let start = 0;
-      for (let m = breaks.exec(carry); m !== null; m = breaks.exec(carry)) {
-        take(carry.slice(start, m.index));
+      const text = decoder.decode(bytes, { stream: true });
+      let start = afterCr && text.charCodeAt(0) === 0x0a ? 1 : 0;
+      afterCr = false;
+      breaks.lastIndex = start;
+      for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
+        keep(text, start, m.index);
+        endLine();
+        if (n > last) return out;
         start = m.index + m[0].length;
-        if (n >= last) return out;
+        if (m[0] === "\r" && start === text.length) afterCr = true;
       }
-      carry = carry.slice(start);
+      keep(text, start, text.length);
     }
-    if (decoder !== undefined) carry += decoder.decode();
-    for (const line of carry.split(/\r\n|\r|\n/)) {
-      take(line);
-      if (n >= last) break;
-    }
+    if (decoder !== undefined) keep(decoder.decode(), 0, Infinity);
+    endLine();
   } catch {
     // A file we cannot re-read (removed, unreadable) simply gets no frame.
   } finally {

@@ -24,6 +24,15 @@ export function frameLines(d: Diagnostic): number[] {
 }
 
 const MAX_FRAME_WIDTH = 160;
+
+/**
+ * What a frame needs of each line it shows: line → characters (UTF-16 code units, two per
+ * character for astral ones) from the line's start. The line above is shown from its start, the
+ * caret's line up to half a frame past the caret; one more tells the frame that the line goes on.
+ */
+export function frameNeeds(d: Diagnostic): [line: number, chars: number][] {
+  return frameLines(d).map((n) => [n, 2 * ((n === d.line ? Math.max(1, d.column) + MAX_FRAME_WIDTH / 2 : MAX_FRAME_WIDTH) + 1)]);
+}
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 function frame(d: Diagnostic, lines: SourceLines, dim: (s: string) => string, caretColor: (s: string) => string): string[] {

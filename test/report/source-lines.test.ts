@@ -10,7 +10,7 @@ const write = (name: string, bytes: Buffer) => {
   writeFileSync(join(dir, name), bytes);
   return join(dir, name);
 };
-const lines = async (file: string, ...wanted: number[]) => Object.fromEntries(await readLines(file, new Set(wanted)));
+const lines = async (file: string, ...wanted: number[]) => Object.fromEntries(await readLines(file, new Map(wanted.map((n) => [n, Infinity]))));
 
 describe("readLines", () => {
   it("decodes UTF-16 by its byte order mark (was shown as UTF-8 with a NUL between letters)", async () => {
@@ -37,5 +37,16 @@ describe("readLines", () => {
     expect(await lines(write("cr.xml", Buffer.from("<A>\r<B/>\r\n<C/>\n</A>")), 2, 3, 4)).toEqual({ 2: "<B/>", 3: "<C/>", 4: "</A>" });
     const pad = "x".repeat(65535);
     expect(await lines(write("straddle.xml", Buffer.from(`${pad}\r\n<B/>\n`)), 2)).toEqual({ 2: "<B/>" });
+  });
+  it("keeps of each line only the characters asked for, however long the line (a document on one 8 MB line)", async () => {
+    const long = write("one-line.xml", Buffer.from(`<A>${"x".repeat(8 << 20)}</A>\n<B/>\n`));
+    const got = await readLines(long, new Map([[1, 500], [2, 10]]));
+    expect(got.get(1)).toBe(`<A>${"x".repeat(497)}`);
+    expect(got.get(2)).toBe("<B/>");
+  });
+  it("ends at the last line wanted, and gives a line past the end of the file as empty, as before", async () => {
+    const f = write("short.xml", Buffer.from("<A>\n</A>\n"));
+    expect(await lines(f, 1, 3)).toEqual({ 1: "<A>", 3: "" });
+    expect(await lines(write("empty.xml", Buffer.alloc(0)), 1)).toEqual({ 1: "" });
   });
 });
