@@ -15,6 +15,12 @@ export interface ReaderLimits {
   maxEntityNesting: number;
   maxNameLength: number;
   maxAttributes: number;
+  /**
+   * Maximum characters of input a single construct the reader holds whole (a start tag with its
+   * attributes, a comment, a processing instruction, the DOCTYPE) may take while it is still open;
+   * text and CDATA sections stream in pieces and have no such limit. libxml2's XML_MAX_TEXT_LENGTH.
+   */
+  maxTokenLength: number;
 }
 
 export interface ReaderOptions {
@@ -39,6 +45,7 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxEntityNesting: 40,
   maxNameLength: 50_000,
   maxAttributes: 10_000,
+  maxTokenLength: 10_000_000,
 };
 
 export interface ResolvedOptions {

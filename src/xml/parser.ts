@@ -98,6 +98,12 @@ export class Parser {
   private sawMarkup = false;
   private pending: PendingError | null = null;
   private retryLen = 0;
+  /**
+   * Input that came while a cut-off token waits for retryLen characters, joined into `buf` once
+   * they have come: joining every chunk as it comes copies a long token once per chunk.
+   */
+  private parts: string[] = [];
+  private partsLen = 0;
   /** Warnings given by the token being parsed (it may be retried when cut off). */
   private readonly tokenWarnings: string[] = [];
   private carry = "";
@@ -150,12 +156,23 @@ export class Parser {
     if (scan.astral) this.tracker.astral = true;
     const bad = scan.illegal;
     if (bad !== -1) {
-      this.pending = { code: "xml/invalid-char", params: { code: codePointHex(s, bad) }, index: this.buf.length + bad };
+      this.pending = { code: "xml/invalid-char", params: { code: codePointHex(s, bad) }, index: this.buf.length + this.partsLen + bad };
       s = s.slice(0, bad);
       this.final = true;
     } else if (error !== undefined) {
-      this.pending = { code: error.code, params: error.params, index: this.buf.length + s.length };
+      this.pending = { code: error.code, params: error.params, index: this.buf.length + this.partsLen + s.length };
       this.final = true;
+    }
+    if (this.retryLen > 0 && !this.final && !last && this.buf.length - this.pos + this.partsLen + s.length < this.retryLen) {
+      this.parts.push(s);
+      this.partsLen += s.length;
+      return;
+    }
+    if (this.partsLen > 0) {
+      this.parts.push(s);
+      s = this.parts.join("");
+      this.parts = [];
+      this.partsLen = 0;
     }
     // Built flat: `+` would make a rope, and every character read from a rope goes through an
     // indirection (measured: a third slower per charCodeAt). join copies into one string.
@@ -216,6 +233,18 @@ export class Parser {
   expected(expected: string, context: string, i: number, hint?: string): never {
     if (i >= this.buf.length) return this.eof(context, i);
     return this.fail("xml/syntax", { expected, context, found: this.describe(i) }, i, hint);
+  }
+
+  /** The construct that starts at i, for a message about it as a whole. */
+  private describeToken(i: number): string {
+    const buf = this.buf;
+    if (buf.startsWith("<!--", i)) return "a comment";
+    if (buf.startsWith("<?", i)) return "a processing instruction";
+    if (buf.startsWith("<!DOCTYPE", i)) return "the DOCTYPE declaration";
+    if (buf.startsWith("</", i)) return "an end tag";
+    if (buf.startsWith("<!", i)) return "a markup declaration";
+    if (buf.startsWith("<", i)) return `the start tag <${buf.slice(i + 1, Math.min(scanName(buf, i + 1, buf.length), i + 41))}>`;
+    return "a construct";
   }
 
   describe(i: number): string {
@@ -313,7 +342,10 @@ export class Parser {
         if (next !== NEED && this.tokenWarnings.length > 0) this.tokenWarnings.length = 0;
         if (next === NEED) {
           // Retry once the unread input has doubled: a long token is rescanned O(log n) times.
-          this.retryLen = (this.buf.length - this.pos) * 2;
+          const unread = this.buf.length - this.pos;
+          const max = this.o.limits.maxTokenLength;
+          if (unread > max && this.ent === null) this.fail("xml/limit", { what: `${this.describeToken(this.pos)} still open after ${unread} characters`, limit: `${max} characters` }, this.pos);
+          this.retryLen = Math.min(unread * 2, max + 1);
           return;
         }
         this.pos = next;

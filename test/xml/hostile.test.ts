@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localResolver } from "../../src/xml/resolve.js";
-import { firstError, read } from "./record.js";
+import { firstError, normalized, read } from "./record.js";
 
 const billionLaughs = `<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -101,6 +101,33 @@ describe("hostile input", () => {
     const without = read(doc, { file: join(dir, "doc.xml") });
     expect(without.errors).toEqual([]);
     expect(without.diagnostics.map((d) => d.code)).toEqual(["xml/external-entity-not-read"]);
+  });
+
+  it("limits a construct held whole while it is still open (comment, PI, start tag, DOCTYPE), not text", () => {
+    const pieces = (s: string, n: number) => Array.from({ length: Math.ceil(s.length / n) }, (_, k) => s.slice(k * n, k * n + n));
+    const limits = { maxTokenLength: 1000 };
+    const cases: [string, string, number][] = [
+      [`<a><!--${"x".repeat(5000)}--></a>`, "a comment still open after", 4],
+      [`<a><?pi ${"x".repeat(5000)}?></a>`, "a processing instruction still open after", 4],
+      [`<a b="${"x".repeat(5000)}"/>`, "the start tag <a> still open after", 1],
+      [`<!DOCTYPE a [<!ENTITY e "${"x".repeat(5000)}">]><a/>`, "the DOCTYPE declaration still open after", 1],
+    ];
+    for (const [doc, what, column] of cases) {
+      const d = firstError(read(pieces(doc, 100), { limits }));
+      expect(d.code, doc.slice(0, 12)).toBe("xml/limit");
+      expect(d.message).toMatch(new RegExp(`^${what} 1\\d{3} characters exceeds the limit of 1000 characters$`));
+      expect([d.line, d.column]).toEqual([1, column]);
+    }
+    // Text streams in pieces: any length.
+    expect(read(pieces(`<a>${"x".repeat(5000)}</a>`, 100), { limits }).errors).toEqual([]);
+  });
+
+  it("gives the same events for a long construct whether it comes whole or in a thousand pieces (held input is joined once)", () => {
+    const doc = `<a b="${"v".repeat(3000)}" c='&amp;'><!--${"c".repeat(3000)}--><?p ${"d".repeat(3000)}?>t</a>`;
+    const whole = read(doc);
+    expect(whole.errors).toEqual([]);
+    const pieces = Array.from({ length: Math.ceil(doc.length / 9) }, (_, k) => doc.slice(k * 9, k * 9 + 9));
+    expect(normalized(read(pieces))).toEqual(normalized(whole));
   });
 
   it("limits name length and attribute count", () => {
