@@ -78,6 +78,11 @@ export const XSD = defineCodes({
     severity: "error",
     message: "facet xs:{facet} has value \"{value}\"; expected {expected}",
   },
+  "xsd/pattern-too-complex": {
+    severity: "error",
+    message: "xs:pattern \"{pattern}\" is too complex to match without backtracking: its automaton would need more than {states} states",
+    hint: "Nested counted repetitions multiply (\"(a{1,1000}){1,1000}\" is a million states): use smaller counts or check lengths with xs:minLength/xs:maxLength instead",
+  },
   "xsd/invalid-pattern": {
     severity: "error",
     message: "xs:pattern \"{pattern}\" is not a valid XSD regular expression: {reason} (at character {position})",

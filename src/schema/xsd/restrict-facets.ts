@@ -13,7 +13,7 @@
  * the type still compiles.
  */
 import type { Facets, SimpleType } from "../model.js";
-import { translateXsdRegex, XsdRegexError } from "../../validate/datatypes/index.js";
+import { translateXsdRegex, XsdRegexError, XsdRegexTooComplex } from "../../validate/datatypes/index.js";
 import type { BuildContext } from "./build-context.js";
 import { checkApplicable } from "./facet-applicability.js";
 import { mergeFacets } from "./facets.js";
@@ -85,7 +85,8 @@ function validPattern(f: XFacet, reporter: Reporter): boolean {
     return true;
   } catch (e) {
     if (!(e instanceof XsdRegexError)) throw e;
-    reporter.report("xsd/invalid-pattern", { pattern: f.value, reason: e.reason, position: e.position + 1 }, f.valueSite.loc);
+    if (e instanceof XsdRegexTooComplex) reporter.report("xsd/pattern-too-complex", { pattern: f.value, states: e.states }, f.valueSite.loc);
+    else reporter.report("xsd/invalid-pattern", { pattern: f.value, reason: e.reason, position: e.position + 1 }, f.valueSite.loc);
     return false;
   }
 }

@@ -9,5 +9,5 @@ export { compileSimpleType } from "./compile.js";
 export { checkBuiltin } from "./builtin.js";
 export { applyWhiteSpace } from "./whitespace.js";
 export { translateXsdRegex, translateXsdRegexSource, type TranslatedRegex } from "./regex/translate.js";
-export { XsdRegexError } from "./regex/error.js";
+export { XsdRegexError, XsdRegexTooComplex } from "./regex/error.js";
 export { TYPE_CODES, type TypeCode } from "./codes.js";

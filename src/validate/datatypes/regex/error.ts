@@ -9,3 +9,11 @@ export class XsdRegexError extends Error {
     this.name = "XsdRegexError";
   }
 }
+
+/** A valid pattern refused because matching it without backtracking would need too large an automaton. */
+export class XsdRegexTooComplex extends XsdRegexError {
+  constructor(pattern: string, readonly states: number) {
+    super(pattern, 0, `too complex: matching it in linear time would need more than ${states} automaton states (nested counted repetitions multiply)`);
+    this.name = "XsdRegexTooComplex";
+  }
+}

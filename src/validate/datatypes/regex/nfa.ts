@@ -6,7 +6,7 @@
  */
 import type { RegexNode } from "./parse.js";
 
-/** Beyond this many states we give up on the NFA (the caller falls back to JS RegExp). */
+/** Beyond this many states the NFA is not built (translate.ts refuses the pattern). */
 export const MAX_NFA_STATES = 100_000;
 
 const SET = 0;
@@ -120,7 +120,7 @@ export function buildNfa(node: RegexNode, flags: string): Nfa | null {
   }
 }
 
-/** Whether the whole of `input` matches: O(input length × states). */
+/** Whether the whole of `input` matches: O(input length × states), each state visited at most once per character. */
 export function matchNfa(nfa: Nfa, input: string): boolean {
   const n = nfa.kind.length;
   const seen = new Int32Array(n).fill(-1);
@@ -138,11 +138,16 @@ export function matchNfa(nfa: Nfa, input: string): boolean {
     while (sp > 0) {
       const s = stack[--sp];
       if (nfa.kind[s] === SPLIT) {
-        for (const t of [nfa.out2[s], nfa.out[s]]) {
-          if (seen[t] !== generation) {
-            seen[t] = generation;
-            stack[sp++] = t;
-          }
+        // out2 first, so that out (the preferred branch) is expanded first; no array per split.
+        const t2 = nfa.out2[s];
+        if (seen[t2] !== generation) {
+          seen[t2] = generation;
+          stack[sp++] = t2;
+        }
+        const t1 = nfa.out[s];
+        if (seen[t1] !== generation) {
+          seen[t1] = generation;
+          stack[sp++] = t1;
         }
       } else list[count++] = s;
     }
@@ -159,7 +164,9 @@ export function matchNfa(nfa: Nfa, input: string): boolean {
       const s = current[k];
       if (nfa.kind[s] === SET && nfa.tests[nfa.test[s]](cp)) nextCount = close(nfa.out[s], next, nextCount);
     }
-    [current, next] = [next, current];
+    const done = current;
+    current = next;
+    next = done;
     count = nextCount;
     if (count === 0) return false;
   }

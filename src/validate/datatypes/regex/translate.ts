@@ -5,10 +5,12 @@
  * JS regexes backtrack, so a pattern with nested or competing repetition ("(a*)*b",
  * "([a-z]+\.)+[a-z]+") can take exponential time on a hostile value. For those patterns the
  * returned RegExp's `test` runs a linear-time NFA instead (see nfa.ts); its source and flags
- * are still the JS translation.
+ * are still the JS translation. Such a pattern whose NFA would be too large is refused
+ * (XsdRegexError), never matched by backtracking.
  */
 import { emitJs } from "./emit.js";
-import { buildNfa, matchNfa, type Nfa } from "./nfa.js";
+import { XsdRegexTooComplex } from "./error.js";
+import { buildNfa, matchNfa, MAX_NFA_STATES, type Nfa } from "./nfa.js";
 import { Parser, type RegexNode } from "./parse.js";
 
 export interface TranslatedRegex {
@@ -42,25 +44,28 @@ export function translateXsdRegexSource(pattern: string): TranslatedRegex {
 }
 
 const isLoop = (n: RegexNode): boolean => n.kind === "repeat" && (n.max === null || n.max > n.min);
+/** A repetition that runs its body more than once: a fixed count too ("(a{1,2}){5000}"). */
+const repeatsBody = (n: RegexNode): boolean => n.kind === "repeat" && (n.max === null || n.max > 1);
 
 /**
- * Whether backtracking could blow up: a variable repetition that contains another variable
- * repetition or an alternation, or two variable repetitions in one pattern (which can overlap
- * and make matching polynomial). Patterns like "\d{3}-\d{4}" or "[A-Z]+" stay on the JS engine.
+ * Whether backtracking could blow up. A choice point is a variable repetition or an alternation;
+ * the JS engine is kept only for patterns with at most one choice point, outside any repetition
+ * of a body more than once. "(a*)*b", "(a|aa)+", "(a{1,2}){5000}" (one loop, but run 5,000 times:
+ * 8 s on 41 characters), "(a|a)(a|a)…b" and "a*b*c*" go to the NFA; "\d{3}-\d{4}" or "[A-Z]+"
+ * stay on the JS engine.
  */
 export function mayBacktrack(root: RegexNode): boolean {
-  let loops = 0;
-  const stack: { node: RegexNode; inLoop: boolean }[] = [{ node: root, inLoop: false }];
+  let choices = 0;
+  const stack: { node: RegexNode; repeated: boolean }[] = [{ node: root, repeated: false }];
   while (stack.length > 0) {
-    const { node, inLoop } = stack.pop()!;
-    if (isLoop(node)) {
-      if (inLoop || ++loops > 1) return true;
+    const { node, repeated } = stack.pop()!;
+    if (isLoop(node) || (node.kind === "alt" && node.branches.length > 1)) {
+      if (repeated || ++choices > 1) return true;
     }
-    if (node.kind === "alt" && inLoop) return true;
-    const childInLoop = inLoop || isLoop(node);
-    if (node.kind === "seq") for (const c of node.items) stack.push({ node: c, inLoop: childInLoop });
-    else if (node.kind === "alt") for (const c of node.branches) stack.push({ node: c, inLoop: childInLoop });
-    else if (node.kind === "group" || node.kind === "repeat") stack.push({ node: node.node, inLoop: childInLoop });
+    const inner = repeated || repeatsBody(node);
+    if (node.kind === "seq") for (const c of node.items) stack.push({ node: c, repeated: inner });
+    else if (node.kind === "alt") for (const c of node.branches) stack.push({ node: c, repeated: inner });
+    else if (node.kind === "group" || node.kind === "repeat") stack.push({ node: node.node, repeated: inner });
   }
   return false;
 }
@@ -73,8 +78,12 @@ export function translateXsdRegex(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (re === undefined) {
     const { node, translated } = parse(pattern);
-    const nfa = mayBacktrack(node) ? buildNfa(node, translated.flags) : null;
-    re = nfa === null ? new RegExp(translated.source, translated.flags) : new LinearRegExp(translated.source, translated.flags, nfa);
+    if (mayBacktrack(node)) {
+      // Never fall back to backtracking: a pattern too large for the NFA is refused, not risked.
+      const nfa = buildNfa(node, translated.flags);
+      if (nfa === null) throw new XsdRegexTooComplex(pattern, MAX_NFA_STATES);
+      re = new LinearRegExp(translated.source, translated.flags, nfa);
+    } else re = new RegExp(translated.source, translated.flags);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, re);
   }
