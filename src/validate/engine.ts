@@ -20,7 +20,7 @@ import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, t
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
 import { abstractTypeParams } from "./abstract-type.js";
-import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE } from "./frame.js";
+import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE, UNKNOWN_INDEX } from "./frame.js";
 import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typeNote } from "./messages.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
@@ -648,7 +648,7 @@ export class ValidationEngine implements XmlHandler {
       }
       const f = this.frames[i];
       const index = f.index !== 0 ? f.index : this.frames[i - 1].indexIn(f.ordinal);
-      s += index > 1 ? `/${f.name}[${index}]` : `/${f.name}`;
+      s += index > 1 ? `/${f.name}[${index}]` : index === UNKNOWN_INDEX ? `/${f.name}[?]` : `/${f.name}`;
     }
     return s;
   }

@@ -12,6 +12,14 @@ import type { CompiledElement, CompiledType } from "./compile.js";
  * record when a path is built (a valid document never pays for them); beyond it, counted as they come.
  */
 const RECORDED_CHILDREN = 1024;
+/**
+ * Distinct child names counted per element. A hostile document (undeclared names, or a lax
+ * wildcard) can give one element millions of differently named children: counting them all made
+ * memory grow with the input (438 MB for 4 M names). Beyond this, a new name's position is not
+ * known (UNKNOWN_INDEX; the path says [?]); names already counted keep exact positions.
+ */
+export const MAX_COUNTED_NAMES = 10_000;
+export const UNKNOWN_INDEX = -1;
 
 /** How the element's text is handled, decided once at its start tag. */
 export const TEXT_IGNORED = 0; // skipped or undeclared, mixed, ANY, or simple content whose value nobody reads
@@ -28,7 +36,7 @@ export class Frame implements ChildRun {
   /** The start tag (its position is the element's). */
   line = 0;
   column = 0;
-  /** 1-based position among same-named siblings; 0 while the parent's record still holds it (see indexIn). */
+  /** 1-based position among same-named siblings; 0 while the parent's record still holds it (see indexIn); UNKNOWN_INDEX past MAX_COUNTED_NAMES. */
   index = 1;
   /** Position among all the parent's children so far (0-based), for indexIn. */
   ordinal = 0;
@@ -40,7 +48,7 @@ export class Frame implements ChildRun {
   childLen = 0;
   childMap: Map<string, number> | null = null;
 
-  /** Records one more child named `name`; returns its index among same-named siblings, or 0 when it is left to indexIn. */
+  /** Records one more child named `name`; returns its index among same-named siblings, 0 when it is left to indexIn, or UNKNOWN_INDEX. */
   addChild(name: string): number {
     if (this.childLen < RECORDED_CHILDREN) {
       this.childNames[this.childLen++] = name;
@@ -52,9 +60,11 @@ export class Frame implements ChildRun {
       for (let i = 0; i < this.childLen; i++) map.set(this.childNames[i], (map.get(this.childNames[i]) ?? 0) + 1);
       this.childMap = map;
     }
-    const n = (map.get(name) ?? 0) + 1;
-    map.set(name, n);
     this.childLen++;
+    const seen = map.get(name);
+    if (seen === undefined && map.size >= MAX_COUNTED_NAMES) return UNKNOWN_INDEX;
+    const n = (seen ?? 0) + 1;
+    map.set(name, n);
     return n;
   }
 
