@@ -6,7 +6,9 @@
  *
  * Pure apart from the run it advances (the matcher keeps its state there): the caller reports the
  * returned diagnostic at its own position and path, then validates the child against the returned
- * target. Nothing is allocated when the child fits.
+ * target. Nothing is allocated when the child fits. `quiet` (the caller's diagnostic limit is
+ * reached): the same recovery, no diagnostic built (10 M misplaced children spent half their time
+ * building and collecting messages no one would see).
  */
 import type { Params } from "../diagnostics/codes.js";
 import { didYouMean } from "../diagnostics/suggest.js";
@@ -83,7 +85,7 @@ export function leafTarget(leaf: Leaf): ChildTarget {
  * - in place of the one required child expected there: the run moves past the expected child;
  * - repeated, or allowed nowhere ahead: the run stays, the child is checked against its global declaration.
  */
-export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, schema: SchemaNames, out: ChildMatch): ChildMatch {
+export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, schema: SchemaNames, out: ChildMatch, quiet = false): ChildMatch {
   const { uri, local } = child;
   let next = m.step(run, uri, local);
   out.problem = null;
@@ -102,12 +104,14 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   const otherNs = expected.includes(local) ? m.namespacesOf(local).filter((ns) => ns !== uri) : [];
   if (otherNs.length > 0) {
     // Right name, wrong namespace: taken as the element meant, reported with both namespaces.
-    const named = expected.map((n) => (n === local ? otherNs.map((ns) => `${clark(ns, n)} (${inNamespace(ns, n)})`).join(", ") : n));
-    out.problem = {
-      code: "valid/unexpected-element",
-      params: { parent: run.name, expected: expectedText(named, end ? run.name : null, true), expectedNames: expected, found: child.name },
-      hint: `<${child.name}> is ${inNamespace(uri, local).slice(local.length + 1)}. ${namespaceHint(child.name, otherNs[0], false)}`,
-    };
+    if (!quiet) {
+      const named = expected.map((n) => (n === local ? otherNs.map((ns) => `${clark(ns, n)} (${inNamespace(ns, n)})`).join(", ") : n));
+      out.problem = {
+        code: "valid/unexpected-element",
+        params: { parent: run.name, expected: expectedText(named, end ? run.name : null, true), expectedNames: expected, found: child.name },
+        hint: `<${child.name}> is ${inNamespace(uri, local).slice(local.length + 1)}. ${namespaceHint(child.name, otherNs[0], false)}`,
+      };
+    }
     next = m.recover(run, otherNs[0], local, true);
     if (next >= 0) out.target = leafTarget(m.leafOf(next));
     return out;
@@ -116,21 +120,14 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   const known = m.names.includes(local) || schema.hasGlobal(uri, local);
   const guess = local.length >= 3 && !known ? didYouMean(local, expected) : undefined;
   const suggestion = guess !== local ? guess : undefined;
-  const params: Params = { parent: run.name, expected: expectedText(expected, end ? run.name : null), expectedNames: expected, found: child.name };
-  if (suggestion !== undefined) params.suggestion = suggestion;
-  out.problem = {
-    code: "valid/unexpected-element",
-    params,
-    hint: suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(expected, end, run.name, child.name, known),
-  };
+  if (!quiet) out.problem = unexpected(expected, end, run.name, child.name, known, suggestion);
   if (suggestion !== undefined) next = m.recover(run, uri, suggestion, true);
   else if (!repeatsLast(m, run, local)) {
     next = m.recover(run, uri, local, false);
     if (next >= 0) {
       run.skipped = expected;
       // Found early: the child is in its place, the ones before it are missing (not "remove it").
-      const before = `<${child.name}>`;
-      out.problem = { code: "valid/unexpected-element", params: { ...params, expected: `${expectedText(expected, null)} (missing before ${before})` }, hint: `${expected.length === 1 ? `<${expected[0]}> is` : "A child is"} missing: ${missingHint(expected, before, true).slice(0, -1)}, or move it up if it comes later (the order is fixed).` };
+      if (!quiet) out.problem = missingBefore(expected, run.name, child.name);
     }
   }
   if (next < 0 && expected.length === 1 && !m.accepts(run)) {
@@ -140,6 +137,23 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   }
   if (next >= 0) out.target = leafTarget(m.leafOf(next));
   return out;
+}
+
+/** valid/unexpected-element for a child that does not fit (with a did-you-mean when there is one). */
+function unexpected(expected: string[], end: boolean, parent: string, found: string, known: boolean, suggestion: string | undefined): ChildProblem {
+  const params: Params = { parent, expected: expectedText(expected, end ? parent : null), expectedNames: expected, found };
+  if (suggestion !== undefined) params.suggestion = suggestion;
+  return { code: "valid/unexpected-element", params, hint: suggestion !== undefined ? `Did you mean <${suggestion}>?` : hintFor(expected, end, parent, found, known) };
+}
+
+/** valid/unexpected-element for a child found before its place: the ones before it are missing. */
+function missingBefore(expected: string[], parent: string, found: string): ChildProblem {
+  const before = `<${found}>`;
+  return {
+    code: "valid/unexpected-element",
+    params: { parent, expected: `${expectedText(expected, null)} (missing before ${before})`, expectedNames: expected, found },
+    hint: `${expected.length === 1 ? `<${expected[0]}> is` : "A child is"} missing: ${missingHint(expected, before, true).slice(0, -1)}, or move it up if it comes later (the order is fixed).`,
+  };
 }
 
 /** The child repeats the element just matched (one too many): recovery must not search ahead for it. */

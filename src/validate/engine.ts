@@ -421,7 +421,7 @@ export class ValidationEngine implements XmlHandler {
 
   private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | null {
     const child = this.dtdMode ? this.dtdChild(tag) : tag;
-    const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch);
+    const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch, this.suppressed());
     if (problem !== null) this.report(problem.code, problem.params, tag.line, tag.column, problem.hint);
     if (target >= 0) return this.schema!.elements[target];
     if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(tag);

@@ -102,3 +102,31 @@ describe("child-match: one decision for the engine and the generated validators"
     expect(walk(seq([el("NOT_DECLARED")]), ["NOT_DECLARED"]).steps[0][0]).toBe(GLOBAL_REQUIRED);
   });
 });
+
+describe("matchChild quiet (the caller's diagnostic limit is reached)", () => {
+  it("builds no diagnostic and recovers exactly as when reporting", () => {
+    const cases: [Particle, string[]][] = [
+      [model, ["BASIC_INFO", "SCNA", "MAP"]],
+      [model, ["SCAN", "BASIC_INFO", "MAP"]],
+      [model, ["BASIC_INFO", "TITLE", "SCAN", "X", "MAP", "MAP"]],
+      [choice([el("SCAN"), el("MAP")], 0, "unbounded"), ["SCAN", "TITLE", "MAPP", "MAP"]],
+    ];
+    for (const [p, children] of cases) {
+      const trace = (quiet: boolean) => {
+        const m = buildMatcher(decl(p)).matcher;
+        const run: ChildRun = { name: "P", state: 0, counters: new Int32Array(4), skipped: null };
+        m.start(run);
+        const out = newChildMatch();
+        return children.map((c) => {
+          const r = matchChild(m, run, { name: c, uri: null, local: c }, noGlobals, out, quiet);
+          return { target: r.target, state: run.state, skipped: run.skipped, problem: r.problem !== null };
+        });
+      };
+      const loud = trace(false);
+      const quiet = trace(true);
+      expect(loud.some((s) => s.problem)).toBe(true);
+      expect(quiet.every((s) => !s.problem)).toBe(true);
+      expect(quiet).toEqual(loud.map((s) => ({ ...s, problem: false })));
+    }
+  });
+});
