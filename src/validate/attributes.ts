@@ -168,8 +168,8 @@ function recordIds(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute,
     case "idref":
     case "idrefs": {
       const values = c.idKind === "idref" ? [c.checker.normalize(a.value)] : tokens(c.checker.normalize(a.value));
-      const path = ctx.path();
-      for (const value of values) ctx.ids.reference({ value, element, name: a.name, line: a.line, column: a.column, path });
+      let path: string | undefined;
+      for (const value of values) if (!ctx.ids.defines(value)) ctx.ids.reference({ value, element, name: a.name, line: a.line, column: a.column, path: (path ??= ctx.path()) });
     }
   }
 }

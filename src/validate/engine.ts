@@ -597,8 +597,8 @@ export class ValidationEngine implements XmlHandler {
       const prior = this.ids.define(value, line);
       if (prior !== undefined) this.report("valid/duplicate-id", { found: value, firstLine: prior }, line, column);
     } else if (builtin === "IDREF" || builtin === "IDREFS") {
-      const path = this.path();
-      for (const v of value.split(" ")) if (v !== "") this.ids.reference({ value: v, element: f.name, name: "text", line, column, path });
+      let path: string | undefined;
+      for (const v of value.split(" ")) if (v !== "" && !this.ids.defines(v)) this.ids.reference({ value: v, element: f.name, name: "text", line, column, path: (path ??= this.path()) });
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * ID / IDREF bookkeeping for one document: the only per-document state that grows with the
- * document (one entry per ID value and per IDREF until the end).
+ * document (one entry per ID value, and one per IDREF that names an ID not seen yet, until the
+ * end). Keeping every IDREF, path included, held 623 MB for 1 M elements whose IDREFs point back.
  */
 
 export interface PendingRef {
@@ -24,8 +25,19 @@ export class IdTable {
     return undefined;
   }
 
+  /** Whether `value` is already an ID: a reference to it needs no keeping (most IDREFs point back). */
+  defines(value: string): boolean {
+    return this.ids.has(value);
+  }
+
+  /** Keeps a reference to check at the end; callers skip values `defines` already knows. */
   reference(ref: PendingRef): void {
     this.refs.push(ref);
+  }
+
+  /** How many references are kept for the end. */
+  get pendingCount(): number {
+    return this.refs.length;
   }
 
   /** The references that name no ID, in document order (call at the end of the document). */
