@@ -8,7 +8,7 @@
  * returned diagnostic at its own position and path, then validates the child against the returned
  * target. Nothing is allocated when the child fits. `quiet` (the caller's diagnostic limit is
  * reached): the same recovery, no diagnostic built (10 M misplaced children spent half their time
- * building and collecting messages no one would see).
+ * building and collecting messages no one would see); UNREPORTED stands for it.
  */
 import type { Params } from "../diagnostics/codes.js";
 import { didYouMean } from "../diagnostics/suggest.js";
@@ -36,6 +36,12 @@ export interface SchemaNames {
   /** Whether a global declaration exists for {uri}local. */
   hasGlobal(uri: string | null, local: string): boolean;
 }
+
+/**
+ * The problem a quiet match returns instead of building one: the caller, past its limit, only
+ * counts it. Shared, so nothing is allocated.
+ */
+export const UNREPORTED: ChildProblem = Object.freeze({ code: "valid/unexpected-element", params: Object.freeze({}) });
 
 /** A diagnostic for the caller to report at the child (code, params, hint). */
 export interface ChildProblem {
@@ -104,7 +110,8 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   const otherNs = expected.includes(local) ? m.namespacesOf(local).filter((ns) => ns !== uri) : [];
   if (otherNs.length > 0) {
     // Right name, wrong namespace: taken as the element meant, reported with both namespaces.
-    if (!quiet) {
+    if (quiet) out.problem = UNREPORTED;
+    else {
       const named = expected.map((n) => (n === local ? otherNs.map((ns) => `${clark(ns, n)} (${inNamespace(ns, n)})`).join(", ") : n));
       out.problem = {
         code: "valid/unexpected-element",
@@ -120,14 +127,14 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
   const known = m.names.includes(local) || schema.hasGlobal(uri, local);
   const guess = local.length >= 3 && !known ? didYouMean(local, expected) : undefined;
   const suggestion = guess !== local ? guess : undefined;
-  if (!quiet) out.problem = unexpected(expected, end, run.name, child.name, known, suggestion);
+  out.problem = quiet ? UNREPORTED : unexpected(expected, end, run.name, child.name, known, suggestion);
   if (suggestion !== undefined) next = m.recover(run, uri, suggestion, true);
   else if (!repeatsLast(m, run, local)) {
     next = m.recover(run, uri, local, false);
     if (next >= 0) {
       run.skipped = expected;
       // Found early: the child is in its place, the ones before it are missing (not "remove it").
-      if (!quiet) out.problem = missingBefore(expected, run.name, child.name);
+      out.problem = quiet ? UNREPORTED : missingBefore(expected, run.name, child.name);
     }
   }
   if (next < 0 && expected.length === 1 && !m.accepts(run)) {

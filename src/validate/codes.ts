@@ -157,7 +157,7 @@ export const V = defineCodes({
   },
   "valid/too-many-errors": {
     severity: "error",
-    message: "more than {limit} validity errors; the rest are not reported",
+    message: "more than {limit} validity errors; {rest}",
     hint: "Fix the first errors (often one systematic mistake) and validate again.",
   },
 });

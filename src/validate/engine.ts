@@ -267,7 +267,8 @@ export class ValidationEngine implements XmlHandler {
     if (d.severity === "error" && (d.code.startsWith("dtd/") ? isFatalDtdCode(d.code) : true)) this.wellFormed = false;
     this.diagnostics.push(d);
     if (d.code === "xml/undeclared-entity-skipped" && this.dtdComplete() && this.schema !== null && this.dtdMode) {
-      if (!this.suppressed()) this.add(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
+      if (this.suppressed()) this.notReported++;
+      else this.add(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
     }
   }
 
@@ -294,12 +295,21 @@ export class ValidationEngine implements XmlHandler {
   }
 
   end(): void {
-    if (!this.wellFormed) return;
-    if (this.root === undefined) return;
-    for (const r of this.ids.unresolved()) {
-      if (this.suppressed()) continue;
-      this.add(diagnose("valid/unresolved-idref", { element: r.element, name: r.name, found: r.value }, { line: r.line, column: r.column, path: r.path }));
+    if (this.wellFormed && this.root !== undefined) {
+      for (const r of this.ids.unresolved()) {
+        if (this.suppressed()) this.notReported++;
+        else this.add(diagnose("valid/unresolved-idref", { element: r.element, name: r.name, found: r.value }, { line: r.line, column: r.column, path: r.path }));
+      }
     }
+    this.countNotReported();
+  }
+
+  /** valid/too-many-errors says how many errors were left out, once they are all counted. */
+  private countNotReported(): void {
+    if (this.notReported === 0 || this.capAt < 0) return;
+    const cap = this.diagnostics[this.capAt];
+    const rest = `${this.notReported} more were not reported`;
+    this.diagnostics[this.capAt] = diagnose("valid/too-many-errors", { limit: MAX_DIAGNOSTICS, rest, notReported: this.notReported }, { line: cap.line, column: cap.column });
   }
 
   /** Whether no error was reported. */
@@ -606,13 +616,20 @@ export class ValidationEngine implements XmlHandler {
 
   /** One content error per element: the first one says it; the rest would repeat it. */
   private contentError(f: Frame, code: string, params: Params, pos: Position, onParent = false): void {
-    if (f.contentReported || this.suppressed()) return;
+    if (f.contentReported) return;
     f.contentReported = true;
+    if (this.suppressed()) {
+      this.notReported++;
+      return;
+    }
     this.add(diagnose(code, params, { line: pos.line, column: pos.column, path: this.path(onParent ? 1 : 0) }));
   }
 
   private report(code: string, params: Params, line: number, column: number, hint?: string): void {
-    if (this.suppressed()) return;
+    if (this.suppressed()) {
+      this.notReported++;
+      return;
+    }
     const d = diagnose(code, params, { line, column, path: this.path() });
     if (hint !== undefined) d.hint = hint;
     this.add(d);
@@ -626,11 +643,17 @@ export class ValidationEngine implements XmlHandler {
   private add(d: Diagnostic): void {
     if (this.diagnostics.length === MAX_DIAGNOSTICS - 1) {
       this.diagnostics.push(d);
-      this.diagnostics.push(diagnose("valid/too-many-errors", { limit: MAX_DIAGNOSTICS }, { line: d.line, column: d.column }));
+      this.capAt = this.diagnostics.length;
+      this.diagnostics.push(diagnose("valid/too-many-errors", { limit: MAX_DIAGNOSTICS, rest: "the rest are not reported" }, { line: d.line, column: d.column }));
       return;
     }
     if (!this.suppressed()) this.diagnostics.push(d);
+    else this.notReported++;
   }
+
+  /** Errors found after the limit (counted for valid/too-many-errors), and where that diagnostic is. */
+  private notReported = 0;
+  private capAt = -1;
 
   /**
    * "/A/B[2]/C" for the open elements, leaving out the innermost `skipInner`. Very deep paths

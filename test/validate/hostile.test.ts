@@ -22,6 +22,22 @@ describe("hostile input: bounded work and output", () => {
     expect(r.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
     expect(r.diagnostics[MAX_DIAGNOSTICS].code).toBe("valid/too-many-errors");
   });
+  it("the limit's diagnostic says how many errors were left out", () => {
+    // 25,000 misplaced <c/> (each also undeclared: one error), 1,000 unresolved IDREFs, 500 bad values.
+    const dtd = `<!DOCTYPE a [<!ELEMENT a (b)*><!ELEMENT b EMPTY><!ATTLIST b r IDREF #IMPLIED t (x|y) #IMPLIED>]>`;
+    const xml = `${dtd}\n<a>${"<b/><c/>".repeat(25_000)}${'<b r="nowhere"/>'.repeat(1000)}${'<b t="z"/>'.repeat(500)}</a>`;
+    const r = validateString(xml, { file: "many.xml" });
+    expect(r.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    const cap = r.diagnostics[MAX_DIAGNOSTICS];
+    const perC = validateString(`${dtd}\n<a><b/><c/></a>`, { file: "one.xml" }).diagnostics.length;
+    expect(perC).toBeGreaterThan(0);
+    expect(cap.params?.notReported).toBe(25_000 * perC - 10_000 + 1000 + 500);
+    expect(cap.message).toBe(`more than 10000 validity errors; ${cap.params?.notReported} more were not reported`);
+  });
+  it("below the limit nothing is counted as left out", () => {
+    const r = validateString(`<!DOCTYPE a [<!ELEMENT a (b)*><!ELEMENT b EMPTY>]>\n<a>${"<c/>".repeat(10)}</a>`, { file: "few.xml" });
+    expect(r.diagnostics.some((d) => d.code === "valid/too-many-errors")).toBe(false);
+  });
   it("a content model nested 1,000 groups deep is refused with a diagnostic, not a crash", () => {
     const model = "(".repeat(1000) + "b" + ")".repeat(1000);
     const r = validateString(`<!DOCTYPE a [<!ELEMENT a ${model}><!ELEMENT b EMPTY>]>\n<a><b/></a>`, { file: "deepmodel.xml" });
