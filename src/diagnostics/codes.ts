@@ -6,6 +6,7 @@
  * Templates use `{name}` placeholders; an array parameter is rendered as a comma list.
  */
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import { keep } from "./keep.js";
 
 export type Params = Record<string, string | number | boolean | string[]>;
 
@@ -64,15 +65,17 @@ export function render(template: string, params: Params): string {
   });
 }
 
-/** `params` with over-long texts clipped; the same object when none is. */
-function clipParams(params: Params): Params {
-  let out: Params | null = null;
+/**
+ * `params` to keep in a diagnostic: over-long texts clipped, and every text a copy (keep), since
+ * a name or value sliced from a read chunk would keep the chunk alive as long as the diagnostic.
+ */
+export function keptParams(params: Params): Params {
+  const out: Params = {};
   for (const key in params) {
     const v = params[key];
-    const clipped = typeof v === "string" ? clipParamText(v) : Array.isArray(v) && v.some((x) => x.length > MAX_PARAM_TEXT) ? v.map(clipParamText) : v;
-    if (clipped !== v) (out ??= { ...params })[key] = clipped;
+    out[key] = typeof v === "string" ? keep(clipParamText(v)) : Array.isArray(v) ? v.map((x) => keep(clipParamText(x))) : v;
   }
-  return out ?? params;
+  return out;
 }
 
 export interface Where {
@@ -96,6 +99,6 @@ export function diagnose(code: string, params: Params, where: Where, severity?: 
   if (where.endColumn !== undefined) d.endColumn = where.endColumn;
   if (where.path !== undefined) d.path = where.path;
   if (def.hint !== undefined) d.hint = render(def.hint, params);
-  if (Object.keys(params).length > 0) d.params = clipParams(params);
+  if (Object.keys(params).length > 0) d.params = keptParams(params);
   return d;
 }

@@ -18,6 +18,7 @@
  * and NOTATION fields compare {namespace}local: the instance's prefixes resolve through its
  * bindings, a default or fixed value's through the schema's.
  */
+import { keep } from "../diagnostics/keep.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { primitiveOf } from "../schema/builtins.js";
@@ -255,8 +256,9 @@ export class IdentityTracker {
       this.report(t, "valid/key-field-multiple", { field: t.inst.idc.c.fields[j] });
       return;
     }
-    t.keys[j] = v.key;
-    t.displays[j] = v.display;
+    // Kept until the scope ends: copies, so no read chunk stays alive with them.
+    t.keys[j] = keep(v.key);
+    t.displays[j] = keep(v.display);
   }
 
   // --- Tables ---------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
  * ID / IDREF bookkeeping for one document: the only per-document state that grows with the
  * document (one entry per ID value, and one per IDREF that names an ID not seen yet, until the
  * end). Keeping every IDREF, path included, held 623 MB for 1 M elements whose IDREFs point back.
+ * Values are kept as copies (keep): a slice would keep its whole read chunk alive.
  */
+import { keep } from "../diagnostics/keep.js";
 
 export interface PendingRef {
   value: string;
@@ -21,7 +23,7 @@ export class IdTable {
   define(value: string, line: number): number | undefined {
     const prior = this.ids.get(value);
     if (prior !== undefined) return prior;
-    this.ids.set(value, line);
+    this.ids.set(keep(value), line);
     return undefined;
   }
 
@@ -32,6 +34,7 @@ export class IdTable {
 
   /** Keeps a reference to check at the end; callers skip values `defines` already knows. */
   reference(ref: PendingRef): void {
+    ref.value = keep(ref.value);
     this.refs.push(ref);
   }
 

@@ -1,4 +1,5 @@
 /** A technology listed twice in AUTHENTICATION_TYPE_LIST is a copy-paste slip (auto_auth_types is a set). */
+import { keep } from "../../diagnostics/keep.js";
 import { ruleMeta } from "../meta.js";
 import { childrenNamed, type Rule } from "../types.js";
 
@@ -19,7 +20,7 @@ export const duplicateAuthType: Rule = {
         for (const t of childrenNamed(node, "AUTHENTICATION_TYPE")) {
           const value = t.text.trim();
           const first = seen.get(value);
-          if (first === undefined) seen.set(value, t.line);
+          if (first === undefined) seen.set(keep(value), t.line);
           else context.report({ messageId: "duplicate", node: t, params: { value, firstLine: first } });
         }
       },

@@ -1,4 +1,5 @@
 /** Two controls with the same ID or UDC_ID in one policy (or CONTROL_LIST): the import would overwrite or reject one. */
+import { keep } from "../../diagnostics/keep.js";
 import { ruleMeta } from "../meta.js";
 import { UDC_ELEMENTS } from "../qualys-facts.js";
 import { child, type Listener, type Rule } from "../types.js";
@@ -24,7 +25,8 @@ export const duplicateControl: Rule = {
         const value = el?.text.trim();
         if (el === undefined || !value) continue;
         const first = seen.get(`${key}\u0000${value}`);
-        if (first === undefined) seen.set(`${key}\u0000${value}`, el.line);
+        // keep: the value is a slice of a read chunk, which the Map would otherwise keep alive.
+        if (first === undefined) seen.set(keep(`${key}\u0000${value}`), el.line);
         else context.report({ messageId: "duplicate", node: el, params: { key, value, firstLine: first } });
       }
     };
