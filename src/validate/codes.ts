@@ -155,6 +155,11 @@ export const V = defineCodes({
     message: "entity &{name}; is not declared",
     hint: "Declare <!ENTITY {name} ...> in the DTD (VC: Entity Declared).",
   },
+  "valid/value-too-long": {
+    severity: "error",
+    message: "{element}: its value is longer than {limit} characters (at least {length}); it is not checked",
+    hint: "A value this long is almost certainly a mistake (a missing end tag, or data in the wrong element); qxml stops holding it to protect against hostile input.",
+  },
   "valid/too-many-errors": {
     severity: "error",
     message: "more than {limit} validity errors; {rest}",

@@ -49,6 +49,12 @@ const PATH_TAIL = 24;
 
 /** After this many validity diagnostics, one more says so and the rest are counted, not kept. */
 export const MAX_DIAGNOSTICS = 10_000;
+/**
+ * Longest simple value held for its check (libxml2's XML_MAX_TEXT_LENGTH). Text streams, but a
+ * simple value is checked whole at its end tag: a 48 MB xs:integer was buffered whole (148 MB RSS),
+ * so memory grew with one value's size. Past this the value is dropped and reported.
+ */
+export const MAX_SIMPLE_VALUE = 10_000_000;
 
 /** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
 const SKIP = null;
@@ -176,9 +182,18 @@ export class ValidationEngine implements XmlHandler {
         f.textColumn = pos.column;
       }
       f.text += text;
+      if (f.text.length > MAX_SIMPLE_VALUE) this.valueTooLong(f);
       return;
     }
     this.otherText(f, text, pos, cdata);
+  }
+
+  /** Drops a simple value past MAX_SIMPLE_VALUE: reported where it starts, not checked, not kept. */
+  private valueTooLong(f: Frame): void {
+    const length = f.text.length;
+    f.text = "";
+    f.textMode = TEXT_IGNORED;
+    this.contentError(f, "valid/value-too-long", { element: f.name, length, limit: MAX_SIMPLE_VALUE }, { line: f.textLine, column: f.textColumn });
   }
 
   private otherText(f: Frame, text: string, pos: Position, cdata: boolean): void {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateString } from "../../src/validate/index.js";
-import { MAX_DIAGNOSTICS } from "../../src/validate/engine.js";
+import { MAX_DIAGNOSTICS, MAX_SIMPLE_VALUE } from "../../src/validate/engine.js";
+import { readXsdText } from "../../src/schema/xsd/index.js";
+import { compileSchema } from "../../src/validate/index.js";
 
 describe("hostile input: bounded work and output", () => {
   it("5,000 nested undeclared elements: one error each, short paths, no stack overflow", () => {
@@ -64,5 +66,18 @@ describe("hostile input: bounded work and output", () => {
     expect(r.valid).toBe(false);
     expect(r.diagnostics.some((d) => d.code === "valid/content-model-too-large" || d.code === "valid/ambiguous-content-model")).toBe(true);
     expect(performance.now() - t).toBeLessThan(10_000);
+  });
+  it("a simple value longer than MAX_SIMPLE_VALUE is reported where it starts and not held", () => {
+    const xsd = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r"><xs:complexType><xs:sequence>
+      <xs:element name="n" type="xs:integer" maxOccurs="unbounded"/></xs:sequence></xs:complexType></xs:element></xs:schema>`;
+    const { schema } = compileSchema(readXsdText(xsd, "n.xsd").model!);
+    // Before: buffered whole, checked (a valid integer) and no finding; memory grew with the value.
+    const xml = `<r>\n<n>${"1".repeat(MAX_SIMPLE_VALUE + 1)}</n><n>12</n><n>x</n></r>`;
+    const r = validateString(xml, { file: "long.xml", schema });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.path])).toEqual([
+      ["valid/value-too-long", 2, 4, "/r/n"],
+      ["valid/text-type", 2, MAX_SIMPLE_VALUE + 21, "/r/n[3]"],
+    ]);
+    expect(r.diagnostics[0].message).toContain(`longer than ${MAX_SIMPLE_VALUE} characters`);
   });
 });
