@@ -93,7 +93,7 @@ export class ValidationEngine implements XmlHandler {
       standalone: () => this.standalone,
       namespaces: options.namespaces ?? true,
     };
-    this.identity = hasIdentityConstraints(this.schema?.model) ? new IdentityTracker(this.schema!.model, (d) => this.add(d), () => this.path(), this.valueContext) : null;
+    this.identity = hasIdentityConstraints(this.schema?.model) ? new IdentityTracker(this.schema!.model, (d) => this.add(d), () => this.path(), this.valueContext, () => this.suppressed()) : null;
   }
 
   // --- XmlHandler -----------------------------------------------------------------------------

@@ -85,6 +85,12 @@ export function hasIdentityConstraints(model: SchemaModel | undefined): boolean 
   return model?.elements.some((e) => e.identity !== undefined && e.identity.length > 0) === true;
 }
 
+/**
+ * Emitted instead of a diagnostic once the caller is past its limit: 500,000 duplicate keys spent
+ * most of their time rendering messages no one would see. Shared; the caller only counts it.
+ */
+export const NOT_BUILT: Diagnostic = Object.freeze({ severity: "error", code: "valid/too-many-errors", message: "", line: 0, column: 0 });
+
 export class IdentityTracker {
   private readonly compiled = new Map<IdentityConstraint, CompiledConstraint>();
   /** Constraint keys some keyref refers to: only their tables travel upwards. */
@@ -102,6 +108,8 @@ export class IdentityTracker {
     private readonly path: () => string,
     /** The instance's namespace bindings where the tracker is (QName-typed field values). */
     private readonly context?: ValueContext,
+    /** True once the caller reports nothing more: errors are then emitted as NOT_BUILT, only to be counted. */
+    private readonly full: () => boolean = () => false,
   ) {
     for (const e of model.elements) {
       for (const c of e.identity ?? []) {
@@ -301,6 +309,10 @@ export class IdentityTracker {
     for (const r of inst.refs) {
       const e = table?.get(r.key);
       if (e !== undefined && e !== CONFLICT) continue;
+      if (this.full()) {
+        this.emit(NOT_BUILT);
+        continue;
+      }
       // Built on the first miss only: explains a value that is there but of another type.
       loose ??= untypedIndex(table);
       const other = loose.get(untyped(r.key));
@@ -341,6 +353,10 @@ export class IdentityTracker {
       return;
     }
     t.reported = true;
+    if (this.full()) {
+      this.emit(NOT_BUILT);
+      return;
+    }
     const c = t.inst.idc.c;
     this.emit(diagnose(code, { element: t.element, name: c.name, kind: c.kind, ...params }, { line: t.line, column: t.column, path: this.path() }));
   }

@@ -195,3 +195,17 @@ describe("identity constraints", () => {
     expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });
+
+describe("identity constraints past the diagnostic limit", () => {
+  it("duplicates and dangling keyrefs past 10,000 errors are counted, not built", () => {
+    const compiled = compileSchema(readXsdText(items(UNIQUE_K + KEY_K + KEYREF), "s.xsd").model!);
+    // 6,000 items with one key value (two errors each past the first: unique and key), then 3,000 dangling refs.
+    const xml = `<r>${'<i k="same"/>'.repeat(6000)}${'<ref to="none"/>'.repeat(3000)}</r>`;
+    const ds = validateString(xml, { file: "doc.xml", schema: compiled.schema }).diagnostics;
+    expect(ds).toHaveLength(10_001);
+    const cap = ds[10_000];
+    expect(cap.code).toBe("valid/too-many-errors");
+    expect(cap.params?.notReported).toBe(5999 * 2 + 3000 - 10_000);
+    expect(ds.every((d) => d.message !== "")).toBe(true);
+  });
+});
