@@ -1,35 +1,14 @@
 /**
  * Reads only the lines a code frame needs, streaming, so a 100 MB file is never held whole.
- * Decodes as the XML reader does (byte order mark, else the XML declaration's encoding, else
- * UTF-8) and breaks lines where XML does (CR LF, CR, LF), so frames match the reported lines.
+ * Decodes as the XML reader does (sniffEncoding: byte order mark, else the XML declaration's
+ * encoding, else UTF-8) and breaks lines where XML does (CR LF, CR, LF), so frames match the
+ * reported lines.
  */
 import { createReadStream, statSync } from "node:fs";
 import { TextDecoder } from "node:util";
+import { sniffEncoding } from "../xml/head.js";
 
 export type SourceLines = Map<number, string>;
-
-/** The encoding a document's first bytes announce; undefined when TextDecoder does not know it. */
-export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
-  // UTF-16 without a BOM, known by its first "<?" (XML 1.0 Appendix F), as the reader detects it.
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { encoding: "utf-16le", bomBytes: 0 };
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { encoding: "utf-16be", bomBytes: 0 };
-  // Without a BOM the declaration is ASCII-compatible bytes; latin1 reads it whatever follows.
-  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(Buffer.from(head.subarray(0, 256)).toString("latin1"));
-  if (decl !== null) {
-    try {
-      const encoding = new TextDecoder(decl[1]).encoding;
-      // A declaration read as single bytes cannot be UTF-16 (the reader reports the mismatch);
-      // decoding it as declared would show the line as CJK-looking noise.
-      return { encoding: encoding.startsWith("utf-16") ? "utf-8" : encoding, bomBytes: 0 };
-    } catch {
-      // An encoding TextDecoder does not know: the reader reports it; show UTF-8.
-    }
-  }
-  return { encoding: "utf-8", bomBytes: 0 };
-}
 
 /**
  * The wanted lines of `file`: line number → how many characters (UTF-16 code units) of it a frame

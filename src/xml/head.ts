@@ -35,25 +35,36 @@ const ELEMENT_NAME = new RegExp(`<(${NAME})(?=[\\s/>]|$)`, "y");
 const SPACE = /[ \t\r\n]*/y;
 
 /**
- * The text of a document's first bytes: UTF-16 by byte order mark or by its first '<', else the
- * encoding its XML declaration names when TextDecoder knows it, else UTF-8 (undecodable bytes
- * replaced).
+ * The encoding a document's first bytes announce, as the reader decides it (src/xml/decode.ts):
+ * byte order mark, else UTF-16 by its first "<?" (XML 1.0 Appendix F), else the XML declaration's
+ * encoding when TextDecoder knows it, else UTF-8; and how many bytes of byte order mark to skip.
  */
-export function decodeHead(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  // Without a byte order mark, UTF-16 shows in its first '<' (XML 1.0 Appendix F), as the reader sniffs it.
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[3] !== 0x00) return new TextDecoder("utf-16be").decode(bytes);
-  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][-A-Za-z0-9._]*)["']/.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 256)))?.[1];
-  if (declared !== undefined) {
+export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
+  // UTF-16 without a BOM, known by its first "<?" (XML 1.0 Appendix F), as the reader detects it.
+  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { encoding: "utf-16le", bomBytes: 0 };
+  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { encoding: "utf-16be", bomBytes: 0 };
+  // Without a BOM the declaration is ASCII-compatible bytes; latin1 reads it whatever follows.
+  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(new TextDecoder("latin1").decode(head.subarray(0, 256)));
+  if (decl !== null) {
     try {
-      return new TextDecoder(declared).decode(bytes);
+      const encoding = new TextDecoder(decl[1]).encoding;
+      // A declaration read as single bytes cannot be UTF-16 (the reader reports the mismatch);
+      // decoding it as declared would show the line as CJK-looking noise.
+      return { encoding: encoding.startsWith("utf-16") ? "utf-8" : encoding, bomBytes: 0 };
     } catch {
-      // An encoding TextDecoder does not know: UTF-8 below; the reader reports it.
+      // An encoding TextDecoder does not know: the reader reports it; show UTF-8.
     }
   }
-  return new TextDecoder("utf-8").decode(bytes);
+  return { encoding: "utf-8", bomBytes: 0 };
+}
+
+/** The text of a document's first bytes (undecodable bytes replaced). */
+export function decodeHead(bytes: Uint8Array): string {
+  const { encoding, bomBytes } = sniffEncoding(bytes);
+  return new TextDecoder(encoding).decode(bytes.subarray(bomBytes));
 }
 
 export function sniffHead(text: string): DocumentHead {

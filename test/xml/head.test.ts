@@ -63,9 +63,10 @@ describe("decodeHead", () => {
     expect(sniffHead(decodeHead(Uint8Array.from([...new TextEncoder().encode(`<?xml version="1.0" encoding="ISO-8859-1"?><R`), 0xe9, ...new TextEncoder().encode(`/>`)]))).root).toBe("Ré");
   });
 
-  it("decodes UTF-16 without a byte order mark by its first '<' (XML 1.0 Appendix F)", () => {
+  it("decodes UTF-16 without a byte order mark by its first '<?' (XML 1.0 Appendix F), and a single-byte file that declares UTF-16 as UTF-8", () => {
     expect(sniffHead(decodeHead(utf16(`<?xml version="1.0" encoding="UTF-16"?><OPTION_PROFILES/>`, true).subarray(2))).root).toBe("OPTION_PROFILES");
-    expect(sniffHead(decodeHead(utf16(`<!DOCTYPE R SYSTEM "r.dtd"><R/>`, false).subarray(2))).doctype?.systemId).toBe("r.dtd");
+    expect(sniffHead(decodeHead(utf16(`<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE R SYSTEM "r.dtd"><R/>`, false).subarray(2))).doctype?.systemId).toBe("r.dtd");
+    expect(sniffHead(decodeHead(new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-16"?><Ré/>`))).root).toBe("Ré");
   });
 
   it("falls back to UTF-8 for an encoding it does not know", () => {
