@@ -31,7 +31,7 @@ const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.er
 export const USAGE = "usage: qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]";
 
 export function parseGenerateArgs(args: string[]): GenerateArgs | string {
-  const parsed: GenerateArgs = { schemas: [], out: resolve(packageRoot, "generated"), check: false };
+  const parsed: Omit<GenerateArgs, "out"> & { out?: string } = { schemas: [], check: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--check") parsed.check = true;
@@ -43,7 +43,9 @@ export function parseGenerateArgs(args: string[]): GenerateArgs | string {
     } else if (a.startsWith("--")) return `unknown option ${a}`;
     else parsed.schemas.push(a);
   }
-  return parsed;
+  // Named schemas go to ./generated where the user is, never into the installed package; with
+  // none named, the package's own generated/ is regenerated (the bundled schemas' committed output).
+  return { ...parsed, out: parsed.out ?? (parsed.schemas.length > 0 ? resolve("generated") : resolve(packageRoot, "generated")) };
 }
 
 interface Job {

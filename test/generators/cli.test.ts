@@ -8,6 +8,7 @@ import { model } from "./helpers.js";
 import { GenerateError, MAX_PARTICLE_DEPTH } from "../../generators/content.js";
 import { addComplexType, addElement, builtinType, emptyModel, location } from "../../src/schema/build.js";
 import type { Particle } from "../../src/schema/model.js";
+import { packageRoot } from "../../src/package-root.js";
 
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -22,6 +23,16 @@ describe("qxml generate", () => {
   it("parses its arguments", () => {
     expect(parseGenerateArgs(["simple_return", "--out", "x", "--check"])).toMatchObject({ schemas: ["simple_return"], check: true });
     expect(parseGenerateArgs(["--bogus"])).toBe("unknown option --bogus");
+    // Named schemas default to ./generated where the user is (never into the installed package);
+    // none named: the package's own generated/.
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(parseGenerateArgs(["simple_return"])).toMatchObject({ out: join(process.cwd(), "generated") });
+      expect(parseGenerateArgs([])).toMatchObject({ out: join(packageRoot, "generated") });
+    } finally {
+      process.chdir(cwd);
+    }
     expect(parseGenerateArgs(["--out"])).toBe("--out needs a value");
   });
 
