@@ -1,7 +1,8 @@
 /**
  * `qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]`
  *
- * With no schema named, every bundled schema (schemas/catalog.json) into generated/<name>/.
+ * With no schema named, every bundled schema (schemas/catalog.json); into <out>/<name>/, --out
+ * defaulting to ./generated under the working directory.
  * Exit codes: 0 done (or up to date), 1 `--check` found generated files out of date, 2 usage or
  * schema errors.
  */
@@ -43,9 +44,9 @@ export function parseGenerateArgs(args: string[]): GenerateArgs | string {
     } else if (a.startsWith("--")) return `unknown option ${a}`;
     else parsed.schemas.push(a);
   }
-  // Named schemas go to ./generated where the user is, never into the installed package; with
-  // none named, the package's own generated/ is regenerated (the bundled schemas' committed output).
-  return { ...parsed, out: parsed.out ?? (parsed.schemas.length > 0 ? resolve("generated") : resolve(packageRoot, "generated")) };
+  // ./generated where the user is, never into the installed package (this repository's own
+  // generated/ is that folder when npm runs `generate` at the package root).
+  return { ...parsed, out: parsed.out ?? resolve("generated") };
 }
 
 interface Job {

@@ -23,13 +23,13 @@ describe("qxml generate", () => {
   it("parses its arguments", () => {
     expect(parseGenerateArgs(["simple_return", "--out", "x", "--check"])).toMatchObject({ schemas: ["simple_return"], check: true });
     expect(parseGenerateArgs(["--bogus"])).toBe("unknown option --bogus");
-    // Named schemas default to ./generated where the user is (never into the installed package);
-    // none named: the package's own generated/.
+    // --out defaults to ./generated where the user is, never into the installed package.
     const cwd = process.cwd();
     process.chdir(dir);
     try {
       expect(parseGenerateArgs(["simple_return"])).toMatchObject({ out: join(process.cwd(), "generated") });
-      expect(parseGenerateArgs([])).toMatchObject({ out: join(packageRoot, "generated") });
+      expect(parseGenerateArgs([])).toMatchObject({ out: join(process.cwd(), "generated") });
+      expect(join(process.cwd(), "generated")).not.toBe(join(packageRoot, "generated"));
     } finally {
       process.chdir(cwd);
     }
