@@ -99,6 +99,8 @@ export function discoverFiles(inputs: string[], cwd = process.cwd()): string[] {
     try {
       st = statSync(resolve(cwd, input));
     } catch {
+      // Files are read twice (the head to choose the schema, then the stream; code frames again), so a pipe will not do.
+      if (input === "-") throw new UsageError("'-' (standard input) is not read: save the document to a file and name the file");
       throw new UsageError(`no such file or folder: ${input}`);
     }
     if (st.isDirectory()) {

@@ -173,6 +173,9 @@ describe("qxml validate", () => {
     const r = runCli(["validate", "does-not-exist.xml"], scratch());
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no such file or folder: does-not-exist.xml");
+    const stdin = runCli(["validate", "-"], scratch());
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain("'-' (standard input) is not read: save the document to a file and name the file");
   });
   it("--engine libxml2 gives the same verdicts", () => {
     const dir = scratch();
