@@ -5,7 +5,7 @@
  */
 import type { Position, StartTag, XmlAttribute } from "./events.js";
 import type { Parser } from "./parser.js";
-import { isNameStartCode } from "./chars.js";
+import { scanName } from "./chars.js";
 
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -28,9 +28,8 @@ function colonOf(p: Parser, name: string, at: Position): number {
   const c = name.indexOf(":");
   if (c === -1) return -1;
   // LocalPart is an NCName: it must start with a NameStartChar (p:7a, p:-a and p:.a are not QNames).
-  const local = name.charCodeAt(c + 1);
-  const localStarts = isNameStartCode(local) || (local >= 0xd800 && local <= 0xdb7f);
-  if (c === 0 || c === name.length - 1 || !localStarts || name.indexOf(":", c + 1) !== -1) p.failAt("xml/qname", { name }, at);
+  const localStarts = scanName(name, c + 1, name.length) > c + 1;
+  if (c === 0 || !localStarts || name.indexOf(":", c + 1) !== -1) p.failAt("xml/qname", { name }, at);
   return c;
 }
 
