@@ -52,9 +52,8 @@ const CLIP_KEEP = 200;
 /** `text`, or its start and its length when longer than MAX_PARAM_TEXT. */
 export function clipParamText(text: string): string {
   if (text.length <= MAX_PARAM_TEXT) return text;
-  // A plain slice would be a view that keeps the whole original alive; the concatenation is
-  // flattened into a copy by the outer slice.
-  return (` ${text.slice(0, CLIP_KEEP)}… (${text.length} characters)`).slice(1);
+  // A copy: a slice would keep the whole original alive.
+  return keep(`${text.slice(0, CLIP_KEEP)}… (${text.length} characters)`);
 }
 
 export function render(template: string, params: Params): string {

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose, type Params } from "../diagnostics/codes.js";
+import { keep } from "../diagnostics/keep.js";
 import type { DtdDocument } from "../dtd/syntax.js";
 import type { Position, XmlHandler } from "./events.js";
 import { codePointHex, isSpace, isXmlCodePoint, scanChars, scanName } from "./chars.js";
@@ -284,9 +285,10 @@ export class Parser {
     const known = this.nameTable[slot];
     if (known !== undefined && known.length === len && sameChars(buf, start, known)) return known;
     if (len > this.o.limits.maxNameLength) this.fail("xml/limit", { what: `a name of ${len} characters`, limit: this.o.limits.maxNameLength }, start);
-    const flat = (" " + buf.slice(start, end)).slice(1);
-    this.nameTable[slot] = flat;
-    return flat;
+    // A copy, so the table keeps no read chunk alive.
+    const name = keep(buf.slice(start, end));
+    this.nameTable[slot] = name;
+    return name;
   }
 
   /** True when fewer than n characters follow i and more may come. */
