@@ -130,13 +130,17 @@ function chooseDecoder(head: Uint8Array): Choice {
   if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { decoder: whatwgDecoder("utf-16le"), name: "utf-16le", bom: 0 };
   if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { decoder: whatwgDecoder("utf-16be"), name: "utf-16be", bom: 0 };
   if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) return { error: { code: "xml/unsupported-encoding", params: { encoding: "EBCDIC" } } };
-  const declared = startsDeclaration(head) ? declaredEncoding(head) : undefined;
+  const declared = declaredEncoding(head);
   if (declared === undefined) return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
   return byName(declared);
 }
 
-/** The encoding pseudo-attribute of an ASCII-compatible XML or text declaration, if any. */
-function declaredEncoding(head: Uint8Array): string | undefined {
+/**
+ * The encoding pseudo-attribute of an ASCII-compatible XML or text declaration at the start of
+ * `head`, if any ("<?xmll ...?>" is a PI, not a declaration).
+ */
+export function declaredEncoding(head: Uint8Array): string | undefined {
+  if (!startsDeclaration(head)) return undefined;
   let end = head.length;
   for (let i = 5; i + 1 < head.length; i++) {
     if (head[i] === 0x3f && head[i + 1] === 0x3e) {

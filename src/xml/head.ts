@@ -6,6 +6,7 @@
  * subset ends at the first "]" outside literals, comments and PIs. It never reports errors: on
  * anything unexpected it stops and says what it found so far (the reader reports the error).
  */
+import { declaredEncoding } from "./decode.js";
 
 export interface HeadDoctype {
   name: string;
@@ -46,11 +47,11 @@ export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: n
   // UTF-16 without a BOM, known by its first "<?" (XML 1.0 Appendix F), as the reader detects it.
   if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { encoding: "utf-16le", bomBytes: 0 };
   if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { encoding: "utf-16be", bomBytes: 0 };
-  // Without a BOM the declaration is ASCII-compatible bytes; latin1 reads it whatever follows.
-  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(new TextDecoder("latin1").decode(head.subarray(0, 256)));
-  if (decl !== null) {
+  // Without a BOM the declaration is ASCII-compatible bytes, read as the reader's decoder reads it.
+  const declared = declaredEncoding(head);
+  if (declared !== undefined) {
     try {
-      const encoding = new TextDecoder(decl[1]).encoding;
+      const encoding = new TextDecoder(declared).encoding;
       // A declaration read as single bytes cannot be UTF-16 (the reader reports the mismatch);
       // decoding it as declared would show the line as CJK-looking noise.
       return { encoding: encoding.startsWith("utf-16") ? "utf-8" : encoding, bomBytes: 0 };

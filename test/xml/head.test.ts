@@ -1,6 +1,6 @@
 /** The head sniffer that picks a document's schema before the reader runs (src/xml/head.ts). */
 import { describe, expect, it } from "vitest";
-import { decodeHead, sniffHead } from "../../src/xml/head.js";
+import { decodeHead, sniffEncoding, sniffHead } from "../../src/xml/head.js";
 
 describe("sniffHead: the DOCTYPE", () => {
   it("reads SYSTEM and PUBLIC identifiers", () => {
@@ -67,6 +67,11 @@ describe("decodeHead", () => {
     expect(sniffHead(decodeHead(utf16(`<?xml version="1.0" encoding="UTF-16"?><OPTION_PROFILES/>`, true).subarray(2))).root).toBe("OPTION_PROFILES");
     expect(sniffHead(decodeHead(utf16(`<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE R SYSTEM "r.dtd"><R/>`, false).subarray(2))).doctype?.systemId).toBe("r.dtd");
     expect(sniffHead(decodeHead(new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-16"?><Ré/>`))).root).toBe("Ré");
+  });
+
+  it("reads the encoding only from an XML declaration, as the reader does: <?xmll ...?> is a PI", () => {
+    expect(sniffEncoding(new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-2"?><a/>'))).toEqual({ encoding: "iso-8859-2", bomBytes: 0 });
+    expect(sniffEncoding(new TextEncoder().encode('<?xmll encoding="ISO-8859-2"?><a/>'))).toEqual({ encoding: "utf-8", bomBytes: 0 });
   });
 
   it("falls back to UTF-8 for an encoding it does not know", () => {
