@@ -597,8 +597,9 @@ export class ValidationEngine implements XmlHandler {
     // A default or fixed value stands in for empty content; its QNames are bound by the schema.
     const schemaContext = schemaValueContext(decl?.valueNamespaces, this.valueContext);
     let context: ValueContext = this.valueContext;
-    if (value.length === 0 && (decl?.default ?? fixed) !== undefined) {
-      value = (decl?.default ?? fixed)!;
+    const standIn = decl?.default ?? fixed;
+    if (value.length === 0 && standIn !== undefined) {
+      value = standIn;
       context = schemaContext;
     }
     const checker = type.simple!;

@@ -247,8 +247,9 @@ export class IdentityTracker {
     }
     let value = text;
     let context = this.context;
-    if (value.length === 0 && (decl?.default ?? decl?.fixed) !== undefined) {
-      value = (decl?.default ?? decl?.fixed)!;
+    const standIn = decl?.default ?? decl?.fixed;
+    if (value.length === 0 && standIn !== undefined) {
+      value = standIn;
       context = this.schemaContext(decl?.valueNamespaces);
     }
     this.setField(w.target, w.field, typedValue(type?.simple ?? null, value, context), element);
