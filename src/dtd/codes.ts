@@ -62,6 +62,11 @@ export const DTD = defineCodes({
     message: "text declaration {problem}",
     hint: "A text declaration is <?xml version=\"1.0\" encoding=\"...\"?> at the very start of an external entity.",
   },
+  "dtd/unreadable": {
+    severity: "error",
+    message: "cannot read the DTD file {file}: {reason}",
+    hint: "Check the path. A DTD is read whole, and qxml reads at most 10,000,000 bytes of one (a hostile-input limit).",
+  },
   "dtd/encoding": {
     severity: "error",
     message: "cannot decode {file}: {problem}",
@@ -196,6 +201,7 @@ export const FATAL_DTD_CODES: ReadonlySet<string> = new Set([
   "dtd/conditional-in-internal-subset",
   "dtd/text-decl",
   "dtd/encoding",
+  "dtd/unreadable",
   "dtd/reserved-pi",
   "dtd/lt-in-default",
   "dtd/external-entity-in-default",

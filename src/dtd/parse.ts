@@ -5,9 +5,9 @@
  * stops reading (FATAL_DTD_CODES); validity errors and warnings do not. With `recover` (DTDs read
  * as schema files, never a document's DTD) reading resumes after errors in the DTD's own text.
  */
-import { readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import type { EntityResolver } from "../xml/resolve.js";
+import { readWholeFile } from "../xml/whole-file.js";
 import { decodeEntityBytes } from "./decode.js";
 import { parseAttlistDecl } from "./decl-attlist.js";
 import { parseElementDecl } from "./decl-element.js";
@@ -188,9 +188,9 @@ export function readDtdFile(path: string, options: ReadDtdOptions = {}): DtdDocu
   const file = resolvePath(path);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = readWholeFile(file);
   } catch (e) {
-    doc.diagnostics.push(diagnose("dtd/encoding", { file, problem: (e as Error).message }, { line: 1, column: 1 }));
+    doc.diagnostics.push(diagnose("dtd/unreadable", { file, reason: (e as Error).message }, { line: 1, column: 1 }));
     return doc;
   }
   const decoded = decodeEntityBytes(bytes);

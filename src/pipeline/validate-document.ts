@@ -14,7 +14,7 @@ import { loadEntry, loadSchema, type LoadedSchema } from "../schema/load.js";
 import type { SchemaModel } from "../schema/model.js";
 import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
 import type { XmlHandler } from "../xml/events.js";
-import { localResolver, type EntityResolver } from "../xml/resolve.js";
+import { isInsideFolders, localResolver, type EntityResolver } from "../xml/resolve.js";
 import { locationFile, shownPath } from "../diagnostics/location.js";
 import { pipelineCodes } from "./codes.js";
 import { withEveryDtdError, type DoctypeRef } from "./dtd-errors.js";
@@ -93,15 +93,21 @@ function explainUnknownDoctype(d: Diagnostic, file: string, ctx: DocumentContext
   const target = resolve(dirname(resolve(ctx.cwd, file)), systemId);
   const path = schemaLabel(target, ctx.cwd);
   if (!existsSync(target)) return diagnose(pipelineCodes["qxml/doctype-not-found"], { systemId, path }, where);
+  // Inside the folders and still refused (not a regular file, too large): the reader's reason stands.
+  if (isInsideFolders(target, allowedFolders(file, ctx))) return d;
   return diagnose(pipelineCodes["qxml/doctype-outside-folder"], { systemId, path }, where);
 }
 
 /** A schema path as the user would write it (relative below the working directory); names as they are. */
 const schemaLabel = (name: string, cwd: string): string => shownPath(name, cwd);
 
+/** The document's folder and the catalog's: the only places a document's external entities are read from. */
+function allowedFolders(file: string, ctx: DocumentContext): string[] {
+  return [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
+}
+
 function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
-  const allow = [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
-  return localResolver({ allow, map: (systemId) => ctx.catalog.mapSystemId(systemId) });
+  return localResolver({ allow: allowedFolders(file, ctx), map: (systemId) => ctx.catalog.mapSystemId(systemId) });
 }
 
 function fail(file: string, schema: string | null, d: Diagnostic, schemaFailure = false, loaded?: LoadedSchema): DocumentOutcome {

@@ -3,9 +3,10 @@
  * read only when it maps (through the catalog) or resolves (relative to its base) to a local
  * file inside one of the allowed folders. Everything else is refused with a reason.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, resolve as resolvePath, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readWholeFile } from "./whole-file.js";
 
 export interface ResolvedEntity {
   /** Absolute path of the file read; it becomes the base for identifiers inside it. */
@@ -39,14 +40,29 @@ function within(file: string, folder: string): boolean {
   return file === folder || file.startsWith(f);
 }
 
-export function localResolver(options: LocalResolverOptions): EntityResolver {
-  const allow = options.allow.map((d) => {
+function realFolders(folders: readonly string[]): string[] {
+  return folders.map((d) => {
     try {
       return realpathSync(d);
     } catch {
       return resolvePath(d);
     }
   });
+}
+
+/** Whether an existing file lies inside one of the folders (both sides through realpath, as the resolver checks). */
+export function isInsideFolders(file: string, folders: readonly string[]): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  return realFolders(folders).some((d) => within(real, d));
+}
+
+export function localResolver(options: LocalResolverOptions): EntityResolver {
+  const allow = realFolders(options.allow);
   return (systemId, publicId, base) => {
     const mapped = options.map?.(systemId, publicId);
     let path: string;
@@ -70,7 +86,7 @@ export function localResolver(options: LocalResolverOptions): EntityResolver {
       return { error: `external entity "${systemId}" resolves to ${real}, outside the folders allowed for reading (${allow.join(", ")})` };
     }
     try {
-      return { file: real, bytes: readFileSync(real) };
+      return { file: real, bytes: readWholeFile(real) };
     } catch (e) {
       return { error: `external entity "${systemId}" could not be read: ${(e as Error).message}` };
     }

@@ -1,5 +1,5 @@
 /** What a newcomer runs into on the command line: each case is a behaviour that once was wrong. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { execFileSync, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -236,6 +236,36 @@ describe("a DOCTYPE whose DTD is not read says why", () => {
     // The hint's catalog entry works.
     writeFileSync(join(dir, "qxml.config.json"), '{ "catalog": [{ "name": "n", "file": "dtd/n.dtd", "systemIds": ["../dtd/n.dtd"] }] }');
     expect(runCli(["validate", "xml/beside.xml"], dir).code).toBe(0);
+  });
+});
+
+describe("schema files and DTDs are read whole, so their size is bounded (a 43 MB DTD exhausted the heap after 100 s)", () => {
+  const setup = () => {
+    const dir = scratch();
+    for (const name of ["big.dtd", "big.xsd"]) {
+      writeFileSync(join(dir, name), "");
+      truncateSync(join(dir, name), 10_000_001);
+    }
+    writeFileSync(join(dir, "r.xml"), '<!DOCTYPE r SYSTEM "big.dtd">\n<r/>\n');
+    return dir;
+  };
+  it("a DOCTYPE naming an oversized DTD in the document's folder: the reader's reason, not 'outside the folder'", () => {
+    const dir = setup();
+    const r = runCli(["validate", "--format", "json", "r.xml"], dir);
+    expect(r.code).toBe(1);
+    const d = json(r.stdout).files[0].diagnostics[0];
+    expect(d).toMatchObject({ code: "xml/external-entity-refused", line: 1, column: 1 });
+    expect(d.message).toContain("the file has 10,000,001 bytes; a schema, DTD or external entity is read whole and may have at most 10,000,000");
+  });
+  it("--schema naming an oversized DTD or XSD is a setup error (exit 2) that gives the size", () => {
+    const dir = setup();
+    writeFileSync(join(dir, "x.xml"), "<r/>");
+    for (const [schema, code] of [["big.dtd", "dtd/unreadable"], ["big.xsd", "xsd/unreadable"]]) {
+      const r = runCli(["validate", "--schema", schema, "x.xml"], dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).toContain(`error ${code}: cannot read the`);
+      expect(r.stdout + r.stderr).toContain("the file has 10,000,001 bytes");
+    }
   });
 });
 

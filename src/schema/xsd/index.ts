@@ -6,10 +6,11 @@
  * Pipeline: load (parse + read syntax, follow include/redefine/import) → apply redefines → build (resolve names, derive
  * types, report unresolved, duplicate and circular definitions) → model.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { localResolver, type EntityResolver } from "../../xml/resolve.js";
+import { readWholeFile } from "../../xml/whole-file.js";
 import type { SchemaModel } from "../model.js";
 import { buildModel } from "./build-model.js";
 import { decodeXml } from "./decode.js";
@@ -47,7 +48,7 @@ export function readXsdFile(path: string, options: XsdReadOptions = {}): XsdRead
   let bytes: Uint8Array;
   try {
     file = realpathSync(file);
-    bytes = readFileSync(file);
+    bytes = readWholeFile(file);
   } catch (e) {
     const reporter = new Reporter();
     reporter.report("xsd/unreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file, line: 1, column: 1 });
