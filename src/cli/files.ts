@@ -1,12 +1,15 @@
 /**
  * Which files a command line names: files as given, folders searched for *.xml (skipping
  * node_modules and dot folders), and globs (`*`, `?`, `**`) expanded here so that quoting
- * them works the same in every shell.
+ * them works the same in every shell. `-` is standard input (src/cli/stdin.ts), at most once.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 
 export class UsageError extends Error {}
+
+/** The input `-`: standard input (a file named "-" is `./-`). */
+export const STDIN_INPUT = "-";
 
 const GLOB_CHARS = /[*?[]/;
 
@@ -81,6 +84,12 @@ export function discoverFiles(inputs: string[], cwd = process.cwd()): string[] {
     }
   };
   for (const input of inputs) {
+    if (input === STDIN_INPUT) {
+      // A pipe can be read once: a second `-` would be an empty document.
+      if (out.includes(STDIN_INPUT)) throw new UsageError("'-' (standard input) is named twice; it can be read only once");
+      out.push(STDIN_INPUT);
+      continue;
+    }
     if (GLOB_CHARS.test(input)) {
       const parts = toPosix(input).split("/");
       const fixed: string[] = [];
@@ -99,8 +108,6 @@ export function discoverFiles(inputs: string[], cwd = process.cwd()): string[] {
     try {
       st = statSync(resolve(cwd, input));
     } catch {
-      // Files are read twice (the head to choose the schema, then the stream; code frames again), so a pipe will not do.
-      if (input === "-") throw new UsageError("'-' (standard input) is not read: save the document to a file and name the file");
       throw new UsageError(`no such file or folder: ${input}`);
     }
     if (st.isDirectory()) {

@@ -1,4 +1,4 @@
-/** `qxml lint <files|dirs|globs> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N]`. */
+/** `qxml lint <files|dirs|globs|-> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N] [--stdin-filename NAME]`. */
 import { loadCommandConfig } from "./config-option.js";
 import { summarize, type FileResult, type Findings } from "../diagnostics/diagnostic.js";
 import { lintDocument } from "../lint/lint-document.js";
@@ -11,15 +11,17 @@ import { formatJunit } from "../report/junit.js";
 import { formatSarif } from "../report/sarif.js";
 import { Catalog } from "../schema/catalog.js";
 import { oneOf, parseCommandArgs } from "./args.js";
-import { discoverFiles, UsageError } from "./files.js";
+import { discoverFiles, STDIN_INPUT, UsageError } from "./files.js";
 import { textReport } from "./report-output.js";
+import { documentsOf, spooledFiles, withStdin } from "./stdin.js";
 import { writeOut, writeErr } from "./stdio.js";
 
-const HELP = `Usage: qxml lint <files|dirs|globs> [options]
+const HELP = `Usage: qxml lint <files|dirs|globs|-> [options]
 
 Checks Qualys import payloads before they are posted: validation against the import schema
 (option_profiles.xsd for OPTION_PROFILES, ImportableControl.xsd for CONTROL_LIST, the policy
 DTD for POLICY_EXPORT_OUTPUT) plus the qualys/* rules (docs/rules/README.md).
+\`-\` reads the payload from standard input (git show HEAD:x.xml | qxml lint -), shown as <stdin>.
 
 Options:
   --config <file>            qxml.config.json (default: ./qxml.config.json when present):
@@ -28,6 +30,9 @@ Options:
                              text (compiler style, default), the findings JSON (docs/findings.md),
                              SARIF 2.1.0 (GitHub code scanning) or JUnit XML
   --max-warnings <N>         exit 1 when there are more than N warnings
+  --stdin-filename <name>    the name standard input is shown under (text, JSON, SARIF, JUnit) and
+                             matched against the config's file globs; relative references
+                             resolve from its folder (default: <stdin>, the working directory)
 
 Exit codes: 0 no errors (and at most N warnings), 1 errors or too many warnings, 2 usage, config or schema error.`;
 
@@ -39,7 +44,7 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function render(findings: Findings, format: (typeof FORMATS)[number], cwd: string, settings: Record<string, "off" | "warn" | "error">): Promise<string> {
+async function render(findings: Findings, format: (typeof FORMATS)[number], cwd: string, settings: Record<string, "off" | "warn" | "error">, spooled: ReadonlyMap<string, string>): Promise<string> {
   switch (format) {
     case "json":
       return formatJson(findings);
@@ -54,7 +59,7 @@ async function render(findings: Findings, format: (typeof FORMATS)[number], cwd:
     case "junit":
       return formatJunit(findings);
     default:
-      return textReport(findings, cwd);
+      return textReport(findings, cwd, spooled);
   }
 }
 
@@ -63,6 +68,7 @@ export async function runLint(args: string[]): Promise<number> {
     config: { type: "string" },
     format: { type: "string" },
     "max-warnings": { type: "string" },
+    "stdin-filename": { type: "string" },
   });
   if (values.help) {
     writeOut(HELP + "\n");
@@ -70,28 +76,30 @@ export async function runLint(args: string[]): Promise<number> {
   }
   const format = oneOf(values.format, FORMATS, "text", "format");
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
-  if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to lint");
+  if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to lint, or - to read standard input");
   const cwd = process.cwd();
   const config = loadCommandConfig(values.config, cwd);
   if (config === null) return 2;
   const files = discoverFiles(positionals, cwd);
   if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
   const catalog = Catalog.bundled().withEntries(config.catalog);
-  const results: FileResult[] = [];
-  let schemaFailure = false;
-  for (const file of files) {
-    const outcome = await lintDocument(file, { catalog, config, cwd, rules });
-    results.push(outcome.result);
-    schemaFailure ||= outcome.schemaFailure;
-  }
-  const findings = summarize(results);
-  writeOut(await render(findings, format, cwd, config.rules));
-  if (schemaFailure) return 2;
-  if (findings.summary.errors > 0) return 1;
-  if (maxWarnings !== undefined && findings.summary.warnings > maxWarnings) {
-    const n = findings.summary.warnings;
-    writeErr(`qxml lint: ${n} ${n === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings} allows\n`);
-    return 1;
-  }
-  return 0;
+  return withStdin(files.includes(STDIN_INPUT), values["stdin-filename"], async (stdin) => {
+    const results: FileResult[] = [];
+    let schemaFailure = false;
+    for (const doc of documentsOf(files, stdin)) {
+      const outcome = await lintDocument(doc.file, { catalog, config, cwd, rules, ...(doc.stdin ? { stdin: doc.stdin } : {}) });
+      results.push(outcome.result);
+      schemaFailure ||= outcome.schemaFailure;
+    }
+    const findings = summarize(results);
+    writeOut(await render(findings, format, cwd, config.rules, spooledFiles(stdin)));
+    if (schemaFailure) return 2;
+    if (findings.summary.errors > 0) return 1;
+    if (maxWarnings !== undefined && findings.summary.warnings > maxWarnings) {
+      const n = findings.summary.warnings;
+      writeErr(`qxml lint: ${n} ${n === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings} allows\n`);
+      return 1;
+    }
+    return 0;
+  });
 }

@@ -17,8 +17,8 @@ export const EXIT_USAGE = 2;
 const HELP = `qxml — validate, lint and generate TypeScript for Qualys API XML (DTD and XSD)
 
 Usage:
-  qxml lint <files|dirs|globs> [--config FILE] [--format text|json|sarif|junit] [--max-warnings N]
-  qxml validate <files|dirs|globs> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2] [--config FILE]
+  qxml lint <files|dirs|globs|-> [--config FILE] [--format text|json|sarif|junit] [--max-warnings N] [--stdin-filename NAME]
+  qxml validate <files|dirs|globs|-> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2] [--config FILE] [--stdin-filename NAME]
   qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]
   qxml schema list [--format text|json] [--config FILE]
   qxml schema show <name|path> [--format text|json] [--config FILE]
@@ -27,6 +27,7 @@ Options:
   -h, --help     show help (also: qxml <command> --help)
   -v, --version  print the version
 
+\`-\` is standard input (curl ... | qxml validate -), shown as <stdin> or as --stdin-filename says.
 Exit codes: 0 ok, 1 findings, 2 usage, config or schema error.
 Docs: docs/ in the package (README.md, docs/rules/, docs/findings.md).`;
 

@@ -7,12 +7,12 @@
  * policy, whose UDCs get ImportableControl.xsd's one extra constraint (CHECK_TYPE) from the
  * udc-check-type rule.
  */
-import { resolve } from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
-import { schemaForFile, type QxmlConfig } from "../config/config.js";
+import type { QxmlConfig } from "../config/config.js";
 import type { Catalog } from "../schema/catalog.js";
 import { loadSchema, type LoadedSchema } from "../schema/load.js";
 import { peekFile, type DocumentHead } from "../pipeline/peek.js";
+import { documentPath, mappedSchema, type StdinSource } from "../pipeline/stdin-source.js";
 import { validateDocument } from "../pipeline/validate-document.js";
 import type { XmlHandler } from "../xml/events.js";
 import { readFile } from "../xml/reader.js";
@@ -31,6 +31,8 @@ export interface LintContext {
   config: QxmlConfig;
   cwd: string;
   rules: readonly Rule[];
+  /** The document is standard input: where its bytes are (src/pipeline/stdin-source.ts). */
+  stdin?: StdinSource;
 }
 
 export interface LintOutcome {
@@ -40,10 +42,10 @@ export interface LintOutcome {
 
 /** The import schema the document's root calls for, and the head read to find it (validateDocument reuses it). */
 function importSchema(file: string, ctx: LintContext): { schema?: LoadedSchema; head?: DocumentHead } {
-  if (schemaForFile(ctx.config, file, ctx.cwd) !== undefined) return {};
+  if (mappedSchema(file, ctx) !== undefined) return {};
   let head: DocumentHead;
   try {
-    head = peekFile(resolve(ctx.cwd, file));
+    head = peekFile(documentPath(file, ctx));
   } catch {
     return {}; // unreadable: validateDocument reports it
   }
@@ -93,6 +95,7 @@ export async function lintDocument(file: string, ctx: LintContext): Promise<Lint
     ...(schema !== undefined ? { schema } : {}),
     ...(head !== undefined ? { head } : {}),
     extraHandlers: () => [linter.handler],
+    ...(ctx.stdin !== undefined ? { stdin: ctx.stdin } : {}),
   });
   // The validator's pass (or its no-schema pass) feeds the rules. Only when the chosen schema
   // could not be used was the file not read at all: then the rules get a pass of their own,
@@ -100,7 +103,7 @@ export async function lintDocument(file: string, ctx: LintContext): Promise<Lint
   const readerDiagnostics: Diagnostic[] = [];
   if (outcome.result.diagnostics.some((d) => d.code === "qxml/schema-error")) {
     try {
-      await readFile(resolve(ctx.cwd, file), capturingDiagnostics(linter.handler, readerDiagnostics), { file });
+      await readFile(documentPath(file, ctx), capturingDiagnostics(linter.handler, readerDiagnostics), { file });
     } catch {
       // The file vanished or cannot be read: the validator's diagnostic already says so.
     }

@@ -8,7 +8,6 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { QxmlConfig } from "../config/config.js";
-import { schemaForFile } from "../config/config.js";
 import { bundledSchemasDir, type Catalog } from "../schema/catalog.js";
 import { loadEntry, loadSchema, type LoadedSchema } from "../schema/load.js";
 import type { SchemaModel } from "../schema/model.js";
@@ -20,6 +19,7 @@ import { pipelineCodes } from "./codes.js";
 import { withEveryDtdError, type DoctypeRef } from "./dtd-errors.js";
 import { readWithoutSchema } from "./no-schema.js";
 import { peekFile, type DocumentHead } from "./peek.js";
+import { documentPath, mappedSchema, type StdinSource } from "./stdin-source.js";
 
 /** Diagnostics in document order (stable: equal positions keep the engine's order). */
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
@@ -37,6 +37,8 @@ export interface DocumentContext {
   extraHandlers?: (file: string) => XmlHandler[];
   /** The document's head, when the caller has read it already (lint does, to pick the import schema). */
   head?: DocumentHead;
+  /** The document is standard input (src/pipeline/stdin-source.ts): where its bytes are. */
+  stdin?: StdinSource;
 }
 
 export interface DocumentOutcome {
@@ -62,12 +64,12 @@ type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name
 
 function chooseSchema(file: string, ctx: DocumentContext): Choice {
   if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
-  const mapped = schemaForFile(ctx.config, file, ctx.cwd);
+  const mapped = mappedSchema(file, ctx);
   if (mapped !== undefined) {
     const loaded = loadSchema(mapped, ctx.catalog);
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
-  const head = ctx.head ?? peekFile(resolve(ctx.cwd, file));
+  const head = ctx.head ?? peekFile(documentPath(file, ctx));
   // A DOCTYPE is the grammar when it names a DTD or its internal subset declares elements; an
   // internal subset of entities only leaves the choice to the catalog's root mapping.
   if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.declaresElements === true)) {
@@ -115,7 +117,7 @@ function fail(file: string, schema: string | null, d: Diagnostic, schemaFailure 
 }
 
 async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchema | undefined, compiledSchema: CompiledSchema | undefined): Promise<ValidationResult> {
-  const path = resolve(ctx.cwd, file);
+  const path = documentPath(file, ctx);
   const resolveEntity = resolverFor(file, ctx);
   if (ctx.engine === "libxml2") {
     const { validateFileWithLibxml2 } = await import("../engines/libxml2.js");
@@ -136,7 +138,7 @@ async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchem
 export async function validateDocument(file: string, ctx: DocumentContext): Promise<DocumentOutcome> {
   const at = { line: 1, column: 1 };
   try {
-    const st = statSync(resolve(ctx.cwd, file));
+    const st = statSync(documentPath(file, ctx));
     if (!st.isFile()) return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: "not a regular file" }, at));
   } catch (e) {
     return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
@@ -145,7 +147,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
   if (choice.kind === "none") {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await readWithoutSchema(resolve(ctx.cwd, file), file, ctx.extraHandlers?.(file) ?? [], ctx.catalog.entries);
+      diagnostics = await readWithoutSchema(documentPath(file, ctx), file, ctx.extraHandlers?.(file) ?? [], ctx.catalog.entries);
     } catch (e) {
       return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
     }
