@@ -49,6 +49,7 @@ function readStdin(buf: Buffer): Promise<number> {
 }
 
 const SPOOL_CHUNK = 1 << 20;
+const SPOOL_FIX = "set TMPDIR to a writable folder with room, or save the document and name the file";
 /** How long to wait before asking a non-blocking standard input (EAGAIN) again. */
 const RETRY_MS = 5;
 
@@ -61,12 +62,11 @@ async function spool(path: string): Promise<void> {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return new UsageError(`${what} (${code}); ${fix}`);
   };
-  const spoolFix = "set TMPDIR to a writable folder with room, or save the document and name the file";
   let fd: number;
   try {
     fd = openSync(path, "wx", 0o600);
   } catch (e) {
-    throw fail(`cannot create a temporary file in ${tmpdir()} for standard input`, e, spoolFix);
+    throw fail(`cannot create a temporary file in ${tmpdir()} for standard input`, e, SPOOL_FIX);
   }
   const buf = Buffer.allocUnsafe(SPOOL_CHUNK);
   try {
@@ -89,7 +89,7 @@ async function spool(path: string): Promise<void> {
       try {
         for (let done = 0; done < n; ) done += writeSync(fd, buf, done, n - done);
       } catch (e) {
-        throw fail(`cannot copy standard input to a temporary file in ${tmpdir()}`, e, spoolFix);
+        throw fail(`cannot copy standard input to a temporary file in ${tmpdir()}`, e, SPOOL_FIX);
       }
     }
   } finally {
@@ -110,7 +110,12 @@ export async function withStdin<T>(wanted: boolean, stdinFilename: string | unde
   if (stdinFilename !== undefined && stdinFilename.trim() === "") throw new UsageError("--stdin-filename needs a name, e.g. --stdin-filename profiles/weekly.xml");
   // Nothing piped: waiting for the user to type a document is never what was meant.
   if (stdinIsTerminal()) throw new UsageError("standard input is a terminal: pipe a document into qxml, or name files");
-  const dir = mkdtempSync(join(tmpdir(), SPOOL_PREFIX));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), SPOOL_PREFIX));
+  } catch (e) {
+    throw new UsageError(`cannot create a temporary folder in ${tmpdir()} for standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${SPOOL_FIX}`);
+  }
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const onSignal = (signal: NodeJS.Signals) => {
     remove();

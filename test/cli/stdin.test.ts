@@ -7,11 +7,21 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import type { Findings } from "../../src/diagnostics/diagnostic.js";
 import { cliNodeFlags, cliPath, repoRoot, type CliRun } from "./run-cli.js";
 
-const scratch = () => mkdtempSync(join(tmpdir(), "qxml-stdin-test-"));
+const sarifSchema = JSON.parse(readFileSync(join(repoRoot, "test/fixtures/sarif/sarif-2.1.0.json"), "utf8"));
+// As test/report/sarif.test.ts: ajv-formats is not installed, so the schema's formats are given here.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
+ajv.addFormat("uri-reference", /^[^\s]*$/);
+ajv.addFormat("date-time", (s: string) => !Number.isNaN(Date.parse(s)));
+ajv.addFormat("uuid", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const validateSarif = ajv.compile(sarifSchema);
+
+const scratch = () => mkdtempSync(join(tmpdir(), "qxml-pipe-test-"));
 const SPOOL_PREFIX = "qxml-stdin-";
 
 interface Piped extends CliRun {
@@ -21,7 +31,7 @@ interface Piped extends CliRun {
 
 /** Runs the CLI in `cwd` with `input` on standard input and a TMPDIR of its own. */
 function pipeInto(args: string[], input: string | Buffer, cwd: string): Piped {
-  const tmp = mkdtempSync(join(tmpdir(), "qxml-stdin-tmp-"));
+  const tmp = mkdtempSync(join(tmpdir(), "qxml-pipe-tmp-"));
   const r = spawnSync(process.execPath, [...cliNodeFlags, cliPath, ...args], {
     cwd,
     input,
@@ -127,6 +137,17 @@ describe("qxml validate -", () => {
     expect((JSON.parse(elsewhere.stdout) as Findings).files[0].diagnostics[0]).toMatchObject({ code: "qxml/doctype-not-found" });
   });
 
+  it("--engine libxml2 reads the spooled copy and resolves the DOCTYPE from the working directory too", () => {
+    const dir = workspace();
+    const r = pipeInto(["validate", "--engine", "libxml2", "--format", "json", "-"], `<!DOCTYPE list SYSTEM "list.dtd">\n<list><oops/></list>\n`, dir);
+    expect(r.code).toBe(1);
+    const f = (JSON.parse(r.stdout) as Findings).files[0];
+    expect(f.file).toBe("<stdin>");
+    expect(f.diagnostics.map((d) => [d.code, d.line])).toContainEqual(["libxml2/error", 2]);
+    expect(f.diagnostics.some((d) => d.message.includes("No declaration for element oops"))).toBe(true);
+    expect(r.stdout).not.toContain(SPOOL_PREFIX);
+  });
+
   it("resolves a relative external entity from the working directory", () => {
     const dir = workspace();
     writeFileSync(join(dir, "items.ent"), "<item>from the entity</item>");
@@ -169,8 +190,24 @@ describe("qxml validate -", () => {
     expect(spoolFolders(r.tmp)).toEqual([]);
   }, 60_000);
 
+  it("removes the spool folder when the run ends in a schema error (exit 2)", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "broken.dtd"), "<!ELEMENT list (item>\n");
+    const r = pipeInto(["validate", "-"], `<!DOCTYPE list SYSTEM "broken.dtd">\n<list/>\n`, dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("broken.dtd:1:");
+    expect(spoolFolders(r.tmp)).toEqual([]);
+  });
+
+  it("says so (exit 2) when the temporary folder cannot be made", () => {
+    const dir = workspace();
+    const r = spawnSync(process.execPath, [...cliNodeFlags, cliPath, "validate", "-"], { cwd: dir, input: VALID, encoding: "utf8", env: { ...process.env, TMPDIR: join(dir, "no-such-folder") } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`qxml validate: cannot create a temporary folder in ${join(dir, "no-such-folder")} for standard input (ENOENT); set TMPDIR to a writable folder with room, or save the document and name the file\n`);
+  });
+
   it("removes the spool folder when interrupted (SIGINT) while standard input is still open", async () => {
-    const tmp = mkdtempSync(join(tmpdir(), "qxml-stdin-tmp-"));
+    const tmp = mkdtempSync(join(tmpdir(), "qxml-pipe-tmp-"));
     const child = spawn(process.execPath, [...cliNodeFlags, cliPath, "validate", "-"], { cwd: workspace(), env: { ...process.env, TMPDIR: tmp }, stdio: ["pipe", "ignore", "ignore"] });
     child.stdin.write("<list>\n");
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, signal) => done(signal)));
@@ -249,6 +286,9 @@ describe("qxml lint -", () => {
     const r = pipeInto(["lint", "--format", "sarif", "-"], payload, workspace());
     expect(r.code).toBe(1);
     expect(uris(r.stdout)).toEqual(["%3Cstdin%3E"]);
+    // A relative URI reference (RFC 3986 characters only: "<" and ">" are not), in a valid log.
+    expect(uris(r.stdout)[0]).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]+$/);
+    expect(validateSarif(JSON.parse(r.stdout)), JSON.stringify(validateSarif.errors)).toBe(true);
     const named = pipeInto(["lint", "--format", "sarif", "--stdin-filename", "profiles/policy.xml", "-"], payload, workspace());
     expect(uris(named.stdout)).toEqual(["profiles/policy.xml"]);
   });
