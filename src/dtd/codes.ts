@@ -182,6 +182,11 @@ export const DTD = defineCodes({
     message: "content model of {element} names undeclared element {name}",
     hint: "Declare {name}, or fix the spelling.",
   },
+  "dtd/too-many-notes": {
+    severity: "info",
+    message: "{notReported} more notes about undeclared elements were not reported (the first {limit} are)",
+    hint: "Declare the elements named so far, or remove the references, and run again.",
+  },
   "dtd/too-many-errors": {
     severity: "error",
     message: "too many syntax errors: reading stopped after {limit} recovered errors; the rest of the DTD was not read",

@@ -1,13 +1,16 @@
 /**
- * Compiles a SchemaModel once into the tables the engine runs on: per complex type a content
- * matcher, an attribute table and a text rule; per element declaration its type. The result
- * is cached per model object.
+ * Compiles a SchemaModel into the tables the engine runs on: per complex type a content matcher,
+ * an attribute table and a text rule; per element declaration its type. Every content model is
+ * checked up front (a non-deterministic one is a schema error whether a document uses it or not),
+ * but the tables are kept only for the elements a document meets, compiled on first use: a DTD
+ * declares thousands of elements a document may never use, and kept tables cost ≈ 9 KB each
+ * (a 4 MB DTD held 370 MB of them). The result is cached per model object.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { AttributeDecl, ElementDecl, SchemaModel, Wildcard } from "../schema/model.js";
 import { builtinDerivesFrom } from "../schema/builtins.js";
-import { buildMatcher, leafLabel, MAX_EDGES, MAX_PARTICLE_DEPTH, type ContentMatcher, type Leaf } from "./automaton.js";
+import { buildMatcher, leafLabel, MAX_EDGES, MAX_PARTICLE_DEPTH, type ContentMatcher, type Leaf, type MatcherBuild } from "./automaton.js";
 import { simpleChecker, type SimpleChecker } from "./simple.js";
 import { withSubstitutions } from "./substitution.js";
 import "./codes.js";
@@ -57,12 +60,14 @@ export interface CompiledElement {
 export interface CompiledSchema {
   model: SchemaModel;
   kind: SchemaModel["kind"];
-  /** By element declaration id. */
-  elements: CompiledElement[];
+  /** By element declaration id, filled on first use: read them through elementById. */
+  elements: (CompiledElement | undefined)[];
   /** Global element declarations by local name (DTD: name); several when namespaces differ. */
-  globals: Map<string, CompiledElement[]>;
-  /** Compiled complex types by id (for xsi:type). */
+  globals: Map<string, ElementDecl[]>;
+  /** Compiled complex types by id, filled on first use. */
   complexTypes: (CompiledType | undefined)[];
+  /** Complex types whose content model compileSchema has checked (their diagnostics are reported once). */
+  checked: ReadonlySet<number>;
   /** Global element names, for did-you-mean and "expected one of" at the root. */
   globalNames: string[];
 }
@@ -73,39 +78,46 @@ export function compileSchema(model: SchemaModel): { schema: CompiledSchema; dia
   const hit = cache.get(model);
   if (hit !== undefined) return hit;
   const diagnostics: Diagnostic[] = [];
-  const complexTypes: (CompiledType | undefined)[] = [];
-  const elements: CompiledElement[] = [];
-  const typeOf = (decl: ElementDecl): CompiledType => {
-    if (decl.type.kind === "simple") return simpleElementType(model, decl.type.id);
-    const id = decl.type.id;
-    complexTypes[id] ??= compileComplexType(model, id, decl, diagnostics);
-    return complexTypes[id]!;
-  };
-  for (const decl of model.elements) elements[decl.id] = { decl, type: typeOf(decl), abstract: decl.abstract, fixed: decl.fixed };
-  const globals = new Map<string, CompiledElement[]>();
-  for (const id of Object.values(model.globalElements)) {
-    const el = elements[id];
-    const list = globals.get(el.decl.name);
-    if (list === undefined) globals.set(el.decl.name, [el]);
-    else list.push(el);
+  const checked = new Set<number>();
+  for (const decl of model.elements) {
+    if (decl.type.kind !== "complex" || checked.has(decl.type.id)) continue;
+    checked.add(decl.type.id);
+    diagnostics.push(...contentModelDiagnostics(model, decl.type.id, decl.name, buildContent(model, decl.type.id)));
   }
-  const schema: CompiledSchema = {
-    model,
-    kind: model.kind,
-    elements,
-    globals,
-    complexTypes,
-    globalNames: [...globals.keys()],
-  };
+  const globals = new Map<string, ElementDecl[]>();
+  for (const id of Object.values(model.globalElements)) {
+    const decl = model.elements[id];
+    const list = globals.get(decl.name);
+    if (list === undefined) globals.set(decl.name, [decl]);
+    else list.push(decl);
+  }
+  const schema: CompiledSchema = { model, kind: model.kind, elements: [], globals, complexTypes: [], checked, globalNames: [...globals.keys()] };
   const result = { schema, diagnostics };
   cache.set(model, result);
   return result;
 }
 
-/** The compiled type for xsi:type, compiled on first use. */
+/** The compiled element declaration `id`, compiled on first use. */
+export function elementById(schema: CompiledSchema, id: number): CompiledElement {
+  const known = schema.elements[id];
+  if (known !== undefined) return known;
+  const decl = schema.model.elements[id];
+  // Types reached through a declaration were checked by compileSchema: nothing new to report.
+  const type = decl.type.kind === "simple" ? simpleElementType(schema.model, decl.type.id) : complexTypeById(schema, decl.type.id, []);
+  const el: CompiledElement = { decl, type, abstract: decl.abstract, fixed: decl.fixed };
+  schema.elements[id] = el;
+  return el;
+}
+
+/** The compiled complex type `id` (also for xsi:type), compiled on first use; reports its content model's problems unless compileSchema did. */
 export function complexTypeById(schema: CompiledSchema, id: number, diagnostics: Diagnostic[]): CompiledType {
-  schema.complexTypes[id] ??= compileComplexType(schema.model, id, null, diagnostics);
-  return schema.complexTypes[id]!;
+  const known = schema.complexTypes[id];
+  if (known !== undefined) return known;
+  const build = buildContent(schema.model, id);
+  if (!schema.checked.has(id)) diagnostics.push(...contentModelDiagnostics(schema.model, id, null, build));
+  const type = compileComplexType(schema.model, id, build);
+  schema.complexTypes[id] = type;
+  return type;
 }
 
 export function simpleElementType(model: SchemaModel, typeId: number): CompiledType {
@@ -127,57 +139,39 @@ export function simpleElementType(model: SchemaModel, typeId: number): CompiledT
 export function findGlobal(schema: CompiledSchema, uri: string | null, local: string): CompiledElement | undefined {
   const list = schema.globals.get(local);
   if (list === undefined) return undefined;
-  for (const el of list) if (el.decl.namespace === uri) return el;
+  for (const decl of list) if (decl.namespace === uri) return elementById(schema, decl.id);
   return undefined;
 }
 
-function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl | null, diagnostics: Diagnostic[]): CompiledType {
+/** The content model's matcher (null for empty, any and simple content). */
+function buildContent(model: SchemaModel, id: number): MatcherBuild | null {
+  const content = model.complexTypes[id].content;
+  return content.kind === "mixed" || content.kind === "elements" ? buildMatcher(withSubstitutions(model, content.particle)) : null;
+}
+
+/** Schema errors in a content model: non-determinism (XSD UPA), and models too deep or too large to compile. */
+function contentModelDiagnostics(model: SchemaModel, id: number, owner: string | null, build: MatcherBuild | null): Diagnostic[] {
+  if (build === null) return [];
   const ct = model.complexTypes[id];
-  const ownerName = owner?.name ?? ct.name ?? `complex type #${id}`;
-  const content = ct.content;
-  let text: TextRule;
-  let matcher: ContentMatcher | null = null;
-  let simple: SimpleChecker | null = null;
-  switch (content.kind) {
-    case "empty":
-      text = "empty";
-      break;
-    case "any":
-      text = "any";
-      break;
-    case "simple":
-      text = "simple";
-      simple = simpleChecker(model, content.type);
-      break;
-    case "mixed":
-    case "elements": {
-      text = content.kind;
-      const build = buildMatcher(withSubstitutions(model, content.particle));
-      matcher = build.matcher;
-      const where = ct.location;
-      // XSD: UPA makes the schema invalid. DTD: XML 1.0 §3.2.1 calls it an error "for compatibility";
-      // libxml2 reports it as a validity error, and so does qxml (the matcher still runs exactly).
-      for (const a of build.ambiguities) diagnostics.push(ambiguityDiagnostic(ownerName, a.found, a.first, a.second));
-      if (build.tooDeep === true) {
-        diagnostics.push(
-          diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_PARTICLE_DEPTH }, { line: where.line, column: where.column }),
-        );
-      }
-      if (build.tooLarge === true) {
-        diagnostics.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_EDGES }, { line: where.line, column: where.column }));
-      }
-      if (build.nestedAll !== undefined) {
-        diagnostics.push(
-          diagnose(
-            "valid/unsupported-content",
-            { element: ownerName, feature: "xs:all inside another group", fallback: "it is checked as a sequence" },
-            { line: build.nestedAll.line, column: build.nestedAll.column },
-          ),
-        );
-      }
-      break;
-    }
+  const ownerName = owner ?? ct.name ?? `complex type #${id}`;
+  const where = ct.location;
+  // XSD: UPA makes the schema invalid. DTD: XML 1.0 §3.2.1 calls it an error "for compatibility";
+  // libxml2 reports it as a validity error, and so does qxml (the matcher still runs exactly).
+  const out = build.ambiguities.map((a) => ambiguityDiagnostic(ownerName, a.found, a.first, a.second));
+  if (build.tooDeep === true) out.push(diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_PARTICLE_DEPTH }, { line: where.line, column: where.column }));
+  if (build.tooLarge === true) out.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_EDGES }, { line: where.line, column: where.column }));
+  if (build.nestedAll !== undefined) {
+    const at = { line: build.nestedAll.line, column: build.nestedAll.column };
+    out.push(diagnose("valid/unsupported-content", { element: ownerName, feature: "xs:all inside another group", fallback: "it is checked as a sequence" }, at));
   }
+  return out;
+}
+
+function compileComplexType(model: SchemaModel, id: number, build: MatcherBuild | null): CompiledType {
+  const ct = model.complexTypes[id];
+  const content = ct.content;
+  const text: TextRule = content.kind;
+  const simple = content.kind === "simple" ? simpleChecker(model, content.type) : null;
   const attributes = new Map<string, CompiledAttribute[]>();
   const required: CompiledAttribute[] = [];
   for (const decl of ct.attributes) {
@@ -191,7 +185,7 @@ function compileComplexType(model: SchemaModel, id: number, owner: ElementDecl |
   return {
     id,
     text,
-    matcher,
+    matcher: build?.matcher ?? null,
     simple,
     textIds: simple !== null && isIdBuiltin(simple),
     abstract: ct.abstract,

@@ -16,7 +16,7 @@ import type { DtdDocument } from "../dtd/syntax.js";
 import { XSI_NS } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
 import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.js";
-import { complexTypeById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
+import { complexTypeById, elementById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
 import { abstractTypeParams } from "./abstract-type.js";
@@ -393,8 +393,8 @@ export class ValidationEngine implements XmlHandler {
     const sameLocal = schema.globals.get(tag.local);
     if (sameLocal !== undefined && sameLocal.length > 0) {
       // The local name is declared, in another namespace: "did you mean <R>?" would name the same thing.
-      const wanted = sameLocal.map((g) => g.decl.namespace ?? null);
-      const names = sameLocal.map((g) => `${clark(g.decl.namespace ?? null, tag.local)} (${inNamespace(g.decl.namespace ?? null, tag.local)})`);
+      const wanted = sameLocal.map((g) => g.namespace ?? null);
+      const names = sameLocal.map((g) => `${clark(g.namespace ?? null, tag.local)} (${inNamespace(g.namespace ?? null, tag.local)})`);
       this.report("valid/unknown-root", { expected: wanted.map((ns) => clark(ns, tag.local)).join(", "), expectedText: expectedList(names), found: tag.name, foundText: inNamespace(tag.uri, tag.local) }, tag.line, tag.column, namespaceHint(tag.name, wanted[0], true));
       return;
     }
@@ -448,7 +448,7 @@ export class ValidationEngine implements XmlHandler {
     const child = this.dtdMode ? this.dtdChild(tag) : tag;
     const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch, this.suppressed());
     if (problem !== null) this.report(problem.code, problem.params, tag.line, tag.column, problem.hint);
-    if (target >= 0) return this.schema!.elements[target];
+    if (target >= 0) return elementById(this.schema!, target);
     if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(tag);
     return target === GLOBAL_LAX ? (this.global(tag) ?? SKIP) : SKIP;
   }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dtdToModel, readDtdSchema } from "../../src/schema/dtd/index.js";
+import { MAX_MODEL_NOTES } from "../../src/schema/dtd/read.js";
 import type { SchemaModel } from "../../src/schema/model.js";
 import { parse } from "./helpers.js";
 
@@ -106,6 +107,21 @@ describe("readDtdSchema", () => {
       ["dtd/attlist-undeclared-element", "info", { element: "nobody" }],
       ["dtd/undeclared-child", "info", { element: "root", name: "ghost" }],
     ]);
+  });
+
+  it("keeps the first 1,000 notes and counts the rest in one more", () => {
+    const decls = Array.from({ length: 600 }, (_, i) => `<!ELEMENT e${i} (a${i}, b${i})>`).join("\n");
+    writeFileSync(join(dir, "many.dtd"), decls);
+    const r = readDtdSchema(join(dir, "many.dtd"));
+    expect(r.model?.elements.length).toBe(600);
+    expect(r.diagnostics.length).toBe(MAX_MODEL_NOTES + 1);
+    expect(r.diagnostics.slice(0, MAX_MODEL_NOTES).every((d) => d.code === "dtd/undeclared-child")).toBe(true);
+    expect(r.diagnostics[MAX_MODEL_NOTES]).toMatchObject({
+      code: "dtd/too-many-notes",
+      severity: "info",
+      line: 500,
+      message: "200 more notes about undeclared elements were not reported (the first 1000 are)",
+    });
   });
 
   it("gives no model for a DTD with a syntax error, and a located diagnostic", () => {

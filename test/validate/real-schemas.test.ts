@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDtdSchema } from "../../src/schema/dtd/index.js";
 import { readXsdFile } from "../../src/schema/xsd/index.js";
-import { compileSchema } from "../../src/validate/compile.js";
+import { compileSchema, elementById } from "../../src/validate/compile.js";
 
 const dir = resolve(import.meta.dirname, "../../schemas/qualys");
 
@@ -15,7 +15,13 @@ describe("bundled Qualys schemas compile into deterministic automata", () => {
       expect(model).not.toBeNull();
       const { schema, diagnostics } = compileSchema(model!);
       expect(diagnostics).toEqual([]);
-      expect(schema.elements.length).toBeGreaterThan(0);
+      // Compiled on first use: every declaration compiles, and one with element content gets a matcher.
+      expect(model!.elements.length).toBeGreaterThan(0);
+      for (const decl of model!.elements) {
+        const el = elementById(schema, decl.id);
+        const content = decl.type.kind === "complex" ? model!.complexTypes[decl.type.id].content.kind : "simple";
+        expect(el.type.matcher !== null, decl.name).toBe(content === "elements" || content === "mixed");
+      }
       // Compiled once: a second call returns the cached result.
       expect(compileSchema(model!).schema).toBe(schema);
     });
