@@ -133,7 +133,7 @@ describe("usage errors say what to type", () => {
   });
   it("option mistakes are explained in the CLI's words, not node:util's", () => {
     expect(runCli(["validate", "--fromat", "json", "x.xml"]).stderr).toBe(
-      "qxml validate: unknown option --fromat; did you mean --format? (options: --schema, --format, --engine, --config, --help)\n",
+      "qxml validate: unknown option --fromat; did you mean --format? (options: --schema, --format, --engine, --config, --stdin-filename, --help)\n",
     );
     expect(runCli(["lint", "--max-warnings", "-1", "x.xml"]).stderr).toBe(
       "qxml lint: --max-warnings needs a value; got -1, which reads as an option (write --max-warnings=-1 if it is the value)\n",

@@ -227,6 +227,25 @@ function spawnPiped(args: string[], input: string, cwd: string, tmp: string): Cl
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+describe("naming -", () => {
+  it("a file named - is ./-; both --help texts say what - and --stdin-filename do", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "-"), INVALID);
+    const r = pipeInto(["validate", "--format", "json", "./-", "-"], VALID, dir);
+    expect((JSON.parse(r.stdout) as Findings).files.map((f) => [f.file, f.valid])).toEqual([
+      ["./-", false],
+      ["<stdin>", true],
+    ]);
+    for (const command of ["validate", "lint"]) {
+      const help = pipeInto([command, "--help"], "", dir).stdout.replace(/\s+/g, " ");
+      expect(help).toContain(`Usage: qxml ${command} <files|dirs|globs|-> [options]`);
+      expect(help).toContain("reads the ");
+      expect(help).toContain("from standard input");
+      expect(help).toContain("--stdin-filename <name> the name standard input is shown under");
+    }
+  });
+});
+
 describe("--stdin-filename", () => {
   const config = { schemas: [{ files: "profiles/**/*.xml", schema: "list.dtd" }] };
   const bare = "<list><item>x</item></list>\n";
