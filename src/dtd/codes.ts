@@ -45,7 +45,7 @@ export const DTD = defineCodes({
   "dtd/entity-limit": {
     severity: "error",
     message: "entity expansion limit exceeded: {what} (limit {limit})",
-    hint: "The DTD expands entities more than qxml allows; this protects against entity bombs. Raise the limit only for trusted input.",
+    hint: "qxml stops here to protect against entity bombs: the DTD expands entities more than qxml allows. Check the DTD (library users can raise the DTD limits for trusted input).",
   },
   "dtd/external-entity-refused": {
     severity: "warning",
