@@ -4,11 +4,11 @@
  * directory, and cleaned up. The built CLI is run with the document piped in, as a user would.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Findings } from "../../src/diagnostics/diagnostic.js";
 import { cliNodeFlags, cliPath, repoRoot, type CliRun } from "./run-cli.js";
 
@@ -21,7 +21,17 @@ ajv.addFormat("date-time", (s: string) => !Number.isNaN(Date.parse(s)));
 ajv.addFormat("uuid", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 const validateSarif = ajv.compile(sarifSchema);
 
-const scratch = () => mkdtempSync(join(tmpdir(), "qxml-pipe-test-"));
+/** Every folder a test made, removed at the end. */
+const made: string[] = [];
+const folder = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+const scratch = () => folder("qxml-pipe-test-");
 const SPOOL_PREFIX = "qxml-stdin-";
 
 interface Piped extends CliRun {
@@ -31,7 +41,7 @@ interface Piped extends CliRun {
 
 /** Runs the CLI in `cwd` with `input` on standard input and a TMPDIR of its own. */
 function pipeInto(args: string[], input: string | Buffer, cwd: string): Piped {
-  const tmp = mkdtempSync(join(tmpdir(), "qxml-pipe-tmp-"));
+  const tmp = folder("qxml-pipe-tmp-");
   const r = spawnSync(process.execPath, [...cliNodeFlags, cliPath, ...args], {
     cwd,
     input,
@@ -207,7 +217,7 @@ describe("qxml validate -", () => {
   });
 
   it("removes the spool folder when interrupted (SIGINT) while standard input is still open", async () => {
-    const tmp = mkdtempSync(join(tmpdir(), "qxml-pipe-tmp-"));
+    const tmp = folder("qxml-pipe-tmp-");
     const child = spawn(process.execPath, [...cliNodeFlags, cliPath, "validate", "-"], { cwd: workspace(), env: { ...process.env, TMPDIR: tmp }, stdio: ["pipe", "ignore", "ignore"] });
     child.stdin.write("<list>\n");
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, signal) => done(signal)));
