@@ -121,10 +121,15 @@ export class Parser {
   markLine = 1;
   markColumn = 1;
 
+  /** o.limits.maxTokenLength, read once per token in run(). */
+  private readonly maxToken: number;
+
   constructor(
     readonly h: XmlHandler,
     readonly o: ResolvedOptions,
-  ) {}
+  ) {
+    this.maxToken = o.limits.maxTokenLength;
+  }
 
   // ---- input -------------------------------------------------------------------------------
 
@@ -345,16 +350,26 @@ export class Parser {
         if (next === NEED) {
           // Retry once the unread input has doubled: a long token is rescanned O(log n) times.
           const unread = this.buf.length - this.pos;
-          const max = this.o.limits.maxTokenLength;
+          const max = this.maxToken;
           if (unread > max && this.ent === null) this.fail("xml/limit", { what: `${this.describeToken(this.pos)} still open after ${unread} characters`, limit: `${max} characters` }, this.pos);
           this.retryLen = Math.min(unread * 2, max + 1);
           return;
         }
+        // The same limit when the construct came whole (a string, a large chunk) and was not held open.
+        if (next - this.pos > this.maxToken && this.ent === null) this.checkHeldWhole(next);
         this.pos = next;
       }
     } catch (e) {
       if (e !== STOP) throw e;
     }
+  }
+
+  /** xml/limit for a construct held whole (not text, not a CDATA section: they stream) that ends at `end`, past maxTokenLength. */
+  private checkHeldWhole(end: number): void {
+    const buf = this.buf;
+    const start = this.pos;
+    if (buf.charCodeAt(start) !== 60 || buf.startsWith("<![CDATA[", start)) return;
+    this.fail("xml/limit", { what: `${this.describeToken(start)} of ${end - start} characters`, limit: `${this.maxToken} characters` }, start);
   }
 
   private finish(): void {

@@ -21,6 +21,9 @@ const billionLaughs = `<?xml version="1.0"?>
 ]>
 <lolz>&lol9;</lolz>`;
 
+/** `s` cut into pieces of n characters. */
+const pieces = (s: string, n: number) => Array.from({ length: Math.ceil(s.length / n) }, (_, k) => s.slice(k * n, k * n + n));
+
 describe("hostile input", () => {
   it("stops billion laughs in content within a second", () => {
     const t0 = performance.now();
@@ -104,7 +107,6 @@ describe("hostile input", () => {
   });
 
   it("limits a construct held whole while it is still open (comment, PI, start tag, DOCTYPE), not text", () => {
-    const pieces = (s: string, n: number) => Array.from({ length: Math.ceil(s.length / n) }, (_, k) => s.slice(k * n, k * n + n));
     const limits = { maxTokenLength: 1000 };
     const cases: [string, string, number][] = [
       [`<a><!--${"x".repeat(5000)}--></a>`, "a comment still open after", 4],
@@ -120,6 +122,31 @@ describe("hostile input", () => {
     }
     // Text streams in pieces: any length.
     expect(read(pieces(`<a>${"x".repeat(5000)}</a>`, 100), { limits }).errors).toEqual([]);
+  });
+
+  it("gives the same verdict and place when the over-long construct comes whole (it was accepted from a string)", () => {
+    const limits = { maxTokenLength: 1000 };
+    // The construct between `open` and `close`, filled to 1001 characters.
+    const fill = (open: string, close: string) => open + "x".repeat(1001 - open.length - close.length) + close;
+    const cases: [string, string, number][] = [
+      [`<a>${fill("<!--", "-->")}</a>`, "a comment of 1001 characters", 4],
+      [`<a>${fill("<?pi ", "?>")}</a>`, "a processing instruction of 1001 characters", 4],
+      [fill('<a b="', '"/>'), "the start tag <a> of 1001 characters", 1],
+      [`${fill('<!DOCTYPE a [<!ENTITY e "', '">]>')}<a/>`, "the DOCTYPE declaration of 1001 characters", 1],
+    ];
+    for (const [doc, what, column] of cases) {
+      const d = firstError(read(doc, { limits }));
+      expect(d.code, doc.slice(0, 12)).toBe("xml/limit");
+      expect(d.message).toBe(`${what} exceeds the limit of 1000 characters`);
+      expect([d.line, d.column]).toEqual([1, column]);
+      // In two pieces it is never held open past the limit, and is refused at the same place.
+      const split = firstError(read(pieces(doc, 600), { limits }));
+      expect([split.code, split.line, split.column]).toEqual(["xml/limit", 1, column]);
+      // One character less is within the limit.
+      expect(read(doc.replace("x", ""), { limits }).errors, doc.slice(0, 12)).toEqual([]);
+    }
+    // Text and CDATA sections stream, so they have no such limit even when they come whole.
+    expect(read(`<a>${"x".repeat(5000)}<![CDATA[${"y".repeat(5000)}]]></a>`, { limits }).errors).toEqual([]);
   });
 
   it("gives the same events for a long construct whether it comes whole or in a thousand pieces (held input is joined once)", () => {
