@@ -56,7 +56,9 @@ function toDiagnostic(d: Detail, phase: Libxml2Phase, fallbackFile: string): Dia
   const code = d.level <= LEVEL_WARNING ? engineCodes["libxml2/warning"] : engineCodes["libxml2/error"];
   const where: { line: number; column: number; path?: string } = { line: d.line, column: d.col > 0 ? d.col : 1 };
   if (d.xpath !== undefined) where.path = d.xpath;
-  return diagnose(code, { message: d.message.trim(), phase, level: d.level, file: localName(d.file) ?? fallbackFile }, where);
+  // libxml2 knows the document by the absolute path it was given; say it as the user named it (e.g. <stdin>).
+  const file = localName(d.file);
+  return diagnose(code, { message: d.message.trim(), phase, level: d.level, file: file === undefined || file === resolvePath(fallbackFile) ? fallbackFile : file }, where);
 }
 
 /**
