@@ -42,9 +42,17 @@ const RESTRICT = `<xs:schema ${XS}>
 </xs:redefine>
 </xs:schema>`;
 
+/** T redefined through a document that only includes base.xsd: the component is found in what the redefined document includes. */
+const MID = `<xs:schema ${XS}><xs:include schemaLocation="base.xsd"/></xs:schema>`;
+const THROUGH = `<xs:schema ${XS}>
+<xs:redefine schemaLocation="mid.xsd">
+  <xs:complexType name="T"><xs:complexContent><xs:extension base="T"><xs:sequence><xs:element name="b" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+</xs:redefine>
+</xs:schema>`;
+
 interface Case {
   name: string;
-  schema: "extend.xsd" | "restrict.xsd";
+  schema: "extend.xsd" | "restrict.xsd" | "through.xsd";
   xml: string;
   codes: string[];
 }
@@ -64,12 +72,16 @@ const CASES: Case[] = [
   { name: "NOTATION: not a QName", schema: "extend.xsd", xml: `<r y="1" fmt="1gif">${OK}</r>`, codes: ["valid/attribute-type"] },
   { name: "restriction: the content as restricted", schema: "restrict.xsd", xml: `<inbase><a/></inbase>`, codes: [] },
   { name: "restriction: the prohibited attribute", schema: "restrict.xsd", xml: `<inbase t="1"><a/></inbase>`, codes: ["valid/prohibited-attribute"] },
+  { name: "through an include: the redefinition applies", schema: "through.xsd", xml: `<inbase><a/><b/></inbase>`, codes: [] },
+  { name: "through an include: the original content alone is not enough", schema: "through.xsd", xml: `<inbase><a/></inbase>`, codes: ["valid/missing-element"] },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "qxml-redefine-val-"));
 writeFileSync(join(dir, "base.xsd"), BASE);
 writeFileSync(join(dir, "extend.xsd"), EXTEND);
 writeFileSync(join(dir, "restrict.xsd"), RESTRICT);
+writeFileSync(join(dir, "mid.xsd"), MID);
+writeFileSync(join(dir, "through.xsd"), THROUGH);
 
 const compiled = new Map<string, CompiledSchema>();
 function schema(name: string): CompiledSchema {
@@ -101,7 +113,7 @@ describe("instances of redefined and NOTATION types", () => {
   it("libxml2 gives the same verdict on every case", async () => {
     const lib = await libxml2();
     const disagreements: string[] = [];
-    for (const name of ["extend.xsd", "restrict.xsd"] as const) {
+    for (const name of ["extend.xsd", "restrict.xsd", "through.xsd"] as const) {
       const prepared = lib.prepare({ kind: "xsd", file: join(dir, name) });
       expect(prepared.ok, name).toBe(true);
       try {

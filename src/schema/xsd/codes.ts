@@ -174,8 +174,8 @@ export const XSD = defineCodes({
   },
   "xsd/redefine-missing": {
     severity: "error",
-    message: "xs:redefine of \"{location}\" redefines {kind} \"{name}\", which that document does not define",
-    hint: "xs:redefine can only replace a {kind} defined in the redefined document; define it outside xs:redefine instead, or fix the name",
+    message: "xs:redefine of \"{location}\" redefines {kind} \"{name}\", which neither that document nor what it includes defines",
+    hint: "xs:redefine can only replace a {kind} defined in the redefined document or the documents it includes; define it outside xs:redefine instead, or fix the name",
   },
   "xsd/redefine-base": {
     severity: "error",

@@ -52,6 +52,12 @@ export interface LoadedRedefine {
   /** The redefining document (the one holding the xs:redefine). */
   from: XSchema;
   target: XSchema;
+  /**
+   * Where the components to redefine are looked for: the target, then what it includes or
+   * redefines, breadth first (§4.2.2: the redefined schema is the target with its includes; so
+   * libxml2's xmlSchemaFindRedefCompInGraph). The redefining document is left out.
+   */
+  scope: XSchema[];
 }
 
 export interface SchemaSet {
@@ -69,16 +75,34 @@ export function loadSchemaSet(root: XSchema, resolver: EntityResolver, reporter:
   const docs: XSchema[] = [root];
   const redefines: LoadedRedefine[] = [];
   const seen = new Map<string, XSchema | null>([[`${root.file}|${root.targetNamespace ?? ""}`, root]]);
+  /** The documents each one includes or redefines (its own namespace). */
+  const included = new Map<XSchema, XSchema[]>();
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i];
     for (const d of doc.directives) {
       const next = loadDirective(doc, d, resolver, reporter, seen);
       if (next === null) continue;
       if (next.isNew) docs.push(next.doc);
-      if (d.directive === "redefine") redefines.push({ directive: d, from: doc, target: next.doc });
+      if (d.directive !== "import") included.set(doc, [...(included.get(doc) ?? []), next.doc]);
+      if (d.directive === "redefine") redefines.push({ directive: d, from: doc, target: next.doc, scope: [] });
     }
   }
+  for (const r of redefines) r.scope = includeClosure(r.target, included, r.from);
   return { docs, redefines };
+}
+
+/** `start` and the documents it includes or redefines, directly or not, breadth first, without `except`. */
+function includeClosure(start: XSchema, included: ReadonlyMap<XSchema, XSchema[]>, except: XSchema): XSchema[] {
+  const out = [start];
+  const seen = new Set([start, except]);
+  for (let i = 0; i < out.length; i++) {
+    for (const next of included.get(out[i]) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      out.push(next);
+    }
+  }
+  return out;
 }
 
 function loadDirective(

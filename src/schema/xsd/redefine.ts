@@ -35,10 +35,10 @@ export function applyRedefines(redefines: LoadedRedefine[], reporter: Reporter):
 function applyOne(run: RedefineRun, r: LoadedRedefine): void {
   const defs = r.directive.redefinitions;
   if (defs === undefined) return;
-  redefineEach(run, r, defs.simpleTypes, r.target.simpleTypes, r.from.simpleTypes, rebaseSimple);
-  redefineEach(run, r, defs.complexTypes, r.target.complexTypes, r.from.complexTypes, rebaseComplex);
-  redefineEach(run, r, defs.groups, r.target.groups, r.from.groups, retargetGroupRefs);
-  redefineEach(run, r, defs.attributeGroups, r.target.attributeGroups, r.from.attributeGroups, retargetAttributeGroupRefs);
+  redefineEach(run, r, defs.simpleTypes, (d) => d.simpleTypes, r.from.simpleTypes, rebaseSimple);
+  redefineEach(run, r, defs.complexTypes, (d) => d.complexTypes, r.from.complexTypes, rebaseComplex);
+  redefineEach(run, r, defs.groups, (d) => d.groups, r.from.groups, retargetGroupRefs);
+  redefineEach(run, r, defs.attributeGroups, (d) => d.attributeGroups, r.from.attributeGroups, retargetAttributeGroupRefs);
 }
 
 /**
@@ -50,7 +50,8 @@ function redefineEach<T extends Redefinable>(
   run: RedefineRun,
   r: LoadedRedefine,
   redefinitions: T[],
-  originals: { name?: string }[],
+  /** A document's components of this kind. */
+  originals: (doc: XSchema) => { name?: string }[],
   into: T[],
   pointAtOriginal: (run: RedefineRun, from: XSchema, c: T, original: string) => void,
 ): void {
@@ -63,15 +64,19 @@ function redefineEach<T extends Redefinable>(
 }
 
 /**
- * Finds the component being redefined in the redefined document and gives it its original
- * name; returns that name, or undefined (reported) when the document does not define it. A
+ * Finds the component being redefined in the redefined document or what it includes, and gives
+ * it its original name; returns that name, or undefined (reported) when none defines it. A
  * redefinition of nothing is then left out, so its self-reference is not reported again as a
  * cycle.
  */
-function rename(run: RedefineRun, r: LoadedRedefine, node: Redefinable, originals: { name?: string }[]): string | undefined {
+function rename(run: RedefineRun, r: LoadedRedefine, node: Redefinable, originals: (doc: XSchema) => { name?: string }[]): string | undefined {
   const { kind, name } = node;
   if (name === undefined || name === "") return undefined; // a missing name is reported by the reader
-  const original = originals.find((o) => o.name === name);
+  let original: { name?: string } | undefined;
+  for (const doc of r.scope) {
+    original = originals(doc).find((o) => o.name === name);
+    if (original !== undefined) break;
+  }
   if (original === undefined) {
     run.reporter.report("xsd/redefine-missing", { location: r.directive.schemaLocation ?? "", kind, name }, node.loc);
     return undefined;

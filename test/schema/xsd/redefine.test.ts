@@ -35,6 +35,22 @@ function typeOf(m: SchemaModel, element: string, ns: string | null = null) {
 }
 
 describe("xs:redefine", () => {
+  test("the redefined component may come from a document the redefined one includes (as libxml2 looks it up)", () => {
+    const { r } = readSet({
+      "base.xsd": BASE,
+      "mid.xsd": doc("", `<xs:include schemaLocation="base.xsd"/>`),
+      "main.xsd": doc("", `<xs:redefine schemaLocation="mid.xsd">
+  <xs:complexType name="T"><xs:complexContent><xs:extension base="T"><xs:sequence><xs:element name="b"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+  <xs:group name="G"><xs:sequence><xs:group ref="G"/><xs:element name="g2"/></xs:sequence></xs:group>
+</xs:redefine>`),
+    });
+    expect(r.diagnostics).toEqual([]);
+    const m = r.model!;
+    const t = m.namedTypes["T"];
+    expect(typeOf(m, "inbase")).toEqual(t);
+    expect(m.complexTypes[t.id].base).toEqual({ key: "T (before xs:redefine)", derivation: "extension" });
+  });
+
   test("complexType by extension: references in the redefined document see the redefinition", () => {
     const { r } = readSet({
       "base.xsd": BASE,
@@ -141,7 +157,7 @@ describe("xs:redefine", () => {
     expect(r.diagnostics.map((d) => [d.code, d.schemaLocation?.file, d.line, d.column, d.message])).toEqual([
       ["xsd/redefine-base", file, 3, 47, 'the redefined complexType "T" must derive from its original definition (base="T"), but its base is "xs:anyType"'],
       ["xsd/redefine-base", file, 4, 3, 'the redefined simpleType "S" must derive from its original definition (base="S"), but its base is "xs:string"'],
-      ["xsd/redefine-missing", file, 5, 3, 'xs:redefine of "base.xsd" redefines complexType "Nope", which that document does not define'],
+      ["xsd/redefine-missing", file, 5, 3, 'xs:redefine of "base.xsd" redefines complexType "Nope", which neither that document nor what it includes defines'],
       ["xsd/redefine-self-reference", file, 6, 35, 'the redefined group "G" refers to its original definition with minOccurs="1" maxOccurs="2"; both must be 1'],
       ["xsd/redefine-self-reference", file, 7, 61, 'the redefined attributeGroup "AG" refers to its original definition more than once'],
     ]);
