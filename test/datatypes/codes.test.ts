@@ -9,6 +9,8 @@ const SAMPLES: ValueCheck[] = [
   checkBuiltin("byte", "300"),
   checker({ base: "string", facets: { enumeration: enumeration("A") } }).check("B"),
   checker({ base: "string", facets: { patterns: [["a"]] } }).check("b"),
+  // Past the automaton-work budget (≈ 1,000 live states × 45,000 characters).
+  checker({ base: "string", facets: { patterns: [["(a{1,1000})+b"]] } }).check("a".repeat(45_000)),
   checker({ base: "int", facets: { minInclusive: "1" } }).check("0"),
   checker({ base: "int", facets: { maxInclusive: "1" } }).check("2"),
   checker({ base: "int", facets: { minExclusive: "1" } }).check("1"),

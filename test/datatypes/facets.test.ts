@@ -53,6 +53,12 @@ describe("length facets", () => {
 });
 
 describe("pattern facet", () => {
+  it("a value too costly to match against its pattern is refused with its length, not checked for minutes", () => {
+    const t = checker({ base: "string", facets: { patterns: [["(a{1,1000})+b"]] } });
+    expect(t.check("aaab")).toBeNull();
+    const long = "a".repeat(60_000);
+    expect(t.check(long)).toEqual({ code: "type/pattern-too-costly", params: { value: long, length: 60_000, pattern: "(a{1,1000})+b", limit: 40_000_000 } });
+  });
   it("ORs patterns of one step and ANDs steps", () => {
     const t = checker({ base: "string", facets: { patterns: [["[a-z]+", "[0-9]+"], [".{2,3}"]] } });
     expect(t.check("ab")).toBeNull();

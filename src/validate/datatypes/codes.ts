@@ -26,6 +26,11 @@ export const TYPE_CODES = defineCodes({
     message: 'value "{value}" does not match the pattern {pattern}',
     hint: "change the value so that it matches {pattern}",
   },
+  "type/pattern-too-costly": {
+    severity: "error",
+    message: "a value of {length} characters was not checked against the pattern {pattern}: matching it would take more than {limit} automaton steps",
+    hint: "shorten the value, or simplify the pattern (a counted repetition inside a loop, like (a{1,1000})+, keeps many states alive); qxml refuses such a value instead of running for minutes, and libxml2 gives up on it too",
+  },
   "type/min-inclusive": {
     severity: "error",
     message: "value {value} is less than the minimum {limit}",

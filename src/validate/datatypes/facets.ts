@@ -7,6 +7,7 @@
 import { didYouMean } from "../../diagnostics/suggest.js";
 import type { Facets } from "../../schema/model.js";
 import { translateXsdRegex } from "./regex/translate.js";
+import { XsdRegexTooCostly } from "./regex/error.js";
 import type { ValueCheck, ValueContext, ValueParams } from "./types.js";
 
 /** How the facet checks see a value: its equality, order, length and digits. */
@@ -65,9 +66,14 @@ export function patternCheck(steps: string[][]): FacetCheck {
   const compiled = steps.map((step) => ({ regexes: step.map((p) => translateXsdRegex(p)), text: step.join(" | ") }));
   return (normalized) => {
     for (const step of compiled) {
-      if (!step.regexes.some((re) => re.test(normalized))) {
-        return fail("type/pattern", { value: normalized, pattern: step.text });
+      let matched: boolean;
+      try {
+        matched = step.regexes.some((re) => re.test(normalized));
+      } catch (e) {
+        if (!(e instanceof XsdRegexTooCostly)) throw e;
+        return fail("type/pattern-too-costly", { value: normalized, length: normalized.length, pattern: step.text, limit: e.limit });
       }
+      if (!matched) return fail("type/pattern", { value: normalized, pattern: step.text });
     }
     return null;
   };

@@ -17,3 +17,11 @@ export class XsdRegexTooComplex extends XsdRegexError {
     this.name = "XsdRegexTooComplex";
   }
 }
+
+/** Matching one value would take more automaton work than MAX_NFA_WORK: the value is left undecided. */
+export class XsdRegexTooCostly extends Error {
+  constructor(readonly limit: number) {
+    super(`matching the value would take more than ${limit} automaton steps`);
+    this.name = "XsdRegexTooCostly";
+  }
+}

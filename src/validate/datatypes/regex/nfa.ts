@@ -5,6 +5,7 @@
  * character sets are still tested by small JS RegExps (memoised for ASCII).
  */
 import type { RegexNode } from "./parse.js";
+import { XsdRegexTooCostly } from "./error.js";
 
 /** Beyond this many states the NFA is not built (translate.ts refuses the pattern). */
 export const MAX_NFA_STATES = 100_000;
@@ -121,7 +122,16 @@ export function buildNfa(node: RegexNode, flags: string): Nfa | null {
 }
 
 /** Whether the whole of `input` matches: O(input length × states), each state visited at most once per character. */
-export function matchNfa(nfa: Nfa, input: string): boolean {
+/**
+ * Automaton work allowed per value: active states summed over its characters. Linear time still
+ * multiplies the value's length by the states alive, and a counted repetition inside a loop keeps
+ * many alive: "(a{1,1000})+b" against 100,000 characters took 2.7 s, and a value may have
+ * 10,000,000. Past this (≈ 1 s here) matchNfa throws XsdRegexTooCostly; libxml2 gives up on such
+ * values too ("Invalid input or internal error").
+ */
+export const MAX_NFA_WORK = 40_000_000;
+
+export function matchNfa(nfa: Nfa, input: string, budget = MAX_NFA_WORK): boolean {
   const n = nfa.kind.length;
   const seen = new Int32Array(n).fill(-1);
   let current = new Int32Array(n);
@@ -155,6 +165,7 @@ export function matchNfa(nfa: Nfa, input: string): boolean {
   };
 
   let count = close(nfa.start, current, 0);
+  let work = 0;
   for (let i = 0; i < input.length && count > 0; ) {
     const cp = input.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
@@ -169,6 +180,8 @@ export function matchNfa(nfa: Nfa, input: string): boolean {
     next = done;
     count = nextCount;
     if (count === 0) return false;
+    work += count;
+    if (work > budget) throw new XsdRegexTooCostly(budget);
   }
   for (let k = 0; k < count; k++) if (nfa.kind[current[k]] === MATCH) return true;
   return false;
