@@ -11,6 +11,8 @@ import { isAscii } from "node:buffer";
 export interface DecodeError {
   code: "xml/encoding" | "xml/unsupported-encoding";
   params: Record<string, string>;
+  /** Where the error is, when it is not at the end of the decoded text (an unsupported label: the label). */
+  at?: { line: number; column: number };
 }
 
 export interface Decoded {
@@ -28,6 +30,8 @@ export interface Decoded {
 interface CharDecoder {
   /** Decodes the next bytes; an invalid sequence ends the text with an error. */
   decode(bytes: Uint8Array, final: boolean): Decoded;
+  /** Byte offset of the next byte in the entity (a byte-order mark counts), for error messages. */
+  offset: number;
 }
 
 /** How many bytes a sniffed prefix may hold while looking for the end of the XML declaration. */
@@ -67,6 +71,7 @@ export class ByteDecoder {
         return { text: "", error: chosen.error };
       }
       this.dec = chosen.decoder;
+      this.dec.offset = chosen.bom;
       this.encoding = chosen.name;
       this.bom = chosen.bom > 0;
       bytes = head.subarray(chosen.bom);
@@ -125,14 +130,38 @@ function chooseDecoder(head: Uint8Array): Choice {
   if (startsWith(head, [0x00, 0x00, 0xfe, 0xff]) || startsWith(head, [0xff, 0xfe, 0x00, 0x00]) || startsWith(head, [0x00, 0x00, 0x00, 0x3c]) || startsWith(head, [0x3c, 0x00, 0x00, 0x00])) {
     return { error: { code: "xml/unsupported-encoding", params: { encoding: "UCS-4" } } };
   }
-  if (startsWith(head, [0xfe, 0xff])) return { decoder: whatwgDecoder("utf-16be"), name: "utf-16be", bom: 2 };
-  if (startsWith(head, [0xff, 0xfe])) return { decoder: whatwgDecoder("utf-16le"), name: "utf-16le", bom: 2 };
-  if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { decoder: whatwgDecoder("utf-16le"), name: "utf-16le", bom: 0 };
-  if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { decoder: whatwgDecoder("utf-16be"), name: "utf-16be", bom: 0 };
+  if (startsWith(head, [0xfe, 0xff])) return { decoder: utf16Decoder(false), name: "utf-16be", bom: 2 };
+  if (startsWith(head, [0xff, 0xfe])) return { decoder: utf16Decoder(true), name: "utf-16le", bom: 2 };
+  if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { decoder: utf16Decoder(true), name: "utf-16le", bom: 0 };
+  if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { decoder: utf16Decoder(false), name: "utf-16be", bom: 0 };
   if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) return { error: { code: "xml/unsupported-encoding", params: { encoding: "EBCDIC" } } };
   const declared = declaredEncoding(head);
-  if (declared === undefined) return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
-  return byName(declared);
+  // Not an EncName (§4.3.3 [81], e.g. a quote lost: encoding="UTF x="...): the declaration is
+  // broken, and the reader's declaration parser says where; the bytes are read as UTF-8 meanwhile.
+  if (declared === undefined || !ENC_NAME.test(declared)) return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
+  const chosen = byName(declared);
+  if ("error" in chosen && chosen.error.code === "xml/unsupported-encoding") chosen.error.at = labelPosition(head);
+  return chosen;
+}
+
+/** [81] EncName ::= [A-Za-z] ([A-Za-z0-9._] | '-')* */
+const ENC_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
+
+/** Line and column of the declared label in an ASCII-compatible head (UTF-8 continuation bytes do not count as columns). */
+function labelPosition(head: Uint8Array): { line: number; column: number } {
+  const decl = Buffer.from(head.buffer, head.byteOffset, head.length).toString("latin1");
+  const m = /\sencoding\s*=\s*["']/.exec(decl);
+  const at = m === null ? 0 : m.index + m[0].length;
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < at; i++) {
+    const b = head[i];
+    if (b === 0x0a || (b === 0x0d && head[i + 1] !== 0x0a)) {
+      line++;
+      column = 1;
+    } else if ((b & 0xc0) !== 0x80 && b !== 0x0d) column++;
+  }
+  return { line, column };
 }
 
 /**
@@ -188,21 +217,22 @@ export function byName(label: string): Choice {
 
 function latin1Decoder(): CharDecoder {
   return {
+    offset: 0,
     decode: (bytes) => ({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") }),
   };
 }
 
 function asciiDecoder(): CharDecoder {
-  let offset = 0;
   return {
+    offset: 0,
     decode(bytes) {
       for (let i = 0; i < bytes.length; i++) {
         if (bytes[i] > 0x7f) {
           const text = Buffer.from(bytes.buffer, bytes.byteOffset, i).toString("latin1");
-          return { text, error: badBytes("US-ASCII", bytes[i], offset + i) };
+          return { text, error: badBytes("US-ASCII", bytes[i], this.offset + i) };
         }
       }
-      offset += bytes.length;
+      this.offset += bytes.length;
       return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") };
     },
   };
@@ -220,16 +250,16 @@ function badBytes(encoding: string, byte: number, offset: number): DecodeError {
 function utf8Decoder(): CharDecoder {
   const td = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let carry = new Uint8Array(0);
-  let offset = 0;
   return {
+    offset: 0,
     decode(chunk, final) {
       const bytes = concat(carry, chunk);
       const cut = final ? bytes.length : completeLength(bytes);
       // A copy (Buffer's slice would be a view, and the caller may reuse the chunk's memory).
       carry = new Uint8Array(bytes.subarray(cut));
       const body = bytes.subarray(0, cut);
-      const base = offset;
-      offset += cut;
+      const base = this.offset;
+      this.offset += cut;
       // Fast path: Buffer's decoder; only when it produced U+FFFD (an invalid sequence or a real
       // U+FFFD) does the strict decoder decide.
       const view = Buffer.from(body.buffer, body.byteOffset, body.length);
@@ -311,16 +341,71 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 function whatwgDecoder(encoding: string): CharDecoder {
   const td = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  let offset = 0;
   return {
+    offset: 0,
     decode(bytes, final) {
       try {
         const text = td.decode(bytes, { stream: !final });
-        offset += bytes.length;
+        this.offset += bytes.length;
         return { text };
       } catch {
-        return { text: "", error: { code: "xml/encoding", params: { problem: `invalid ${encoding} byte sequence near byte offset ${offset}` } } };
+        return { text: "", error: { code: "xml/encoding", params: { problem: `invalid ${encoding} byte sequence near byte offset ${this.offset}` } } };
       }
     },
   };
+}
+
+/**
+ * UTF-16 with exact error offsets: the text before an unpaired surrogate or a final odd byte is
+ * kept, so the reader reports the error where it is (TextDecoder's fatal mode gives neither the
+ * place nor the valid prefix). An odd byte or a high surrogate at a chunk's end waits for the next.
+ */
+function utf16Decoder(littleEndian: boolean): CharDecoder {
+  const name = littleEndian ? "UTF-16LE" : "UTF-16BE";
+  let carry = new Uint8Array(0);
+  return {
+    offset: 0,
+    decode(chunk, final) {
+      const bytes = concat(carry, chunk);
+      let cut = bytes.length & ~1;
+      if (!final && cut >= 2) {
+        const last = littleEndian ? bytes[cut - 1] : bytes[cut - 2];
+        if (last >= 0xd8 && last <= 0xdb) cut -= 2;
+      }
+      carry = new Uint8Array(bytes.subarray(cut));
+      const base = this.offset;
+      this.offset += cut;
+      // A copy in both cases: swap16 works in place, and the caller may reuse the chunk's memory.
+      const units = Buffer.from(bytes.subarray(0, cut));
+      if (!littleEndian) units.swap16();
+      const text = units.toString("utf16le");
+      const bad = firstUnpaired(text);
+      if (bad !== -1) {
+        const unit = text.charCodeAt(bad).toString(16).toUpperCase();
+        return { text: text.slice(0, bad), error: { code: "xml/encoding", params: { problem: `invalid ${name} byte sequence: unpaired surrogate 0x${unit} at byte offset ${base + 2 * bad}` } } };
+      }
+      if (final && carry.length > 0) {
+        return { text, error: { code: "xml/encoding", params: { problem: `the input ends inside a ${name} code unit (an odd number of bytes; byte offset ${base + cut})` } } };
+      }
+      return { text };
+    },
+  };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Index of the first unpaired surrogate, or -1 (a RegExp finds the first surrogate of any kind). */
+function firstUnpaired(s: string): number {
+  const from = s.search(SURROGATE);
+  if (from === -1) return -1;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return i;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return i;
+      i++;
+    }
+  }
+  return -1;
 }

@@ -62,6 +62,8 @@ interface PendingError {
   code: string;
   params: Params;
   index: number;
+  /** Reported here rather than at `index` (the decoder knew better: an unsupported label's place). */
+  at?: Position;
 }
 
 export class Parser {
@@ -138,7 +140,7 @@ export class Parser {
    * `checked`: the decoder found every character of `text` legal and none a surrogate (see
    * Decoded.checked), so the scan is skipped unless a carried high surrogate comes first.
    */
-  append(text: string, error?: { code: string; params: Params }, last = false, checked = false): void {
+  append(text: string, error?: { code: string; params: Params; at?: Position }, last = false, checked = false): void {
     if (this.final) return;
     const carried = this.carry;
     let s = carried + text;
@@ -166,7 +168,7 @@ export class Parser {
       s = s.slice(0, bad);
       this.final = true;
     } else if (error !== undefined) {
-      this.pending = { code: error.code, params: error.params, index: this.buf.length + this.partsLen + s.length };
+      this.pending = { code: error.code, params: error.params, index: this.buf.length + this.partsLen + s.length, at: error.at };
       this.final = true;
     }
     if (this.retryLen > 0 && !this.final && !last && this.buf.length - this.pos + this.partsLen + s.length < this.retryLen) {
@@ -211,7 +213,7 @@ export class Parser {
   /** Reports a fatal error at index i and stops; `hint` replaces the code's own for this case. */
   fail(code: string, params: Params, i: number, hint?: string): never {
     if (this.pending !== null && this.ent === null && i >= this.pending.index) {
-      this.report(diagnose(this.pending.code, this.pending.params, this.at(this.pending.index)));
+      this.report(diagnose(this.pending.code, this.pending.params, this.pending.at ?? this.at(this.pending.index)));
     } else {
       const d = diagnose(code, params, this.at(i));
       if (hint !== undefined) d.hint = hint;
@@ -219,6 +221,11 @@ export class Parser {
     }
     this.stopped = true;
     throw STOP;
+  }
+
+  /** Reports the pending input error (an encoding error or illegal character that cut the input), if any, and stops. */
+  failPending(): void {
+    if (this.pending !== null) this.fail(this.pending.code, this.pending.params, this.pending.index);
   }
 
   /** Reports a fatal error at a position already computed (e.g. an attribute's) and stops. */

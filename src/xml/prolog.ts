@@ -29,7 +29,9 @@ function checkDeclaredEncoding(p: Parser, declared: string | undefined, i: numbe
   const bad = sixteen ? !UTF16.test(declared) : det.bom && det.encoding === "utf-8" && !/^utf-?8$/i.test(declared);
   if (bad) {
     const found = det.bom ? `a ${det.encoding.toUpperCase()} byte-order mark` : `${det.encoding.toUpperCase()} bytes`;
-    p.fail("xml/encoding", { problem: `the XML declaration names encoding "${declared}", but the document starts with ${found}` }, i);
+    // Reported at the label, the thing to change (the declaration was read whole, so it is in the buffer).
+    const label = p.buf.indexOf(declared, p.buf.indexOf("encoding", i));
+    p.fail("xml/encoding", { problem: `the XML declaration names encoding "${declared}", but the document starts with ${found}` }, label < 0 ? i : label);
   }
 }
 
@@ -166,6 +168,9 @@ function failInSubset(p: Parser, at: number, end: number): void {
   parser.parseDtdText(p.buf.slice(at, end), doc, { file: p.o.file, line: start.line, column: start.column, internal: true, limits });
   const fatal = doc.diagnostics.find((d) => d.severity === "error" && parser.isFatal(d.code));
   if (fatal === undefined) return;
+  // The subset ran to the end of the input because the input was cut by an encoding error or an
+  // illegal character: that is the error, not the construct it left unterminated.
+  if (end === p.buf.length && fatal.code === "dtd/unterminated") p.failPending();
   p.report(fatal);
   p.stopped = true;
   throw STOP;
