@@ -1,6 +1,125 @@
 /**
- * Differential outcomes (ids "<fixture>#<mutation id>[@doctype]") where qxml and libxml2 are known
- * to disagree, each with who is right and why (also in docs/conformance.md "Differential").
- * Empty: on the bundled schemas, fixtures and seed-1 mutations, every verdict agrees today.
+ * Differential outcomes where qxml and libxml2 are known to disagree, each with the spec clause
+ * that decides it and who is right (also in docs/conformance.md, "Differential"). Two forms: exact
+ * outcome ids ("<fixture>#<mutation id>[@doctype]"), and recognisers that explain a class of
+ * cases by what the engines say (as test-support/wf-known.ts does), each with a pinned example
+ * that test/differential/known-validity.test.ts checks still disagrees and is still recognised.
+ * A recogniser explains a verdict disagreement, or a first error that is not inside libxml2's
+ * element because libxml2 does not report qxml's first error at all.
  */
+import type { DifferentialOutcome } from "./differential.js";
+
 export const KNOWN_DIFFERENTIAL_DISAGREEMENTS: Readonly<Record<string, string>> = {};
+
+export interface KnownValidityDifference {
+  id: string;
+  /** The clause of XML 1.0 (5th ed.), Namespaces in XML 1.0 or XSD 1.0 (2nd ed.) that decides the case. */
+  clause: string;
+  /** Who is right, and why the other engine differs. */
+  why: string;
+  /** A pinned example: the schema (its kind and text) and a document on which the engines disagree. */
+  example: { kind: "dtd" | "xsd"; schema: string; xml: string };
+  /**
+   * The difference is only in which error comes first, and libxml2's order varies between
+   * processes (its hash tables are seeded at random): the example's test then checks that both
+   * engines report errors on the same elements, not that this run's first errors differ.
+   */
+  orderOnly?: true;
+  matches(o: DifferentialOutcome): boolean;
+}
+
+type Side = DifferentialOutcome["qxml"];
+const says = (v: Side, re: RegExp) => v.first !== undefined && re.test(v.first.message);
+const XSD_LIST = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">';
+
+export const KNOWN_VALIDITY_DIFFERENCES: readonly KnownValidityDifference[] = [
+  {
+    id: "dtd-char-reference-space-in-element-content",
+    clause:
+      "XML 1.0 §3 VC Element Valid (element content: child elements with optional white space, comments and PIs, i.e. S and Misc) and its note: white space written as a character reference does not match S",
+    why:
+      "qxml right: &#32; between the children of an element declared with element content is character data written as a reference, not the white space the content model allows. libxml2 2.15 treats the expanded space as ignorable and accepts it. (In XSD, where the infoset has only the space character, both engines accept it.)",
+    example: { kind: "dtd", schema: "<!ELEMENT a (b*)><!ELEMENT b EMPTY>", xml: "<a><b/>&#32;<b/></a>" },
+    matches: (o) => o.libxml2.valid && o.qxml.first?.code === "valid/text-not-allowed" && says(o.qxml, /character reference to white space/),
+  },
+  {
+    id: "xsd-cdata-white-space-in-element-only",
+    clause:
+      "XSD 1.0 Part 1 §3.4.4 cvc-complex-type.2.3 (element-only: no character information item children other than white space); CDATA section boundaries are not in the infoset (XML Infoset §2.6)",
+    why:
+      "qxml right: an empty CDATA section, or one holding only white space, contributes no character or only white space, which element-only content allows. libxml2 2.15 sees a CDATA node and reports \"Character content other than whitespace\".",
+    example: { kind: "xsd", schema: `${XSD_LIST}<xs:element name="a"><xs:complexType><xs:sequence><xs:element name="b" minOccurs="0"/></xs:sequence></xs:complexType></xs:element></xs:schema>`, xml: "<a><![CDATA[ ]]><b/></a>" },
+    matches: (o) => o.qxml.valid && !o.libxml2.valid && says(o.libxml2, /Character content other than whitespace is not allowed because the content type is 'element-only'/),
+  },
+  {
+    id: "xsd-date-time-white-space",
+    clause: "XSD 1.0 Part 2 §3.2.7 dateTime, §3.2.9 date (whiteSpace fixed to collapse) and §4.3.6 whiteSpace: leading and trailing white space is removed before the lexical check",
+    why:
+      "qxml right: \" 2024-02-29 \" is a valid xs:date (as \" 1 \" is a valid xs:int, which libxml2 accepts). libxml2 2.15 does not collapse white space before parsing the date/time types and rejects the value.",
+    example: { kind: "xsd", schema: `${XSD_LIST}<xs:element name="d" type="xs:date"/></xs:schema>`, xml: "<d> 2024-02-29 </d>" },
+    matches: (o) => o.qxml.valid && says(o.libxml2, /'(\s[^']*|[^']*\s)' is not a valid value of the atomic type 'xs:(dateTime|date|time|gYear|gYearMonth|gMonth|gMonthDay|gDay|duration)'/),
+  },
+  {
+    id: "xsd-idref-not-resolved",
+    clause: "XSD 1.0 Part 1 §3.3.4 cvc-id.1 (every IDREF, also each item of an IDREFS, must have an ID binding in the validation root's ID/IDREF table)",
+    why:
+      "qxml right: an xs:IDREF or xs:IDREFS value naming no xs:ID of the document is an error. libxml2 2.15's XSD validator checks xs:ID uniqueness but never resolves xs:IDREF values (its DTD validator does).",
+    example: {
+      kind: "xsd",
+      schema: `${XSD_LIST}<xs:element name="a"><xs:complexType><xs:attribute name="id" type="xs:ID"/><xs:attribute name="ref" type="xs:IDREF"/></xs:complexType></xs:element></xs:schema>`,
+      xml: '<a id="x" ref="y"/>',
+    },
+    matches: (o) => o.libxml2.valid && o.qxml.first?.code === "valid/unresolved-idref",
+  },
+  {
+    id: "xsd-empty-idrefs",
+    clause: "XSD 1.0 Part 2 §3.3.10 IDREFS (and §3.3.5 NMTOKENS, §3.3.12 ENTITIES): derived by list with minLength 1, so the empty list is not a value",
+    why: "qxml right: an empty (or all-white-space) xs:IDREFS value has 0 items. libxml2 2.15 accepts it.",
+    example: { kind: "xsd", schema: `${XSD_LIST}<xs:element name="a"><xs:complexType><xs:attribute name="refs" type="xs:IDREFS"/></xs:complexType></xs:element></xs:schema>`, xml: '<a refs=" "/>' },
+    matches: (o) => o.libxml2.valid && says(o.qxml, /has 0 items; expected at least 1/),
+  },
+  {
+    id: "dtd-colon-in-id",
+    clause:
+      "Namespaces in XML 1.0 §7 (Conformance of Documents): in a namespace-valid document, no attribute with a declared type of ID, IDREF(S), ENTITY(IES) or NOTATION contains a colon",
+    why:
+      "qxml right: with namespaces on (both engines' default), id=\"a:b\" of type ID is not namespace-valid, and qxml reports it where it occurs. libxml2 2.15 checks only that the value is a Name; when the ID is referenced elsewhere its first error is then the dangling IDREF instead.",
+    example: { kind: "dtd", schema: "<!ELEMENT a EMPTY><!ATTLIST a id ID #IMPLIED>", xml: '<a id="a:b"/>' },
+    matches: (o) => (o.libxml2.valid || o.located === false) && says(o.qxml, /values are NCNames when namespaces are in use/),
+  },
+  {
+    id: "xsd-element-fixed-value",
+    clause:
+      "XSD 1.0 Part 1 §3.3.4 cvc-elt.5.2.2.2.2 (the actual value must match the {value constraint} value; XSD 1.1 words it \"equal or identical to\"), actual value after whiteSpace (Part 2 §4.3.6)",
+    why:
+      "qxml right: <rate> 2.50 </rate> and <rate>2.5</rate> have the value 2.5 of a decimal fixed at \"2.50\", and <b>1</b> is the boolean true; libxml2 2.15 compares an element's content with the fixed value as strings, white space included (its attribute check compares values, as qxml does for both).",
+    example: { kind: "xsd", schema: `${XSD_LIST}<xs:element name="rate" type="xs:decimal" fixed="2.50"/></xs:schema>`, xml: "<rate> 2.5 </rate>" },
+    matches: (o) => o.qxml.valid && says(o.libxml2, /^Element '[^']*': The actual value '[\s\S]*' does not match the fixed value constraint '/),
+  },
+  {
+    id: "dtd-list-separators-not-normalised",
+    clause: "XML 1.0 §2.3 [6] Names ::= Name (#x20 Name)*, [8] Nmtokens ::= Nmtoken (#x20 Nmtoken)*; §3.3.1 VC IDREF and Name Token",
+    why:
+      "qxml right: validated against a DTD the document does not declare (qxml validate --schema x.dtd), attribute values are not normalised by type (§3.3.3), which is why both engines reject id=\" x \"; likewise \" a\", \"a \" and \"a  b\" do not match Nmtokens or Names. libxml2 2.15 skips leading, trailing and doubled spaces in NMTOKENS and doubled spaces in IDREFS. Through the document's own DOCTYPE the values are normalised first and both engines accept them.",
+    example: { kind: "dtd", schema: "<!ELEMENT a EMPTY><!ATTLIST a codes NMTOKENS #IMPLIED>", xml: '<a codes="x  y"/>' },
+    matches: (o) => o.libxml2.valid && says(o.qxml, /separated by single spaces \((NMTOKENS|IDREFS|ENTITIES)\)/),
+  },
+  {
+    id: "dangling-idref-report-order",
+    clause: "XML 1.0 §3.3.1 VC IDREF (each IDREF must match an ID; a document with several dangling references breaks it several times, and no order of reports is specified)",
+    why:
+      "Both conform: with several dangling references, qxml reports them in document order, libxml2 2.15 in the order of its reference hash table, which is seeded at random per process (for <r also=\"x zz\"/><r to=\"zz\"/> it may name the second <r> first), so the two first errors can name different elements. Both report every one of them.",
+    example: {
+      kind: "dtd",
+      schema: "<!ELEMENT a (r*)><!ELEMENT r EMPTY><!ATTLIST r to IDREF #IMPLIED also IDREFS #IMPLIED>",
+      xml: '<a><r also="x zz"/><r to="zz"/></a>',
+    },
+    orderOnly: true,
+    matches: (o) => o.located === false && o.qxml.first?.code === "valid/unresolved-idref" && says(o.libxml2, /references an unknown ID/),
+  },
+];
+
+/** The known difference that explains a disagreement (or a misplaced first error), if any. */
+export function explainDisagreement(o: DifferentialOutcome): KnownValidityDifference | undefined {
+  return KNOWN_VALIDITY_DIFFERENCES.find((k) => k.matches(o));
+}

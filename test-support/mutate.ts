@@ -6,8 +6,13 @@
  * outside an enumeration, a range, a length or a lexical form; a required attribute missing,
  * an undeclared attribute, a wrong attribute enumeration value.
  *
+ * With `deepMax`, also the kinds the deep validity run added (test-support/mutate/kinds-*.ts):
+ * edge lexical forms per datatype, white space in enumerated values, character and entity
+ * references, CDATA sections, comments and PIs, xsi:* attributes, namespaces, ID/IDREF(S),
+ * changed default and fixed values, elements moved one level up or down.
+ *
  * Candidates are listed first (cheap descriptors), then a seeded, kind-balanced selection of at
- * most `max` is materialised, each on its own copy of the tree.
+ * most `max` (and `deepMax`) is materialised, each on its own copy of the tree.
  */
 import { isElement, parseTree, type XmlElement } from "../src/xml/tree.js";
 import type { SchemaModel } from "../src/schema/model.js";
@@ -15,19 +20,13 @@ import { seededRng, type Rng } from "./mutate/rng.js";
 import { cloneTree, serializeElement, splitProlog } from "./mutate/serialize.js";
 import { attributeDecls, elementOnly, indexDocument, textType, type IndexedElement } from "./mutate/schema-index.js";
 import { badValues } from "./mutate/values.js";
+import { rawRegistry, setText, type Candidate, type MutationKind } from "./mutate/candidate.js";
+import { valueCandidates } from "./mutate/kinds-values.js";
+import { markupCandidates } from "./mutate/kinds-markup.js";
+import { namespaceCandidates } from "./mutate/kinds-namespaces.js";
+import { documentIds, idCandidates, moveCandidates } from "./mutate/kinds-structure.js";
 
-export type MutationKind =
-  | "drop-element"
-  | "duplicate-element"
-  | "reorder-element"
-  | "rename-element"
-  | "stray-text"
-  | "bad-enumeration"
-  | "bad-value"
-  | "missing-required-attribute"
-  | "undeclared-attribute"
-  | "wrong-attribute-enumeration"
-  | "bad-attribute-value";
+export type { MutationKind } from "./mutate/candidate.js";
 
 export interface Mutation {
   /** Stable id: kind, element path and detail, e.g. "bad-value:/A/B[2]:above maxInclusive 5". */
@@ -41,20 +40,15 @@ export interface Mutation {
 
 export interface MutateOptions {
   seed?: number;
-  /** At most this many mutations (default 400). */
+  /** At most this many mutations of the original kinds (default 400). */
   max?: number;
+  /**
+   * At most this many mutations of the kinds the deep validity run added (datatype edges, white
+   * space, references, CDATA, comments/PIs, xsi:*, namespaces, IDs, defaults, moves; default 0).
+   */
+  deepMax?: number;
   /** Name used in parse errors. */
   file?: string;
-}
-
-interface Candidate {
-  kind: MutationKind;
-  /** Preorder index of the element in the document. */
-  at: number;
-  target: string;
-  detail: string;
-  description: string;
-  apply(el: XmlElement): void;
 }
 
 /** A name one edit away (a typo), so "did you mean" has something to find. */
@@ -63,13 +57,6 @@ function typo(name: string): string {
   const prefix = colon < 0 ? "" : name.slice(0, colon + 1);
   const local = name.slice(colon + 1);
   return prefix + (local.length > 2 ? local.slice(0, -1) : `${local}X`);
-}
-
-function setText(el: XmlElement, value: string): void {
-  const line = el.line;
-  const column = el.column;
-  el.children = el.children.filter((c) => isElement(c) || c.kind !== "text");
-  el.children.unshift({ kind: "text", text: value, line, column });
 }
 
 function siblingsOf(el: XmlElement): XmlElement["children"] {
@@ -184,21 +171,36 @@ function preorder(root: XmlElement): XmlElement[] {
   return out;
 }
 
+/** Candidates of the kinds the deep validity run added (test-support/mutate/kinds-*.ts). */
+function deepCandidates(model: SchemaModel, items: IndexedElement[]): Candidate[] {
+  const ids = documentIds(model, items);
+  return items.flatMap((item, at) => [
+    ...valueCandidates(model, item, at),
+    ...markupCandidates(model, item, at),
+    ...namespaceCandidates(model, item, at),
+    ...idCandidates(model, item, at, ids),
+    ...moveCandidates(item, at),
+  ]);
+}
+
 export function mutate(model: SchemaModel, xml: string, options: MutateOptions = {}): Mutation[] {
   const file = options.file ?? "document.xml";
   const { prolog, rootOffset } = splitProlog(xml);
   const root = parseTree(xml, file);
   const items = indexDocument(model, root);
   const candidates = items.flatMap((item, at) => [...structural(item, at), ...fromSchema(model, item, at)]);
-  const chosen = select(candidates, options.max ?? 400, seededRng(options.seed ?? 1));
+  const rng = seededRng(options.seed ?? 1);
+  const chosen = select(candidates, options.max ?? 400, rng);
+  if ((options.deepMax ?? 0) > 0) chosen.push(...select(deepCandidates(model, items), options.deepMax!, rng));
   const tail = xml.slice(rootOffset).endsWith("\n") ? "\n" : "";
   const ids = new Set<string>();
   return chosen.map((c) => {
     const copy = cloneTree(root);
-    c.apply(preorder(copy)[c.at]);
+    const raw = rawRegistry();
+    c.apply(preorder(copy)[c.at], raw.raw);
     let id = [c.kind, c.target, c.detail].filter((s) => s !== "").join(":");
     for (let n = 2; ids.has(id); n++) id = `${c.kind}:${c.target}:${c.detail}#${n}`;
     ids.add(id);
-    return { id, kind: c.kind, description: c.description, xml: prolog + serializeElement(copy) + tail, target: c.target };
+    return { id, kind: c.kind, description: c.description, xml: prolog + raw.expand(serializeElement(copy)) + tail, target: c.target };
   });
 }

@@ -13,13 +13,14 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { isFatalDtdCode } from "../dtd/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
-import { XSI_NS } from "../schema/model.js";
+import { XSD_NS, XSI_NS } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
 import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.js";
 import { complexTypeById, elementById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
 import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
 import { abstractTypeParams } from "./abstract-type.js";
+import { xsiBuiltin } from "./xsi-builtin.js";
 import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE, UNKNOWN_INDEX } from "./frame.js";
 import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typeNote } from "./messages.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
@@ -504,9 +505,11 @@ export class ValidationEngine implements XmlHandler {
         const v = a.value.trim();
         if (v !== "true" && v !== "false" && v !== "1" && v !== "0") {
           this.report("valid/attribute-value", { element: tag.name, name: a.name, expected: "true or false", found: a.value }, a.line, a.column);
+        } else if (!el.decl.nillable) {
+          // cvc-elt.3.1: on an element not declared nillable, xsi:nil may not occur at all, even "false".
+          this.report("valid/nil", { parent: tag.name, problem: `xsi:nil="${a.value}" is not allowed: the element is not declared nillable` }, a.line, a.column);
         } else if (v === "true" || v === "1") {
-          if (!el.decl.nillable) this.report("valid/nil", { parent: tag.name, problem: "xsi:nil is not allowed: the element is not declared nillable" }, a.line, a.column);
-          else f.nil = true;
+          f.nil = true;
         }
       } else if (a.local === "type") {
         chosen = this.xsiType(el, tag, a.value, a.line, a.column);
@@ -525,23 +528,29 @@ export class ValidationEngine implements XmlHandler {
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     const uri = this.namespaceOf(prefix);
     const key = uri === null ? local : `{${uri}}${local}`;
-    const named = uri === undefined ? undefined : this.schema!.model.namedTypes[key];
+    let model = this.schema!.model;
+    let named = uri === undefined ? undefined : model.namedTypes[key];
+    if (named === undefined && uri === XSD_NS) {
+      // A built-in the schema never uses: resolved in a copy of the model that has it.
+      const builtin = xsiBuiltin(this.schema!, local);
+      if (builtin !== undefined) ({ model, ref: named } = builtin);
+    }
     if (named === undefined) {
       const problem = uri === undefined ? `the prefix "${prefix}" is not bound to a namespace` : "no such type is declared in the schema";
       this.report("valid/xsi-type", { parent: tag.name, found: value, problem }, line, column);
       return null;
     }
-    if (!derivesFrom(this.schema!.model, named, el.decl.type)) {
-      const declared = typeName(this.schema!.model, el.decl.type);
+    if (!derivesFrom(model, named, el.decl.type)) {
+      const declared = typeName(model, el.decl.type);
       this.report("valid/xsi-type", { parent: tag.name, found: value, problem: `the type does not derive from the declared type ${declared}` }, line, column);
       return null;
     }
-    const blocked = xsiTypeBlocked(this.schema!.model, named, el.decl);
+    const blocked = xsiTypeBlocked(model, named, el.decl);
     if (blocked !== null) {
       this.report("valid/xsi-type", { parent: tag.name, found: value, problem: `the type may not replace the declared type: ${blocked}` }, line, column);
       return null;
     }
-    if (named.kind === "simple") return simpleElementType(this.schema!.model, named.id);
+    if (named.kind === "simple") return simpleElementType(model, named.id);
     return complexTypeById(this.schema!, named.id, this.diagnostics);
   }
 

@@ -21,8 +21,8 @@ export interface SimpleChecker {
   trivial: boolean;
   /**
    * Whether an instance value (prefixes bound by `context`) matches a declaration's fixed value
-   * (prefixes bound by `fixedContext`, the schema's). QName-based types compare values
-   * ({namespace, local}); others compare the whitespace-normalised literals.
+   * (prefixes bound by `fixedContext`, the schema's). Values are compared ({namespace, local}
+   * for QNames; 1.50 = 1.5 for decimals); a value that is not valid compares as its literal.
    */
   fixedMatches(value: string, context: ValueContext | undefined, fixed: string, fixedContext: ValueContext | undefined): boolean;
 }
@@ -48,16 +48,19 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
     f.maxLength === undefined;
   try {
     const c = compileSimpleType(model, typeId);
-    const qnames = c.hasQNames === true && c.sameValue !== undefined;
+    const sameValue = c.sameValue;
     return {
       check: (lexical, context) => c.check(lexical, context),
       normalize: (s) => c.normalize(s),
       describe: () => c.describe(),
       builtin: t.builtin,
       trivial: plain,
-      fixedMatches: qnames
-        ? (value, context, fixed, fixedContext) => c.sameValue!(value, context, fixed, fixedContext)
-        : (value, _context, fixed) => c.normalize(value) === c.normalize(fixed),
+      // Values, not literals (XSD 1.0 cvc-attribute.4 / cvc-elt.5.2.2.2.2, "equal or identical" in
+      // XSD 1.1): "1.50" is the fixed decimal 1.5, "1" the fixed boolean true.
+      fixedMatches:
+        sameValue === undefined
+          ? (value, _context, fixed) => c.normalize(value) === c.normalize(fixed)
+          : (value, context, fixed, fixedContext) => sameValue(value, context, fixed, fixedContext),
     };
   } catch (e) {
     // A malformed type (e.g. circular) was reported by the schema reader; do not crash here.

@@ -1,0 +1,58 @@
+/**
+ * The deep validity differential: the loop of test-support/differential.ts over many seeds and
+ * every candidate mutation, for a run by hand (not CI):
+ *
+ *   npm run build && QXML_DIFF_SCALE=4 npm run differential:deep
+ *
+ * QXML_DIFF_SCALE (default 1) is the number of seeds; each seed runs up to 1000 original-kind and
+ * 600 deep-kind mutations per seed document. Prints the summary, the counts per schema and per
+ * mutation kind, and every disagreement or misplaced first error (grouped, with examples);
+ * writes them all to QXML_DIFF_OUT (default /tmp/qxml-diff-deep.json).
+ */
+import { writeFileSync } from "node:fs";
+import { formatDifferential, runDifferential, summarizeDifferential, type DifferentialOutcome } from "./differential.js";
+import { KNOWN_DIFFERENTIAL_DISAGREEMENTS, explainDisagreement } from "./differential-known.js";
+
+const scale = Math.max(1, Number(process.env.QXML_DIFF_SCALE ?? "1") | 0);
+const perFixture = Number(process.env.QXML_DIFF_PER_FIXTURE ?? "1000");
+const deepPerFixture = Number(process.env.QXML_DIFF_DEEP_PER_FIXTURE ?? "600");
+const out = process.env.QXML_DIFF_OUT ?? "/tmp/qxml-diff-deep.json";
+
+const all: DifferentialOutcome[] = [];
+const started = Date.now();
+for (let seed = 1; seed <= scale; seed++) {
+  const run = await runDifferential({ seed, perFixture, deepPerFixture, doctypePerFixture: 200 });
+  for (const p of run.problems) console.log(`problem: ${p.fixture}: ${p.reason}`);
+  all.push(...run.outcomes);
+  console.log(`seed ${seed}: ${run.outcomes.length} documents (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+const s = summarizeDifferential(all);
+console.log(formatDifferential(s));
+console.log("by mutation kind:");
+for (const [k, v] of Object.entries(s.byKind).sort()) console.log(`  ${k.padEnd(28)} ${v.agree}/${v.total}`);
+
+const unexplained = all.filter((o) => !o.agree && KNOWN_DIFFERENTIAL_DISAGREEMENTS[o.id] === undefined && explainDisagreement(o) === undefined);
+const explained = all.filter((o) => (!o.agree || o.located === false) && explainDisagreement(o) !== undefined);
+const misplaced = all.filter((o) => o.located === false && explainDisagreement(o) === undefined);
+const group = (list: DifferentialOutcome[]) => {
+  const g = new Map<string, DifferentialOutcome[]>();
+  for (const o of list) {
+    const key = `${o.schema} ${o.kind} qxml=${o.qxml.valid} libxml2=${o.libxml2.valid} ${o.qxml.first?.code ?? ""}`;
+    g.set(key, [...(g.get(key) ?? []), o]);
+  }
+  return g;
+};
+const byKnown = new Map<string, number>();
+for (const o of explained) byKnown.set(explainDisagreement(o)!.id, (byKnown.get(explainDisagreement(o)!.id) ?? 0) + 1);
+console.log(`explained by a known difference: ${explained.length}`);
+for (const [id, n] of byKnown) console.log(`  ${id}: ${n}`);
+for (const [key, list] of group(unexplained)) {
+  const o = list[0];
+  console.log(`DISAGREE ×${list.length} ${key}\n    ${o.id}: ${o.description}\n    qxml: ${o.qxml.first?.message ?? "valid"}\n    libxml2: ${o.libxml2.first?.message ?? "valid"}`);
+}
+for (const [key, list] of group(misplaced)) {
+  const o = list[0];
+  console.log(`MISPLACED ×${list.length} ${key}\n    ${o.id}: qxml ${o.qxml.first?.path} (${o.qxml.first?.message}) | libxml2 ${o.libxml2.first?.path} (${o.libxml2.first?.message})`);
+}
+writeFileSync(out, JSON.stringify({ summary: s, unexplained, misplaced }, null, 1));
+console.log(`${all.length} documents in ${((Date.now() - started) / 1000).toFixed(0)} s; details in ${out}`);
