@@ -21,7 +21,7 @@ export interface KnownWfDifference {
 /** An encoding label with its punctuation dropped, as libxml2 2.15 compares labels. */
 const looseLabel = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, "");
 /** Labels qxml supports under their IANA spelling, in libxml2's loose form. */
-const LOOSE_SUPPORTED = new Set(["utf8", "utf16", "iso88591", "latin1", "usascii", "ascii"]);
+const LOOSE_SUPPORTED = new Set(["utf8", "utf16", "utf16le", "utf16be", "iso88591", "latin1", "usascii", "ascii", "windows1252", "cp1252", "koi8r", "shiftjis"]);
 
 export const KNOWN_WF_DIFFERENCES: readonly KnownWfDifference[] = [
   {
@@ -34,6 +34,15 @@ export const KNOWN_WF_DIFFERENCES: readonly KnownWfDifference[] = [
       o.libxml2.wellFormed &&
       o.qxml.first?.code === "xml/unsupported-encoding" &&
       LOOSE_SUPPORTED.has(looseLabel(/encoding "([^"]*)"/.exec(o.qxml.first.message)?.[1] ?? "")),
+  },
+  {
+    id: "encoding-declaration-contradicts-detected",
+    clause:
+      "XML 1.0 §4.3.3 (Character Encoding in Entities): in the absence of external information, it is a fatal error for an entity including an encoding declaration to be presented in an encoding other than that named in the declaration (a fatal error since erratum E61 of the 2nd edition); Appendix F (autodetection, non-normative)",
+    why:
+      "a UTF-8 byte-order mark with encoding=\"ISO-8859-1\", a UTF-16 byte-order mark or UTF-16 bytes with encoding=\"UTF-8\" (or a misspelt label such as \"UTFF-16\"): the declaration contradicts the encoding detected from the first bytes. qxml stops at the label; libxml2 2.15 only warns (\"Encoding 'ISO-8859-1' doesn't match auto-detected 'UTF-8'\") and reads on in the detected encoding. qxml is right.",
+    example: '\uFEFF<?xml version="1.0" encoding="ISO-8859-1"?><a/>',
+    matches: (o) => o.libxml2.wellFormed && o.qxml.first?.code === "xml/encoding" && /^the XML declaration names encoding "[^"]*", but the document starts with /.test(o.qxml.first.message),
   },
   {
     id: "version-not-versionnum",

@@ -11,7 +11,8 @@
 import type { Rng } from "./mutate/rng.js";
 import type { WfSeed } from "./wf-seeds.js";
 
-export type WfEditKind = "delete" | "insert" | "duplicate" | "replace" | "swap-end-tags" | "truncate" | "bad-utf8";
+/** "bad-bytes" and "relabel": edits of re-encoded seeds (test-support/wf-encodings.ts). */
+export type WfEditKind = "delete" | "insert" | "duplicate" | "replace" | "swap-end-tags" | "truncate" | "bad-utf8" | "bad-bytes" | "relabel";
 
 export interface WfVariant {
   /** "<seed id>#<n>". */

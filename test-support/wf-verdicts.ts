@@ -17,6 +17,8 @@ import { NAMESPACE_ERROR } from "../src/engines/libxml2.js";
 
 export interface WfError {
   line: number;
+  /** 1-based, in characters (both engines count a character, astral or not, as one column). */
+  column: number;
   /** qxml: the diagnostic code; libxml2: "fatal" or "namespace". */
   code: string;
   message: string;
@@ -37,7 +39,7 @@ export function qxmlVerdict(bytes: Uint8Array, file = "mutant.xml", split?: numb
       endElement() {},
       text() {},
       diagnostic(d) {
-        if (d.severity === "error") last = { line: d.line, code: d.code, message: d.message };
+        if (d.severity === "error") last = { line: d.line, column: d.column, code: d.code, message: d.message };
       },
     },
     { file, namespaces: true },
@@ -59,12 +61,14 @@ interface Detail {
   message: string;
   level: number;
   line: number;
+  col: number;
 }
 
 function firstRejecting(details: readonly Detail[]): WfError | undefined {
   for (const d of details) {
-    if (d.level >= 3) return { line: d.line, code: "fatal", message: d.message.trim() };
-    if (d.level === 2 && LIBXML2_NAMESPACE_ERROR.test(d.message)) return { line: d.line, code: "namespace", message: d.message.trim() };
+    if (d.level >= 3) return { line: d.line, column: d.col, code: "fatal", message: d.message.trim() };
+    // U+FEFF is a name character (§2.3) but JavaScript's \s matches it, so the list's \S+ would miss "Namespace prefix \uFEFFq ...".
+    if (d.level === 2 && LIBXML2_NAMESPACE_ERROR.test(d.message.replace(/\uFEFF/g, "_"))) return { line: d.line, column: d.col, code: "namespace", message: d.message.trim() };
   }
   return undefined;
 }
@@ -89,7 +93,7 @@ export async function libxml2WfParser(): Promise<Libxml2WfParser> {
         doc.dispose();
       } catch (e) {
         const d = (e as { details?: Detail[] }).details;
-        details = Array.isArray(d) && d.length > 0 ? d : [{ message: String(e), level: 3, line: 0 }];
+        details = Array.isArray(d) && d.length > 0 ? d : [{ message: String(e), level: 3, line: 0, col: 0 }];
       }
       const first = firstRejecting(details);
       return first === undefined ? { wellFormed: true } : { wellFormed: false, first };

@@ -140,7 +140,8 @@ function chooseDecoder(head: Uint8Array): Choice {
   // broken, and the reader's declaration parser says where; the bytes are read as UTF-8 meanwhile.
   if (declared === undefined || !ENC_NAME.test(declared)) return { decoder: utf8Decoder(), name: "utf-8", bom: 0 };
   const chosen = byName(declared);
-  if ("error" in chosen && chosen.error.code === "xml/unsupported-encoding") chosen.error.at = labelPosition(head);
+  // Unsupported, or UTF-16 named for single-byte text: the label is what to change.
+  if ("error" in chosen) chosen.error.at = labelPosition(head);
   return chosen;
 }
 
@@ -345,7 +346,9 @@ function whatwgDecoder(encoding: string): CharDecoder {
     offset: 0,
     decode(bytes, final) {
       try {
-        const text = td.decode(bytes, { stream: !final });
+        // Always streaming, then flushed: Node 20 decodes windows-1252 in one non-streaming call as
+        // ISO-8859-1 (0x80 as U+0080, not €).
+        const text = final ? td.decode(bytes, { stream: true }) + td.decode() : td.decode(bytes, { stream: true });
         this.offset += bytes.length;
         return { text };
       } catch {

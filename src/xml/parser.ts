@@ -223,7 +223,12 @@ export class Parser {
     throw STOP;
   }
 
-  /** Reports the pending input error (an encoding error or illegal character that cut the input), if any, and stops. */
+  /** Where the pending input error (an encoding error or illegal character that cut the input) is, if any. */
+  pendingAt(): Position | undefined {
+    return this.pending === null ? undefined : (this.pending.at ?? this.at(this.pending.index));
+  }
+
+  /** Reports the pending input error, if any, and stops. */
   failPending(): void {
     if (this.pending !== null) this.fail(this.pending.code, this.pending.params, this.pending.index);
   }

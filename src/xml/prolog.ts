@@ -169,8 +169,10 @@ function failInSubset(p: Parser, at: number, end: number): void {
   const fatal = doc.diagnostics.find((d) => d.severity === "error" && parser.isFatal(d.code));
   if (fatal === undefined) return;
   // The subset ran to the end of the input because the input was cut by an encoding error or an
-  // illegal character: that is the error, not the construct it left unterminated.
-  if (end === p.buf.length && fatal.code === "dtd/unterminated") p.failPending();
+  // illegal character: that is the error, not the construct it left unterminated nor what the DTD
+  // parser found (or missed) at the cut.
+  const cut = end === p.buf.length ? p.pendingAt() : undefined;
+  if (cut !== undefined && (fatal.code === "dtd/unterminated" || fatal.line > cut.line || (fatal.line === cut.line && fatal.column >= cut.column))) p.failPending();
   p.report(fatal);
   p.stopped = true;
   throw STOP;

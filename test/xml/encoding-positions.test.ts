@@ -111,3 +111,34 @@ describe("an encoding error that cuts the internal subset short", () => {
     expect(firstError(Buffer.from("<!DOCTYPE a [\n<!-- note "))?.code).toBe("dtd/unterminated");
   });
 });
+
+describe("UTF-16 declared for single-byte text", () => {
+  it("is reported at the label", () => {
+    const e = firstError(Buffer.from('<?xml version="1.0" encoding="UTF-16"?><a/>'));
+    expect(e?.code).toBe("xml/encoding");
+    expect([e?.line, e?.column]).toEqual([1, 31]);
+  });
+});
+
+describe("an encoding error inside a markup declaration of the internal subset", () => {
+  it("is reported as itself, not as the syntax error the DTD parser meets at the cut", () => {
+    const bytes = Buffer.concat([Buffer.from('<!DOCTYPE a [\n<!ENTITY % '), Buffer.from([0xff]), Buffer.from('p "x">\n]><a/>')]);
+    const e = firstError(bytes);
+    expect(e?.code).toBe("xml/encoding");
+    expect([e?.line, e?.column]).toEqual([2, 12]);
+  });
+
+  it("a DTD error before the bad byte still comes first", () => {
+    const bytes = Buffer.concat([Buffer.from('<!DOCTYPE a [\n<!ELEMENT>\n<!-- '), Buffer.from([0xff]), Buffer.from(" -->\n]><a/>")]);
+    expect(firstError(bytes)?.code).toBe("dtd/syntax");
+  });
+});
+
+describe("windows-1252", () => {
+  it("0x80 is € also when the bytes are decoded in one final call (Node 20 decodes a non-streaming call as ISO-8859-1)", async () => {
+    const { decodeAll } = await import("../../src/xml/decode.js");
+    // No '?>' in the head: the decoder is chosen only at the end, and decodes everything in its final call.
+    const d = decodeAll(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="windows-1252"\x80\x81', "latin1")));
+    expect(d.text.endsWith("\u20AC\u0081")).toBe(true);
+  });
+});
