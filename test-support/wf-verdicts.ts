@@ -67,8 +67,7 @@ interface Detail {
 function firstRejecting(details: readonly Detail[]): WfError | undefined {
   for (const d of details) {
     if (d.level >= 3) return { line: d.line, column: d.col, code: "fatal", message: d.message.trim() };
-    // U+FEFF is a name character (§2.3) but JavaScript's \s matches it, so the list's \S+ would miss "Namespace prefix \uFEFFq ...".
-    if (d.level === 2 && LIBXML2_NAMESPACE_ERROR.test(d.message.replace(/\uFEFF/g, "_"))) return { line: d.line, column: d.col, code: "namespace", message: d.message.trim() };
+    if (d.level === 2 && LIBXML2_NAMESPACE_ERROR.test(d.message)) return { line: d.line, column: d.col, code: "namespace", message: d.message.trim() };
   }
   return undefined;
 }

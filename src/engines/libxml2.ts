@@ -66,7 +66,7 @@ function toDiagnostic(d: Detail, phase: Libxml2Phase, fallbackFile: string): Dia
  * and xmlns declarations, and (Namespaces in XML 1.0 §7) a name that is no QName or a colon in an
  * entity name, PI target or notation name.
  */
-export const NAMESPACE_ERROR = /^(Namespace prefix \S+ (on|for) \S+ (on \S+ )?is not defined|xmlns(:\S+)?: |Namespaced Attribute \S+ in '[^']*' redefined|Failed to parse QName|colons are forbidden from )/;
+export const NAMESPACE_ERROR = /^(Namespace prefix [^ ]+ (on|for) [^ ]+ (on [^ ]+ )?is not defined|xmlns(:[^ ]+)?: |Namespaced Attribute [^ ]+ in '[^']*' redefined|Failed to parse QName|colons are forbidden from )/;
 
 function breaksWellFormedness(d: Detail): boolean {
   return d.level >= LEVEL_FATAL || NAMESPACE_ERROR.test(d.message);

@@ -116,6 +116,11 @@ describe("libxml2 engine, well-formedness", () => {
     expect(ns).toMatchObject({ line: 1, params: { phase: "parse" } });
   });
 
+  it("also when the prefix starts with U+FEFF (a name character, which JavaScript's \\s matches)", () => {
+    const r = engine.validate(`<a><\uFEFFq:c/></a>`, { file: docFile });
+    expect(r).toMatchObject({ valid: false, wellFormed: false });
+  });
+
   it("counts a colon in a PI target and a name that is no QName as well-formedness errors (Namespaces in XML 1.0 §7)", () => {
     for (const doc of [`<!DOCTYPE r [<!ELEMENT r EMPTY><?a:b x?>]>\n<r/>`, `<!DOCTYPE r [<!ELEMENT r ANY>]>\n<r><p:7a xmlns:p="urn:p"/></r>`]) {
       const r = engine.validate(doc, { file: docFile });
