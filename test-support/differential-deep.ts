@@ -4,10 +4,13 @@
  *
  *   npm run build && QXML_DIFF_SCALE=4 npm run differential:deep
  *
- * QXML_DIFF_SCALE (default 1) is the number of seeds; each seed runs up to 1000 original-kind and
- * 600 deep-kind mutations per seed document. Prints the summary, the counts per schema and per
- * mutation kind, and every disagreement or misplaced first error (grouped, with examples);
- * writes them all to QXML_DIFF_OUT (default /tmp/qxml-diff-deep.json).
+ * QXML_DIFF_SCALE (default 1) is the number of seeds. Each seed runs every candidate mutation of
+ * one change (QXML_DIFF_PER_FIXTURE, QXML_DIFF_DEEP_PER_FIXTURE: at most 1000 of the original
+ * kinds and 100000 of the deep-run kinds per seed document; all of them on the bundled fixtures,
+ * so every seed repeats them) plus QXML_DIFF_PAIRS_PER_FIXTURE (400) seeded documents with two
+ * changes, which differ by seed. Prints the summary, the counts per schema and per mutation kind,
+ * and every disagreement or misplaced first error not explained by a known difference (grouped,
+ * with examples); writes them to QXML_DIFF_OUT (default /tmp/qxml-diff-deep.json).
  */
 import { writeFileSync } from "node:fs";
 import { formatDifferential, runDifferential, summarizeDifferential, type DifferentialOutcome } from "./differential.js";
@@ -15,19 +18,22 @@ import { KNOWN_DIFFERENTIAL_DISAGREEMENTS, explainDisagreement } from "./differe
 
 const scale = Math.max(1, Number(process.env.QXML_DIFF_SCALE ?? "1") | 0);
 const perFixture = Number(process.env.QXML_DIFF_PER_FIXTURE ?? "1000");
-const deepPerFixture = Number(process.env.QXML_DIFF_DEEP_PER_FIXTURE ?? "600");
+const deepPerFixture = Number(process.env.QXML_DIFF_DEEP_PER_FIXTURE ?? "100000");
+const pairsPerFixture = Number(process.env.QXML_DIFF_PAIRS_PER_FIXTURE ?? "400");
 const out = process.env.QXML_DIFF_OUT ?? "/tmp/qxml-diff-deep.json";
 
 const all: DifferentialOutcome[] = [];
 const started = Date.now();
 for (let seed = 1; seed <= scale; seed++) {
-  const run = await runDifferential({ seed, perFixture, deepPerFixture, doctypePerFixture: 200 });
+  const run = await runDifferential({ seed, perFixture, deepPerFixture, pairsPerFixture, doctypePerFixture: 200 });
   for (const p of run.problems) console.log(`problem: ${p.fixture}: ${p.reason}`);
   all.push(...run.outcomes);
   console.log(`seed ${seed}: ${run.outcomes.length} documents (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 const s = summarizeDifferential(all);
 console.log(formatDifferential(s));
+// Seeds pick different samples, but a document with fewer candidates than the sample gives every seed the same ones.
+console.log(`distinct documents: ${new Set(all.map((o) => o.id)).size} of ${all.length}`);
 console.log("by mutation kind:");
 for (const [k, v] of Object.entries(s.byKind).sort()) console.log(`  ${k.padEnd(28)} ${v.agree}/${v.total}`);
 

@@ -20,7 +20,7 @@ import { seededRng, type Rng } from "./mutate/rng.js";
 import { cloneTree, serializeElement, splitProlog } from "./mutate/serialize.js";
 import { attributeDecls, elementOnly, indexDocument, textType, type IndexedElement } from "./mutate/schema-index.js";
 import { badValues } from "./mutate/values.js";
-import { rawRegistry, setText, type Candidate, type MutationKind } from "./mutate/candidate.js";
+import { rawRegistry, setText, type Candidate, type MutationKind, type Raw } from "./mutate/candidate.js";
 import { valueCandidates } from "./mutate/kinds-values.js";
 import { markupCandidates } from "./mutate/kinds-markup.js";
 import { namespaceCandidates } from "./mutate/kinds-namespaces.js";
@@ -47,6 +47,8 @@ export interface MutateOptions {
    * space, references, CDATA, comments/PIs, xsi:*, namespaces, IDs, defaults, moves; default 0).
    */
   deepMax?: number;
+  /** This many seeded pairs of candidates (original and deep-run kinds), each pair applied to one copy (default 0). */
+  pairMax?: number;
   /** Name used in parse errors. */
   file?: string;
 }
@@ -183,6 +185,27 @@ function deepCandidates(model: SchemaModel, items: IndexedElement[]): Candidate[
   ]);
 }
 
+/** Several candidates applied to one copy: element references are taken before any change. */
+function applyAll(root: XmlElement, parts: Candidate[], raw: Raw): XmlElement {
+  const copy = cloneTree(root);
+  const order = preorder(copy);
+  const targets = parts.map((c) => order[c.at]);
+  parts.forEach((c, i) => c.apply(targets[i], raw));
+  return copy;
+}
+
+/** `n` seeded pairs of candidates on different elements (a document with two mistakes). */
+function pairs(all: Candidate[], n: number, rng: Rng): Candidate[][] {
+  const out: Candidate[][] = [];
+  if (all.length < 2) return out;
+  for (let tries = 0; out.length < n && tries < n * 4; tries++) {
+    const a = all[rng.int(all.length)];
+    const b = all[rng.int(all.length)];
+    if (a.at !== b.at) out.push(a.at < b.at ? [a, b] : [b, a]);
+  }
+  return out;
+}
+
 export function mutate(model: SchemaModel, xml: string, options: MutateOptions = {}): Mutation[] {
   const file = options.file ?? "document.xml";
   const { prolog, rootOffset } = splitProlog(xml);
@@ -190,17 +213,22 @@ export function mutate(model: SchemaModel, xml: string, options: MutateOptions =
   const items = indexDocument(model, root);
   const candidates = items.flatMap((item, at) => [...structural(item, at), ...fromSchema(model, item, at)]);
   const rng = seededRng(options.seed ?? 1);
-  const chosen = select(candidates, options.max ?? 400, rng);
-  if ((options.deepMax ?? 0) > 0) chosen.push(...select(deepCandidates(model, items), options.deepMax!, rng));
+  const chosen: Candidate[][] = select(candidates, options.max ?? 400, rng).map((c) => [c]);
+  const deep = (options.deepMax ?? 0) > 0 || (options.pairMax ?? 0) > 0 ? deepCandidates(model, items) : [];
+  if ((options.deepMax ?? 0) > 0) chosen.push(...select(deep, options.deepMax!, rng).map((c) => [c]));
+  if ((options.pairMax ?? 0) > 0) chosen.push(...pairs([...candidates, ...deep], options.pairMax!, rng));
   const tail = xml.slice(rootOffset).endsWith("\n") ? "\n" : "";
   const ids = new Set<string>();
-  return chosen.map((c) => {
-    const copy = cloneTree(root);
+  return chosen.map((parts) => {
     const raw = rawRegistry();
-    c.apply(preorder(copy)[c.at], raw.raw);
-    let id = [c.kind, c.target, c.detail].filter((s) => s !== "").join(":");
-    for (let n = 2; ids.has(id); n++) id = `${c.kind}:${c.target}:${c.detail}#${n}`;
+    const copy = applyAll(root, parts, raw.raw);
+    const one = (c: Candidate) => [c.kind, c.target, c.detail].filter((s) => s !== "").join(":");
+    const kind: MutationKind = parts.length === 1 ? parts[0].kind : "two-mutations";
+    const c = parts[0];
+    let id = parts.length === 1 ? one(c) : `${kind}:${parts.map(one).join(" + ")}`;
+    const again = parts.length === 1 ? `${c.kind}:${c.target}:${c.detail}` : id;
+    for (let n = 2; ids.has(id); n++) id = `${again}#${n}`;
     ids.add(id);
-    return { id, kind: c.kind, description: c.description, xml: prolog + raw.expand(serializeElement(copy)) + tail, target: c.target };
+    return { id, kind, description: parts.map((c) => c.description).join("; and "), xml: prolog + raw.expand(serializeElement(copy)) + tail, target: parts[0].target };
   });
 }

@@ -29,7 +29,9 @@ export type MutationKind =
   | "namespace"
   | "id-reference"
   | "default-or-fixed"
-  | "move-level";
+  | "move-level"
+  /** Two of the above on different elements of one document. */
+  | "two-mutations";
 
 export type Raw = (markup: string) => string;
 

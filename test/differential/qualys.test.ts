@@ -5,7 +5,7 @@
  * payloads of ../shared/corpus the catalog has a schema for, and the typed schemas of
  * test/differential/schemas; mutations: the original kinds plus a sample of the deep-run kinds
  * (datatype edges, white space, references, CDATA, comments/PIs, xsi:*, namespaces, IDs,
- * defaults/fixed values, moves). The loop is shared with `npm run conformance`
+ * defaults/fixed values, moves), and documents with two of them. The loop is shared with `npm run conformance`
  * (test-support/differential.ts); the deep run is `npm run differential:deep`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { explainDisagreement, KNOWN_DIFFERENTIAL_DISAGREEMENTS } from "../../tes
 
 let run: DifferentialRun;
 beforeAll(async () => {
-  // Defaults: 120 original-kind and 150 deep-kind mutations per seed document, seed 1.
+  // Defaults: 120 original-kind and 150 deep-kind mutations and 20 two-mutation documents per seed document, seed 1.
   run = await runDifferential();
   console.log(formatDifferential(summarizeDifferential(run.outcomes)));
 }, 300_000);
@@ -29,7 +29,7 @@ describe("differential: qxml vs libxml2 on the bundled schemas", () => {
     for (const name of ["auth_oracle_list_output", "batch_return", "ImportableControl", "option_profile_info", "option_profiles", "policy_export_output", "simple_return", "typed.dtd", "typed.xsd"]) {
       expect(s.bySchema[name]?.total ?? 0, name).toBeGreaterThanOrEqual(100);
     }
-    const kinds = ["datatype-value", "datatype-attribute", "enumeration-whitespace", "character-reference", "cdata-section", "comment-or-pi", "xsi-attribute", "namespace", "id-reference", "default-or-fixed", "move-level"];
+    const kinds = ["datatype-value", "datatype-attribute", "enumeration-whitespace", "character-reference", "cdata-section", "comment-or-pi", "xsi-attribute", "namespace", "id-reference", "default-or-fixed", "move-level", "two-mutations"];
     for (const k of kinds) expect(s.byKind[k]?.total ?? 0, k).toBeGreaterThanOrEqual(20);
     expect(run.outcomes.filter((o) => o.source === "corpus" && o.kind === "original").length).toBeGreaterThanOrEqual(10);
     // The mutations must actually break things, and the fixtures must be valid (corpus payloads need not be).
