@@ -124,11 +124,12 @@ export function locate(qxmlPath: string | undefined, libxml2Path: string | undef
  */
 function locatePart(kind: MutationKind | "original", q: EngineVerdict, l: EngineVerdict, xml: string, file: string): boolean | null {
   if (kind !== "two-mutations") return locate(q.first?.path, l.first?.path, xml, file);
-  let out: boolean | null = null;
+  // Unlocatable (null) when one of libxml2's errors names no element it could be matched with.
+  let out: boolean | null = l.paths.length === 0 ? null : false;
   for (const p of l.paths) {
     const r = locate(q.first?.path, p, xml, file);
     if (r === true) return true;
-    if (r === false) out = false;
+    if (r === null) out = null;
   }
   return out;
 }

@@ -185,12 +185,20 @@ function deepCandidates(model: SchemaModel, items: IndexedElement[]): Candidate[
   ]);
 }
 
-/** Several candidates applied to one copy: element references are taken before any change. */
-function applyAll(root: XmlElement, parts: Candidate[], raw: Raw): XmlElement {
+/**
+ * Several candidates applied to one copy: element references are taken before any change. Null
+ * when a later change no longer applies (its element was moved or dropped by an earlier one).
+ */
+function applyAll(root: XmlElement, parts: Candidate[], raw: Raw): XmlElement | null {
   const copy = cloneTree(root);
   const order = preorder(copy);
   const targets = parts.map((c) => order[c.at]);
-  parts.forEach((c, i) => c.apply(targets[i], raw));
+  try {
+    parts.forEach((c, i) => c.apply(targets[i], raw));
+  } catch (e) {
+    if (parts.length === 1) throw e;
+    return null;
+  }
   return copy;
 }
 
@@ -219,9 +227,11 @@ export function mutate(model: SchemaModel, xml: string, options: MutateOptions =
   if ((options.pairMax ?? 0) > 0) chosen.push(...pairs([...candidates, ...deep], options.pairMax!, rng));
   const tail = xml.slice(rootOffset).endsWith("\n") ? "\n" : "";
   const ids = new Set<string>();
-  return chosen.map((parts) => {
+  const out: Mutation[] = [];
+  for (const parts of chosen) {
     const raw = rawRegistry();
     const copy = applyAll(root, parts, raw.raw);
+    if (copy === null) continue;
     const one = (c: Candidate) => [c.kind, c.target, c.detail].filter((s) => s !== "").join(":");
     const kind: MutationKind = parts.length === 1 ? parts[0].kind : "two-mutations";
     const c = parts[0];
@@ -229,6 +239,7 @@ export function mutate(model: SchemaModel, xml: string, options: MutateOptions =
     const again = parts.length === 1 ? `${c.kind}:${c.target}:${c.detail}` : id;
     for (let n = 2; ids.has(id); n++) id = `${again}#${n}`;
     ids.add(id);
-    return { id, kind, description: parts.map((c) => c.description).join("; and "), xml: prolog + raw.expand(serializeElement(copy)) + tail, target: parts[0].target };
-  });
+    out.push({ id, kind, description: parts.map((c) => c.description).join("; and "), xml: prolog + raw.expand(serializeElement(copy)) + tail, target: parts[0].target });
+  }
+  return out;
 }
