@@ -67,10 +67,12 @@ export interface ChildMatch {
   target: ChildTarget;
   /** valid/unexpected-element to report before validating the child, or null. */
   problem: ChildProblem | null;
+  /** The namespace the child was taken to be in, when it matched by name in another one (undefined: not so). */
+  meant: string | null | undefined;
 }
 
 export function newChildMatch(): ChildMatch {
-  return { target: SKIP_CHILD, problem: null };
+  return { target: SKIP_CHILD, problem: null, meant: undefined };
 }
 
 /** What a leaf particle validates its child against. */
@@ -120,7 +122,10 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
       };
     }
     next = m.recover(run, otherNs[0], local, true);
-    if (next >= 0) out.target = leafTarget(m.leafOf(next));
+    if (next >= 0) {
+      out.target = leafTarget(m.leafOf(next));
+      out.meant = otherNs[0];
+    }
     return out;
   }
   // A misspelling is a name that would have been allowed here; a name the schema knows is misplaced, not misspelt.

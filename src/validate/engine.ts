@@ -133,9 +133,13 @@ export class ValidationEngine implements XmlHandler {
       this.identity?.start(this.depth, tag, null, null);
       return;
     }
-    if (!this.dtdMode) this.recordNamespaces(tag);
+    if (!this.dtdMode) {
+      this.recordNamespaces(tag);
+      this.childMatch.meant = undefined;
+    }
     if (parent === null) this.root = tag.name;
     frame.el = parent === null ? this.rootDecl(tag) : this.childDecl(parent, tag);
+    if (!this.dtdMode) this.noteWrongNamespace(frame, parent, tag);
     // XSD: below an element without declaration nothing is checked (lax); DTD: children still are.
     if (frame.el === null) frame.skip = !this.dtdMode;
     else this.enter(frame, frame.el, tag);
@@ -358,6 +362,7 @@ export class ValidationEngine implements XmlHandler {
     f.contentReported = false;
     f.nil = false;
     f.skipped = null;
+    f.wrongNs = undefined;
     f.runOpen = false;
     f.badText = null;
     if (parent === null) f.index = 1;
@@ -446,12 +451,32 @@ export class ValidationEngine implements XmlHandler {
   }
 
   private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | null {
-    const child = this.dtdMode ? this.dtdChild(tag) : tag;
+    const child = this.dtdMode ? this.dtdChild(tag) : parent.wrongNs !== undefined && parent.wrongNs === tag.uri ? this.meantChild(tag, parent.meantNs) : tag;
     const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch, this.suppressed());
     if (problem !== null) this.report(problem.code, problem.params, tag.line, tag.column, problem.hint);
     if (target >= 0) return elementById(this.schema!, target);
     if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(tag);
     return target === GLOBAL_LAX ? (this.global(tag) ?? SKIP) : SKIP;
+  }
+
+  /** XSD: the element was taken as meant in another namespace, or inherits its parent's such mistake. */
+  private noteWrongNamespace(frame: Frame, parent: Frame | null, tag: StartTag): void {
+    if (this.childMatch.meant !== undefined) {
+      frame.wrongNs = tag.uri;
+      frame.meantNs = this.childMatch.meant;
+    } else if (parent !== null && parent.wrongNs !== undefined && parent.wrongNs === tag.uri) {
+      frame.wrongNs = parent.wrongNs;
+      frame.meantNs = parent.meantNs;
+    }
+  }
+
+  /** Below an element reported for its namespace, the same wrong namespace stands for the one meant. */
+  private meantChild(tag: StartTag, meant: string | null): ChildName {
+    const c = this.meantName;
+    c.name = tag.name;
+    c.uri = meant;
+    c.local = tag.local;
+    return c;
   }
 
   /** DTD: names are compared as written, without namespaces. */
@@ -463,6 +488,7 @@ export class ValidationEngine implements XmlHandler {
   }
 
   private readonly dtdName: ChildName = { name: "", uri: null, local: "" };
+  private readonly meantName: ChildName = { name: "", uri: null, local: "" };
   private readonly childMatch = newChildMatch();
   private readonly schemaNames: SchemaNames = {
     hasGlobal: (uri, local) => this.schema !== null && findGlobal(this.schema, uri, local) !== undefined,

@@ -94,4 +94,11 @@ export class Frame implements ChildRun {
   badText: string | null = null;
   /** Expected children skipped by error recovery (null: none), so a moved child is reported once. */
   skipped: string[] | null = null;
+  /**
+   * A wrong namespace taken as the one meant (right name, wrong namespace: reported once, at the
+   * element that has it): children in `wrongNs` are matched as if in `meantNs`, since they
+   * inherit the same mistake (a default namespace declared on the element). Undefined: none.
+   */
+  wrongNs: string | null | undefined = undefined;
+  meantNs: string | null = null;
 }

@@ -90,3 +90,30 @@ describe("DTD list values against a DTD the document does not declare (XML 1.0 [
     expect(validateString(doc, { file: "doc.xml" }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+describe("a wrong default namespace on an element is reported once, not again for each descendant", () => {
+  const NS_SCHEMA = `<xs:schema ${XS}>
+    <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a" type="A"/></xs:sequence></xs:complexType></xs:element>
+    <xs:complexType name="A"><xs:sequence><xs:element name="b" type="B"/></xs:sequence></xs:complexType>
+    <xs:complexType name="B"><xs:sequence><xs:element name="c" type="xs:int"/></xs:sequence></xs:complexType>
+  </xs:schema>`;
+  const schema = () => compileSchema(readXsdText(NS_SCHEMA, "ns.xsd").model!).schema;
+
+  it("the element with xmlns=\"urn:other\" gets the error; its children, in the same namespace, are taken as meant", () => {
+    const found = validateString('<r><a xmlns="urn:other"><b><c>1</c></b></a></r>', { file: "doc.xml", schema: schema() }).diagnostics;
+    expect(found.map((d) => [d.code, d.path])).toEqual([["valid/unexpected-element", "/r/a"]]);
+  });
+  it("a mistake of its own below it is still reported", () => {
+    const found = validateString('<r><a xmlns="urn:other"><b><c>x</c></b></a></r>', { file: "doc.xml", schema: schema() }).diagnostics;
+    expect(found.map((d) => [d.code, d.path])).toEqual([
+      ["valid/unexpected-element", "/r/a"],
+      ["valid/text-type", "/r/a/b/c"],
+    ]);
+    const misspelt = validateString('<r><a xmlns="urn:other"><bb><c>1</c></bb></a></r>', { file: "doc.xml", schema: schema() }).diagnostics;
+    expect(misspelt.map((d) => d.path)).toContain("/r/a/bb");
+  });
+  it("a child that leaves the wrong namespace (xmlns=\"\") is matched as written", () => {
+    const found = validateString('<r><a xmlns="urn:other"><b xmlns=""><c>1</c></b></a></r>', { file: "doc.xml", schema: schema() }).diagnostics;
+    expect(found.map((d) => [d.code, d.path])).toEqual([["valid/unexpected-element", "/r/a"]]);
+  });
+});
