@@ -118,12 +118,24 @@ export function locate(qxmlPath: string | undefined, libxml2Path: string | undef
 }
 
 /**
+ * libxml2's DTD checks while parsing (doctype mode) name an element not yet linked into the tree
+ * by its name alone ("/ID" for a deep <ID>): the same element when qxml's path ends with that
+ * name and both errors are on the same line; null when libxml2's path is not of that form.
+ */
+function locateDetached(q: Diagnostic | undefined, l: Diagnostic | undefined): boolean | null {
+  const name = l?.path === undefined ? undefined : /^\/([^/[\]]+)(?:\[\d+\])?$/.exec(l.path)?.[1];
+  if (name === undefined || q?.path === undefined) return null;
+  const last = q.path.slice(q.path.lastIndexOf("/") + 1).replace(/\[\d+\]$/, "");
+  return last === name && q.line === l!.line;
+}
+
+/**
  * With two mistakes in one document, each engine may report either first (libxml2 checks a DTD
  * content model at the parent, qxml at the child): qxml's first error must then lie inside one
  * of the elements libxml2 reports.
  */
 function locatePart(kind: MutationKind | "original", q: EngineVerdict, l: EngineVerdict, xml: string, file: string): boolean | null {
-  if (kind !== "two-mutations") return locate(q.first?.path, l.first?.path, xml, file);
+  if (kind !== "two-mutations") return locate(q.first?.path, l.first?.path, xml, file) ?? locateDetached(q.first, l.first);
   // Unlocatable (null) when one of libxml2's errors names no element it could be matched with.
   let out: boolean | null = l.paths.length === 0 ? null : false;
   for (const p of l.paths) {
