@@ -5,30 +5,21 @@
  */
 import { builtinDerivesFrom } from "../../src/schema/builtins.js";
 import type { SimpleType } from "../../src/schema/model.js";
+import { INTEGER_RANGES } from "./values.js";
 
 export interface EdgeValue {
   value: string;
   why: string;
 }
 
-const INTEGER_BOUNDS: Record<string, [string, string]> = {
-  byte: ["-128", "127"],
-  short: ["-32768", "32767"],
-  int: ["-2147483648", "2147483647"],
-  long: ["-9223372036854775808", "9223372036854775807"],
-  unsignedByte: ["0", "255"],
-  unsignedShort: ["0", "65535"],
-  unsignedInt: ["0", "4294967295"],
-  unsignedLong: ["0", "18446744073709551615"],
-};
-
 const e = (value: string, why: string): EdgeValue => ({ value, why });
 const plus = (n: string, by: bigint) => (BigInt(n) + by).toString();
 
 function integerValues(builtin: string): EdgeValue[] {
   const out = [e("+1", "leading plus"), e("1e3", "exponent"), e("0x10", "hex"), e("1.0", "fraction"), e("007", "leading zeros"), e("-0", "negative zero"), e("1 000", "inner space"), e("１", "fullwidth digit")];
-  const b = INTEGER_BOUNDS[builtin];
-  if (b !== undefined) out.push(e(b[0], "minimum"), e(b[1], "maximum"), e(plus(b[0], -1n), "below minimum"), e(plus(b[1], 1n), "above maximum"));
+  // The built-ins bounded on both sides (the others get their own cases below).
+  const b = INTEGER_RANGES[builtin];
+  if (b !== undefined && b[0] !== null && b[1] !== null) out.push(e(b[0], "minimum"), e(b[1], "maximum"), e(plus(b[0], -1n), "below minimum"), e(plus(b[1], 1n), "above maximum"));
   if (builtin === "positiveInteger") out.push(e("0", "zero"), e("+0", "plus zero"));
   if (builtin === "nonNegativeInteger") out.push(e("-0", "minus zero"), e("-1", "minus one"));
   return out;

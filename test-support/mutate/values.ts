@@ -13,7 +13,7 @@ export interface BadValue {
 }
 
 /** Value ranges of the bounded integer built-ins (XSD Part 2 §3.3). */
-const INTEGER_RANGES: Record<string, [string | null, string | null]> = {
+export const INTEGER_RANGES: Record<string, [string | null, string | null]> = {
   byte: ["-128", "127"],
   short: ["-32768", "32767"],
   int: ["-2147483648", "2147483647"],
