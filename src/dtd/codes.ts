@@ -42,6 +42,11 @@ export const DTD = defineCodes({
     message: "entity {name} refers to itself (through {chain})",
     hint: "Break the cycle: an entity may not reference itself, directly or indirectly (WFC: No Recursion).",
   },
+  "dtd/content-model-too-large": {
+    severity: "error",
+    message: "the content model of {element} names more than {limit} elements",
+    hint: "qxml stops here to stay bounded: real content models name hundreds; look for parameter entities that each use the previous one more than once.",
+  },
   "dtd/entity-limit": {
     severity: "error",
     message: "entity expansion limit exceeded: {what} (limit {limit})",
@@ -203,6 +208,7 @@ export const FATAL_DTD_CODES: ReadonlySet<string> = new Set([
   "dtd/pe-in-internal-subset",
   "dtd/recursive-entity",
   "dtd/entity-limit",
+  "dtd/content-model-too-large",
   "dtd/conditional-in-internal-subset",
   "dtd/text-decl",
   "dtd/encoding",

@@ -71,11 +71,19 @@ export interface MatcherBuild {
   tooDeep?: boolean;
   /** Set when the automaton would need more than MAX_EDGES edges (the matcher then accepts nothing). */
   tooLarge?: boolean;
+  /** Set when the model has more than MAX_LEAVES element particles (not walked further; the matcher accepts nothing). */
+  tooManyLeaves?: boolean;
   /** An xs:all that is not the whole content model (not XSD 1.0): approximated as a sequence. */
   nestedAll?: SourceLocation;
 }
 
 export const MAX_PARTICLE_DEPTH = 256;
+/**
+ * Element particles per model. A DTD's parameter entities can share a group, each using the last
+ * twice: 20 of them made a model of 2^20 leaves that took 3.7 s and 1.3 GB to refuse; real
+ * models have hundreds (the XSD reader refuses larger ones too, src/schema/xsd/particle-size.ts).
+ */
+export const MAX_LEAVES = 100_000;
 
 /** Most automaton edges one content model may need (Glushkov edges grow with the square of its size). */
 export const MAX_EDGES = 1_000_000;
@@ -105,9 +113,10 @@ function leafAccepts(leaf: Leaf, uri: string | null, local: string): boolean {
 export function buildMatcher(particle: Particle | null): MatcherBuild {
   if (particle === null) return { matcher: new GlushkovMatcher(emptyTables()), ambiguities: [] };
   if (particle.kind === "all") return buildAll(particle);
-  const ctx: BuildContext = { nodes: [], leaves: [], counterMin: [], counterMax: [], tooDeep: false };
+  const ctx: BuildContext = { nodes: [], leaves: [], counterMin: [], counterMax: [], tooDeep: false, tooManyLeaves: false };
   const root = toNode(particle, ctx, null, 0);
   if (ctx.tooDeep) return { matcher: new GlushkovMatcher(emptyTables()), ambiguities: [], tooDeep: true };
+  if (ctx.tooManyLeaves) return { matcher: new GlushkovMatcher(emptyTables()), ambiguities: [], tooManyLeaves: true };
   let tables: Tables;
   try {
     tables = buildTables(root, ctx);
@@ -147,6 +156,8 @@ interface BuildContext {
   counterMin: number[];
   counterMax: number[];
   tooDeep: boolean;
+  /** More leaves than MAX_LEAVES: the model is not walked further. */
+  tooManyLeaves: boolean;
   nestedAll?: SourceLocation;
 }
 
@@ -171,6 +182,10 @@ function toNode(p: Particle, ctx: BuildContext, parent: Node | null, depth: numb
   ctx.nodes.push(node);
   if (depth > MAX_PARTICLE_DEPTH) {
     ctx.tooDeep = true;
+    return node;
+  }
+  if (ctx.tooManyLeaves || ctx.leaves.length >= MAX_LEAVES) {
+    ctx.tooManyLeaves = true;
     return node;
   }
   if (p.kind === "element" || p.kind === "any") {
@@ -204,20 +219,25 @@ function annotateGroup(node: Node): void {
   if (node.kind === "choice") {
     node.nullableBody = kids.length === 0 || kids.some((k) => k.nullable);
     for (const k of kids) {
-      node.first.push(...k.first);
-      node.last.push(...k.last);
+      append(node.first, k.first);
+      append(node.last, k.last);
     }
     return;
   }
   node.nullableBody = kids.every((k) => k.nullable);
   for (const k of kids) {
-    node.first.push(...k.first);
+    append(node.first, k.first);
     if (!k.nullable) break;
   }
   for (let i = kids.length - 1; i >= 0; i--) {
-    node.last.push(...kids[i].last);
+    append(node.last, kids[i].last);
     if (!kids[i].nullable) break;
   }
+}
+
+/** push(...from) without spreading: a spread of some 100,000 arguments overflows the stack. */
+function append(to: number[], from: readonly number[]): void {
+  for (const x of from) to.push(x);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ export const V = defineCodes({
   },
   "valid/content-model-too-large": {
     severity: "error",
-    message: "{element}: content model needs more than {limit} automaton transitions",
-    hint: "Simplify the content model (a repeated choice of thousands of names grows with the square of its size).",
+    message: "{element}: content model is too large to compile ({what})",
+    hint: "Simplify the content model (a repeated choice of thousands of names grows with the square of its size; groups or parameter entities that use each other twice double it at each step).",
   },
   "valid/unsupported-content": {
     severity: "warning",

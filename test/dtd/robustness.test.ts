@@ -30,6 +30,17 @@ function mutate(text: string, r: () => number): string {
 }
 
 describe("robustness", () => {
+  it("parameter entities that double a content model 19 times: refused at its 100,001st name, where the reference is", () => {
+    let text = `<!ENTITY % p0 "(a?,a?)">\n`;
+    for (let i = 1; i < 19; i++) text += `<!ENTITY % p${i} "(%p${i - 1};,%p${i - 1};)">\n`;
+    text += `<!ELEMENT r %p18;>\n<!ELEMENT a EMPTY>\n`;
+    const doc = newDtdDocument();
+    parseDtdText(text, doc, { file: "pd.dtd", internal: false });
+    const d = doc.diagnostics.find((x) => x.code === "dtd/content-model-too-large");
+    expect(d).toMatchObject({ message: "the content model of r names more than 100000 elements", line: 20, column: 13 });
+    expect(isFatalDtdCode("dtd/content-model-too-large")).toBe(true);
+  });
+
   const sources = readdirSync(dtds)
     .filter((f) => f.endsWith(".dtd"))
     .map((f) => readFileSync(join(dtds, f), "latin1"));

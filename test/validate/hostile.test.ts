@@ -3,6 +3,7 @@ import { validateString } from "../../src/validate/index.js";
 import { MAX_DIAGNOSTICS, MAX_SIMPLE_VALUE } from "../../src/validate/engine.js";
 import { readXsdText } from "../../src/schema/xsd/index.js";
 import { compileSchema } from "../../src/validate/index.js";
+import { buildMatcher, MAX_LEAVES } from "../../src/validate/automaton.js";
 
 describe("hostile input: bounded work and output", () => {
   it("5,000 nested undeclared elements: one error each, short paths, no stack overflow", () => {
@@ -67,6 +68,16 @@ describe("hostile input: bounded work and output", () => {
     expect(r.diagnostics.some((d) => d.code === "valid/content-model-too-large" || d.code === "valid/ambiguous-content-model")).toBe(true);
     expect(performance.now() - t).toBeLessThan(10_000);
   });
+  it("a model of more than 100,000 element particles (a hand-built one: the readers refuse such models first) is not walked", () => {
+    const location = { file: "m", line: 1, column: 1 };
+    const leaf = { kind: "element" as const, name: "a", namespace: null, element: null, min: 1, max: 1 as const, location };
+    const wide = (n: number) => ({ kind: "sequence" as const, items: Array.from({ length: n }, () => leaf), min: 1, max: 1 as const, location });
+    expect(buildMatcher(wide(MAX_LEAVES)).tooManyLeaves).toBeUndefined();
+    const build = buildMatcher(wide(MAX_LEAVES + 1));
+    expect(build.tooManyLeaves).toBe(true);
+    expect(build.matcher.names).toEqual([]);
+  });
+
   it("a simple value longer than MAX_SIMPLE_VALUE is reported where it starts and not held", () => {
     const xsd = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r"><xs:complexType><xs:sequence>
       <xs:element name="n" type="xs:integer" maxOccurs="unbounded"/></xs:sequence></xs:complexType></xs:element></xs:schema>`;

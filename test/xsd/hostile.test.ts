@@ -28,6 +28,45 @@ describe("hostile schemas stay bounded", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["xsd/too-deep-definitions"]);
   });
 
+  // Declared in order, each definition is built once and its result shared, so the nesting guard
+  // above never sees depth: the content model itself grows, and is measured instead.
+  test("groups referring to groups 20,000 deep, declared in order: one error, no stack overflow", () => {
+    let body = `<xs:group name="G0"><xs:sequence><xs:element name="e" minOccurs="0"/></xs:sequence></xs:group>\n`;
+    for (let i = 1; i < N; i++) body += `<xs:group name="G${i}"><xs:sequence><xs:group ref="G${i - 1}"/></xs:sequence></xs:group>\n`;
+    body += `<xs:element name="r"><xs:complexType><xs:group ref="G${N - 1}"/></xs:complexType></xs:element>`;
+    const r = read(schema(body));
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([["xsd/content-model-too-large", 'the content model of group "G255" has particles nested 257 levels deep; the limit is 256']]);
+  });
+
+  test("40 groups each using the previous one twice (2^40 leaves in a few kilobytes): refused at once", () => {
+    let body = `<xs:group name="G0"><xs:sequence><xs:element name="a" minOccurs="0"/></xs:sequence></xs:group>\n`;
+    for (let i = 1; i < 40; i++) body += `<xs:group name="G${i}"><xs:sequence><xs:group ref="G${i - 1}"/><xs:group ref="G${i - 1}"/></xs:sequence></xs:group>\n`;
+    body += `<xs:element name="r"><xs:complexType><xs:group ref="G39"/></xs:complexType></xs:element>`;
+    const r = read(schema(body));
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([["xsd/content-model-too-large", 'the content model of group "G17" has more than 100000 element particles; the limit is 100000']]);
+  });
+
+  test("a complexType extension chain declared in order, each adding an element", () => {
+    let body = `<xs:complexType name="T0"><xs:sequence><xs:element name="e0" minOccurs="0"/></xs:sequence></xs:complexType>\n`;
+    for (let i = 1; i < 2000; i++) body += `<xs:complexType name="T${i}"><xs:complexContent><xs:extension base="T${i - 1}"><xs:sequence><xs:element name="e${i}" minOccurs="0"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>\n`;
+    const r = read(schema(body));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["xsd/content-model-too-large"]);
+    expect(r.diagnostics[0].message).toContain('complexType "T');
+  });
+
+  test("a substitution-group chain of 2,000 elements (n²/2 member/head pairs): refused; a flat group of 2,000 members is fine", () => {
+    let chain = `<xs:element name="h"/>\n`;
+    for (let i = 0; i < 2000; i++) chain += `<xs:element name="s${i}" substitutionGroup="${i === 0 ? "h" : `s${i - 1}`}"/>\n`;
+    const r = read(schema(chain));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["xsd/substitution-groups-too-large"]);
+    expect(r.diagnostics[0].message).toMatch(/^substitution groups chain more than 1000000 member\/head pairs \(at element "s\d+"\)$/);
+    let flat = `<xs:element name="h"/>\n`;
+    for (let i = 0; i < 2000; i++) flat += `<xs:element name="s${i}" substitutionGroup="h"/>\n`;
+    const ok = read(schema(flat));
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.model!.substitutions![ok.model!.globalElements["h"]].length).toBe(2000);
+  });
+
   test("a modest real chain (50 levels) is fine", () => {
     let body = `<xs:complexType name="T0"><xs:sequence><xs:element name="e0"/></xs:sequence></xs:complexType>`;
     for (let i = 50; i >= 1; i--) body += `<xs:complexType name="T${i}"><xs:complexContent><xs:extension base="T${i - 1}"><xs:sequence><xs:element name="e${i}"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`;

@@ -9,6 +9,7 @@ import { nameKey, type AttributeDecl, type ComplexType, type Content, type Parti
 import { resolveTypeRef, runTypeJob, type AttributeSet, type BuildContext } from "./build-context.js";
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
 import { buildParticle, checkContentParticle, isEmptyParticle } from "./build-particles.js";
+import { boundedModel } from "./particle-size.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
 import { restrictFacets } from "./restrict-facets.js";
 import { checkAttributeRestriction } from "./restriction-checks.js";
@@ -143,8 +144,14 @@ function fillComplexContent(
         c.loc,
       );
     }
-    const particle: Particle | null =
-      baseParticle === null ? extra : extra === null ? baseParticle : { kind: "sequence", items: [baseParticle, extra], min: 1, max: 1, location: c.loc };
+    // Each extension nests its base's model one level deeper: a long chain is refused like a deep group chain.
+    const particle = boundedModel(
+      ctx,
+      baseParticle === null ? extra : extra === null ? baseParticle : { kind: "sequence", items: [baseParticle, extra], min: 1, max: 1, location: c.loc },
+      "complexType",
+      t.name ?? "(anonymous)",
+      c.loc,
+    );
     t.content = contentOf(particle, extra === null ? baseMixed || mixed : mixed);
   }
   const attributes = [...b.attributes];

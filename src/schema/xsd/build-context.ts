@@ -47,7 +47,7 @@ export interface BuildContext {
   derivationStack: string[];
   /** Named groups being expanded, innermost last. */
   groupDepth: number;
-  /** Set once a too-deep diagnostic was reported, so a hostile chain yields one error. */
+  /** Set once a too-deep or too-large diagnostic was reported, so a hostile chain yields one error. */
   tooDeep: boolean;
   groups: Map<string, GroupParticle | null | "building">;
   attributeGroups: Map<string, AttributeSet | "building">;

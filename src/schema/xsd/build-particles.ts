@@ -13,6 +13,7 @@ import { resolveTypeRef } from "./build-context.js";
 import { qnameKey } from "./globals.js";
 import type { XElement, XGroupRef, XIdentity, XParticle, XSchema } from "./syntax.js";
 import { queueValueConstraint } from "./value-constraints.js";
+import { boundedModel } from "./particle-size.js";
 
 /** The type of an element declaration: its anonymous type, its type attribute, else anyType. */
 export function elementType(ctx: BuildContext, node: XElement, schema: XSchema): ElementDecl["type"] {
@@ -91,6 +92,7 @@ function groupParticle(ctx: BuildContext, node: XGroupRef): Particle | null {
     } finally {
       ctx.groupDepth--;
     }
+    built = boundedModel(ctx, built, "group", node.ref.raw, def.node.loc);
     ctx.groups.set(key, built);
   }
   if (built === null) return null;

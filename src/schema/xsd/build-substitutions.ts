@@ -32,8 +32,15 @@ export function buildSubstitutions(ctx: BuildContext): void {
   const members = model.elements.filter((e) => e.substitutionGroup !== undefined);
   for (const m of members) inheritType(model, m, typed);
   for (const m of members) checkMember(ctx, m);
-  model.substitutions = substitutionTable(model, members);
+  model.substitutions = substitutionTable(ctx, members);
 }
+
+/**
+ * Member/head pairs looked at (every head up each member's chain). A chain of n elements has
+ * n²/2 pairs: 20,000 took over a minute and 1.4 GB, and real substitution groups have a few
+ * hundred members a few levels deep. Past this the schema is refused.
+ */
+export const MAX_SUBSTITUTION_PAIRS = 1_000_000;
 
 /** An element whose head chain comes back to it is reported once, and its link removed. */
 function breakCycles(ctx: BuildContext): void {
@@ -85,12 +92,18 @@ function checkMember(ctx: BuildContext, m: ElementDecl): void {
   if (excluded !== undefined) report(`its type derives by ${excluded.method}, which the head excludes (final="${head.final!.join(" ")}")`);
 }
 
-function substitutionTable(model: SchemaModel, members: ElementDecl[]): Record<number, number[]> {
+function substitutionTable(ctx: BuildContext, members: ElementDecl[]): Record<number, number[]> {
+  const model = ctx.model;
   const table: Record<number, number[]> = {};
+  let pairs = 0;
   for (const m of members) {
     // Every head up the chain may be replaced by m, unless that head blocks it.
     const seen = new Set<number>();
     for (let h = m.substitutionGroup; h !== undefined && !seen.has(h); h = model.elements[h].substitutionGroup) {
+      if (++pairs > MAX_SUBSTITUTION_PAIRS) {
+        ctx.reporter.report("xsd/substitution-groups-too-large", { limit: MAX_SUBSTITUTION_PAIRS, name: m.name }, m.location);
+        return table;
+      }
       seen.add(h);
       const head = model.elements[h];
       if (head.block?.includes("substitution") === true) continue;

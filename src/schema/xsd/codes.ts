@@ -153,6 +153,16 @@ export const XSD = defineCodes({
     message: "{kind} definitions nest more than {limit} levels deep (at \"{name}\")",
     hint: "derivation chains and group references this deep are not real schemas; qxml refuses them to stay bounded",
   },
+  "xsd/substitution-groups-too-large": {
+    severity: "error",
+    message: "substitution groups chain more than {limit} member/head pairs (at element \"{name}\")",
+    hint: "real substitution groups have a few hundred members a few levels deep; qxml refuses chains this long to stay bounded",
+  },
+  "xsd/content-model-too-large": {
+    severity: "error",
+    message: "the content model of {kind} \"{name}\" has {what}; the limit is {limit}",
+    hint: "group references or extensions that nest or repeat each other this much are not real schemas; qxml refuses them to stay bounded",
+  },
   "xsd/invalid-xpath": {
     severity: "error",
     message: "{what} \"{xpath}\" of xs:{kind} \"{name}\" is not in XSD's XPath subset: {problem}",

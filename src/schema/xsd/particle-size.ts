@@ -1,0 +1,76 @@
+/**
+ * How large a content model the reader built is: nesting depth and leaf particles. A group
+ * reference shares its group's particle, so a chain of 20,000 groups each referencing the last
+ * nests a model 20,000 levels deep (the reader's recursion overflowed the stack), and 40 groups
+ * each referencing the last one twice hold 2^40 leaves in a few kilobytes of schema (the
+ * automaton walked them until it ran out of stack). Every consumer walks the tree, so the reader
+ * refuses such a model instead of handing it on.
+ */
+import type { GroupParticle, Particle, SourceLocation } from "../model.js";
+import type { BuildContext } from "./build-context.js";
+
+/** The automaton's own nesting limit (src/validate/automaton.ts MAX_PARTICLE_DEPTH). */
+export const MAX_MODEL_DEPTH = 256;
+/** Leaf particles (each is one automaton state); real content models have hundreds. */
+export const MAX_MODEL_LEAVES = 100_000;
+
+export interface ParticleSize {
+  depth: number;
+  /** Saturates just above MAX_MODEL_LEAVES. */
+  leaves: number;
+}
+
+/** Sizes by a group's items array, which every reference to the group shares: each group is measured once. */
+const measured = new WeakMap<readonly Particle[], ParticleSize>();
+
+const LEAF: ParticleSize = { depth: 1, leaves: 1 };
+
+/** Iterative (a model may be deeper than the stack) and linear in the distinct groups (shared ones are counted, not walked again). */
+export function particleSize(root: Particle): ParticleSize {
+  if (root.kind === "element" || root.kind === "any") return LEAF;
+  const stack: GroupParticle[] = [root];
+  while (stack.length > 0) {
+    const g = stack[stack.length - 1];
+    if (measured.has(g.items)) {
+      stack.pop();
+      continue;
+    }
+    let depth = 0;
+    let leaves = 0;
+    let pending = false;
+    for (const item of g.items) {
+      const s = item.kind === "element" || item.kind === "any" ? LEAF : measured.get(item.items);
+      if (s === undefined) {
+        stack.push(item as GroupParticle);
+        pending = true;
+        continue;
+      }
+      depth = Math.max(depth, s.depth);
+      leaves = Math.min(leaves + s.leaves, MAX_MODEL_LEAVES + 1);
+    }
+    if (pending) continue;
+    measured.set(g.items, { depth: depth + 1, leaves });
+    stack.pop();
+  }
+  return measured.get(root.items)!;
+}
+
+/** What is too large about the model, or null. */
+export function tooLargeModel(p: Particle): { what: string; limit: number } | null {
+  const s = particleSize(p);
+  if (s.depth > MAX_MODEL_DEPTH) return { what: `particles nested ${s.depth} levels deep`, limit: MAX_MODEL_DEPTH };
+  if (s.leaves > MAX_MODEL_LEAVES) return { what: `more than ${MAX_MODEL_LEAVES} element particles`, limit: MAX_MODEL_LEAVES };
+  return null;
+}
+
+/**
+ * The model, or null when it is too large; reported once per schema (like too-deep definitions,
+ * a hostile chain would otherwise give an error every MAX_MODEL_DEPTH links).
+ */
+export function boundedModel<P extends Particle>(ctx: BuildContext, p: P | null, kind: "group" | "complexType", name: string, loc: SourceLocation): P | null {
+  const tooLarge = p === null ? null : tooLargeModel(p);
+  if (tooLarge === null) return p;
+  if (!ctx.tooDeep) ctx.reporter.report("xsd/content-model-too-large", { kind, name, ...tooLarge }, loc);
+  ctx.tooDeep = true;
+  return null;
+}
