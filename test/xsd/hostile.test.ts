@@ -67,6 +67,19 @@ describe("hostile schemas stay bounded", () => {
     expect(ok.model!.substitutions![ok.model!.globalElements["h"]].length).toBe(2000);
   });
 
+  test("40 unions each naming the previous one twice (2^40 members): one error, at once (was a checker past V8's longest string)", () => {
+    let body = `<xs:simpleType name="U0"><xs:restriction base="xs:int"/></xs:simpleType>\n`;
+    for (let i = 1; i < 40; i++) body += `<xs:simpleType name="U${i}"><xs:union memberTypes="U${i - 1} U${i - 1}"/></xs:simpleType>\n`;
+    const r = read(schema(body + `<xs:element name="r" type="U39"/>`));
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([["xsd/union-too-large", "union type U10 has more than 1000 member types once its nested unions are expanded"]]);
+  });
+
+  test("a union nesting a union of 20 members is fine", () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `<xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="v${i}"/></xs:restriction></xs:simpleType>`).join("");
+    const r = read(schema(`<xs:simpleType name="A"><xs:union>${twenty}</xs:union></xs:simpleType><xs:simpleType name="B"><xs:union memberTypes="A A xs:int"/></xs:simpleType><xs:element name="r" type="B"/>`));
+    expect(r.diagnostics).toEqual([]);
+  });
+
   test("a modest real chain (50 levels) is fine", () => {
     let body = `<xs:complexType name="T0"><xs:sequence><xs:element name="e0"/></xs:sequence></xs:complexType>`;
     for (let i = 50; i >= 1; i--) body += `<xs:complexType name="T${i}"><xs:complexContent><xs:extension base="T${i - 1}"><xs:sequence><xs:element name="e${i}"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`;

@@ -4,7 +4,7 @@
  * members. A type that derives from itself, directly or not, is an error.
  */
 import { addSimpleType, builtinType } from "../build.js";
-import type { SourceLocation } from "../model.js";
+import type { SchemaModel, SimpleType, SourceLocation } from "../model.js";
 import { resolveTypeRef, runTypeJob, type BuildContext } from "./build-context.js";
 import { restrictFacets } from "./restrict-facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
@@ -90,7 +90,52 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     t.builtin = "anySimpleType";
     t.memberTypes = members;
     t.facets = {};
+    // Reported once, as the other hostile-size limits (a chain would report every later union).
+    if (expandedMembers(ctx.model, members) > MAX_UNION_MEMBERS && !ctx.tooDeep) {
+      ctx.reporter.report("xsd/union-too-large", { name: t.name ?? "(anonymous)", limit: MAX_UNION_MEMBERS }, node.loc);
+      ctx.tooDeep = true;
+    }
   }
+}
+
+/**
+ * Member types of a union with nested unions expanded. Unions that each name the previous one
+ * twice double at each step: 40 of them made a checker that tried 2^40 members on a value that
+ * fits none (its description alone outgrew V8's longest string at 25); real unions have a few.
+ */
+export const MAX_UNION_MEMBERS = 1_000;
+
+/** Expanded sizes of the unions measured so far, by type (each union is measured once). */
+const unionSizes = new WeakMap<SimpleType, number>();
+
+/** Expanded member count of a union of `members`, saturating above MAX_UNION_MEMBERS; iterative (unions nest as deep as their chain). */
+function expandedMembers(model: SchemaModel, members: readonly number[]): number {
+  const sizeOf = (id: number): number | undefined => (model.simpleTypes[id].variety === "union" ? unionSizes.get(model.simpleTypes[id]) : 1);
+  const stack = members.filter((m) => sizeOf(m) === undefined);
+  while (stack.length > 0) {
+    const id = stack[stack.length - 1];
+    const t = model.simpleTypes[id];
+    if (unionSizes.has(t)) {
+      stack.pop();
+      continue;
+    }
+    let total = 0;
+    let pending = false;
+    for (const m of t.memberTypes ?? []) {
+      const n = sizeOf(m);
+      if (n !== undefined) total = Math.min(total + n, MAX_UNION_MEMBERS + 1);
+      // A member still pending below is a cycle, reported elsewhere: it counts once.
+      else if (stack.includes(m)) total = Math.min(total + 1, MAX_UNION_MEMBERS + 1);
+      else {
+        stack.push(m);
+        pending = true;
+      }
+    }
+    if (pending) continue;
+    unionSizes.set(t, total);
+    stack.pop();
+  }
+  return members.reduce((sum, m) => Math.min(sum + (sizeOf(m) ?? 1), MAX_UNION_MEMBERS + 1), 0);
 }
 
 /** st-props-correct / cos-list-of-atomic / cos-no-circular-unions: a base's `final` forbids the method. */

@@ -158,6 +158,11 @@ export const XSD = defineCodes({
     message: "substitution groups chain more than {limit} member/head pairs (at element \"{name}\")",
     hint: "real substitution groups have a few hundred members a few levels deep; qxml refuses chains this long to stay bounded",
   },
+  "xsd/union-too-large": {
+    severity: "error",
+    message: "union type {name} has more than {limit} member types once its nested unions are expanded",
+    hint: "unions that name another union more than once double at each step; name each member type once",
+  },
   "xsd/content-model-too-large": {
     severity: "error",
     message: "the content model of {kind} \"{name}\" has {what}; the limit is {limit}",
