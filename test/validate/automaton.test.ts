@@ -53,6 +53,22 @@ describe("Glushkov matcher", () => {
     const many = (n: number): string => Array(n).fill("a").join(" ");
     accepts(p, [many(38), many(39), many(40), many(57), many(80)], [many(37), many(81), ""]);
   });
+  it("counter-ambiguous runs keep each configuration once (merged by hash), and still decide exactly", () => {
+    const p = seq([el("a", 0, 1_000_000_000), el("b", 0, 3)], 1, 1_000_000_000);
+    const { matcher } = buildMatcher(p);
+    const r = { state: 0, counters: new Int32Array(0) };
+    matcher.start(r);
+    for (let i = 0; i < 400; i++) for (const c of ["a", "b"]) expect(matcher.step(r, null, c)).toBeGreaterThan(0);
+    // counters = [n, (state, 3 counters: a, b, the group) × n]
+    const n = r.counters[0];
+    const configs = Array.from({ length: n }, (_, i) => Array.from(r.counters.subarray(1 + i * 4, 5 + i * 4)).join(","));
+    expect(new Set(configs).size).toBe(n);
+    expect(n).toBeGreaterThan(1);
+    expect(n).toBeLessThanOrEqual(256);
+    expect(matcher.accepts(r)).toBe(true);
+    expect(matcher.step(r, null, "c")).toBe(-1);
+    accepts(p, ["a b a b", "b b b b", "a a a", ""], ["c", "a c"]);
+  });
   it("(a{1,2}){2,2} accepts a a (greedy inner counting alone would not)", () => {
     accepts(seq([el("a", 1, 2)], 2, 2), ["a a", "a a a", "a a a a"], ["a", "a a a a a"]);
   });
