@@ -436,7 +436,7 @@ class GlushkovMatcher implements ContentMatcher {
    * pairwise compare made each step quadratic in the configurations: with 256 of them,
    * (a{0,1e9}, b{0,3}){1,1e9} took 0.33 ms per child (200,000 children: over a minute).
    */
-  private readonly seenConfigs = new Int32Array(4 * MAX_CONFIGURATIONS);
+  private seenConfigs = new Int32Array(0);
   /** No counters and no configuration sets: the next state depends on the state and the child alone. */
   private readonly plain: boolean;
   /**
@@ -534,7 +534,9 @@ class GlushkovMatcher implements ContentMatcher {
     const src = run.counters;
     const n = src[0];
     let out = 0;
-    this.seenConfigs.fill(0);
+    // Allocated on first use: only counter-ambiguous models run in set mode.
+    if (this.seenConfigs.length === 0) this.seenConfigs = new Int32Array(4 * MAX_CONFIGURATIONS);
+    else this.seenConfigs.fill(0);
     let firstState = -1;
     for (let i = 0; i < n; i++) {
       const base = 1 + i * size;
