@@ -93,6 +93,8 @@ export class Parser {
   detected: { encoding: string; bom: boolean } | null = null;
   rootName = "";
   readonly budget: Budget = { expansions: 0, expanded: 0, inputChars: 0 };
+  /** Attribute defaults added so far (chargeDefaults). */
+  private defaultsAdded = 0;
   attlists: AttlistCache | null = null;
   readonly externalTexts = new Map<string, string | null>();
   stopped = false;
@@ -231,6 +233,17 @@ export class Parser {
   /** Reports the pending input error, if any, and stops. */
   failPending(): void {
     if (this.pending !== null) this.fail(this.pending.code, this.pending.params, this.pending.index);
+  }
+
+  /**
+   * Counts attribute defaults added to start tags: text the document did not write, so bounded
+   * like entity expansion (10,000 defaults declared for one element make every `<e/>` add them).
+   */
+  chargeDefaults(n: number, at: Position): void {
+    this.defaultsAdded += n;
+    const lim = this.o.limits;
+    const cap = Math.max(lim.maxExpandedSize, lim.maxAmplification * this.budget.inputChars);
+    if (this.defaultsAdded > cap) this.failAt("xml/limit", { what: "the attribute defaults added from the DTD", limit: `${cap} attributes` }, at);
   }
 
   /** Reports a fatal error at a position already computed (e.g. an attribute's) and stops. */

@@ -81,7 +81,7 @@ export function parseStartTag(p: Parser, i: number): number {
     attrs.push({ name: aname, value, uri: null, local: aname, line: aline, column: acolumn, specified: true });
     k = v + 1;
   }
-  if (p.dtd !== null && p.attlists !== null) applyDeclaredAttributes(p.dtd, p.attlists, name, attrs, line, column);
+  if (p.dtd !== null && p.attlists !== null) applyDeclaredAttributes(p, name, attrs, line, column);
   const tag: StartTag = {
     name,
     uri: null,

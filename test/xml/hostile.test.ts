@@ -157,6 +157,26 @@ describe("hostile input", () => {
     expect(normalized(read(pieces))).toEqual(normalized(whole));
   });
 
+  it("attribute defaults: counted like attributes per tag and like entity text per document; found by name when a tag has many", () => {
+    const subset = (n: number, extra = "") => `<!DOCTYPE r [<!ELEMENT r ANY><!ELEMENT e EMPTY><!ATTLIST e ${Array.from({ length: n }, (_, i) => `a${i} CDATA "v"`).join(" ")}${extra}>]>\n`;
+    // More declared than an element may carry: refused at the tag, not added.
+    const over = firstError(read(subset(20) + "<r>\n <e/></r>", { limits: { maxAttributes: 10 } }));
+    expect([over.code, over.message, over.line, over.column]).toEqual(["xml/limit", "the number of attributes declared for <e> exceeds the limit of 10", 3, 2]);
+    // A document whose tags pull in more defaults than max(maxExpandedSize, 10 × its size).
+    const budget = firstError(read(subset(100) + "<r>" + "<e/>".repeat(30) + "</r>", { limits: { maxExpandedSize: 2000, maxAmplification: 1 } }));
+    expect([budget.code, budget.message, budget.line, budget.column]).toEqual(["xml/limit", "the attribute defaults added from the DTD exceeds the limit of 2000 attributes", 2, 4 + 20 * 4]);
+    // A tag with many specified attributes (looked up by name): specified values win, NMTOKEN values collapse, each name once.
+    const specified = Array.from({ length: 12 }, (_, i) => `a${i}="s${i}"`).join(" ");
+    const run = read(subset(20, ` t NMTOKEN "d"`) + `<r><e ${specified} t="  x  "/></r>`);
+    expect(run.errors).toEqual([]);
+    const e = run.events.find((x) => x[0] === "start" && (x[1] as { name: string }).name === "e")![1] as { attributes: { name: string; value: string; specified: boolean }[] };
+    expect(e.attributes.length).toBe(21);
+    expect(new Set(e.attributes.map((a) => a.name)).size).toBe(21);
+    expect(e.attributes.find((a) => a.name === "a3")).toMatchObject({ value: "s3", specified: true });
+    expect(e.attributes.find((a) => a.name === "a15")).toMatchObject({ value: "v", specified: false });
+    expect(e.attributes.find((a) => a.name === "t")).toMatchObject({ value: "x", specified: true });
+  });
+
   it("limits name length and attribute count", () => {
     expect(firstError(read(`<${"a".repeat(100)}/>`, { limits: { maxNameLength: 50 } })).code).toBe("xml/limit");
     const attrs = Array.from({ length: 20 }, (_, i) => `a${i}="1"`).join(" ");
