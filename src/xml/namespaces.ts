@@ -75,18 +75,25 @@ export function resolveNamespaces(p: Parser, tag: StartTag): NsScope | null {
     tag.local = tag.name.slice(ec + 1);
   }
   let prefixed = 0;
+  // Many attributes: each prefix is looked up in the scope chain once (10,000 prefixed attributes
+  // under 10,000 declarations walked the chain for every one of them).
+  const known = attrs.length > 8 ? new Map<string, string | undefined>() : null;
   for (const a of attrs) {
     if (a.uri === XMLNS_NS) continue;
     const c = colonOf(p, a.name, a);
     if (c === -1) continue;
     const prefix = a.name.slice(0, c);
-    const uri = lookup(scope, prefix);
+    let uri: string | undefined;
+    if (known === null) uri = lookup(scope, prefix);
+    else if (known.has(prefix)) uri = known.get(prefix);
+    else known.set(prefix, (uri = lookup(scope, prefix)));
     if (uri === undefined || uri === "") p.failAt("xml/unbound-prefix", { prefix, name: `attribute ${a.name}` }, a);
     a.uri = uri;
     a.local = a.name.slice(c + 1);
     prefixed++;
   }
-  if (prefixed > 1) {
+  if (prefixed > 8) checkExpandedNames(p, tag);
+  else if (prefixed > 1) {
     for (let x = 0; x < attrs.length; x++) {
       const a = attrs[x];
       if (a.uri === null || a.uri === XMLNS_NS) continue;
@@ -99,6 +106,18 @@ export function resolveNamespaces(p: Parser, tag: StartTag): NsScope | null {
     }
   }
   return scope;
+}
+
+/** No two attributes with the same expanded name, through a set (a pairwise scan is quadratic: 9,990 prefixed attributes took 0.3 s per tag). */
+function checkExpandedNames(p: Parser, tag: StartTag): void {
+  const seen = new Map<string, XmlAttribute>();
+  for (const a of tag.attributes) {
+    if (a.uri === null || a.uri === XMLNS_NS) continue;
+    const key = `${a.local}\u0000${a.uri}`;
+    const first = seen.get(key);
+    if (first !== undefined) p.failAt("xml/duplicate-expanded-attribute", { first: first.name, second: a.name, element: tag.name }, a);
+    seen.set(key, a);
+  }
 }
 
 /** Whether an attribute name holds a ':' or is xmlns (a declaration or a prefixed name). */

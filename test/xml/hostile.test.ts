@@ -177,6 +177,20 @@ describe("hostile input", () => {
     expect(e.attributes.find((a) => a.name === "t")).toMatchObject({ value: "x", specified: true });
   });
 
+  it("many prefixed attributes: duplicates by expanded name are still found (through a set), prefixes resolved per element", () => {
+    const many = (n: number, prefix: (i: number) => string) => Array.from({ length: n }, (_, i) => ` ${prefix(i)}:a${i}="1"`).join("");
+    // p and q name the same namespace: q:a7 repeats p:a7's expanded name.
+    const dup = firstError(read(`<r xmlns:p="urn:x" xmlns:q="urn:x"><e${many(20, () => "p")} q:a7="2"/></r>`));
+    expect([dup.code, dup.params?.first, dup.params?.second]).toEqual(["xml/duplicate-expanded-attribute", "p:a7", "q:a7"]);
+    // The element's own declaration of p hides the parent's, for every attribute.
+    const run = read(`<r xmlns:p="urn:outer"><e xmlns:p="urn:inner"${many(5000, () => "p")}/></r>`);
+    expect(run.errors).toEqual([]);
+    const e = run.events.find((x) => x[0] === "start" && (x[1] as { name: string }).name === "e")![1] as { attributes: { name: string; uri: string | null }[] };
+    expect(new Set(e.attributes.filter((a) => a.name.startsWith("p:")).map((a) => a.uri))).toEqual(new Set(["urn:inner"]));
+    // An unbound prefix among many is still reported.
+    expect(firstError(read(`<r xmlns:p="urn:p"><e${many(20, (i) => (i === 13 ? "z" : "p"))}/></r>`)).code).toBe("xml/unbound-prefix");
+  });
+
   it("limits name length and attribute count", () => {
     expect(firstError(read(`<${"a".repeat(100)}/>`, { limits: { maxNameLength: 50 } })).code).toBe("xml/limit");
     const attrs = Array.from({ length: 20 }, (_, i) => `a${i}="1"`).join(" ");
