@@ -13,7 +13,7 @@ import { codePointHex, isSpace, isXmlCodePoint, scanChars, scanName } from "./ch
 import { Tracker } from "./position.js";
 import "./codes.js";
 import type { ResolvedOptions } from "./options.js";
-import type { NsScope } from "./namespaces.js";
+import { undeclare, type NsBindings, type NsScope } from "./namespaces.js";
 import { parseStartTag } from "./tags.js";
 import { parseDoctype, parseXmlDeclaration } from "./prolog.js";
 import { enterEntity, predefinedEntity, type Budget } from "./entities.js";
@@ -81,6 +81,8 @@ export class Parser {
   readonly stack: OpenElement[] = [];
   depth = 0;
   scope: NsScope | null = null;
+  /** The innermost declaration of each prefix in `scope` (namespaces.ts). */
+  readonly nsBindings: NsBindings = new Map();
   dtd: DtdDocument | null = null;
   /** True while every declaration may be known (WFC: Entity Declared applies). */
   dtdComplete = true;
@@ -646,6 +648,7 @@ export class Parser {
   /** Closes the innermost open element `top`, whose end tag starts at i. */
   private close(top: OpenElement, i: number): void {
     this.depth--;
+    if (this.scope !== top.scope) undeclare(this.nsBindings, this.scope, top.scope);
     this.scope = top.scope;
     this.h.endElement(top.name, this.at(i));
     if (this.depth === 0) this.state = State.Epilog;

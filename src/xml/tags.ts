@@ -3,7 +3,7 @@ import type { StartTag, XmlAttribute } from "./events.js";
 import { isSpace, scanName } from "./chars.js";
 import { expandAttribute } from "./entities.js";
 import { applyDeclaredAttributes } from "./attributes.js";
-import { resolveNamespaces } from "./namespaces.js";
+import { resolveNamespaces, undeclare } from "./namespaces.js";
 import { State, type Parser } from "./parser.js";
 
 /** A start tag at i. When the buffer ends inside it, p.eof() makes the caller retry with more input. */
@@ -97,6 +97,7 @@ export function parseStartTag(p: Parser, i: number): number {
   if (p.depth === 0) p.rootName = name;
   p.h.startElement(tag);
   if (selfClosing) {
+    if (p.scope !== outer) undeclare(p.nsBindings, p.scope, outer);
     p.scope = outer;
     p.h.endElement(name, { line, column });
     if (p.depth === 0) p.state = State.Epilog;

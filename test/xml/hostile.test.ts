@@ -191,6 +191,14 @@ describe("hostile input", () => {
     expect(firstError(read(`<r xmlns:p="urn:p"><e${many(20, (i) => (i === 13 ? "z" : "p"))}/></r>`)).code).toBe("xml/unbound-prefix");
   });
 
+  it("a prefix's binding ends with the element that declared it (end tag or />), the outer one comes back", () => {
+    const run = read(`<r xmlns:p="urn:1" xmlns="urn:d"><a xmlns:p="urn:2"><p:x/></a><p:y/><b xmlns:p="urn:3" xmlns=""/><p:z/><c xmlns=""><w/></c><v/></r>`);
+    expect(run.errors).toEqual([]);
+    const uris = run.events.filter((x) => x[0] === "start").map((x) => { const t = x[1] as { name: string; uri: string | null }; return `${t.name}=${t.uri}`; });
+    expect(uris).toEqual(["r=urn:d", "a=urn:d", "p:x=urn:2", "p:y=urn:1", "b=null", "p:z=urn:1", "c=null", "w=null", "v=urn:d"]);
+    expect(firstError(read(`<r><a xmlns:p="urn:1"/><p:b/></r>`)).code).toBe("xml/unbound-prefix");
+  });
+
   it("limits name length and attribute count", () => {
     expect(firstError(read(`<${"a".repeat(100)}/>`, { limits: { maxNameLength: 50 } })).code).toBe("xml/limit");
     const attrs = Array.from({ length: 20 }, (_, i) => `a${i}="1"`).join(" ");
