@@ -39,7 +39,19 @@ const UNIQUE_K = `<xs:unique name="U"><xs:selector xpath="i"/><xs:field xpath="@
 const KEY_K = `<xs:key name="K"><xs:selector xpath="i"/><xs:field xpath="@k"/></xs:key>`;
 const KEYREF = `<xs:keyref name="R" refer="K"><xs:selector xpath="ref"/><xs:field xpath="@to"/></xs:keyref>`;
 
+/** <r> holding nested <e>, each with an <f k=".."> child: selected elements inside selected elements. */
+const NESTED_SELECTIONS = schema(`<xs:complexType name="E"><xs:sequence>
+    <xs:element name="f" minOccurs="0"><xs:complexType><xs:attribute name="k"/></xs:complexType></xs:element>
+    <xs:element name="e" type="E" minOccurs="0"/>
+  </xs:sequence></xs:complexType>
+  <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="e" type="E"/></xs:sequence></xs:complexType>
+    <xs:unique name="U"><xs:selector xpath=".//e"/><xs:field xpath="f/@k"/></xs:unique>
+  </xs:element>`);
+const nest = (keys: string[]): string => `<r>${keys.map((k) => `<e><f k="${k}"/>`).join("")}${"</e>".repeat(keys.length)}</r>`;
+
 const CASES: Case[] = [
+  { name: "nested selections: each field belongs to its own element", xsd: NESTED_SELECTIONS, xml: nest(["a", "b", "c", "d"]), codes: [] },
+  { name: "nested selections: the innermost repeats the outermost", xsd: NESTED_SELECTIONS, xml: nest(["a", "b", "c", "a"]), codes: ["valid/duplicate-key"] },
   { name: "unique: distinct values", xsd: items(UNIQUE_K), xml: `<r><i k="a"/><i k="b"/></r>`, codes: [] },
   { name: "unique: a duplicate", xsd: items(UNIQUE_K), xml: `<r><i k="a"/><i k="b"/><i k="a"/></r>`, codes: ["valid/duplicate-key"] },
   { name: "unique: a missing field is ignored", xsd: items(UNIQUE_K), xml: `<r><i/><i/><i k="a"/></r>`, codes: [] },
