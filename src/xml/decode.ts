@@ -125,15 +125,27 @@ function sniffComplete(head: Uint8Array): boolean {
 
 type Choice = { decoder: CharDecoder; name: string; bom: number } | { error: DecodeError };
 
+/**
+ * The encoding the first bytes show by themselves (XML 1.0 Appendix F): a byte order mark, or
+ * UTF-16 without one by its first "<?"; and how many bytes of byte order mark there are. The
+ * reader and the head sniffer (head.ts) both start from it. UCS-4 is not told apart here.
+ */
+export function markedEncoding(head: Uint8Array): { name: "utf-8" | "utf-16le" | "utf-16be"; bom: number } | undefined {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { name: "utf-8", bom: 3 };
+  if (startsWith(head, [0xfe, 0xff])) return { name: "utf-16be", bom: 2 };
+  if (startsWith(head, [0xff, 0xfe])) return { name: "utf-16le", bom: 2 };
+  if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { name: "utf-16le", bom: 0 };
+  if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { name: "utf-16be", bom: 0 };
+  return undefined;
+}
+
 function chooseDecoder(head: Uint8Array): Choice {
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { decoder: utf8Decoder(), name: "utf-8", bom: 3 };
+  // Before the UTF-16 byte order marks: FF FE 00 00 is UCS-4's.
   if (startsWith(head, [0x00, 0x00, 0xfe, 0xff]) || startsWith(head, [0xff, 0xfe, 0x00, 0x00]) || startsWith(head, [0x00, 0x00, 0x00, 0x3c]) || startsWith(head, [0x3c, 0x00, 0x00, 0x00])) {
     return { error: { code: "xml/unsupported-encoding", params: { encoding: "UCS-4" } } };
   }
-  if (startsWith(head, [0xfe, 0xff])) return { decoder: utf16Decoder(false), name: "utf-16be", bom: 2 };
-  if (startsWith(head, [0xff, 0xfe])) return { decoder: utf16Decoder(true), name: "utf-16le", bom: 2 };
-  if (startsWith(head, [0x3c, 0x00, 0x3f, 0x00])) return { decoder: utf16Decoder(true), name: "utf-16le", bom: 0 };
-  if (startsWith(head, [0x00, 0x3c, 0x00, 0x3f])) return { decoder: utf16Decoder(false), name: "utf-16be", bom: 0 };
+  const marked = markedEncoding(head);
+  if (marked !== undefined) return { decoder: marked.name === "utf-8" ? utf8Decoder() : utf16Decoder(marked.name === "utf-16le"), ...marked };
   if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) return { error: { code: "xml/unsupported-encoding", params: { encoding: "EBCDIC" } } };
   const declared = declaredEncoding(head);
   // Not an EncName (§4.3.3 [81], e.g. a quote lost: encoding="UTF x="...): the declaration is

@@ -6,7 +6,7 @@
  * subset ends at the first "]" outside literals, comments and PIs. It never reports errors: on
  * anything unexpected it stops and says what it found so far (the reader reports the error).
  */
-import { declaredEncoding } from "./decode.js";
+import { declaredEncoding, markedEncoding } from "./decode.js";
 
 export interface HeadDoctype {
   name: string;
@@ -41,12 +41,8 @@ const SPACE = /[ \t\r\n]*/y;
  * encoding when TextDecoder knows it, else UTF-8; and how many bytes of byte order mark to skip.
  */
 export function sniffEncoding(head: Uint8Array): { encoding: string; bomBytes: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
-  // UTF-16 without a BOM, known by its first "<?" (XML 1.0 Appendix F), as the reader detects it.
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { encoding: "utf-16le", bomBytes: 0 };
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { encoding: "utf-16be", bomBytes: 0 };
+  const marked = markedEncoding(head);
+  if (marked !== undefined) return { encoding: marked.name, bomBytes: marked.bom };
   // Without a BOM the declaration is ASCII-compatible bytes, read as the reader's decoder reads it.
   const declared = declaredEncoding(head);
   if (declared !== undefined) {
