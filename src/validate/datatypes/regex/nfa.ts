@@ -121,7 +121,6 @@ export function buildNfa(node: RegexNode, flags: string): Nfa | null {
   }
 }
 
-/** Whether the whole of `input` matches: O(input length × states), each state visited at most once per character. */
 /**
  * Automaton work allowed per value: active states summed over its characters. Linear time still
  * multiplies the value's length by the states alive, and a counted repetition inside a loop keeps
@@ -131,6 +130,7 @@ export function buildNfa(node: RegexNode, flags: string): Nfa | null {
  */
 export const MAX_NFA_WORK = 40_000_000;
 
+/** Whether the whole of `input` matches: O(input length × states), each state visited at most once per character; past `budget` it throws XsdRegexTooCostly. */
 export function matchNfa(nfa: Nfa, input: string, budget = MAX_NFA_WORK): boolean {
   const n = nfa.kind.length;
   const seen = new Int32Array(n).fill(-1);
