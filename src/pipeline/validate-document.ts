@@ -10,7 +10,6 @@ import { diagnose } from "../diagnostics/codes.js";
 import type { QxmlConfig } from "../config/config.js";
 import { bundledSchemasDir, type Catalog } from "../schema/catalog.js";
 import { loadEntry, loadSchema, type LoadedSchema } from "../schema/load.js";
-import type { SchemaModel } from "../schema/model.js";
 import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
 import type { XmlHandler } from "../xml/events.js";
 import { isInsideFolders, localResolver, type EntityResolver } from "../xml/resolve.js";
@@ -49,16 +48,6 @@ export interface DocumentOutcome {
   schemaFailure: boolean;
 }
 
-const compiled = new WeakMap<SchemaModel, { schema: CompiledSchema; diagnostics: Diagnostic[] }>();
-
-function compileOnce(model: SchemaModel) {
-  let c = compiled.get(model);
-  if (c === undefined) {
-    c = compileSchema(model);
-    compiled.set(model, c);
-  }
-  return c;
-}
 
 type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string; ref: DoctypeRef } | { kind: "none" };
 
@@ -165,7 +154,8 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
       return fail(file, label, diagnose(pipelineCodes["qxml/schema-error"], { schema: label, reason }, at), true, loaded);
     }
     if (ctx.engine === "qxml") {
-      const c = compileOnce(loaded.model);
+      // Compiled once per model: compileSchema caches its result.
+      const c = compileSchema(loaded.model);
       const errors = c.diagnostics.filter((d) => d.severity === "error");
       if (errors.length > 0) {
         const label = schemaLabel(loaded.name, ctx.cwd);
