@@ -451,7 +451,7 @@ export class ValidationEngine implements XmlHandler {
   }
 
   private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | null {
-    const child = this.dtdMode ? this.dtdChild(tag) : parent.wrongNs !== undefined && parent.wrongNs === tag.uri ? this.meantChild(tag, parent.meantNs) : tag;
+    const child = this.dtdMode ? this.dtdChild(tag) : parent.wrongNs === tag.uri ? this.meantChild(tag, parent.meantNs) : tag;
     const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch, this.suppressed());
     if (problem !== null) this.report(problem.code, problem.params, tag.line, tag.column, problem.hint);
     if (target >= 0) return elementById(this.schema!, target);
@@ -464,7 +464,7 @@ export class ValidationEngine implements XmlHandler {
     if (this.childMatch.meant !== undefined) {
       frame.wrongNs = tag.uri;
       frame.meantNs = this.childMatch.meant;
-    } else if (parent !== null && parent.wrongNs !== undefined && parent.wrongNs === tag.uri) {
+    } else if (parent !== null && parent.wrongNs === tag.uri) {
       frame.wrongNs = parent.wrongNs;
       frame.meantNs = parent.meantNs;
     }
