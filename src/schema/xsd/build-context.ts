@@ -120,9 +120,14 @@ export function resolveTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation)
 /** True (and reported once) when one more nesting level would pass MAX_DEFINITION_DEPTH. */
 export function tooDeep(ctx: BuildContext, depth: number, kind: string, name: string, loc: SourceLocation): boolean {
   if (depth < MAX_DEFINITION_DEPTH) return false;
-  if (!ctx.tooDeep) ctx.reporter.report("xsd/too-deep-definitions", { kind, limit: MAX_DEFINITION_DEPTH, name }, loc);
-  ctx.tooDeep = true;
+  reportLimitOnce(ctx, "xsd/too-deep-definitions", { kind, limit: MAX_DEFINITION_DEPTH, name }, loc);
   return true;
+}
+
+/** A hostile-size limit reached: reported once per schema (a chain would hit it again at every later link). */
+export function reportLimitOnce(ctx: BuildContext, code: string, params: Record<string, string | number>, loc: SourceLocation): void {
+  if (!ctx.tooDeep) ctx.reporter.report(code, params, loc);
+  ctx.tooDeep = true;
 }
 
 export function unresolvedIn(ctx: BuildContext, code: string, q: QName, loc: SourceLocation, names: Iterable<string>): void {

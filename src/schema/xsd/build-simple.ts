@@ -5,7 +5,7 @@
  */
 import { addSimpleType, builtinType } from "../build.js";
 import type { SchemaModel, SimpleType, SourceLocation } from "../model.js";
-import { resolveTypeRef, runTypeJob, type BuildContext } from "./build-context.js";
+import { reportLimitOnce, resolveTypeRef, runTypeJob, type BuildContext } from "./build-context.js";
 import { restrictFacets } from "./restrict-facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
 
@@ -90,11 +90,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     t.builtin = "anySimpleType";
     t.memberTypes = members;
     t.facets = {};
-    // Reported once, as the other hostile-size limits (a chain would report every later union).
-    if (expandedMembers(ctx.model, members) > MAX_UNION_MEMBERS && !ctx.tooDeep) {
-      ctx.reporter.report("xsd/union-too-large", { name: t.name ?? "(anonymous)", limit: MAX_UNION_MEMBERS }, node.loc);
-      ctx.tooDeep = true;
-    }
+    if (expandedMembers(ctx.model, members) > MAX_UNION_MEMBERS) reportLimitOnce(ctx, "xsd/union-too-large", { name: t.name ?? "(anonymous)", limit: MAX_UNION_MEMBERS }, node.loc);
   }
 }
 

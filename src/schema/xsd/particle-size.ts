@@ -7,7 +7,7 @@
  * refuses such a model instead of handing it on.
  */
 import type { GroupParticle, Particle, SourceLocation } from "../model.js";
-import type { BuildContext } from "./build-context.js";
+import { reportLimitOnce, type BuildContext } from "./build-context.js";
 
 /** The automaton's own nesting limit (src/validate/automaton.ts MAX_PARTICLE_DEPTH). */
 export const MAX_MODEL_DEPTH = 256;
@@ -70,7 +70,6 @@ export function tooLargeModel(p: Particle): { what: string; limit: number } | nu
 export function boundedModel<P extends Particle>(ctx: BuildContext, p: P | null, kind: "group" | "complexType", name: string, loc: SourceLocation): P | null {
   const tooLarge = p === null ? null : tooLargeModel(p);
   if (tooLarge === null) return p;
-  if (!ctx.tooDeep) ctx.reporter.report("xsd/content-model-too-large", { kind, name, ...tooLarge }, loc);
-  ctx.tooDeep = true;
+  reportLimitOnce(ctx, "xsd/content-model-too-large", { kind, name, ...tooLarge }, loc);
   return null;
 }
