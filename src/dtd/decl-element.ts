@@ -2,7 +2,7 @@
  * <!ELEMENT name contentspec> (XML 1.0 §3.2). Content models are read with an explicit stack
  * (no recursion), so hostile nesting depth cannot overflow the call stack.
  */
-import type { SourceLocation } from "../schema/model.js";
+import { MAX_CONTENT_PARTICLES, type SourceLocation } from "../schema/model.js";
 import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { ContentParticle, ContentSpec, ElementTypeDecl, Occurrence } from "./syntax.js";
@@ -85,13 +85,6 @@ function readOccurrence(s: Scanner): Occurrence {
   return "";
 }
 
-/**
- * Element names per content model. Parameter entities that each use the previous one twice
- * build 2^n names in a few lines (20 of them: a million, 0.6 GB before the validator refused
- * the model); real models have hundreds. libxml2 reads them until its entity-expansion limits.
- */
-export const MAX_CONTENT_NAMES = 100_000;
-
 /** children ::= (choice | seq) ('?' | '*' | '+')?, read after the first '('. */
 function parseChildren(s: Scanner, element: string, ctx: string, first: Open): ContentParticle {
   const stack: GroupFrame[] = [{ items: [], sep: null, open: first }];
@@ -109,7 +102,9 @@ function parseChildren(s: Scanner, element: string, ctx: string, first: Open): C
       const at = s.where();
       if (s.startsWith("#PCDATA")) s.syntax("an element name or '(' (#PCDATA must come first, in a mixed content model)", ctx);
       const name = s.readName("an element name or '('", ctx);
-      if (++names > MAX_CONTENT_NAMES) s.fatal("dtd/content-model-too-large", { element, limit: MAX_CONTENT_NAMES }, at);
+      // Parameter entities that each use the previous one twice build 2^n names in a few lines (20
+      // of them: a million, 0.6 GB before the validator refused the model).
+      if (++names > MAX_CONTENT_PARTICLES) s.fatal("dtd/content-model-too-large", { element, limit: MAX_CONTENT_PARTICLES }, at);
       top.items.push({ kind: "name", name, occur: readOccurrence(s), location: at });
       expectItem = false;
       continue;

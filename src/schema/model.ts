@@ -11,6 +11,15 @@
  */
 
 export const XSD_NS = "http://www.w3.org/2001/XMLSchema";
+
+/**
+ * Bounds on a content model, held by both readers and by the validator's automaton (hostile
+ * input): nesting levels, and element particles (each an automaton state). Real models nest a
+ * few levels and name hundreds; groups, extensions or parameter entities that use each other
+ * over and over reach millions in a few lines.
+ */
+export const MAX_CONTENT_DEPTH = 256;
+export const MAX_CONTENT_PARTICLES = 100_000;
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 

@@ -14,7 +14,7 @@
  *
  * xs:all becomes a separate matcher over a "seen" flag per child.
  */
-import type { GroupParticle, MaxOccurs, Particle, SourceLocation, Wildcard } from "../schema/model.js";
+import { MAX_CONTENT_DEPTH, MAX_CONTENT_PARTICLES, type GroupParticle, type MaxOccurs, type Particle, type SourceLocation, type Wildcard } from "../schema/model.js";
 
 export type Leaf =
   | { kind: "element"; name: string; namespace: string | null; element: number | null; location: SourceLocation }
@@ -71,19 +71,12 @@ export interface MatcherBuild {
   tooDeep?: boolean;
   /** Set when the automaton would need more than MAX_EDGES edges (the matcher then accepts nothing). */
   tooLarge?: boolean;
-  /** Set when the model has more than MAX_LEAVES element particles (not walked further; the matcher accepts nothing). */
+  /** Set when the model has more than MAX_CONTENT_PARTICLES element particles (the readers refuse such models; a hand-built one is not walked further, and the matcher accepts nothing). */
   tooManyLeaves?: boolean;
   /** An xs:all that is not the whole content model (not XSD 1.0): approximated as a sequence. */
   nestedAll?: SourceLocation;
 }
 
-export const MAX_PARTICLE_DEPTH = 256;
-/**
- * Element particles per model. A DTD's parameter entities can share a group, each using the last
- * twice: 20 of them made a model of 2^20 leaves that took 3.7 s and 1.3 GB to refuse; real
- * models have hundreds (the XSD reader refuses larger ones too, src/schema/xsd/particle-size.ts).
- */
-export const MAX_LEAVES = 100_000;
 
 /** Most automaton edges one content model may need (Glushkov edges grow with the square of its size). */
 export const MAX_EDGES = 1_000_000;
@@ -156,7 +149,7 @@ interface BuildContext {
   counterMin: number[];
   counterMax: number[];
   tooDeep: boolean;
-  /** More leaves than MAX_LEAVES: the model is not walked further. */
+  /** More leaves than MAX_CONTENT_PARTICLES: the model is not walked further. */
   tooManyLeaves: boolean;
   nestedAll?: SourceLocation;
 }
@@ -180,11 +173,11 @@ function toNode(p: Particle, ctx: BuildContext, parent: Node | null, depth: numb
     last: [],
   };
   ctx.nodes.push(node);
-  if (depth > MAX_PARTICLE_DEPTH) {
+  if (depth > MAX_CONTENT_DEPTH) {
     ctx.tooDeep = true;
     return node;
   }
-  if (ctx.tooManyLeaves || ctx.leaves.length >= MAX_LEAVES) {
+  if (ctx.tooManyLeaves || ctx.leaves.length >= MAX_CONTENT_PARTICLES) {
     ctx.tooManyLeaves = true;
     return node;
   }

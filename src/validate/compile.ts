@@ -8,9 +8,9 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
-import type { AttributeDecl, ElementDecl, SchemaModel, Wildcard } from "../schema/model.js";
+import { MAX_CONTENT_DEPTH, MAX_CONTENT_PARTICLES, type AttributeDecl, type ElementDecl, type SchemaModel, type Wildcard } from "../schema/model.js";
 import { builtinDerivesFrom } from "../schema/builtins.js";
-import { buildMatcher, leafLabel, MAX_EDGES, MAX_LEAVES, MAX_PARTICLE_DEPTH, type ContentMatcher, type Leaf, type MatcherBuild } from "./automaton.js";
+import { buildMatcher, leafLabel, MAX_EDGES, type ContentMatcher, type Leaf, type MatcherBuild } from "./automaton.js";
 import { simpleChecker, type SimpleChecker } from "./simple.js";
 import { withSubstitutions } from "./substitution.js";
 import "./codes.js";
@@ -158,10 +158,10 @@ function contentModelDiagnostics(model: SchemaModel, id: number, owner: string |
   // XSD: UPA makes the schema invalid. DTD: XML 1.0 §3.2.1 calls it an error "for compatibility";
   // libxml2 reports it as a validity error, and so does qxml (the matcher still runs exactly).
   const out = build.ambiguities.map((a) => ambiguityDiagnostic(ownerName, a.found, a.first, a.second));
-  if (build.tooDeep === true) out.push(diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_PARTICLE_DEPTH }, { line: where.line, column: where.column }));
+  if (build.tooDeep === true) out.push(diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_CONTENT_DEPTH }, { line: where.line, column: where.column }));
   const at = { line: where.line, column: where.column };
   if (build.tooLarge === true) out.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_EDGES, what: `more than ${MAX_EDGES} automaton transitions` }, at));
-  if (build.tooManyLeaves === true) out.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_LEAVES, what: `more than ${MAX_LEAVES} element particles` }, at));
+  if (build.tooManyLeaves === true) out.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_CONTENT_PARTICLES, what: `more than ${MAX_CONTENT_PARTICLES} element particles` }, at));
   if (build.nestedAll !== undefined) {
     const at = { line: build.nestedAll.line, column: build.nestedAll.column };
     out.push(diagnose("valid/unsupported-content", { element: ownerName, feature: "xs:all inside another group", fallback: "it is checked as a sequence" }, at));

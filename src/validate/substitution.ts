@@ -7,8 +7,7 @@
  * head as the set of its group). An abstract head stays in the choice so that using it is
  * reported as such (valid/abstract-element) rather than as an unexpected element.
  */
-import type { Particle, SchemaModel } from "../schema/model.js";
-import { MAX_PARTICLE_DEPTH } from "./automaton.js";
+import { MAX_CONTENT_DEPTH, type Particle, type SchemaModel } from "../schema/model.js";
 
 export function withSubstitutions(model: SchemaModel, particle: Particle | null): Particle | null {
   const table = model.substitutions;
@@ -18,7 +17,7 @@ export function withSubstitutions(model: SchemaModel, particle: Particle | null)
 
 function expand(model: SchemaModel, table: Record<number, number[]>, p: Particle, depth: number): Particle {
   // Deeper models are refused by the automaton (valid/content-model-too-deep); stop here too.
-  if (depth > MAX_PARTICLE_DEPTH) return p;
+  if (depth > MAX_CONTENT_DEPTH) return p;
   if (p.kind === "any") return p;
   if (p.kind === "element") {
     const members = p.element === null ? undefined : table[p.element];

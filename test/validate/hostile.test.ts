@@ -3,7 +3,8 @@ import { validateString } from "../../src/validate/index.js";
 import { MAX_DIAGNOSTICS, MAX_SIMPLE_VALUE } from "../../src/validate/engine.js";
 import { readXsdText } from "../../src/schema/xsd/index.js";
 import { compileSchema } from "../../src/validate/index.js";
-import { buildMatcher, MAX_LEAVES } from "../../src/validate/automaton.js";
+import { buildMatcher } from "../../src/validate/automaton.js";
+import { MAX_CONTENT_PARTICLES } from "../../src/schema/model.js";
 
 describe("hostile input: bounded work and output", () => {
   it("5,000 nested undeclared elements: one error each, short paths, no stack overflow", () => {
@@ -72,8 +73,8 @@ describe("hostile input: bounded work and output", () => {
     const location = { file: "m", line: 1, column: 1 };
     const leaf = { kind: "element" as const, name: "a", namespace: null, element: null, min: 1, max: 1 as const, location };
     const wide = (n: number) => ({ kind: "sequence" as const, items: Array.from({ length: n }, () => leaf), min: 1, max: 1 as const, location });
-    expect(buildMatcher(wide(MAX_LEAVES)).tooManyLeaves).toBeUndefined();
-    const build = buildMatcher(wide(MAX_LEAVES + 1));
+    expect(buildMatcher(wide(MAX_CONTENT_PARTICLES)).tooManyLeaves).toBeUndefined();
+    const build = buildMatcher(wide(MAX_CONTENT_PARTICLES + 1));
     expect(build.tooManyLeaves).toBe(true);
     expect(build.matcher.names).toEqual([]);
   });

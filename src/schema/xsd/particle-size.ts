@@ -6,17 +6,13 @@
  * automaton walked them until it ran out of stack). Every consumer walks the tree, so the reader
  * refuses such a model instead of handing it on.
  */
-import type { GroupParticle, Particle, SourceLocation } from "../model.js";
+import { MAX_CONTENT_DEPTH, MAX_CONTENT_PARTICLES, type GroupParticle, type Particle, type SourceLocation } from "../model.js";
 import { reportLimitOnce, type BuildContext } from "./build-context.js";
 
-/** The automaton's own nesting limit (src/validate/automaton.ts MAX_PARTICLE_DEPTH). */
-export const MAX_MODEL_DEPTH = 256;
-/** Leaf particles (each is one automaton state); real content models have hundreds. */
-export const MAX_MODEL_LEAVES = 100_000;
 
 export interface ParticleSize {
   depth: number;
-  /** Saturates just above MAX_MODEL_LEAVES. */
+  /** Saturates just above MAX_CONTENT_PARTICLES. */
   leaves: number;
 }
 
@@ -46,7 +42,7 @@ export function particleSize(root: Particle): ParticleSize {
         continue;
       }
       depth = Math.max(depth, s.depth);
-      leaves = Math.min(leaves + s.leaves, MAX_MODEL_LEAVES + 1);
+      leaves = Math.min(leaves + s.leaves, MAX_CONTENT_PARTICLES + 1);
     }
     if (pending) continue;
     measured.set(g.items, { depth: depth + 1, leaves });
@@ -58,14 +54,14 @@ export function particleSize(root: Particle): ParticleSize {
 /** What is too large about the model, or null. */
 export function tooLargeModel(p: Particle): { what: string; limit: number } | null {
   const s = particleSize(p);
-  if (s.depth > MAX_MODEL_DEPTH) return { what: `particles nested ${s.depth} levels deep`, limit: MAX_MODEL_DEPTH };
-  if (s.leaves > MAX_MODEL_LEAVES) return { what: `more than ${MAX_MODEL_LEAVES} element particles`, limit: MAX_MODEL_LEAVES };
+  if (s.depth > MAX_CONTENT_DEPTH) return { what: `particles nested ${s.depth} levels deep`, limit: MAX_CONTENT_DEPTH };
+  if (s.leaves > MAX_CONTENT_PARTICLES) return { what: `more than ${MAX_CONTENT_PARTICLES} element particles`, limit: MAX_CONTENT_PARTICLES };
   return null;
 }
 
 /**
  * The model, or null when it is too large; reported once per schema (like too-deep definitions,
- * a hostile chain would otherwise give an error every MAX_MODEL_DEPTH links).
+ * a hostile chain would otherwise give an error every MAX_CONTENT_DEPTH links).
  */
 export function boundedModel<P extends Particle>(ctx: BuildContext, p: P | null, kind: "group" | "complexType", name: string, loc: SourceLocation): P | null {
   const tooLarge = p === null ? null : tooLargeModel(p);
