@@ -9,7 +9,6 @@
 import { MAX_CONTENT_DEPTH, MAX_CONTENT_PARTICLES, type GroupParticle, type Particle, type SourceLocation } from "../model.js";
 import { reportLimitOnce, type BuildContext } from "./build-context.js";
 
-
 export interface ParticleSize {
   depth: number;
   /** Saturates just above MAX_CONTENT_PARTICLES. */
