@@ -1,5 +1,6 @@
 /** Small output helpers shared by the commands. */
 import { existsSync } from "node:fs";
+import { basename } from "node:path";
 import type { ConfigError } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { shownPath } from "../diagnostics/location.js";
@@ -36,7 +37,13 @@ export function formatSchemaDiagnostic(file: string, d: Diagnostic): string {
 
 /** Why `ref` names no schema: a missing file, or an unknown name (with the nearest one). */
 export function unknownSchema(ref: string, catalog: Catalog): string {
-  if (kindFromPath(ref) !== undefined && !existsSync(ref)) return `no such schema file: ${ref}`;
+  if (kindFromPath(ref) !== undefined && !existsSync(ref)) {
+    // `--schema policy_export_output.dtd` names a bundled file the way the catalog lists it; say
+    // which name selects it rather than picking it silently (a missing local file may be a typo).
+    const bundled = catalog.entries.find((e) => basename(e.file) === basename(ref));
+    const hint = bundled === undefined ? "" : `; the catalog has a schema in a file of that name: use --schema ${bundled.name}`;
+    return `no such schema file: ${ref}${hint}`;
+  }
   if (kindFromPath(ref) === undefined && existsSync(ref)) return `${ref} exists, but a schema file's name must end in .dtd or .xsd (that is how qxml picks the reader); copy or rename it`;
   const names = catalog.entries.map((e) => e.name);
   const near = didYouMean(ref, names);

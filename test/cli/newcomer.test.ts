@@ -101,6 +101,12 @@ describe("schema names and paths", () => {
     const missing = runCli(["validate", "--schema", "nope.xsd", "x.xml"], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("qxml validate: --schema: no such schema file: nope.xsd\n");
+    // A bundled schema's file name, written as if it were a local file: the name that selects it.
+    const bundledFile = runCli(["validate", "--schema", "policy_export_output.dtd", "x.xml"], dir);
+    expect(bundledFile.code).toBe(2);
+    expect(bundledFile.stderr).toBe(
+      "qxml validate: --schema: no such schema file: policy_export_output.dtd; the catalog has a schema in a file of that name: use --schema policy_export_output\n",
+    );
     const misspelt = runCli(["validate", "--schema", "optionprofiles", "x.xml"], dir);
     expect(misspelt.stderr).toContain('"optionprofiles" is neither a schema name nor a .dtd/.xsd file; did you mean "option_profiles"?');
   });
