@@ -8,7 +8,7 @@
  * Repeated groups, and models where one name would land in two places of the tree, are
  * flattened into per-name occurrence ranges: looser, but still sound for the object form.
  */
-import type { MaxOccurs, Particle } from "../src/schema/model.js";
+import { MAX_CONTENT_DEPTH, type MaxOccurs, type Particle } from "../src/schema/model.js";
 
 export interface ChildProp {
   name: string;
@@ -179,17 +179,21 @@ function consistent(form: ContentForm): boolean {
 /** A schema the generators refuse (with the reason), as opposed to a bug. */
 export class GenerateError extends Error {}
 
-/** Content models nest at most this deep: the analysis recurses on them, never on documents. */
-export const MAX_PARTICLE_DEPTH = 200;
+/**
+ * Content models nest at most as deep as the readers and the validator allow (the schema model's
+ * bound): the analysis recurses on them, never on documents.
+ */
+export const MAX_PARTICLE_DEPTH = MAX_CONTENT_DEPTH;
 
-/** Nesting depth of a particle tree, measured without recursion. */
-export function particleDepth(particle: Particle): number {
+/** How many groups deep a particle tree nests (a lone element: 0), measured without recursion. */
+function particleDepth(particle: Particle): number {
   let max = 0;
   const stack: [Particle, number][] = [[particle, 1]];
   while (stack.length > 0) {
     const [p, d] = stack.pop()!;
+    if (p.kind !== "sequence" && p.kind !== "choice" && p.kind !== "all") continue;
     max = Math.max(max, d);
-    if (p.kind === "sequence" || p.kind === "choice" || p.kind === "all") for (const item of p.items) stack.push([item, d + 1]);
+    for (const item of p.items) stack.push([item, d + 1]);
   }
   return max;
 }

@@ -9,6 +9,7 @@ import { GenerateError, MAX_PARTICLE_DEPTH } from "../../generators/content.js";
 import { addComplexType, addElement, builtinType, emptyModel, location } from "../../src/schema/build.js";
 import type { Particle } from "../../src/schema/model.js";
 import { packageRoot } from "../../src/package-root.js";
+import { compileSchema } from "../../src/validate/index.js";
 
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -89,16 +90,31 @@ describe("qxml generate", () => {
     expect(readFileSync(join(dir, "out", "mine", "types.ts"), "utf8")).not.toContain("..");
   });
 
-  it("refuses a content model nested deeper than it analyses, with the place, instead of overflowing", () => {
+  /** A model whose one element DEEP holds X inside `groups` nested sequences. */
+  function nestedModel(groups: number) {
     const m = emptyModel("dtd", "deep.dtd");
     const loc = location("deep.dtd", 3, 1);
     const leaf = addElement(m, { name: "X", namespace: null, type: { kind: "simple", id: builtinType(m, "string") }, global: true, nillable: false, abstract: false, location: loc });
     let particle: Particle = { kind: "element", name: "X", namespace: null, element: leaf.id, min: 1, max: 1, location: loc };
-    for (let i = 0; i < MAX_PARTICLE_DEPTH + 5; i++) particle = { kind: "sequence", items: [particle], min: 1, max: 1, location: loc };
+    for (let i = 0; i < groups; i++) particle = { kind: "sequence", items: [particle], min: 1, max: 1, location: loc };
     const ct = addComplexType(m, { content: { kind: "elements", particle }, attributes: [], abstract: false, location: loc });
     addElement(m, { name: "DEEP", namespace: null, type: { kind: "complex", id: ct.id }, global: true, nillable: false, abstract: false, location: loc });
+    return m;
+  }
+
+  it("refuses a content model nested deeper than it analyses, with the place, instead of overflowing", () => {
+    const m = nestedModel(MAX_PARTICLE_DEPTH + 5);
     expect(() => renderSchema(m, { name: "deep", sourceLabel: "deep.dtd" })).toThrow(GenerateError);
-    expect(() => renderSchema(m, { name: "deep", sourceLabel: "deep.dtd" })).toThrow(/nests 206 groups deep \(at most 200\) at deep.dtd:3:1/);
+    expect(() => renderSchema(m, { name: "deep", sourceLabel: "deep.dtd" })).toThrow(/nests 261 groups deep \(at most 256\) at deep.dtd:3:1/);
+  });
+
+  it("renders a content model as deep as the validator accepts, and refuses one group more as the validator does", () => {
+    const deepest = nestedModel(MAX_PARTICLE_DEPTH);
+    expect(compileSchema(deepest).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(renderSchema(deepest, { name: "deep", sourceLabel: "deep.dtd" }).length).toBeGreaterThan(0);
+    const deeper = nestedModel(MAX_PARTICLE_DEPTH + 1);
+    expect(compileSchema(deeper).diagnostics.map((d) => d.code)).toContain("valid/content-model-too-deep");
+    expect(() => renderSchema(deeper, { name: "deep", sourceLabel: "deep.dtd" })).toThrow(/nests 257 groups deep \(at most 256\)/);
   });
 
   it("refuses an unknown schema name with exit 2 and the list of names", async () => {
