@@ -32,6 +32,7 @@ export {
   type ValidationResult,
 } from "./validate/index.js";
 export { localResolver, refuseAll, type EntityResolver } from "./xml/resolve.js";
+export { DtdCache } from "./xml/dtd-cache.js";
 export { createReader, readFile as readXmlFile, readString as readXmlString } from "./xml/reader.js";
 export type { XmlHandler, StartTag, XmlAttribute, DoctypeInfo } from "./xml/events.js";
 export { validateDocument, type DocumentContext } from "./pipeline/validate-document.js";

@@ -15,6 +15,7 @@ import { discoverFiles, STDIN_INPUT, UsageError } from "./files.js";
 import { textReport } from "./report-output.js";
 import { documentsOf, spooledFiles, withStdin } from "./stdin.js";
 import { writeOut, writeErr } from "./stdio.js";
+import { DtdCache } from "../xml/dtd-cache.js";
 
 const HELP = `Usage: qxml lint <files|dirs|globs|-> [options]
 
@@ -86,8 +87,9 @@ export async function runLint(args: string[]): Promise<number> {
   return withStdin(files.includes(STDIN_INPUT), values["stdin-filename"], async (stdin) => {
     const results: FileResult[] = [];
     let schemaFailure = false;
+    const dtdCache = new DtdCache();
     for (const doc of documentsOf(files, stdin)) {
-      const outcome = await lintDocument(doc.file, { catalog, config, cwd, rules, ...(doc.stdin ? { stdin: doc.stdin } : {}) });
+      const outcome = await lintDocument(doc.file, { catalog, config, cwd, rules, dtdCache, ...(doc.stdin ? { stdin: doc.stdin } : {}) });
       results.push(outcome.result);
       schemaFailure ||= outcome.schemaFailure;
     }

@@ -10,6 +10,7 @@ import { formatSchemaDiagnostic, unknownSchema } from "./output.js";
 import { printFindings } from "./report-output.js";
 import { documentsOf, spooledFiles, withStdin } from "./stdin.js";
 import { writeErr, writeOut } from "./stdio.js";
+import { DtdCache } from "../xml/dtd-cache.js";
 
 const HELP = `Usage: qxml validate <files|dirs|globs|-> [options]
 
@@ -67,8 +68,9 @@ export async function runValidate(args: string[]): Promise<number> {
   return withStdin(files.includes(STDIN_INPUT), values["stdin-filename"], async (stdin) => {
     const results: FileResult[] = [];
     let schemaFailure = false;
+    const dtdCache = new DtdCache();
     for (const doc of documentsOf(files, stdin)) {
-      const outcome = await validateDocument(doc.file, { catalog, config, cwd, engine, ...(schema ? { schema } : {}), ...(doc.stdin ? { stdin: doc.stdin } : {}) });
+      const outcome = await validateDocument(doc.file, { catalog, config, cwd, engine, dtdCache, ...(schema ? { schema } : {}), ...(doc.stdin ? { stdin: doc.stdin } : {}) });
       results.push(outcome.result);
       schemaFailure ||= outcome.schemaFailure;
     }

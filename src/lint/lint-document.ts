@@ -15,6 +15,7 @@ import { peekFile, type DocumentHead } from "../pipeline/peek.js";
 import { documentPath, mappedSchema, type StdinSource } from "../pipeline/stdin-source.js";
 import { validateDocument } from "../pipeline/validate-document.js";
 import type { XmlHandler } from "../xml/events.js";
+import type { DtdCache } from "../xml/dtd-cache.js";
 import { readFile } from "../xml/reader.js";
 import { createFileLinter } from "./runner.js";
 import type { Rule } from "./types.js";
@@ -33,6 +34,8 @@ export interface LintContext {
   rules: readonly Rule[];
   /** The document is standard input: where its bytes are (src/pipeline/stdin-source.ts). */
   stdin?: StdinSource;
+  /** Shared by the documents of a run (see DocumentContext). */
+  dtdCache?: DtdCache;
 }
 
 export interface LintOutcome {
@@ -96,6 +99,7 @@ export async function lintDocument(file: string, ctx: LintContext): Promise<Lint
     ...(head !== undefined ? { head } : {}),
     extraHandlers: () => [linter.handler],
     ...(ctx.stdin !== undefined ? { stdin: ctx.stdin } : {}),
+    ...(ctx.dtdCache !== undefined ? { dtdCache: ctx.dtdCache } : {}),
   });
   // The validator's pass (or its no-schema pass) feeds the rules. Only when the chosen schema
   // could not be used was the file not read at all: then the rules get a pass of their own,

@@ -11,6 +11,7 @@ import type { QxmlConfig } from "../config/config.js";
 import { bundledSchemasDir, type Catalog } from "../schema/catalog.js";
 import { loadEntry, loadSchema, type LoadedSchema } from "../schema/load.js";
 import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
+import type { DtdCache } from "../xml/dtd-cache.js";
 import type { XmlHandler } from "../xml/events.js";
 import { isInsideFolders, localResolver, type EntityResolver } from "../xml/resolve.js";
 import { locationFile, shownPath } from "../diagnostics/location.js";
@@ -38,6 +39,8 @@ export interface DocumentContext {
   head?: DocumentHead;
   /** The document is standard input (src/pipeline/stdin-source.ts): where its bytes are. */
   stdin?: StdinSource;
+  /** Shared by the documents of a run: a DOCTYPE's external DTD is read and compiled once. */
+  dtdCache?: DtdCache;
 }
 
 export interface DocumentOutcome {
@@ -121,6 +124,7 @@ async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchem
     resolveEntity,
     ...(compiledSchema !== undefined ? { schema: compiledSchema } : {}),
     ...(ctx.extraHandlers !== undefined ? { extraHandlers: ctx.extraHandlers(file) } : {}),
+    ...(ctx.dtdCache !== undefined ? { dtdCache: ctx.dtdCache } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { createReader, readFile, readString, type ReaderOptions } from "../xml/reader.js";
 import type { ReaderLimits } from "../xml/options.js";
 import type { EntityResolver } from "../xml/resolve.js";
+import type { DtdCache } from "../xml/dtd-cache.js";
 import type { XmlHandler } from "../xml/events.js";
 import { teeHandler } from "../xml/tee.js";
 import { compileSchema, type CompiledSchema } from "./compile.js";
@@ -29,6 +30,11 @@ export interface ValidateOptions {
   namespaces?: boolean;
   /** Handlers fed by the same reader pass, after the validator (e.g. the linter's rules). */
   extraHandlers?: XmlHandler[];
+  /**
+   * Share one across the documents of a run: a DTD that several documents name in their DOCTYPE
+   * (with no internal subset) is then read into a schema and compiled once.
+   */
+  dtdCache?: DtdCache;
 }
 
 export interface ValidationResult {
@@ -43,7 +49,7 @@ function setup(options: ValidateOptions): { engine: ValidationEngine; handler: X
   const engine = new ValidationEngine({
     file: options.file,
     ...(options.schema !== undefined ? { schema: options.schema } : {}),
-    dtdSchema: (info) => schemaFromDoctype(info, options.file),
+    dtdSchema: (info) => schemaFromDoctype(info, options.file, options.dtdCache),
     namespaces: options.namespaces ?? true,
     dtdComplete: options.resolveEntity !== undefined,
     externalDtdRead: options.resolveEntity !== undefined,
@@ -57,6 +63,7 @@ function setup(options: ValidateOptions): { engine: ValidationEngine; handler: X
   if (options.resolveEntity !== undefined) reader.resolveEntity = options.resolveEntity;
   if (options.limits !== undefined) reader.limits = options.limits;
   if (options.namespaces !== undefined) reader.namespaces = options.namespaces;
+  if (options.dtdCache !== undefined) reader.dtdCache = options.dtdCache;
   return { engine, handler: teeHandler(engine, options.extraHandlers ?? []), reader };
 }
 

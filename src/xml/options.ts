@@ -1,6 +1,7 @@
 /** Reader options and their defaults. */
 import type { EntityResolver } from "./resolve.js";
 import type { DtdParser } from "./dtd-hook.js";
+import type { DtdCache } from "./dtd-cache.js";
 
 export interface ReaderLimits {
   /** Maximum element nesting depth (root = 1). */
@@ -35,6 +36,8 @@ export interface ReaderOptions {
   limits?: Partial<ReaderLimits>;
   /** The DTD parser (defaults to src/dtd/parse.ts). */
   dtdParser?: DtdParser;
+  /** External DTD subsets parsed once for the readers that share it (src/xml/dtd-cache.ts). */
+  dtdCache?: DtdCache;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -55,4 +58,5 @@ export interface ResolvedOptions {
   loadExternalDtd: boolean;
   limits: ReaderLimits;
   dtdParser: DtdParser | undefined;
+  dtdCache: DtdCache | undefined;
 }

@@ -3,6 +3,7 @@ import type { DtdDocument } from "../dtd/syntax.js";
 import { isPubidCode, isSpace, scanName } from "./chars.js";
 import { parseDeclaration } from "./declaration.js";
 import { readExternal } from "./entities.js";
+import type { EntityResolver } from "./resolve.js";
 import { NEED, STOP, type Parser } from "./parser.js";
 
 export function parseXmlDeclaration(p: Parser, i: number): number {
@@ -195,7 +196,7 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
     if (parser === undefined && subset !== undefined) p.dtdComplete = p.standalone;
     return null;
   }
-  const doc = parser.newDtdDocument();
+  let doc = parser.newDtdDocument();
   const limits = { maxEntityExpansions: p.o.limits.maxEntityExpansions, maxEntityNesting: p.o.limits.maxEntityNesting };
   const common = { ...(p.o.resolveEntity !== undefined ? { resolveEntity: p.o.resolveEntity } : {}), limits };
   if (subset !== undefined) {
@@ -206,7 +207,10 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
   if (systemId !== undefined && p.o.loadExternalDtd) {
     const seen = doc.diagnostics.length;
     const ext = readExternal(p, systemId, publicId, p.o.file, "DTD", i);
-    if (ext !== null) {
+    if (ext !== null && subset === undefined && p.o.dtdCache !== undefined) {
+      doc = externalOnly(p, ext, limits);
+      forward(p, doc, 0);
+    } else if (ext !== null) {
       parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, ...common });
       forward(p, doc, seen);
     }
@@ -218,6 +222,30 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
     forward(p, doc, seen);
   }
   return doc;
+}
+
+/**
+ * The DTD of a DOCTYPE with no internal subset: the external subset alone, parsed once per run
+ * through the reader's DtdCache (src/xml/dtd-cache.ts) unless it read external parameter entities.
+ */
+function externalOnly(p: Parser, ext: { text: string; file: string }, limits: { maxEntityExpansions: number; maxEntityNesting: number }): DtdDocument {
+  const parser = p.o.dtdParser!;
+  const cache = p.o.dtdCache!;
+  const key = `${limits.maxEntityExpansions}/${limits.maxEntityNesting}`;
+  const hit = cache.lookup(ext.file, ext.text, key, parser);
+  if (hit !== undefined) return hit;
+  const doc = parser.newDtdDocument();
+  const resolve = p.o.resolveEntity;
+  let readMore = false;
+  const resolveEntity: EntityResolver | undefined =
+    resolve === undefined
+      ? undefined
+      : (systemId, publicId, base) => {
+          readMore = true;
+          return resolve(systemId, publicId, base);
+        };
+  parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, limits, ...(resolveEntity !== undefined ? { resolveEntity } : {}) });
+  return readMore ? doc : cache.store(ext.file, ext.text, key, parser, doc);
 }
 
 /** Namespaces in XML §7: entity and notation names and PI targets contain no colons. */

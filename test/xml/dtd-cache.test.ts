@@ -1,0 +1,125 @@
+/**
+ * DtdCache: an external DTD subset named by many documents is parsed once and compiled once, and
+ * every document still gets exactly what it got without the cache.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateFile, validateString } from "../../src/validate/index.js";
+import { DtdCache } from "../../src/xml/dtd-cache.js";
+import type { DoctypeInfo } from "../../src/xml/events.js";
+import { readString } from "../../src/xml/reader.js";
+import { localResolver } from "../../src/xml/resolve.js";
+import { Catalog, bundledSchemasDir } from "../../src/schema/catalog.js";
+
+function scratch(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "qxml-dtdcache-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** The DOCTYPE the reader reports for `text` (read as a file in `dir`). */
+function doctypeOf(text: string, dir: string, cache: DtdCache): DoctypeInfo {
+  let info: DoctypeInfo | undefined;
+  readString(
+    text,
+    { doctype: (d) => (info = d), startElement() {}, endElement() {}, text() {}, diagnostic() {} },
+    { file: join(dir, "doc.xml"), resolveEntity: localResolver({ allow: [dir] }), loadExternalDtd: true, dtdCache: cache },
+  );
+  return info!;
+}
+
+const NOTE_DTD = '<!ELEMENT note (to, body)>\n<!ELEMENT to (#PCDATA)>\n<!ELEMENT body (#PCDATA)>\n<!ENTITY sig "-- qxml">\n';
+
+describe("DtdCache in the reader", () => {
+  it("serves a DOCTYPE without an internal subset from one parse: fresh copies of one kept subset", () => {
+    const dir = scratch({ "note.dtd": NOTE_DTD });
+    const cache = new DtdCache();
+    const doc = '<!DOCTYPE note SYSTEM "note.dtd"><note><to>a</to><body>&sig;</body></note>';
+    const a = doctypeOf(doc, dir, cache);
+    const b = doctypeOf(doc, dir, cache);
+    expect(a.dtd).not.toBe(b.dtd);
+    expect(a.dtd!.diagnostics).not.toBe(b.dtd!.diagnostics);
+    expect(cache.origin(a.dtd!)?.doc).toBe(cache.origin(b.dtd!)?.doc);
+    expect(cache.origin(a.dtd!)?.file).toBe(join(dir, "note.dtd"));
+    expect([...b.dtd!.elements.keys()]).toEqual(["note", "to", "body"]);
+  });
+
+  it("parses again when the file's text changed, and never serves a DOCTYPE with an internal subset", () => {
+    const dir = scratch({ "note.dtd": NOTE_DTD });
+    const cache = new DtdCache();
+    const a = doctypeOf('<!DOCTYPE note SYSTEM "note.dtd"><note/>', dir, cache);
+    writeFileSync(join(dir, "note.dtd"), NOTE_DTD + "<!ELEMENT extra EMPTY>\n");
+    const b = doctypeOf('<!DOCTYPE note SYSTEM "note.dtd"><note/>', dir, cache);
+    expect(cache.origin(b.dtd!)?.doc).not.toBe(cache.origin(a.dtd!)?.doc);
+    expect(b.dtd!.elements.has("extra")).toBe(true);
+    const internal = doctypeOf('<!DOCTYPE note SYSTEM "note.dtd" [<!ENTITY sig "mine">]><note/>', dir, cache);
+    expect(cache.origin(internal.dtd!)).toBeUndefined();
+    expect(internal.dtd!.generalEntities.get("sig")?.value).toBe("mine");
+  });
+
+  it("does not keep a subset that read an external parameter entity (whether it may be read depends on the document)", () => {
+    const dir = scratch({ "outer.dtd": '<!ENTITY % inner SYSTEM "inner.ent">\n%inner;\n', "inner.ent": "<!ELEMENT note EMPTY>\n" });
+    const cache = new DtdCache();
+    const info = doctypeOf('<!DOCTYPE note SYSTEM "outer.dtd"><note/>', dir, cache);
+    expect(info.dtd!.elements.has("note")).toBe(true);
+    expect(cache.origin(info.dtd!)).toBeUndefined();
+  });
+});
+
+describe("DtdCache in validation: the same findings as without it", () => {
+  const cases: Record<string, string> = {
+    "valid.xml": '<!DOCTYPE note SYSTEM "note.dtd"><note><to>a</to><body>&sig;</body></note>',
+    "invalid.xml": '<!DOCTYPE note SYSTEM "note.dtd"><note><body>b</body><to>a</to></note>',
+    "undeclared.xml": '<!DOCTYPE note SYSTEM "note.dtd"><note><to>a</to><body>&nope;</body></note>',
+    "broken-dtd.xml": '<!DOCTYPE memo SYSTEM "broken.dtd"><memo/>',
+    "notation.xml": '<!DOCTYPE pic SYSTEM "notation.dtd"><pic kind="gif"/>',
+    "internal.xml": '<!DOCTYPE note SYSTEM "note.dtd" [<!ENTITY sig "mine">]><note><to>a</to><body>&sig;</body></note>',
+  };
+  const dtds = {
+    "note.dtd": NOTE_DTD,
+    "broken.dtd": "<!ELEMENT memo EMPTY>\n<!ELEMENT memo ANY>\n<!ATTLIST memo id ID #IMPLIED id2 ID #IMPLIED>\n",
+    "notation.dtd": "<!ELEMENT pic EMPTY>\n<!ATTLIST pic kind NOTATION (gif) #REQUIRED>\n",
+  };
+
+  it("every document, twice, in one run, agrees with a run without the cache", async () => {
+    const dir = scratch({ ...dtds, ...cases });
+    const cache = new DtdCache();
+    const resolveEntity = localResolver({ allow: [dir] });
+    const names = [...Object.keys(cases), ...Object.keys(cases)];
+    const run = (name: string, dtdCache?: DtdCache) => validateFile(join(dir, name), { file: join(dir, name), resolveEntity, ...(dtdCache ? { dtdCache } : {}) });
+    for (const name of names) expect(await run(name, cache), name).toEqual(await run(name));
+    // The cases reach what the cache must serve and replay: the DTD's declarations, its own
+    // errors and the whole-DTD checks, for each document.
+    expect((await run("valid.xml", cache)).valid).toBe(true);
+    expect((await run("invalid.xml", cache)).diagnostics.map((d) => d.code)).toEqual(["valid/unexpected-element"]);
+    expect((await run("broken-dtd.xml", cache)).diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["dtd/duplicate-element"]));
+    expect((await run("notation.xml", cache)).diagnostics.filter((d) => d.code === "dtd/undeclared-notation")).toHaveLength(1);
+  });
+
+  it("the Qualys fixtures that name a bundled DTD: the same findings with one cache for all", async () => {
+    const dir = resolve(import.meta.dirname, "../fixtures/qualys");
+    const catalog = Catalog.bundled();
+    const resolveEntity = localResolver({ allow: [dir, bundledSchemasDir], map: (systemId) => catalog.mapSystemId(systemId) });
+    const cache = new DtdCache();
+    let withDoctype = 0;
+    let valid = 0;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".xml"))) {
+      const file = join(dir, name);
+      const cached = await validateFile(file, { file, resolveEntity, dtdCache: cache });
+      if (cached.doctype?.systemId === undefined) continue;
+      withDoctype++;
+      if (cached.valid) valid++;
+      expect(cached, name).toEqual(await validateFile(file, { file, resolveEntity }));
+    }
+    expect(withDoctype).toBeGreaterThan(10);
+    expect(valid).toBeGreaterThan(10);
+  });
+
+  it("a string validated without a resolver reads no DTD, with or without a cache", () => {
+    const cache = new DtdCache();
+    const r = validateString('<!DOCTYPE note SYSTEM "note.dtd"><note/>', { file: "s.xml", dtdCache: cache });
+    expect(r).toEqual(validateString('<!DOCTYPE note SYSTEM "note.dtd"><note/>', { file: "s.xml" }));
+  });
+});
