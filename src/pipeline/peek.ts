@@ -9,11 +9,13 @@ export type { DocumentHead } from "../xml/head.js";
 
 export function readHead(file: string): string {
   // Opening a FIFO blocks until a writer comes: only regular files are peeked at.
-  if (!statSync(file).isFile()) throw new Error(`${file} is not a regular file`);
+  const st = statSync(file);
+  if (!st.isFile()) throw new Error(`${file} is not a regular file`);
   const fd = openSync(file, "r");
   try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    // No larger than the file: a run over thousands of small files allocated 64 KiB for each.
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
+    const n = readSync(fd, buf, 0, buf.length, 0);
     return decodeHead(buf.subarray(0, n));
   } finally {
     closeSync(fd);
