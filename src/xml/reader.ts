@@ -70,6 +70,7 @@ export function createReader(handler: XmlHandler, options: ReaderOptions = {}): 
         p.run();
       }
       handler.end?.();
+      p.release();
     },
   };
 }

@@ -25,6 +25,15 @@ describe("name table", () => {
     expect(startNames(run)).toEqual(["r", ...names, ...names.slice(0, 100)]);
   });
 
+  it("a table passed on to the next reader (one per document) still tells colliding names apart", () => {
+    // The first document fills the slots; the second has different names in the same slots.
+    const first = read("<r><aXbXc/><aYbYc/></r>");
+    expect(startNames(first)).toEqual(["r", "aXbXc", "aYbYc"]);
+    const second = read("<r><aXbYc/><aYbXc/><aXbXc/></r>");
+    expect(second.errors).toEqual([]);
+    expect(startNames(second)).toEqual(["r", "aXbYc", "aYbXc", "aXbXc"]);
+  });
+
   it("still enforces the name length limit for a new name", () => {
     const run = read(`<${"a".repeat(60)}/>`, { limits: { maxNameLength: 50 } });
     expect(run.errors.map((d) => d.code)).toEqual(["xml/limit"]);
