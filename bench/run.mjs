@@ -7,11 +7,11 @@
  * Environment: BENCH_MB (size of the big files, default 100), BENCH_OP_MB (option profile
  * files, default 25), BENCH_SKIP (comma list of engines to skip: qxml,xmllint,libxml2-wasm),
  * BENCH_NO_BUILD=1 (do not run `npm run build` first), BENCH_RUNS (rounds; each round runs every
- * engine once, interleaved; default 3).
+ * engine once, interleaved; default 3), BENCH_FILES (the many-small-files run, default 2000).
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { writeControlList, writeOptionProfiles, writePolicyExport } from "./generate.mjs";
@@ -136,11 +136,60 @@ function main() {
       rows.push({ input, engine: engine.name, sizeMB, ...r, mbps: sizeMB / r.cpuSeconds, wallMbps: sizeMB / r.seconds, pairedRatio: median(ratios), note: r.ok ? "" : `exit ${r.status}: ${firstLine(r.stderr)}` });
     });
   }
+  const many = manyFiles(catalogPath, haveXmllint);
   const cold = coldStart();
   const load = loadavg().map((x) => x.toFixed(1)).join(" ");
-  const report = render(rows, cold, `${xmllintVersion}; load average at the end ${load}; ${RUNS} run(s) each, fastest kept`);
+  const report = render(rows, cold, `${xmllintVersion}; load average at the end ${load}; ${RUNS} run(s) each, fastest kept`) + renderMany(many);
   writeFileSync(join(OUT, "results.md"), report);
   process.stdout.write(report);
+}
+
+/**
+ * A CI job's shape: many small payloads naming the same DTD in their DOCTYPE, validated in one
+ * run (BENCH_FILES, default 2,000, of 2–12 KB). qxml gets the folder, xmllint every path.
+ */
+function manyFiles(catalogPath, haveXmllint) {
+  const count = Number(process.env.BENCH_FILES ?? 2000);
+  const dir = join(OUT, "many");
+  const stampPath = join(OUT, "many.json");
+  const stamp = JSON.stringify({ version: GENERATOR_VERSION, count });
+  const paths = Array.from({ length: count }, (_, i) => join(dir, `policy-${String(i).padStart(5, "0")}.xml`));
+  if (!existsSync(stampPath) || readFileSync(stampPath, "utf8") !== stamp) {
+    log(`generating ${count} small policy exports in ${dir}...`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    paths.forEach((p, i) => writePolicyExport(p, 2000 + ((i * 7919) % 10000), i + 1));
+    writeFileSync(stampPath, stamp);
+  }
+  const bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
+  const list = [{ name: "qxml", run: () => measure(CLI, ["validate", dir]) }];
+  if (haveXmllint && !SKIP.has("xmllint")) {
+    list.push({ name: "xmllint --stream", run: () => measure("xmllint", ["--nonet", "--noout", "--stream", "--valid", ...paths], { env: { XML_CATALOG_FILES: catalogPath } }) });
+  }
+  const runs = list.map(() => []);
+  for (let k = 0; k < RUNS; k++) {
+    list.forEach((engine, e) => {
+      log(`${engine.name} on ${count} small files (round ${k + 1} of ${RUNS})...`);
+      runs[e].push(engine.run());
+    });
+  }
+  const rows = list.map((engine, e) => {
+    const ok = runs[e].filter((one) => one.ok);
+    const r = ok.length > 0 ? ok.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a)) : runs[e][0];
+    const ratios = e === 0 && list.length > 1 ? runs[0].flatMap((one, k) => (one.ok && runs[1][k].ok && runs[1][k].cpuSeconds > 0 ? [one.cpuSeconds / runs[1][k].cpuSeconds] : [])) : [];
+    return { engine: engine.name, ...r, pairedRatio: median(ratios), note: r.ok ? "" : `exit ${r.status}: ${firstLine(r.stderr)}` };
+  });
+  return { count, mb: bytes / 1e6, rows };
+}
+
+function renderMany(many) {
+  const lines = ["", `### ${many.count} small files (${fmt(many.mb)} MB, one DOCTYPE DTD), one run`, ""];
+  lines.push("| engine | CPU s | wall s | files/s (CPU) | peak RSS MB | CPU time vs xmllint (median per round) | result |", "|---|---:|---:|---:|---:|---:|---|");
+  for (const r of many.rows) {
+    const paired = Number.isFinite(r.pairedRatio) ? `${fmt(r.pairedRatio, 2)}x` : "";
+    lines.push(`| ${r.engine} | ${fmt(r.cpuSeconds, 2)} | ${fmt(r.seconds, 2)} | ${r.ok ? fmt(many.count / r.cpuSeconds, 0) : "—"} | ${fmt(r.maxRssMB)} | ${paired} | ${r.ok ? "valid" : r.note.replace(/\|/g, "\\|")} |`);
+  }
+  return lines.join("\n") + "\n";
 }
 
 /** Cold runs of `qxml validate` (and of an empty node, interleaved, so both see the same load). */
