@@ -117,8 +117,9 @@ export function buildMatcher(particle: Particle | null): MatcherBuild {
     if (!(e instanceof TooLarge)) throw e;
     return { matcher: new GlushkovMatcher(emptyTables()), ambiguities: [], tooLarge: true };
   }
-  const ambiguities = findAmbiguities(tables);
-  const build: MatcherBuild = { matcher: new GlushkovMatcher(tables), ambiguities };
+  const vague = vagueCounters(tables);
+  const ambiguities = findAmbiguities(tables, vague);
+  const build: MatcherBuild = { matcher: new GlushkovMatcher(tables, vague), ambiguities };
   if (ctx.nestedAll !== undefined) build.nestedAll = ctx.nestedAll;
   return build;
 }
@@ -337,12 +338,58 @@ function buildTables(root: Node, ctx: BuildContext): Tables {
 // ---------------------------------------------------------------------------------------------
 // Determinism (1-unambiguity / UPA).
 
-/** Whether two edges can both be taken for the same counter values. */
-function canOverlap(a: Edge, b: Edge, t: Tables): boolean {
-  // A loop of C needs count < max; an exit of C needs count >= min. Disjoint when min >= max.
+/** Whether two edges can both be taken after the same prefix. */
+function canOverlap(a: Edge, b: Edge, t: Tables, vague: readonly boolean[]): boolean {
+  // A loop of C needs count < max; an exit of C needs count >= min. Disjoint when min >= max,
+  // provided the prefix fixes C's value (C not vague).
   const disjoint = (loop: Edge, exit: Edge): boolean =>
-    loop.loop >= 0 && exit.exits.includes(loop.loop) && t.counterMin[loop.loop] >= t.counterMax[loop.loop];
+    loop.loop >= 0 && !vague[loop.loop] && exit.exits.includes(loop.loop) && t.counterMin[loop.loop] >= t.counterMax[loop.loop];
   return !disjoint(a, b) && !disjoint(b, a);
+}
+
+/**
+ * Counters whose value after a prefix may not be unique: two edges into the same particle that
+ * can both be taken but update the counter differently. In (c | b+){3}, c? the children
+ * <b><b><b> are one, two or three iterations of the choice, so its exact count cannot tell the
+ * choice's c from the trailing c (XSD 1.0 §3.8.6; libxml2 rejects such models too).
+ */
+function vagueCounters(t: Tables): boolean[] {
+  const vague = t.counterMin.map(() => false);
+  if (vague.length === 0) return vague;
+  // Edges from a state are sorted by target, so the pairs into one particle are neighbours.
+  let pending: [Edge, Edge][] = [];
+  for (const list of t.edges) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length && list[j].target === list[i].target; j++) pending.push([list[i], list[j]]);
+    }
+  }
+  // A pair kept apart by a counter overlaps once that counter turns vague: repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const apart: [Edge, Edge][] = [];
+    for (const [a, b] of pending) {
+      if (!canOverlap(a, b, t, vague)) {
+        apart.push([a, b]);
+        continue;
+      }
+      for (const c of differentlyUpdated(a, b)) {
+        if (vague[c]) continue;
+        vague[c] = true;
+        changed = true;
+      }
+    }
+    pending = apart;
+  }
+  return vague;
+}
+
+/** Counters two edges leave with different values: one repeats or enters them, the other not. */
+function differentlyUpdated(a: Edge, b: Edge): number[] {
+  const out: number[] = [];
+  if (a.loop !== b.loop) for (const c of [a.loop, b.loop]) if (c >= 0) out.push(c);
+  for (const c of a.enters) if (!b.enters.includes(c)) out.push(c);
+  for (const c of b.enters) if (!a.enters.includes(c)) out.push(c);
+  return out;
 }
 
 function leavesCompete(a: Leaf, b: Leaf): string | null {
@@ -382,14 +429,14 @@ function forCompetingPairs(t: Tables, visit: (a: Edge, b: Edge) => boolean): voi
   }
 }
 
-function findAmbiguities(t: Tables): Ambiguity[] {
+function findAmbiguities(t: Tables, vague: readonly boolean[]): Ambiguity[] {
   const out: Ambiguity[] = [];
   const seen = new Set<string>();
   forCompetingPairs(t, (a, b) => {
     // Two ways into the same particle are not a UPA violation (the same particle matches).
     if (a.target === b.target) return false;
     const found = leavesCompete(t.leaves[a.target], t.leaves[b.target]);
-    if (found === null || !canOverlap(a, b, t)) return false;
+    if (found === null || !canOverlap(a, b, t, vague)) return false;
     const lo = Math.min(a.target, b.target);
     const hi = Math.max(a.target, b.target);
     const key = `${lo}:${hi}`;
@@ -442,7 +489,11 @@ class GlushkovMatcher implements ContentMatcher {
   private readonly memoUri: (string | null)[];
   private readonly memoNext: Int32Array;
 
-  constructor(private readonly t: Tables) {
+  /** `vague`: vagueCounters(t), when the caller has it already. */
+  constructor(
+    private readonly t: Tables,
+    vague: readonly boolean[] = vagueCounters(t),
+  ) {
     this.c = t.counterMin.length;
     // "" (never an element name) rather than null, so that the compare is always string to string.
     this.memoLocal = new Array<string>(t.edges.length).fill("");
@@ -452,7 +503,7 @@ class GlushkovMatcher implements ContentMatcher {
     // Also for non-deterministic models (DTDs may have them: XML 1.0 §3.2.1 makes that a compatibility
     // error, not a validity one), which then run as an exact NFA simulation.
     let sets = false;
-    forCompetingPairs(t, (a, b) => (sets = canOverlap(a, b, t) && (a.target === b.target || leavesCompete(t.leaves[a.target], t.leaves[b.target]) !== null)));
+    forCompetingPairs(t, (a, b) => (sets = canOverlap(a, b, t, vague) && (a.target === b.target || leavesCompete(t.leaves[a.target], t.leaves[b.target]) !== null)));
     this.sets = sets;
     this.plain = !sets && this.c === 0;
   }
