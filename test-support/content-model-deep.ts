@@ -36,7 +36,7 @@ for (const kind of ["XSD", "DTD"]) {
   const sum = (f: (s: FuzzSummary) => number) => mine.reduce((n, s) => n + f(s), 0);
   console.log(
     `${kind} total: ${sum((s) => s.models)} models, ${sum((s) => s.deterministic)} deterministic and ${sum((s) => s.nonDeterministic)} non-deterministic for all three, ` +
-      `duplicate-particles ${sum((s) => s.known["duplicate-particles"].length)}, counted-deterministic ${sum((s) => s.known["counted-deterministic"].length)}, ` +
+      `duplicate-particles ${sum((s) => s.known["duplicate-particles"].length)}, exact-count ${sum((s) => s.known["exact-count"].length)}, ` +
       `documents ${sum((s) => s.documents.threeWay)} three-way + ${sum((s) => s.documents.qxmlOracle - s.documents.threeWay)} qxml/oracle only, problems ${sum((s) => s.problems.length)}`,
   );
 }

@@ -9,12 +9,12 @@
  * - "duplicate-particles": qxml rejects, libxml2 accepts, the oracle finds two distinct particles
  *   for one element name that can both take the same child (a UPA violation, XSD 1.0 §3.8.6;
  *   libxml2 merges identical transitions);
- * - "counted-deterministic": libxml2 rejects, qxml accepts, the oracle proves the model
- *   deterministic and it has a counted particle (libxml2's check for counted particles is
- *   conservative).
+ * - "exact-count": libxml2 rejects, qxml accepts, the oracle proves the model deterministic and
+ *   it has an exact count (minOccurs = maxOccurs > 1), which decides the particle; libxml2's
+ *   check for counted particles is conservative.
  * Anything else is a problem: qxml against the oracle (with or without libxml2), a libxml2
- * rejection of a deterministic model without counts, an undecided oracle, or any verdict that
- * differs.
+ * rejection of a deterministic model without an exact count, an undecided oracle, or any
+ * verdict that differs.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,9 +24,9 @@ import { compileSchema, validateString } from "../src/validate/index.js";
 import { documentText, dtdModelText, randomChildren, randomDtdModel, randomXsdModel, xsdSchemaText } from "./content-model-gen.js";
 import { libxml2 } from "./libxml2.js";
 import { seededRng } from "./mutate/rng.js";
-import { checkDeterminism, describeAmbiguity, hasCountedParticle, matchesModel, type Determinism } from "./upa-oracle.js";
+import { checkDeterminism, describeAmbiguity, hasExactCount, matchesModel, type Determinism } from "./upa-oracle.js";
 
-export type KnownClass = "duplicate-particles" | "counted-deterministic";
+export type KnownClass = "duplicate-particles" | "exact-count";
 
 export interface FuzzFinding {
   index: number;
@@ -63,7 +63,7 @@ function emptySummary(seed: number): FuzzSummary {
     models: 0,
     deterministic: 0,
     nonDeterministic: 0,
-    known: { "duplicate-particles": [], "counted-deterministic": [] },
+    known: { "duplicate-particles": [], "exact-count": [] },
     documents: { threeWay: 0, qxmlOracle: 0 },
     oracle: { states: 0, maxStates: 0, longestPrefix: 0 },
     problems: [],
@@ -113,8 +113,8 @@ export async function runXsdFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
         }
         if (qxmlOk !== prepared.ok) {
           if (oracle.verdict === "ambiguous") s.known["duplicate-particles"].push({ index: i, model: text, why: describeAmbiguity(oracle) });
-          else if (hasCountedParticle(model)) s.known["counted-deterministic"].push({ index: i, model: text, why: "libxml2 rejects a model the oracle proves deterministic; it has counted particles" });
-          else s.problems.push(`${where}: libxml2 rejects a deterministic model without counted particles: ${prepared.diagnostics?.[0]?.message ?? ""}`);
+          else if (hasExactCount(model)) s.known["exact-count"].push({ index: i, model: text, why: "libxml2 rejects a model the oracle proves deterministic; an exact count decides the particle" });
+          else s.problems.push(`${where}: libxml2 rejects a deterministic model without an exact count: ${prepared.diagnostics[0]?.message ?? ""}`);
         } else if (qxmlOk) s.deterministic++;
         else s.nonDeterministic++;
         if (!qxmlOk) continue;
@@ -200,7 +200,7 @@ export function formatFuzzSummary(kind: string, s: FuzzSummary, docsPerModel: nu
   const k = s.known;
   return (
     `${kind} seed ${s.seed}: ${s.models} models × ${docsPerModel} documents; ${s.deterministic} deterministic and ${s.nonDeterministic} non-deterministic for all three; ` +
-    `known determinism differences: ${k["duplicate-particles"].length} duplicate-particles, ${k["counted-deterministic"].length} counted-deterministic; ` +
+    `known determinism differences: ${k["duplicate-particles"].length} duplicate-particles, ${k["exact-count"].length} exact-count; ` +
     `documents compared: ${s.documents.threeWay} three-way, ${s.documents.qxmlOracle} qxml/oracle; ` +
     `oracle: ${s.oracle.states} state sets (at most ${s.oracle.maxStates} for one model, search depth ${s.oracle.longestPrefix}); ${s.problems.length} problems`
   );

@@ -199,12 +199,12 @@ export function describeAmbiguity(d: Extract<Determinism, { verdict: "ambiguous"
   return `${after}, <${d.name}> can be matched by two particles: ${p.path} and ${q.path}`;
 }
 
-/** Whether some element or group has a finite maximum above 1 (a counted particle). */
-export function hasCountedParticle(model: OracleParticle): boolean {
+/** Whether some element or group has an exact count above 1 (minOccurs = maxOccurs > 1). */
+export function hasExactCount(model: OracleParticle): boolean {
   const stack = [model];
   while (stack.length > 0) {
     const p = stack.pop()!;
-    if (p.max !== Infinity && p.max > 1) return true;
+    if (p.min === p.max && p.max > 1) return true;
     if (p.kind !== "element") stack.push(...p.children);
   }
   return false;

@@ -3,7 +3,7 @@
  * answers are known, including both classes where libxml2 and qxml differ.
  */
 import { describe, expect, it } from "vitest";
-import { checkDeterminism, describeAmbiguity, hasCountedParticle, matchesModel, type OracleParticle } from "../../test-support/upa-oracle.js";
+import { checkDeterminism, describeAmbiguity, hasExactCount, matchesModel, type OracleParticle } from "../../test-support/upa-oracle.js";
 
 const U = Infinity;
 const el = (name: string, min = 1, max = 1): OracleParticle => ({ kind: "element", name, min, max });
@@ -72,9 +72,10 @@ describe("UPA oracle: determinism", () => {
     expect(checkDeterminism(sq([el("a", 0, U), el("b", 0, U), el("c", 0, U)]), 1).verdict).toBe("unknown");
   });
 
-  it("counted particles are recognised", () => {
-    expect(hasCountedParticle(sq([el("a", 0, U), ch([el("b", 2, 3)])]))).toBe(true);
-    expect(hasCountedParticle(sq([el("a", 0, U), ch([el("b")], 1, U)]))).toBe(false);
+  it("exact counts are recognised", () => {
+    expect(hasExactCount(sq([el("a", 0, U), ch([el("b", 3, 3)])]))).toBe(true);
+    expect(hasExactCount(sq([el("a", 0, U), ch([el("b")], 2, 2)]))).toBe(true);
+    expect(hasExactCount(sq([el("a", 0, U), ch([el("b", 2, 3)], 1, U)]))).toBe(false);
   });
 });
 
