@@ -116,7 +116,10 @@ function loadDirective(
   if (d.schemaLocation === undefined) return null; // import of a namespace without a location: nothing to read
   const res = resolver(d.schemaLocation, undefined, doc.file);
   if (isRefusal(res)) {
-    reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: res.error }, d.loc);
+    const diagnostic = reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: res.error }, d.loc);
+    // An import's schemaLocation is only a hint (XSD 1.0 §4.2.3): not reading it is no error by
+    // itself; a reference into the namespace it names still is (xsd/unresolved-*, naming this file).
+    if (d.directive === "import") diagnostic.severity = "warning";
     return null;
   }
   // xs:redefine includes its document exactly as xs:include does (XSD 1.0 §4.2.2).

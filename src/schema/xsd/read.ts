@@ -98,11 +98,13 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
     loc: locOf(ctx, root),
   };
   described(ctx, schema, root);
+  let firstDefinition: XmlElement | undefined;
   for (const c of xsdChildren(ctx, root, "schema")) {
     switch (c.local) {
       case "include":
       case "import":
       case "redefine":
+        if (firstDefinition !== undefined) directiveAfterDefinition(ctx, c, firstDefinition);
         schema.directives.push(readDirective(ctx, c));
         break;
       case "notation":
@@ -130,8 +132,26 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
         schema.attributeGroups.push(readAttributeGroup(ctx, c));
         break;
     }
+    if (c.local !== "annotation" && !DIRECTIVES.has(c.local)) firstDefinition ??= c;
   }
   return schema;
+}
+
+const DIRECTIVES = new Set(["include", "import", "redefine"]);
+
+/**
+ * The schema for schemas puts xs:include/import/redefine before every definition (XSD 1.0 §3.15.2,
+ * `<schema>` content `((include | import | redefine | annotation)*, ...)`); libxml2 rejects the
+ * schema too. The directive is still read, so one misplaced line is one error.
+ */
+function directiveAfterDefinition(ctx: ReadContext, directive: XmlElement, first: XmlElement): void {
+  const at = locOf(ctx, first);
+  const d = ctx.reporter.report(
+    "xsd/syntax",
+    { message: `xs:${directive.local} must come before the schema's definitions, and follows xs:${first.local} at line ${at.line}` },
+    locOf(ctx, directive),
+  );
+  d.hint = `move the xs:${directive.local} up, above line ${at.line}, with the other include/import/redefine elements`;
 }
 
 function readAnnotation(ctx: ReadContext, el: XmlElement): void {

@@ -1,0 +1,59 @@
+/**
+ * Fixes found by the schema-mutation differential (test/differential/schema-mutations.test.ts):
+ * each case was read differently by qxml and libxml2, and the XSD 1.0 clause named decides it.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { readXsdFile } from "../../src/schema/xsd/index.js";
+
+const XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
+
+function schemaFile(body: string, attrs = ""): string {
+  const dir = mkdtempSync(join(tmpdir(), "qxml-xsd-fix-"));
+  const file = join(dir, "main.xsd");
+  writeFileSync(file, `<xs:schema ${XS} ${attrs}>\n${body}\n</xs:schema>\n`);
+  return file;
+}
+
+describe("xs:import of a schemaLocation that cannot be read (XSD 1.0 §4.2.3: the location is a hint)", () => {
+  test("is a warning, and the schema is usable when nothing refers into the namespace", () => {
+    const r = readXsdFile(schemaFile(`<xs:import namespace="urn:gone" schemaLocation="gone.xsd"/>\n<xs:element name="a" type="xs:string"/>`));
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/load-failed", severity: "warning", line: 2, params: { directive: "import", location: "gone.xsd" } }]);
+    expect(r.model).not.toBeNull();
+  });
+
+  test("a reference into the unread namespace is still an error that names the unread file", () => {
+    const r = readXsdFile(schemaFile(`<xs:import namespace="urn:gone" schemaLocation="gone.xsd"/>\n<xs:element name="a" type="g:T"/>`, 'xmlns:g="urn:gone"'));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["xsd/load-failed", "warning"],
+      ["xsd/unresolved-type", "error"],
+    ]);
+    expect(r.diagnostics[1].message).toContain('"gone.xsd", which could not be read');
+  });
+
+  test("an xs:include that cannot be read stays an error (its components are part of the schema)", () => {
+    const r = readXsdFile(schemaFile(`<xs:include schemaLocation="gone.xsd"/>`));
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/load-failed", severity: "error" }]);
+    expect(r.model).toBeNull();
+  });
+});
+
+describe("include/import/redefine after a definition (XSD 1.0 §3.15.2, the content of <schema>)", () => {
+  test("is an error at the directive that names the definition it follows and how to fix it", () => {
+    const file = schemaFile(`<xs:element name="a" type="xs:string"/>\n<xs:import namespace="urn:late"/>`);
+    const r = readXsdFile(file);
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/syntax", severity: "error", line: 3, schemaLocation: { file, line: 3 } }]);
+    expect(r.diagnostics[0].message).toBe("xs:import must come before the schema's definitions, and follows xs:element at line 2");
+    expect(r.diagnostics[0].hint).toBe("move the xs:import up, above line 2, with the other include/import/redefine elements");
+  });
+
+  test("directives and annotations before the definitions are fine", () => {
+    const r = readXsdFile(schemaFile(`<xs:annotation/>\n<xs:import namespace="urn:x"/>\n<xs:annotation/>\n<xs:element name="a" type="xs:string"/>\n<xs:annotation/>`));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.model).not.toBeNull();
+  });
+});
