@@ -18,6 +18,9 @@
  * child x from S(w) are the labels of pd(x, t) for t in S(w). The model violates UPA iff for some
  * reachable S(w) and some x two different particles appear (every term reachable here still has a
  * completion, since min ≤ max everywhere, so each such prefix is a real "during validation").
+ * One particle reached in two ways (another iteration, another count) is one label: not a
+ * violation. Taking min as 0 for an emptiable body changes neither the language nor the labels
+ * (its iterations may match nothing).
  *
  * Why the search is exhaustive, not a guess at a bound: every term is built from sub-particles of
  * the model with their counts lowered (an unbounded maximum stays unbounded, a finite count only
