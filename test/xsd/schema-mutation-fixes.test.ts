@@ -57,3 +57,33 @@ describe("include/import/redefine after a definition (XSD 1.0 §3.15.2, the cont
     expect(r.model).not.toBeNull();
   });
 });
+
+describe("an extension and its base are both mixed or both element-only (cos-ct-extends.1.4.3.2.2.1)", () => {
+  const base = `<xs:complexType name="B"><xs:sequence><xs:element name="a"/></xs:sequence></xs:complexType>`;
+
+  test('mixed="true" without particles still makes the extension mixed (§3.4.2 complex content 2.1.1): an element-only base is an error', () => {
+    const r = readXsdFile(schemaFile(`${base}\n<xs:complexType name="D" mixed="true"><xs:complexContent><xs:extension base="B"/></xs:complexContent></xs:complexType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", line: 3, hint: "remove mixed=\"true\", or derive from a mixed base" }]);
+    expect(r.diagnostics[0].message).toBe('the extension is mixed but its base "B" is element-only; both must be the same');
+  });
+
+  test("an element-only extension of xs:anyType (which is mixed) that adds particles is an error", () => {
+    const r = readXsdFile(schemaFile(`<xs:complexType name="D"><xs:complexContent><xs:extension base="xs:anyType"><xs:sequence><xs:element name="n"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", hint: 'add mixed="true" to the extension\'s complexType (or complexContent)' }]);
+  });
+
+  test("what stays allowed: an extension without content of either, a mixed extension of xs:anyType, a mixed extension of a mixed base", () => {
+    const r = readXsdFile(
+      schemaFile(
+        `${base}\n<xs:complexType name="M" mixed="true"><xs:sequence><xs:element name="a"/></xs:sequence></xs:complexType>
+<xs:complexType name="D1"><xs:complexContent><xs:extension base="B"/></xs:complexContent></xs:complexType>
+<xs:complexType name="D2" mixed="true"><xs:complexContent><xs:extension base="xs:anyType"><xs:sequence><xs:element name="n"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+<xs:complexType name="D3" mixed="true"><xs:complexContent><xs:extension base="M"><xs:sequence><xs:element name="n"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+<xs:complexType name="D4"><xs:complexContent><xs:extension base="xs:anyType"/></xs:complexContent></xs:complexType>`,
+      ),
+    );
+    expect(r.diagnostics).toEqual([]);
+  });
+});

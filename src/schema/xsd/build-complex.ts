@@ -92,6 +92,16 @@ function keyOfSimple(ctx: BuildContext, id: number): string {
   return b.name === undefined ? `#simple${id}` : nameKey(b.namespace ?? null, b.name);
 }
 
+/** cos-ct-extends.1.4.3.2.2.1: an extension with content and its base are both mixed or both element-only. */
+function mixedMismatch(ctx: BuildContext, c: Extract<XComplexContent, { kind: "complexContent" }>, mixed: boolean, baseMixed: boolean): void {
+  const d = ctx.reporter.report(
+    "xsd/invalid-derivation",
+    { message: `the extension is ${mixed ? "mixed" : "element-only"} but its base "${c.base.raw}" is ${baseMixed ? "mixed" : "element-only"}; both must be the same` },
+    c.loc,
+  );
+  d.hint = baseMixed ? `add mixed="true" to the extension's complexType (or complexContent)` : `remove mixed="true", or derive from a mixed base`;
+}
+
 function fillComplexContent(
   ctx: BuildContext,
   t: ComplexType,
@@ -125,6 +135,8 @@ function fillComplexContent(
   }
   const extra = isEmptyParticle(ownParticle) ? null : ownParticle;
   if (b.content.kind === "any") {
+    // xs:anyType is mixed: an element-only extension adding content is cos-ct-extends.1.4.3.2.2.1.
+    if (extra !== null && !mixed) mixedMismatch(ctx, c, false, true);
     t.content = { kind: "any" };
   } else {
     const baseParticle = particleOf(b.content);
@@ -137,13 +149,9 @@ function fillComplexContent(
         c.loc,
       );
     }
-    if (extra !== null && b.content.kind !== "empty" && baseMixed !== mixed) {
-      ctx.reporter.report(
-        "xsd/invalid-derivation",
-        { message: `the extension is ${mixed ? "mixed" : "element-only"} but its base "${c.base.raw}" is ${baseMixed ? "mixed" : "element-only"}; both must be the same` },
-        c.loc,
-      );
-    }
+    // mixed="true" without particles still has content: an empty sequence (XSD 1.0 §3.4.2, complex
+    // content, clause 2.1.1), so the derived type is mixed and its base must be too.
+    if ((extra !== null || mixed) && b.content.kind !== "empty" && baseMixed !== mixed) mixedMismatch(ctx, c, mixed, baseMixed);
     // Each extension nests its base's model one level deeper: a long chain is refused like a deep group chain.
     const particle = boundedModel(
       ctx,

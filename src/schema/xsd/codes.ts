@@ -36,10 +36,12 @@ export const XSD = defineCodes({
   "xsd/missing-attribute": {
     severity: "error",
     message: "xs:{element} needs a \"{name}\" attribute",
+    hint: "add {name}=\"…\" to the xs:{element}",
   },
   "xsd/invalid-value": {
     severity: "error",
     message: "attribute \"{name}\" of xs:{element} is \"{value}\"; expected {expected}",
+    hint: "give {name} a value that is {expected}",
   },
   "xsd/exclusive": {
     severity: "error",
@@ -51,11 +53,11 @@ export const XSD = defineCodes({
     message: "prefix \"{prefix}\" of \"{qname}\" is not bound to a namespace",
     hint: "declare it with xmlns:{prefix}=\"...\" on the schema element",
   },
-  "xsd/unresolved-type": { severity: "error", message: "type \"{name}\" is not defined" },
-  "xsd/unresolved-element": { severity: "error", message: "element \"{name}\" is not declared globally" },
-  "xsd/unresolved-attribute": { severity: "error", message: "attribute \"{name}\" is not declared globally" },
-  "xsd/unresolved-group": { severity: "error", message: "group \"{name}\" is not defined" },
-  "xsd/unresolved-attribute-group": { severity: "error", message: "attributeGroup \"{name}\" is not defined" },
+  "xsd/unresolved-type": { severity: "error", message: "type \"{name}\" is not defined", hint: "define {name} as a named xs:simpleType or xs:complexType, or refer to an existing type (built-ins with the XML Schema prefix, e.g. xs:string)" },
+  "xsd/unresolved-element": { severity: "error", message: "element \"{name}\" is not declared globally", hint: "declare {name} as a top-level xs:element, or correct the ref" },
+  "xsd/unresolved-attribute": { severity: "error", message: "attribute \"{name}\" is not declared globally", hint: "declare {name} as a top-level xs:attribute, or correct the ref" },
+  "xsd/unresolved-group": { severity: "error", message: "group \"{name}\" is not defined", hint: "define {name} as a top-level xs:group, or correct the ref" },
+  "xsd/unresolved-attribute-group": { severity: "error", message: "attributeGroup \"{name}\" is not defined", hint: "define {name} as a top-level xs:attributeGroup, or correct the ref" },
   "xsd/duplicate-global": {
     severity: "error",
     message: "{kind} \"{name}\" is defined twice (first at {first})",
@@ -64,6 +66,7 @@ export const XSD = defineCodes({
   "xsd/duplicate-attribute": {
     severity: "error",
     message: "attribute \"{name}\" is declared twice in the same type",
+    hint: "remove one of the two declarations of {name} (an attribute group counts as declaring its attributes), or rename one",
   },
   "xsd/circular": {
     severity: "error",
@@ -77,6 +80,7 @@ export const XSD = defineCodes({
   "xsd/invalid-facet": {
     severity: "error",
     message: "facet xs:{facet} has value \"{value}\"; expected {expected}",
+    hint: "change xs:{facet} to a value that is {expected}, or remove it",
   },
   "xsd/pattern-too-complex": {
     severity: "error",
@@ -111,10 +115,12 @@ export const XSD = defineCodes({
   "xsd/invalid-value-constraint": {
     severity: "error",
     message: "the {constraint} value \"{value}\" of {kind} \"{name}\" is not valid for its type {type}: {detail}",
+    hint: "change the {constraint} value to one of type {type}, or remove it",
   },
   "xsd/value-constraint-not-allowed": {
     severity: "error",
     message: "{kind} \"{name}\" cannot have a {constraint} value: {reason}",
+    hint: "remove the {constraint} attribute of {name}",
   },
   "xsd/all-not-allowed": {
     severity: "error",
@@ -134,6 +140,7 @@ export const XSD = defineCodes({
   "xsd/occurs": {
     severity: "error",
     message: "minOccurs ({min}) is greater than maxOccurs ({max})",
+    hint: "lower minOccurs to at most {max}, or raise maxOccurs to at least {min}",
   },
   "xsd/load-failed": {
     severity: "error",
@@ -143,10 +150,12 @@ export const XSD = defineCodes({
   "xsd/namespace-mismatch": {
     severity: "error",
     message: "xs:{directive} of \"{location}\": its target namespace is {found}, expected {expected}",
+    hint: "make the targetNamespace of \"{location}\" {expected}, or change the xs:{directive}",
   },
   "xsd/too-deep": {
     severity: "error",
     message: "the schema nests elements {depth} levels deep; the limit is {limit}",
+    hint: "flatten the schema: define deeply nested parts as named types or groups and refer to them",
   },
   "xsd/too-deep-definitions": {
     severity: "error",
@@ -186,6 +195,7 @@ export const XSD = defineCodes({
   "xsd/invalid-substitution": {
     severity: "error",
     message: "element \"{name}\" cannot be a member of the substitution group of \"{head}\": {problem}",
+    hint: "give {name} a type derived from the type of {head} (and allowed by its block/final), or remove its substitutionGroup",
   },
   "xsd/redefine-missing": {
     severity: "error",
