@@ -87,3 +87,21 @@ describe("an extension and its base are both mixed or both element-only (cos-ct-
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('a particle with maxOccurs="0" is no particle at all (XSD 1.0 §3.3.2, §3.10.2)', () => {
+  test("it does not make the content model ambiguous (libxml2 test/schemas any3_0 with its first wildcard at maxOccurs 0)", async () => {
+    const { compileSchema } = await import("../../src/validate/index.js");
+    const r = readXsdFile(
+      schemaFile(
+        `<xs:element name="foo"><xs:complexType><xs:sequence>
+<xs:any namespace="##other" processContents="lax" minOccurs="0" maxOccurs="0"/>
+<xs:any namespace="##other" processContents="lax"/>
+<xs:element name="a" minOccurs="0" maxOccurs="0"/><xs:element name="a" minOccurs="0"/>
+</xs:sequence></xs:complexType></xs:element>`,
+        'targetNamespace="http://FOO"',
+      ),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(compileSchema(r.model!).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

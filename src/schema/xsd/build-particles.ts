@@ -112,7 +112,9 @@ export function buildParticle(ctx: BuildContext, node: XParticle, schema: XSchem
       const items: Particle[] = [];
       for (const it of node.items) {
         const p = buildParticle(ctx, it, schema);
-        if (p === null) continue;
+        // maxOccurs="0": the particle corresponds to no component at all (XSD 1.0 §3.3.2, §3.8.2,
+        // §3.10.2), so it can neither match nor make the model ambiguous (cos-nonambig).
+        if (p === null || p.max === 0) continue;
         // Only reachable through a group reference: the schema for schemas forbids a direct xs:all child.
         if (p.kind === "all") {
           const what = p.group !== undefined ? `the group "${p.group}" referenced here` : "this particle";
