@@ -11,6 +11,13 @@
 import type { DtdDocument } from "../dtd/syntax.js";
 import type { DtdParser } from "./dtd-hook.js";
 
+/**
+ * What is kept, at most: a run over documents that each name another large DTD must not hold
+ * them all (a DTD's model takes ≈ 35 bytes of heap per byte of its text). The least recently
+ * used subset goes first.
+ */
+export const DTD_CACHE_LIMITS = { entries: 32, chars: 8_000_000 };
+
 interface Entry {
   file: string;
   text: string;
@@ -20,21 +27,33 @@ interface Entry {
 }
 
 export class DtdCache {
+  /** In order of use, least recent first. */
   private readonly entries = new Map<string, Entry>();
+  private chars = 0;
   /** Each copy handed out → the entry it was copied from. */
   private readonly origins = new WeakMap<DtdDocument, Entry>();
 
   /** A fresh copy of the subset parsed from `text` of `file` under `limitsKey`, or undefined. */
   lookup(file: string, text: string, limitsKey: string, parser: DtdParser): DtdDocument | undefined {
-    const e = this.entries.get(`${limitsKey}\u0000${file}`);
+    const key = `${limitsKey}\u0000${file}`;
+    const e = this.entries.get(key);
     if (e === undefined || e.text !== text || e.parser !== parser) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e);
     return this.copy(e);
   }
 
   /** Keeps `doc` (just parsed from `text`, nothing else read) and returns the copy to use. */
   store(file: string, text: string, limitsKey: string, parser: DtdParser, doc: DtdDocument): DtdDocument {
     const e: Entry = { file, text, parser, doc: { ...doc, diagnostics: doc.diagnostics.slice() } };
-    this.entries.set(`${limitsKey}\u0000${file}`, e);
+    const key = `${limitsKey}\u0000${file}`;
+    this.forget(key);
+    this.entries.set(key, e);
+    this.chars += text.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= DTD_CACHE_LIMITS.entries && this.chars <= DTD_CACHE_LIMITS.chars) break;
+      this.forget(oldest);
+    }
     return this.copy(e);
   }
 
@@ -44,6 +63,18 @@ export class DtdCache {
    */
   origin(doc: DtdDocument): { doc: DtdDocument; file: string } | undefined {
     return this.origins.get(doc);
+  }
+
+  /** How many subsets are kept (for tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private forget(key: string): void {
+    const e = this.entries.get(key);
+    if (e === undefined) return;
+    this.entries.delete(key);
+    this.chars -= e.text.length;
   }
 
   /**

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateFile, validateString } from "../../src/validate/index.js";
-import { DtdCache } from "../../src/xml/dtd-cache.js";
+import { DTD_CACHE_LIMITS, DtdCache } from "../../src/xml/dtd-cache.js";
+import { defaultDtdParser } from "../../src/xml/dtd-hook.js";
 import type { DoctypeInfo } from "../../src/xml/events.js";
 import { readString } from "../../src/xml/reader.js";
 import { localResolver } from "../../src/xml/resolve.js";
@@ -65,6 +66,27 @@ describe("DtdCache in the reader", () => {
     const info = doctypeOf('<!DOCTYPE note SYSTEM "outer.dtd"><note/>', dir, cache);
     expect(info.dtd!.elements.has("note")).toBe(true);
     expect(cache.origin(info.dtd!)).toBeUndefined();
+  });
+});
+
+describe("DtdCache bounds", () => {
+  it("keeps at most DTD_CACHE_LIMITS.entries subsets and chars of text, the least recently used going first", () => {
+    const cache = new DtdCache();
+    const parser = defaultDtdParser;
+    const kept = (file: string, text: string) => cache.lookup(file, text, "k", parser) !== undefined;
+    for (let i = 0; i < DTD_CACHE_LIMITS.entries + 8; i++) {
+      cache.store(`/d/${i}.dtd`, `text ${i}`, "k", parser, parser.newDtdDocument());
+      if (i === DTD_CACHE_LIMITS.entries - 1) expect(kept("/d/0.dtd", "text 0")).toBe(true); // used: now the most recent
+    }
+    expect(cache.size).toBe(DTD_CACHE_LIMITS.entries);
+    expect(kept("/d/0.dtd", "text 0")).toBe(true);
+    expect(kept("/d/1.dtd", "text 1")).toBe(false);
+    const big = "x".repeat(Math.ceil(DTD_CACHE_LIMITS.chars * 0.6));
+    cache.store("/d/big1.dtd", big, "k", parser, parser.newDtdDocument());
+    cache.store("/d/big2.dtd", big, "k", parser, parser.newDtdDocument());
+    expect(kept("/d/big2.dtd", big)).toBe(true);
+    expect(kept("/d/big1.dtd", big)).toBe(false);
+    expect(cache.size).toBeLessThanOrEqual(DTD_CACHE_LIMITS.entries);
   });
 });
 
