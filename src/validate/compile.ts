@@ -84,6 +84,13 @@ export function compileSchema(model: SchemaModel): { schema: CompiledSchema; dia
     checked.add(decl.type.id);
     diagnostics.push(...contentModelDiagnostics(model, decl.type.id, decl.name, buildContent(model, decl.type.id)));
   }
+  // Named types no declaration uses (a base type, one meant for xsi:type) are checked too: UPA
+  // (cos-nonambig) constrains every complex type definition of the schema, as libxml2 checks it.
+  for (let id = 0; id < model.complexTypes.length; id++) {
+    if (checked.has(id)) continue;
+    checked.add(id);
+    diagnostics.push(...contentModelDiagnostics(model, id, null, buildContent(model, id)));
+  }
   const globals = new Map<string, ElementDecl[]>();
   for (const id of Object.values(model.globalElements)) {
     const decl = model.elements[id];

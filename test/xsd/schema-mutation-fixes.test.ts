@@ -105,3 +105,17 @@ describe('a particle with maxOccurs="0" is no particle at all (XSD 1.0 §3.3.2, 
     expect(compileSchema(r.model!).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+describe("a complex type no element uses is checked for UPA too (cos-nonambig constrains every complex type)", () => {
+  test("a non-deterministic base type is a schema error naming the type", async () => {
+    const { compileSchema } = await import("../../src/validate/index.js");
+    const r = readXsdFile(schemaFile(`<xs:complexType name="personName"><xs:sequence>
+<xs:any minOccurs="0" processContents="lax"/>
+<xs:element name="forename"/>
+</xs:sequence></xs:complexType>
+<xs:element name="who" type="xs:string"/>`));
+    const errors = compileSchema(r.model!).diagnostics.filter((d) => d.severity === "error");
+    expect(errors).toMatchObject([{ code: "valid/ambiguous-content-model", line: 4 }]);
+    expect(errors[0].message).toMatch(/^personName: content model is not deterministic/);
+  });
+});
