@@ -119,3 +119,20 @@ describe("a complex type no element uses is checked for UPA too (cos-nonambig co
     expect(errors[0].message).toMatch(/^personName: content model is not deterministic/);
   });
 });
+
+describe("a simpleContent restriction's inline simpleType restricts the base's text type (derivation-ok-restriction.5.1)", () => {
+  const base = `<xs:complexType name="base"><xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent></xs:complexType>`;
+  const derived = (inner: string) => `${base}\n<xs:complexType name="d"><xs:simpleContent><xs:restriction base="base"><xs:simpleType><xs:restriction base="${inner}"/></xs:simpleType></xs:restriction></xs:simpleContent></xs:complexType>`;
+
+  test("xs:boolean text under an xs:string base is an error that names both types", () => {
+    const r = readXsdFile(schemaFile(derived("xs:boolean")));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", line: 3 }]);
+    expect(r.diagnostics[0].message).toBe('the simpleContent restriction of "base" gives its text the type xs:boolean, which does not derive from the base\'s text type xs:string');
+  });
+
+  test("a restriction of the base's text type (or of one derived from it) is fine", () => {
+    expect(readXsdFile(schemaFile(derived("xs:string"))).diagnostics).toEqual([]);
+    expect(readXsdFile(schemaFile(derived("xs:token"))).diagnostics).toEqual([]);
+  });
+});

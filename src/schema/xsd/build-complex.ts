@@ -5,7 +5,7 @@
  * refines the base's attributes by name. simpleContent carries a simple type as content.
  */
 import { addComplexType, addSimpleType, builtinType } from "../build.js";
-import { nameKey, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
+import { nameKey, XSD_NS, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
 import { resolveTypeRef, runTypeJob, type AttributeSet, type BuildContext } from "./build-context.js";
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
 import { buildParticle, checkContentParticle, isEmptyParticle } from "./build-particles.js";
@@ -13,6 +13,7 @@ import { boundedModel } from "./particle-size.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
 import { restrictFacets } from "./restrict-facets.js";
 import { checkAttributeRestriction } from "./restriction-checks.js";
+import { simpleTypeDerivesFrom } from "./type-derivation.js";
 import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
 
 export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSchema): number {
@@ -187,6 +188,21 @@ export function withoutProhibited(uses: AttributeDecl[]): AttributeDecl[] {
   return uses.filter((a) => a.use !== "prohibited");
 }
 
+function inlineNotDerived(ctx: BuildContext, c: Extract<XComplexContent, { kind: "simpleContent" }>, inline: number, content: number): void {
+  const name = (id: number): string => {
+    // An anonymous type is named by its nearest named ancestor.
+    let t = ctx.model.simpleTypes[id];
+    for (let n = 0; t.name === undefined && t.base !== undefined && n < 1000; n++) t = ctx.model.simpleTypes[t.base];
+    return t.name === undefined ? "an anonymous type" : t.namespace === XSD_NS ? `xs:${t.name}` : t.name;
+  };
+  const d = ctx.reporter.report(
+    "xsd/invalid-derivation",
+    { message: `the simpleContent restriction of "${c.base.raw}" gives its text the type ${name(inline)}, which does not derive from the base's text type ${name(content)}` },
+    c.loc,
+  );
+  d.hint = `restrict ${name(content)} (base="${name(content)}" on the inner xs:restriction), or drop the inner xs:simpleType and use facets`;
+}
+
 function fillSimpleContent(
   ctx: BuildContext,
   t: ComplexType,
@@ -218,7 +234,12 @@ function fillSimpleContent(
     }
   }
   if (c.derivation === "restriction") {
-    if (c.simpleType !== undefined) contentType = buildAnonymousSimple(ctx, c.simpleType, schema);
+    if (c.simpleType !== undefined) {
+      const inline = buildAnonymousSimple(ctx, c.simpleType, schema);
+      // The inline type restricts the base's content type (XSD 1.0 §3.4.2 simple content 1.1, derivation-ok-restriction.5.1).
+      if (!simpleTypeDerivesFrom(ctx.model, inline, contentType)) inlineNotDerived(ctx, c, inline, contentType);
+      contentType = inline;
+    }
     if (c.facets.length > 0) {
       const b = ctx.model.simpleTypes[contentType];
       const derived = addSimpleType(ctx.model, {
