@@ -136,3 +136,25 @@ describe("a simpleContent restriction's inline simpleType restricts the base's t
     expect(readXsdFile(schemaFile(derived("xs:token"))).diagnostics).toEqual([]);
   });
 });
+
+describe("facet and restriction constraints libxml2 checks and qxml missed", () => {
+  test("xs:length with xs:minLength in one restriction (length-minLength-maxLength)", () => {
+    const r = readXsdFile(schemaFile(`<xs:simpleType name="t"><xs:restriction base="xs:string"><xs:length value="3"/><xs:minLength value="1"/></xs:restriction></xs:simpleType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-facet", params: { facet: "minLength" }, hint: "remove xs:minLength (xs:length already fixes the length), or remove xs:length" }]);
+  });
+
+  test("xs:length in one step and xs:minLength in a restriction of it stay allowed when they narrow", () => {
+    const r = readXsdFile(schemaFile(`<xs:simpleType name="a"><xs:restriction base="xs:string"><xs:minLength value="1"/></xs:restriction></xs:simpleType>
+<xs:simpleType name="b"><xs:restriction base="a"><xs:length value="3"/></xs:restriction></xs:simpleType>`));
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  test("a mixed restriction of an element-only base (derivation-ok-restriction.5.4.1.1)", () => {
+    const r = readXsdFile(schemaFile(`<xs:complexType name="B"><xs:sequence><xs:element name="a" minOccurs="0"/></xs:sequence></xs:complexType>
+<xs:complexType name="D" mixed="true"><xs:complexContent><xs:restriction base="B"><xs:sequence><xs:element name="a" minOccurs="0"/></xs:sequence></xs:restriction></xs:complexContent></xs:complexType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", line: 3, hint: 'remove mixed="true" from the restriction, or restrict a mixed base' }]);
+    expect(r.diagnostics[0].message).toBe('the restriction is mixed but its base "B" is element-only; a restriction cannot allow text its base does not');
+  });
+});

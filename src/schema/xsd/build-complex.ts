@@ -125,6 +125,11 @@ function fillComplexContent(
   const b = ctx.model.complexTypes[base.id];
   if (c.derivation === "restriction") {
     t.content = contentOf(ownParticle, mixed);
+    // derivation-ok-restriction.5.4.1.1 (5.3 for empty): a mixed restriction needs a mixed base.
+    if (t.content.kind === "mixed" && b.content.kind !== "mixed" && b.content.kind !== "any") {
+      const d = ctx.reporter.report("xsd/invalid-derivation", { message: `the restriction is mixed but its base "${c.base.raw}" is ${b.content.kind === "empty" ? "empty" : b.content.kind === "simple" ? "of simple content" : "element-only"}; a restriction cannot allow text its base does not` }, c.loc);
+      d.hint = `remove mixed="true" from the restriction, or restrict a mixed base`;
+    }
     if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
     checkAttributeRestriction(ctx.model, b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     setAttributes(t, { attributes: refine(b.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });

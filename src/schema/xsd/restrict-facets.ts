@@ -36,7 +36,21 @@ export function restrictFacets(ctx: BuildContext, baseId: number, step: XFacet[]
   keepEnumerationBindings(ctx, baseId, kept, merged);
   if (base.variety === "atomic") checkStepBounds(base.builtin, kept, ctx.reporter);
   checkNarrows(base, merged, kept, ctx.reporter);
+  checkLengthAlone(kept, ctx.reporter);
   return merged;
+}
+
+/**
+ * length-minLength-maxLength (XSD 1.0 Part 2 §4.3.1.4): xs:length and xs:minLength/maxLength in
+ * the same derivation step are an error (libxml2 rejects them too); across steps the narrowing
+ * checks apply.
+ */
+function checkLengthAlone(step: XFacet[], reporter: Reporter): void {
+  if (!step.some((f) => f.facet === "length")) return;
+  for (const f of step.filter((x) => x.facet === "minLength" || x.facet === "maxLength")) {
+    const d = reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: "absent: this restriction also gives xs:length" }, f.valueSite.loc);
+    d.hint = `remove xs:${f.facet} (xs:length already fixes the length), or remove xs:length`;
+  }
 }
 
 /** Enumeration members of a QName-based type keep the bindings their prefixes resolve through. */
