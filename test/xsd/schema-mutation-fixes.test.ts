@@ -158,3 +158,23 @@ describe("facet and restriction constraints libxml2 checks and qxml missed", () 
     expect(r.diagnostics[0].message).toBe('the restriction is mixed but its base "B" is element-only; a restriction cannot allow text its base does not');
   });
 });
+
+describe("complexContent extension of a type with simple content (cos-ct-extends.1.4)", () => {
+  const base = `<xs:complexType name="BaseType"><xs:simpleContent><xs:extension base="xs:int"/></xs:simpleContent></xs:complexType>`;
+
+  test("adding only attributes keeps the simple content (1.4.1): no error, and the text is still checked as xs:int", async () => {
+    const { compileSchema, validateString } = await import("../../src/validate/index.js");
+    const r = readXsdFile(schemaFile(`${base}\n<xs:complexType name="C"><xs:complexContent><xs:extension base="BaseType"><xs:attribute name="a"/></xs:extension></xs:complexContent></xs:complexType>\n<xs:element name="c" type="C"/>`));
+    expect(r.diagnostics).toEqual([]);
+    const schema = compileSchema(r.model!).schema;
+    expect(validateString('<c a="1">12</c>', { file: "d.xml", schema }).valid).toBe(true);
+    expect(validateString("<c>twelve</c>", { file: "d.xml", schema }).diagnostics.map((d) => d.code)).toEqual(["valid/text-type"]);
+  });
+
+  test("adding elements is an error (libxml2 test/schemas issue491_0) with a hint", () => {
+    const r = readXsdFile(schemaFile(`${base}\n<xs:complexType name="C"><xs:complexContent><xs:extension base="BaseType"><xs:sequence><xs:element name="bad"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", line: 3, hint: "use simpleContent to add attributes only, or derive from a type with element content" }]);
+    expect(r.diagnostics[0].message).toBe('complexContent cannot extend "BaseType", which has simple content, with elements');
+  });
+});

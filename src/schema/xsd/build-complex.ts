@@ -136,11 +136,16 @@ function fillComplexContent(
     return;
   }
   // Extension.
-  if (b.content.kind === "simple") {
-    ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot extend "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
-  }
   const extra = isEmptyParticle(ownParticle) ? null : ownParticle;
-  if (b.content.kind === "any") {
+  // Adding only attributes keeps the base's simple content (cos-ct-extends.1.4.1: the same simple type).
+  const keepsSimple = b.content.kind === "simple" && extra === null && !mixed;
+  if (b.content.kind === "simple" && !keepsSimple) {
+    const d = ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot extend "${c.base.raw}", which has simple content, with ${extra !== null ? "elements" : "mixed content"}` }, c.loc);
+    d.hint = `use simpleContent to add attributes only, or derive from a type with element content`;
+  }
+  if (keepsSimple) {
+    t.content = b.content;
+  } else if (b.content.kind === "any") {
     // xs:anyType is mixed: an element-only extension adding content is cos-ct-extends.1.4.3.2.2.1.
     if (extra !== null && !mixed) mixedMismatch(ctx, c, false, true);
     t.content = { kind: "any" };
