@@ -178,3 +178,18 @@ describe("complexContent extension of a type with simple content (cos-ct-extends
     expect(r.diagnostics[0].message).toBe('complexContent cannot extend "BaseType", which has simple content, with elements');
   });
 });
+
+describe("a list's item type is atomic or a union (cos-st-restricts.2.1)", () => {
+  test("xs:anySimpleType as the item type is an error with a hint", () => {
+    const r = readXsdFile(schemaFile(`<xs:simpleType name="l"><xs:list itemType="xs:anySimpleType"/></xs:simpleType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", line: 2, hint: "use an atomic item type such as xs:string or xs:token" }]);
+  });
+
+  test("an atomic or a union item type is fine", () => {
+    const r = readXsdFile(schemaFile(`<xs:simpleType name="u"><xs:union memberTypes="xs:int xs:date"/></xs:simpleType>
+<xs:simpleType name="l1"><xs:list itemType="xs:token"/></xs:simpleType>
+<xs:simpleType name="l2"><xs:list itemType="u"/></xs:simpleType>`));
+    expect(r.diagnostics).toEqual([]);
+  });
+});

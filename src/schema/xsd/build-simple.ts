@@ -4,7 +4,7 @@
  * members. A type that derives from itself, directly or not, is an error.
  */
 import { addSimpleType, builtinType } from "../build.js";
-import type { SchemaModel, SimpleType, SourceLocation } from "../model.js";
+import { XSD_NS, type SchemaModel, type SimpleType, type SourceLocation } from "../model.js";
 import { reportLimitOnce, resolveTypeRef, runTypeJob, type BuildContext } from "./build-context.js";
 import { restrictFacets } from "./restrict-facets.js";
 import type { QName, XSchema, XSimpleType } from "./syntax.js";
@@ -75,8 +75,13 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
   } else if (d.kind === "list") {
     const item = operand(ctx, d.itemType, d.simpleType, schema, node.loc);
     checkFinal(ctx, item, "list", node.loc);
-    if (ctx.model.simpleTypes[item].variety === "list") {
+    const itemType = ctx.model.simpleTypes[item];
+    if (itemType.variety === "list") {
       ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot itself be a list type" }, node.loc);
+    } else if (itemType.name === "anySimpleType" && itemType.namespace === XSD_NS) {
+      // cos-st-restricts.2.1: the item type is atomic or a union; xs:anySimpleType is neither (libxml2 agrees).
+      const d = ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot be xs:anySimpleType: it must be an atomic or union type" }, node.loc);
+      d.hint = "use an atomic item type such as xs:string or xs:token";
     }
     t.variety = "list";
     t.builtin = "anySimpleType";
