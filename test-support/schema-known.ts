@@ -68,6 +68,36 @@ export const KNOWN_SCHEMA_DIFFERENCES: readonly KnownSchemaDifference[] = [
     matches: (o) => libxml2OnlyRejects(o, /The content model is not determinist/) && /(min|max)Occurs="([2-9]|\d\d+)"\s+(max|min)Occurs="\2"/.test(o.text),
   },
   {
+    id: "libxml2-counted-wildcard-not-deterministic",
+    clause: "XSD 1.0 Part 1 §3.8.6 cos-nonambig; §3.10.4 (##other excludes the target namespace)",
+    why: "qxml right: in (boo*, any(##other){1,5}, boo) with boo in the target namespace, no child can match two particles. libxml2 2.15 reports \"The content model is not determinist\" (libxml2's test/schemas any5_1 with boo made repeatable).",
+    example: {
+      language: "xsd",
+      schema: `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test:foo" elementFormDefault="qualified"><xs:element name="foo"><xs:complexType><xs:sequence><xs:element maxOccurs="unbounded" minOccurs="0" name="boo"/><xs:any namespace="##other" maxOccurs="5" processContents="lax"/><xs:element name="boo"/></xs:sequence></xs:complexType></xs:element></xs:schema>`,
+    },
+    matches: (o) => libxml2OnlyRejects(o, /The content model is not determinist/) && /<(xs|xsd):any [^>]*namespace="##other"[^>]*maxOccurs="([2-9]|\d\d+)"/.test(o.text),
+  },
+  {
+    id: "any-simple-type-restricted-in-simple-content",
+    clause: "XSD 1.0 Part 1 §3.4.2 (simple content: the content type restricts the base's), Part 2 §2.5.1.1 and 2nd-edition erratum E2-13: xs:anySimpleType has no variety and may not be restricted directly",
+    why: "Both defensible: a simpleContent restriction without facets of a type whose text is xs:anySimpleType; qxml takes the text type as xs:anySimpleType and accepts, libxml2 2.15 reports \"The variety is absent\" (libxml2's test/schemas subst-group-1_0 with its inner simpleType dropped).",
+    example: {
+      language: "xsd",
+      schema: `${XS}<xs:complexType name="S"><xs:simpleContent><xs:extension base="xs:anySimpleType"/></xs:simpleContent></xs:complexType><xs:element name="t"><xs:complexType><xs:simpleContent><xs:restriction base="S"/></xs:simpleContent></xs:complexType></xs:element></xs:schema>`,
+    },
+    matches: (o) => libxml2OnlyRejects(o, /The variety is absent/),
+  },
+  {
+    id: "qxml-sequence-of-absent-particles-is-empty",
+    clause: "XSD 1.0 Part 1 §3.4.2 (complex content, clause 2.1: the explicit content is empty only for a <sequence>/<all> with no children or a particle with maxOccurs 0 itself), cos-ct-extends.1.4",
+    why: "libxml2 right by the letter, qxml wrong (not fixed here): a <sequence> whose only child has maxOccurs=\"0\" is by its XML representation not empty, so extending a simple-content type with it is an error; qxml judges emptiness on the particles and accepts (libxml2's test/schemas issue491_0 with bad at maxOccurs 0).",
+    example: {
+      language: "xsd",
+      schema: `${XS}<xs:complexType name="B"><xs:simpleContent><xs:extension base="xs:int"/></xs:simpleContent></xs:complexType><xs:complexType name="C"><xs:complexContent><xs:extension base="B"><xs:sequence><xs:element name="bad" minOccurs="0" maxOccurs="0"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType></xs:schema>`,
+    },
+    matches: (o) => libxml2OnlyRejects(o, /must either 'mixed' or 'element-only'/) && /maxOccurs="0"/.test(o.text),
+  },
+  {
     id: "libxml2-max-occurs-zero-particle",
     clause: "XSD 1.0 Part 1 §3.3.2, §3.8.2, §3.10.2: an <element>, group or <any> with minOccurs=maxOccurs=0 corresponds to no particle at all",
     why: "qxml right: such a particle neither matches a child nor takes part in Unique Particle Attribution. libxml2 2.15 keeps it: it accepts a child it names, and counts it when checking determinism.",
