@@ -193,3 +193,24 @@ describe("a list's item type is atomic or a union (cos-st-restricts.2.1)", () =>
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe("the most frequent schema errors of the mutation run say how to fix them", () => {
+  const hintOf = (body: string) => readXsdFile(schemaFile(body)).diagnostics.find((d) => d.severity === "error")?.hint;
+
+  test("an element inside xs:all with maxOccurs 2", () => {
+    expect(hintOf(`<xs:complexType name="t"><xs:all><xs:element name="a" maxOccurs="2"/></xs:all></xs:complexType>`)).toBe("set maxOccurs to 1 (minOccurs 0 or 1), or use xs:sequence or xs:choice for a repeated element");
+  });
+
+  test("a restriction that makes a required attribute optional", () => {
+    expect(
+      hintOf(`<xs:complexType name="B"><xs:attribute name="a" use="required"/></xs:complexType>
+<xs:complexType name="D"><xs:complexContent><xs:restriction base="B"><xs:attribute name="a" use="optional"/></xs:restriction></xs:complexContent></xs:complexType>`),
+    ).toBe('make the attribute at most as permissive as in "B" (same or derived type, same fixed value, required stays required), or derive by extension');
+  });
+
+  test("a facet given twice, a final base, a complex type where a simple one is needed", () => {
+    expect(hintOf(`<xs:simpleType name="t"><xs:restriction base="xs:string"><xs:maxLength value="3"/><xs:maxLength value="4"/></xs:restriction></xs:simpleType>`)).toBe("keep one xs:maxLength (only xs:pattern and xs:enumeration may repeat)");
+    expect(hintOf(`<xs:complexType name="B" final="extension"/><xs:complexType name="D"><xs:complexContent><xs:extension base="B"/></xs:complexContent></xs:complexType>`)).toBe('derive from another type, or remove "extension" from the final attribute of "B"');
+    expect(hintOf(`<xs:complexType name="C"/><xs:attribute name="a" type="C"/>`)).toBe("name a simple type (a built-in such as xs:string, or an xs:simpleType), or use the complex type on an element");
+  });
+});

@@ -77,7 +77,8 @@ function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSc
   const baseFinal = base.kind === "complex" ? ctx.model.complexTypes[base.id].final : undefined;
   if (baseFinal !== undefined && baseFinal.includes(c.derivation)) {
     // cos-ct-extends.1.1 / derivation-ok-restriction.1
-    ctx.reporter.report("xsd/invalid-derivation", { message: `type "${c.base.raw}" is final for ${c.derivation} (final="${baseFinal.join(" ")}"), so no type may derive from it by ${c.derivation}` }, c.loc);
+    ctx.reporter.report("xsd/invalid-derivation", { message: `type "${c.base.raw}" is final for ${c.derivation} (final="${baseFinal.join(" ")}"), so no type may derive from it by ${c.derivation}` }, c.loc).hint =
+      `derive from another type, or remove "${c.derivation}" from the final attribute of "${c.base.raw}"`;
   }
   if (c.kind === "complexContent") fillComplexContent(ctx, t, node, c, schema, base, own);
   else fillSimpleContent(ctx, t, c, schema, base, own);
@@ -116,7 +117,8 @@ function fillComplexContent(
   const ownParticle = c.particle === null ? null : buildParticle(ctx, c.particle, schema);
   checkContentParticle(ctx, ownParticle);
   if (base.kind === "simple") {
-    ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot derive from simple type "${c.base.raw}"; use simpleContent` }, c.loc);
+    ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot derive from simple type "${c.base.raw}"; use simpleContent` }, c.loc).hint =
+      "replace xs:complexContent with xs:simpleContent (text plus attributes), or derive from a complex type";
     t.content = contentOf(ownParticle, mixed);
     setAttributes(t, own);
     return;
@@ -239,7 +241,8 @@ function fillSimpleContent(
       // A mixed, emptiable base (anyType included) restricted to text: allowed with an inline type.
       contentType = builtinType(ctx.model, "anySimpleType");
     } else {
-      ctx.reporter.report("xsd/invalid-derivation", { message: `simpleContent cannot derive from "${c.base.raw}", whose content is not simple` }, c.loc);
+      ctx.reporter.report("xsd/invalid-derivation", { message: `simpleContent cannot derive from "${c.base.raw}", whose content is not simple` }, c.loc).hint =
+        "derive with xs:complexContent, or choose a base with simple content (or a simple type)";
       contentType = builtinType(ctx.model, "anySimpleType");
     }
   }

@@ -35,7 +35,8 @@ export function simpleTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation):
   const ref = resolveTypeRef(ctx, q, loc);
   if (ref === undefined) return builtinType(ctx.model, "anySimpleType");
   if (ref.kind === "complex") {
-    ctx.reporter.report("xsd/invalid-derivation", { message: `type "${q.raw}" is a complex type; a simple type is needed here` }, loc);
+    ctx.reporter.report("xsd/invalid-derivation", { message: `type "${q.raw}" is a complex type; a simple type is needed here` }, loc).hint =
+      "name a simple type (a built-in such as xs:string, or an xs:simpleType), or use the complex type on an element";
     return builtinType(ctx.model, "anySimpleType");
   }
   return ref.id;

@@ -21,7 +21,7 @@ export function mergeFacets(base: Facets, step: XFacet[], reporter: Reporter): F
   for (const f of step) {
     if (f.facet !== "pattern" && f.facet !== "enumeration") {
       if (seen.has(f.facet)) {
-        reporter.report("xsd/syntax", { message: `facet xs:${f.facet} is given twice in one restriction` }, f.loc);
+        reporter.report("xsd/syntax", { message: `facet xs:${f.facet} is given twice in one restriction` }, f.loc).hint = `keep one xs:${f.facet} (only xs:pattern and xs:enumeration may repeat)`;
         continue;
       }
       seen.add(f.facet);

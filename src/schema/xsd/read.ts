@@ -289,11 +289,12 @@ export function readAttribute(ctx: ReadContext, el: XmlElement, scope: Scope): X
     qualified:
       scope === "global" || enumAttr(ctx, el, "form", ["qualified", "unqualified"], ctx.attributeFormQualified ? "qualified" : "unqualified") === "qualified",
   };
-  if (name === "xmlns") ctx.reporter.report("xsd/syntax", { message: "an attribute cannot be named xmlns" }, loc);
+  if (name === "xmlns") ctx.reporter.report("xsd/syntax", { message: "an attribute cannot be named xmlns" }, loc).hint = "rename the attribute: xmlns declares namespaces and is never validated";
   if (name !== undefined) node.name = name;
   if (ref !== undefined) node.ref = ref;
   if (ctx.targetNamespace === "http://www.w3.org/2001/XMLSchema-instance" && node.qualified) {
-    ctx.reporter.report("xsd/syntax", { message: "attributes cannot be declared in the XML Schema instance namespace" }, loc);
+    ctx.reporter.report("xsd/syntax", { message: "attributes cannot be declared in the XML Schema instance namespace" }, loc).hint =
+      "xsi:type, xsi:nil, xsi:schemaLocation and xsi:noNamespaceSchemaLocation are built in: remove this declaration, or change the targetNamespace";
   }
   const type = qnameAttr(ctx, el, "type");
   if (type !== undefined) node.type = type;
@@ -367,7 +368,8 @@ function readCompositor(ctx: ReadContext, el: XmlElement, withOccurs: boolean): 
   if (kind === "all") {
     for (const it of items) {
       if (it.kind === "element" && (it.max === "unbounded" || it.max > 1 || it.min > 1)) {
-        ctx.reporter.report("xsd/syntax", { message: "an element inside xs:all may occur at most once (minOccurs and maxOccurs 0 or 1)" }, it.loc);
+        ctx.reporter.report("xsd/syntax", { message: "an element inside xs:all may occur at most once (minOccurs and maxOccurs 0 or 1)" }, it.loc).hint =
+          "set maxOccurs to 1 (minOccurs 0 or 1), or use xs:sequence or xs:choice for a repeated element";
       }
     }
   }

@@ -33,7 +33,10 @@ export function checkAttributeRestriction(
   loc: SourceLocation,
   reporter: Reporter,
 ): void {
-  const fail = (message: string, at: SourceLocation) => reporter.report("xsd/invalid-derivation", { message }, at);
+  const fail = (message: string, at: SourceLocation) => {
+    // Every attribute-restriction rule has the same fix: the restriction may only narrow.
+    reporter.report("xsd/invalid-derivation", { message }, at).hint = `make the attribute at most as permissive as in "${baseName}" (same or derived type, same fixed value, required stays required), or derive by extension`;
+  };
   for (const o of own) {
     const b = base.attributes.find((x) => x.key === o.key);
     if (b === undefined) {
