@@ -214,3 +214,17 @@ describe("the most frequent schema errors of the mutation run say how to fix the
     expect(hintOf(`<xs:complexType name="C"/><xs:attribute name="a" type="C"/>`)).toBe("name a simple type (a built-in such as xs:string, or an xs:simpleType), or use the complex type on an element");
   });
 });
+
+describe("a restriction to empty content needs an emptiable base (derivation-ok-restriction.5.2)", () => {
+  const base = `<xs:complexType name="B"><xs:sequence><xs:element name="t" minOccurs="0"/><xs:element name="s"/></xs:sequence></xs:complexType>`;
+  test("maxOccurs=0 on the restriction's sequence leaves no content; the base requires <s>", () => {
+    const r = readXsdFile(schemaFile(`${base}\n<xs:complexType name="D"><xs:complexContent><xs:restriction base="B"><xs:sequence minOccurs="0" maxOccurs="0"><xs:element name="s"/></xs:sequence></xs:restriction></xs:complexContent></xs:complexType>`));
+    expect(r.model).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: "xsd/invalid-derivation", line: 3, hint: 'keep the base\'s required children in the restriction, or make them optional in "B"' }]);
+  });
+
+  test("an empty restriction of an emptiable base is fine", () => {
+    const r = readXsdFile(schemaFile(`<xs:complexType name="B"><xs:sequence><xs:element name="t" minOccurs="0"/></xs:sequence></xs:complexType>\n<xs:complexType name="D"><xs:complexContent><xs:restriction base="B"/></xs:complexContent></xs:complexType>`));
+    expect(r.diagnostics).toEqual([]);
+  });
+});

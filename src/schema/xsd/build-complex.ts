@@ -14,6 +14,7 @@ import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
 import { restrictFacets } from "./restrict-facets.js";
 import { checkAttributeRestriction } from "./restriction-checks.js";
 import { simpleTypeDerivesFrom } from "./type-derivation.js";
+import { isEmptiable } from "./value-constraints.js";
 import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
 
 export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSchema): number {
@@ -133,6 +134,11 @@ function fillComplexContent(
       d.hint = `remove mixed="true" from the restriction, or restrict a mixed base`;
     }
     if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
+    else if (t.content.kind === "empty" && (b.content.kind === "elements" || b.content.kind === "mixed") && b.content.particle !== null && !isEmptiable(b.content.particle)) {
+      // derivation-ok-restriction.5.2: empty content restricts only content that may be empty (libxml2 agrees).
+      const d = ctx.reporter.report("xsd/invalid-derivation", { message: `the restriction has empty content but its base "${c.base.raw}" requires child elements` }, c.loc);
+      d.hint = `keep the base's required children in the restriction, or make them optional in "${c.base.raw}"`;
+    }
     checkAttributeRestriction(ctx.model, b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     setAttributes(t, { attributes: refine(b.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });
     return;
