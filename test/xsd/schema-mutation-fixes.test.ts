@@ -17,6 +17,35 @@ function schemaFile(body: string, attrs = ""): string {
   return file;
 }
 
+describe("one document per imported namespace, as libxml2 and Xerces read them (XSD 1.0 §4.3.2: hints are the processor's to use)", () => {
+  const imports = (second: string) => {
+    const file = schemaFile(
+      `<xs:import namespace="urn:b" schemaLocation="b1.xsd"/>\n<xs:import namespace="urn:b" schemaLocation="${second}"/>\n<xs:element name="a"><xs:complexType><xs:sequence><xs:element ref="b:one"/><xs:element ref="b:two"/></xs:sequence></xs:complexType></xs:element>`,
+      'xmlns:b="urn:b"',
+    );
+    const dir = join(file, "..");
+    writeFileSync(join(dir, "b1.xsd"), `<xs:schema ${XS} targetNamespace="urn:b"><xs:element name="one"/></xs:schema>`);
+    writeFileSync(join(dir, "b2.xsd"), `<xs:schema ${XS} targetNamespace="urn:b"><xs:element name="two"/></xs:schema>`);
+    return readXsdFile(file);
+  };
+
+  test("a later import of the namespace from another file is skipped with a warning, so its components are missing", () => {
+    const r = imports("b2.xsd");
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ["xsd/import-skipped", "warning", 3],
+      ["xsd/unresolved-element", "error", 4],
+    ]);
+    expect(r.diagnostics[0].message).toBe('xs:import of "b2.xsd" for namespace "urn:b" is skipped: that namespace was already imported from "b1.xsd"');
+    expect(r.diagnostics[0].hint).toContain('xs:include "b2.xsd"');
+    expect(r.diagnostics[1].message).toBe('element "b:two" is not declared globally; it may be declared in "b2.xsd", which was skipped (its namespace was imported from another file)');
+  });
+
+  test("the same file imported twice is read once, without a warning", () => {
+    const r = imports("b1.xsd");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["xsd/unresolved-element"]);
+  });
+});
+
 describe("xs:import of a schemaLocation that cannot be read (XSD 1.0 §4.2.3: the location is a hint)", () => {
   test("is a warning, and the schema is usable when nothing refers into the namespace", () => {
     const r = readXsdFile(schemaFile(`<xs:import namespace="urn:gone" schemaLocation="gone.xsd"/>\n<xs:element name="a" type="xs:string"/>`));

@@ -147,6 +147,11 @@ export const XSD = defineCodes({
     message: "could not read the schema in xs:{directive} schemaLocation=\"{location}\": {reason}",
     hint: "qxml reads included and imported schemas only from local files next to the including schema; never from the network",
   },
+  "xsd/import-skipped": {
+    severity: "warning",
+    message: "xs:import of \"{location}\" for namespace {namespace} is skipped: that namespace was already imported from \"{first}\"",
+    hint: "one document is read per imported namespace (as libxml2 and Xerces do); put the namespace's components in \"{first}\", or have it xs:include \"{location}\"",
+  },
   "xsd/namespace-mismatch": {
     severity: "error",
     message: "xs:{directive} of \"{location}\": its target namespace is {found}, expected {expected}",

@@ -3,6 +3,7 @@
  * are found through an EntityResolver relative to the including document — never the network.
  * Each (file, chameleon namespace) pair is read once, so include cycles terminate.
  */
+import { dirname, relative } from "node:path";
 import { XmlTreeError, parseTree } from "../../xml/tree.js";
 import { isRefusal, type EntityResolver } from "../../xml/resolve.js";
 import { XSD_NS, type SourceLocation } from "../model.js";
@@ -75,12 +76,13 @@ export function loadSchemaSet(root: XSchema, resolver: EntityResolver, reporter:
   const docs: XSchema[] = [root];
   const redefines: LoadedRedefine[] = [];
   const seen = new Map<string, XSchema | null>([[`${root.file}|${root.targetNamespace ?? ""}`, root]]);
+  const imported = new Map<string, string>();
   /** The documents each one includes or redefines (its own namespace). */
   const included = new Map<XSchema, XSchema[]>();
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i];
     for (const d of doc.directives) {
-      const next = loadDirective(doc, d, resolver, reporter, seen);
+      const next = loadDirective(doc, d, resolver, reporter, seen, imported);
       if (next === null) continue;
       if (next.isNew) docs.push(next.doc);
       if (d.directive !== "import") included.set(doc, [...(included.get(doc) ?? []), next.doc]);
@@ -112,9 +114,19 @@ function loadDirective(
   reporter: Reporter,
   /** Documents by (file, namespace); null when reading it failed (reported once). */
   seen: Map<string, XSchema | null>,
+  /** The file each namespace was first imported from. */
+  imported: Map<string, string>,
 ): { doc: XSchema; isNew: boolean } | null {
   if (d.schemaLocation === undefined) return null; // import of a namespace without a location: nothing to read
   const res = resolver(d.schemaLocation, undefined, doc.file);
+  // One document per imported namespace, as libxml2 and Xerces read them (XSD 1.0 §4.3.2 leaves
+  // the use of location hints to the processor): a later import of the namespace from another
+  // file is skipped, so its components are not there, as they are not for those two.
+  const first = d.directive === "import" ? imported.get(d.namespace ?? "") : undefined;
+  if (first !== undefined && !isRefusal(res) && first !== res.file) {
+    reporter.report("xsd/import-skipped", { location: d.schemaLocation, namespace: describeNs(d.namespace ?? null), first: relative(dirname(doc.file), first) }, d.loc);
+    return null;
+  }
   if (isRefusal(res)) {
     const diagnostic = reporter.report("xsd/load-failed", { directive: d.directive, location: d.schemaLocation, reason: res.error }, d.loc);
     // An import's schemaLocation is only a hint (XSD 1.0 §4.2.3): not reading it is no error by
@@ -153,5 +165,6 @@ function loadDirective(
     return null;
   }
   seen.set(key, next);
+  if (d.directive === "import") imported.set(d.namespace ?? "", res.file);
   return { doc: next, isNew: true };
 }

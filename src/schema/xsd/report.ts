@@ -7,20 +7,21 @@ import "./codes.js"; // registers the xsd/ codes this reporter builds
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
   readonly unsupported: UnsupportedFeature[] = [];
-  /** xs:include/xs:import documents that could not be read (xsd/load-failed), in report order. */
-  private readonly unread: { directive: string; location: string }[] = [];
+  /** xs:include/xs:import documents not read (xsd/load-failed, xsd/import-skipped), in report order. */
+  private readonly unread: { directive: string; location: string; why: string }[] = [];
 
   report(code: string, params: Params, loc: SourceLocation): Diagnostic {
     const d = diagnose(code, params, { line: loc.line, column: loc.column });
     d.schemaLocation = { file: loc.file, line: loc.line, column: loc.column };
     this.diagnostics.push(d);
-    if (code === "xsd/load-failed") this.unread.push({ directive: String(params.directive), location: String(params.location) });
+    if (code === "xsd/load-failed") this.unread.push({ directive: String(params.directive), location: String(params.location), why: "could not be read" });
+    if (code === "xsd/import-skipped") this.unread.push({ directive: "import", location: String(params.location), why: "was skipped (its namespace was imported from another file)" });
     return d;
   }
 
   /**
-   * An unresolved name. After a failed include/import the name most likely lives in the document
-   * that could not be read, so that is named and no did-you-mean is offered: the nearest existing
+   * An unresolved name. After a failed or skipped include/import the name most likely lives in the
+   * document that was not read, so that is named and no did-you-mean is offered: the nearest existing
    * name would be an unrelated one. Otherwise, a did-you-mean from the names that do exist.
    */
   unresolved(code: string, name: string, loc: SourceLocation, suggestion: string | undefined): Diagnostic {
@@ -28,7 +29,7 @@ export class Reporter {
       const d = this.report(code, { name, suggestion: "" }, loc);
       const docs = this.unread.map((u) => `"${u.location}"`).join(", ");
       const directives = [...new Set(this.unread.map((u) => `xs:${u.directive}`))].join("/");
-      d.message += `; it may be declared in ${docs}, which could not be read`;
+      d.message += `; it may be declared in ${docs}, which ${[...new Set(this.unread.map((u) => u.why))].join(" or ")}`;
       d.hint = `fix the ${directives} of ${docs} (reported above), or define ${name}`;
       return d;
     }
