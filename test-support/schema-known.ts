@@ -204,17 +204,6 @@ export const KNOWN_SCHEMA_DIFFERENCES: readonly KnownSchemaDifference[] = [
     matches: (o) => /targetNamespace=""/.test(o.text) && (libxml2OnlyRejects(o, /./) || docDisagrees(o, true, false)),
   },
   {
-    id: "qxml-lax-undeclared-element-children",
-    clause: "XSD 1.0 Part 1 §3.3.4 cvc-assess-elt.2 and §3.10.4 (lax: an element with no declaration is assessed against xs:anyType, whose own children are assessed laxly: a child with a global declaration is validated)",
-    why: "libxml2 right, qxml wrong (not fixed here: the change is in the validation engine's hot path and needs an A/B): below an element matched by a lax wildcard that has no declaration, qxml checks nothing, so a declared <boo> deeper down is not validated.",
-    example: {
-      language: "xsd",
-      schema: `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="boo"><xs:complexType><xs:attribute name="n" type="xs:integer"/></xs:complexType></xs:element><xs:element name="foo"><xs:complexType><xs:sequence><xs:any processContents="lax"/></xs:sequence></xs:complexType></xs:element></xs:schema>`,
-      xml: ['<foo><anything><boo n="x"/></anything></foo>'],
-    },
-    matches: (o) => o.agree && docDisagrees(o, true, false) && o.docs.some((d) => !d.agree && /The attribute '[^']+' is not allowed|is not a valid value of the atomic type|The element declaration is abstract/.test(d.libxml2.first ?? "")) && /processContents="lax"/.test(o.text),
-  },
-  {
     id: "libxml2-idref-not-resolved",
     clause: "XSD 1.0 Part 1 §3.3.4 cvc-id.1 (every IDREF names an ID of the document); also docs/conformance.md \"Differential\", xsd-idref-not-resolved",
     why: "qxml right: an element of type xs:IDREF whose value matches no ID is invalid. libxml2's XSD validator never resolves xs:IDREF(S).",

@@ -9,7 +9,7 @@ import { diagnose, type Params } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Wildcard } from "../../src/schema/model.js";
 import { AllMatcher, GlushkovMatcher, indexEdges, type ContentMatcher, type Edge, type Leaf } from "../../src/validate/automaton.js";
-import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildRun, type SchemaNames } from "../../src/validate/child-match.js";
+import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren, newChildMatch, type ChildRun, type SchemaNames } from "../../src/validate/child-match.js";
 import { excerpt } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
 import { isTextEntry, orderOf, recordedOrder, type ChildOrder } from "./order.js";
@@ -190,7 +190,8 @@ class Walk implements ChildRun {
     if (problem !== null) report(this.out, problem.code, problem.params, path, problem.hint);
     if (target >= 0) return target;
     if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(name, path);
-    return target === GLOBAL_LAX ? (this.global(name) ?? SKIP) : SKIP;
+    // The object form carries no element below an undeclared one to assess laxly (docs/codegen.md).
+    return target === GLOBAL_LAX || target === WILDCARD_LAX ? (this.global(name) ?? SKIP) : SKIP;
   }
 
   /** At the end tag: the content model must accept. */

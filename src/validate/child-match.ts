@@ -57,10 +57,16 @@ export interface ChildProblem {
 export type ChildTarget = number;
 /** Its global declaration; none is an error (valid/undeclared-element). DTD: its children are still checked. */
 export const GLOBAL_REQUIRED = -1;
-/** Its global declaration if there is one, else its subtree is skipped (lax). */
+/** Its global declaration if there is one, else its subtree is skipped (recovery from an unexpected child). */
 export const GLOBAL_LAX = -2;
 /** Not validated (processContents="skip"). */
 export const SKIP_CHILD = -3;
+/**
+ * A lax wildcard took it: its global declaration if there is one, else it is assessed as of
+ * xs:anyType (XSD 1.0 §3.3.4 cvc-assess-elt.2), whose wildcard is lax again, so declared
+ * elements below it are still validated.
+ */
+export const WILDCARD_LAX = -4;
 
 /** The decision for one child. Callers keep one and pass it in, so a fitting child costs no allocation. */
 export interface ChildMatch {
@@ -79,7 +85,7 @@ export function newChildMatch(): ChildMatch {
 export function leafTarget(leaf: Leaf): ChildTarget {
   if (leaf.kind === "element") return leaf.element ?? GLOBAL_REQUIRED;
   const pc = leaf.wildcard.processContents;
-  return pc === "skip" ? SKIP_CHILD : pc === "strict" ? GLOBAL_REQUIRED : GLOBAL_LAX;
+  return pc === "skip" ? SKIP_CHILD : pc === "strict" ? GLOBAL_REQUIRED : WILDCARD_LAX;
 }
 
 /**

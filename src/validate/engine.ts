@@ -23,7 +23,7 @@ import { abstractTypeParams } from "./abstract-type.js";
 import { xsiBuiltin } from "./xsi-builtin.js";
 import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE, UNKNOWN_INDEX } from "./frame.js";
 import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typeNote } from "./messages.js";
-import { GLOBAL_LAX, GLOBAL_REQUIRED, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
+import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
 import { hasIdentityConstraints, IdentityTracker } from "./identity.js";
 import { explain, schemaValueContext } from "./simple.js";
@@ -57,9 +57,35 @@ export const MAX_DIAGNOSTICS = 10_000;
  */
 export const MAX_SIMPLE_VALUE = 10_000_000;
 
-/** Children of a skipped element (wildcard skip/lax, unknown content) are not validated. */
+/** Children of a skipped element (wildcard skip, an unexpected or unknown element) are not validated. */
 const SKIP = null;
 
+/**
+ * XSD: an element with no declaration where lax assessment applies (a lax wildcard took it, or it
+ * is in xs:anyType content). It is assessed as of xs:anyType (cvc-assess-elt.2), whose wildcard is
+ * lax again: text and undeclared children are free, declared children are validated (as libxml2 does).
+ */
+const LAX = "lax";
+
+/** xs:anyType as lax assessment sees it: any text, children looked up by their global declarations. */
+const LAX_ANY_TYPE: CompiledType = {
+  id: -1,
+  text: "any",
+  matcher: null,
+  simple: null,
+  textIds: false,
+  abstract: false,
+  attributes: new Map(),
+  required: [],
+  anyAttribute: null,
+  attributeNames: [],
+};
+
+
+/** The type identity constraints see: none for an element not validated or assessed laxly (no declaration). */
+function identityType(f: Frame): CompiledType | null {
+  return f.skip || f.type === LAX_ANY_TYPE ? null : f.type;
+}
 
 export class ValidationEngine implements XmlHandler {
   readonly diagnostics: Diagnostic[] = [];
@@ -138,13 +164,17 @@ export class ValidationEngine implements XmlHandler {
       this.childMatch.meant = undefined;
     }
     if (parent === null) this.root = tag.name;
-    frame.el = parent === null ? this.rootDecl(tag) : this.childDecl(parent, tag);
+    const el = parent === null ? this.rootDecl(tag) : this.childDecl(parent, tag);
     if (!this.dtdMode) this.noteWrongNamespace(frame, parent, tag);
-    // XSD: below an element without declaration nothing is checked (lax); DTD: children still are.
-    if (frame.el === null) frame.skip = !this.dtdMode;
-    else this.enter(frame, frame.el, tag);
+    // XSD: below an element without declaration nothing is checked, unless assessed laxly; DTD: children still are.
+    if (el === null) frame.skip = !this.dtdMode;
+    else if (el === LAX) frame.type = LAX_ANY_TYPE;
+    else {
+      frame.el = el;
+      this.enter(frame, el, tag);
+    }
     frame.textMode = this.textModeOf(frame);
-    this.identity?.start(this.depth, tag, frame.el?.decl ?? null, frame.skip ? null : frame.type);
+    this.identity?.start(this.depth, tag, frame.el?.decl ?? null, identityType(frame));
   }
 
   /** How the element's text is handled (once per element, so that each text event is one switch). */
@@ -278,7 +308,7 @@ export class ValidationEngine implements XmlHandler {
     const type = f.type;
     // Most elements end complete and without a value to check: one accepts() call.
     if (!f.skip && type !== null && !f.nil && (f.textMode === TEXT_SIMPLE || (type.matcher !== null && !type.matcher.accepts(f)))) this.finish(f, pos);
-    this.identity?.end(this.depth, f.name, f.el?.decl ?? null, f.skip ? null : f.type, f.text, f.nil);
+    this.identity?.end(this.depth, f.name, f.el?.decl ?? null, identityType(f), f.text, f.nil);
     this.depth--;
   }
 
@@ -427,7 +457,7 @@ export class ValidationEngine implements XmlHandler {
     return this.dtdMode ? findGlobal(this.schema, null, tag.name) : findGlobal(this.schema, tag.uri, tag.local);
   }
 
-  private childDecl(parent: Frame, tag: StartTag): CompiledElement | null {
+  private childDecl(parent: Frame, tag: StartTag): CompiledElement | typeof LAX | null {
     const type = parent.type;
     if (type === null) return this.dtdMode ? this.globalOrUndeclared(tag) : SKIP;
     if (parent.nil) {
@@ -446,16 +476,17 @@ export class ValidationEngine implements XmlHandler {
       default:
         // "any" (element and mixed content have a matcher). DTD ANY: children must be declared;
         // XSD anyType: lax, declared children are checked.
-        return this.dtdMode ? this.globalOrUndeclared(tag) : (this.global(tag) ?? SKIP);
+        return this.dtdMode ? this.globalOrUndeclared(tag) : (this.global(tag) ?? LAX);
     }
   }
 
-  private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | null {
+  private matchChild(parent: Frame, type: CompiledType, tag: StartTag): CompiledElement | typeof LAX | null {
     const child = this.dtdMode ? this.dtdChild(tag) : parent.wrongNs === tag.uri ? this.meantChild(tag, parent.meantNs) : tag;
     const { target, problem } = matchChild(type.matcher!, parent, child, this.schemaNames, this.childMatch, this.suppressed());
     if (problem !== null) this.report(problem.code, problem.params, tag.line, tag.column, problem.hint);
     if (target >= 0) return elementById(this.schema!, target);
     if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(tag);
+    if (target === WILDCARD_LAX) return this.global(tag) ?? LAX;
     return target === GLOBAL_LAX ? (this.global(tag) ?? SKIP) : SKIP;
   }
 
