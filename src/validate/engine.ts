@@ -67,7 +67,7 @@ const SKIP = null;
  */
 const LAX = "lax";
 
-/** xs:anyType as lax assessment sees it: any text, children looked up by their global declarations. */
+/** xs:anyType as lax assessment sees it: any text; children and attributes checked by their global declarations. */
 const LAX_ANY_TYPE: CompiledType = {
   id: -1,
   text: "any",
@@ -77,7 +77,7 @@ const LAX_ANY_TYPE: CompiledType = {
   abstract: false,
   attributes: new Map(),
   required: [],
-  anyAttribute: null,
+  anyAttribute: { namespaces: "##any", targetNamespace: null, processContents: "lax" },
   attributeNames: [],
 };
 
@@ -168,8 +168,10 @@ export class ValidationEngine implements XmlHandler {
     if (!this.dtdMode) this.noteWrongNamespace(frame, parent, tag);
     // XSD: below an element without declaration nothing is checked, unless assessed laxly; DTD: children still are.
     if (el === null) frame.skip = !this.dtdMode;
-    else if (el === LAX) frame.type = LAX_ANY_TYPE;
-    else {
+    else if (el === LAX) {
+      frame.type = LAX_ANY_TYPE;
+      if (tag.attributes.length > 0) checkAttributes(this.attrContext, LAX_ANY_TYPE, tag, tag.name);
+    } else {
       frame.el = el;
       this.enter(frame, el, tag);
     }

@@ -30,6 +30,15 @@ describe("lax assessment of an element without a declaration", () => {
     expect(codes('<foo><anything><boo n="1"/><other>free</other></anything></foo>', LAX)).toEqual([]);
   });
 
+  it("checks its attributes that have global declarations (xs:anyType's attribute wildcard is lax)", () => {
+    const text = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:attribute name="lang" type="xs:language"/>
+<xs:element name="foo">${LAX}</xs:element></xs:schema>`;
+    const s = compileSchema(readXsdText(text, "lax.xsd").model!).schema;
+    const run = (xml: string) => validateString(xml, { file: "d.xml", schema: s }).diagnostics.map((d) => [d.code, d.path]);
+    expect(run('<foo><anything lang="o o" other="free"/></foo>')).toEqual([["valid/attribute-type", "/foo/anything"]]);
+    expect(run('<foo><anything lang="en-GB"/></foo>')).toEqual([]);
+  });
+
   it("the same below an undeclared child of xs:anyType content", () => {
     expect(codes('<foo><anything><boo n="x"/></anything></foo>', ANY_TYPE)).toEqual([["valid/attribute-type", "/foo/anything/boo"]]);
   });
