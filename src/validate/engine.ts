@@ -81,7 +81,6 @@ const LAX_ANY_TYPE: CompiledType = {
   attributeNames: [],
 };
 
-
 /** The type identity constraints see: none for an element not validated or assessed laxly (no declaration). */
 function identityType(f: Frame): CompiledType | null {
   return f.skip || f.type === LAX_ANY_TYPE ? null : f.type;
