@@ -17,6 +17,17 @@ function schemaFile(body: string, attrs = ""): string {
   return file;
 }
 
+describe("a particle with maxOccurs 0 corresponds to no component (XSD 1.0 §3.3.2), so its reference is not resolved", () => {
+  test("an element ref or group ref to nothing, with maxOccurs 0, is no error; without it, it is", () => {
+    const body = (occurs: string) =>
+      `<xs:element name="a"><xs:complexType><xs:sequence><xs:element name="x" type="xs:string"/><xs:element ref="missing"${occurs}/><xs:group ref="nogroup"${occurs}/></xs:sequence></xs:complexType></xs:element>`;
+    const absent = readXsdFile(schemaFile(body(' minOccurs="0" maxOccurs="0"')));
+    expect(absent.diagnostics).toEqual([]);
+    expect(absent.model).not.toBeNull();
+    expect(readXsdFile(schemaFile(body(""))).diagnostics.map((d) => d.code)).toEqual(["xsd/unresolved-element", "xsd/unresolved-group"]);
+  });
+});
+
 describe("one document per imported namespace, as libxml2 and Xerces read them (XSD 1.0 §4.3.2: hints are the processor's to use)", () => {
   const imports = (second: string) => {
     const file = schemaFile(

@@ -54,6 +54,9 @@ function identityConstraint(x: XIdentity): IdentityConstraint {
 }
 
 function elementParticle(ctx: BuildContext, node: XElement, schema: XSchema): Particle | null {
+  // maxOccurs="0": the particle corresponds to no component (XSD 1.0 §3.3.2), so its reference is
+  // never resolved (libxml2 drops it before resolving too).
+  if (node.ref !== undefined && node.max === 0) return null;
   if (node.ref !== undefined) {
     const key = qnameKey(node.ref);
     const id = ctx.globalElementIds.get(key);
@@ -71,6 +74,7 @@ function elementParticle(ctx: BuildContext, node: XElement, schema: XSchema): Pa
 }
 
 function groupParticle(ctx: BuildContext, node: XGroupRef): Particle | null {
+  if (node.max === 0) return null; // no component, no reference to resolve (as for element refs)
   const key = qnameKey(node.ref);
   const def = ctx.globals.groups.get(key);
   if (def === undefined) {
