@@ -98,6 +98,11 @@ export const V = defineCodes({
     severity: "error",
     message: "{parent}: expected the fixed value \"{expected}\"; found \"{found}\"",
   },
+  "valid/fixed-mixed-child": {
+    severity: "error",
+    message: "{parent}: has a fixed value (\"{expected}\"), so it may hold only that text; found the element <{found}>",
+    hint: "remove <{found}> from <{parent}>, or remove the fixed value from its declaration",
+  },
   "valid/nil": {
     severity: "error",
     message: "{parent}: {problem}",

@@ -21,7 +21,7 @@ import { derivesFrom } from "./derivation.js";
 import { xsiTypeBlocked } from "./derivation-steps.js";
 import { abstractTypeParams } from "./abstract-type.js";
 import { xsiBuiltin } from "./xsi-builtin.js";
-import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_NIL, TEXT_SIMPLE, UNKNOWN_INDEX } from "./frame.js";
+import { Frame, TEXT_ELEMENTS, TEXT_EMPTY, TEXT_IGNORED, TEXT_MIXED_FIXED, TEXT_NIL, TEXT_SIMPLE, UNKNOWN_INDEX } from "./frame.js";
 import { clark, excerpt, expectedList, inNamespace, namespaceHint, typeName, typeNote } from "./messages.js";
 import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren, newChildMatch, type ChildName, type SchemaNames } from "./child-match.js";
 import { IdTable } from "./ids.js";
@@ -152,6 +152,7 @@ export class ValidationEngine implements XmlHandler {
   startElement(tag: StartTag): void {
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : null;
     if (parent !== null && parent.runOpen) this.endRun(parent);
+    if (parent !== null && parent.textMode === TEXT_MIXED_FIXED) this.childOfFixedMixed(parent, tag);
     const frame = this.push(tag, parent);
     if (parent !== null && parent.skip) {
       frame.skip = true;
@@ -192,6 +193,8 @@ export class ValidationEngine implements XmlHandler {
         // A plain string without a fixed value is valid whatever it says: it is not even buffered,
         // unless an identity constraint may read it.
         return !type.simple!.trivial || f.el?.fixed !== undefined || this.identity !== null ? TEXT_SIMPLE : TEXT_IGNORED;
+      case "mixed":
+        return f.el?.fixed !== undefined ? TEXT_MIXED_FIXED : TEXT_IGNORED;
       default:
         return TEXT_IGNORED;
     }
@@ -261,6 +264,14 @@ export class ValidationEngine implements XmlHandler {
       case TEXT_NIL:
         if (!isAllWhite(text)) this.contentError(f, "valid/nil", { parent: f.name, problem: "xsi:nil is true, so the element must be empty; found text" }, pos);
         return;
+      case TEXT_MIXED_FIXED:
+        if (f.text.length === 0) {
+          f.textLine = pos.line;
+          f.textColumn = pos.column;
+        }
+        f.text += text;
+        if (f.text.length > MAX_SIMPLE_VALUE) this.valueTooLong(f);
+        return;
       default:
         return;
     }
@@ -308,7 +319,7 @@ export class ValidationEngine implements XmlHandler {
     if (f.runOpen) this.endRun(f);
     const type = f.type;
     // Most elements end complete and without a value to check: one accepts() call.
-    if (!f.skip && type !== null && !f.nil && (f.textMode === TEXT_SIMPLE || (type.matcher !== null && !type.matcher.accepts(f)))) this.finish(f, pos);
+    if (!f.skip && type !== null && !f.nil && (f.textMode === TEXT_SIMPLE || f.textMode === TEXT_MIXED_FIXED || (type.matcher !== null && !type.matcher.accepts(f)))) this.finish(f, pos);
     this.identity?.end(this.depth, f.name, f.el?.decl ?? null, identityType(f), f.text, f.nil);
     this.depth--;
   }
@@ -653,6 +664,27 @@ export class ValidationEngine implements XmlHandler {
       if (missing !== null) this.report(missing.code, missing.params, pos.line, pos.column, missing.hint);
     }
     if (f.textMode === TEXT_SIMPLE) this.finishSimple(f, type);
+    else if (f.textMode === TEXT_MIXED_FIXED) this.finishFixedMixed(f);
+  }
+
+  /**
+   * cvc-elt.5.2.2: an element of mixed content with a fixed value has no element children, and
+   * its text (unnormalised: the initial value) is the fixed value or empty (then the value stands in).
+   */
+  private finishFixedMixed(f: Frame): void {
+    const fixed = f.el!.fixed!;
+    if (f.text.length === 0 || f.text === fixed) return;
+    // Compared as written (no white-space normalisation): show white space that makes the difference.
+    const spaced = f.text.length <= 40 && f.text.trim() === fixed;
+    const found = spaced ? f.text.replace(/\n/g, "\\n").replace(/\t/g, "\\t") : excerpt(f.text);
+    const hint = spaced ? "mixed content is compared as written: remove the white space around the text, or leave the element empty" : undefined;
+    this.report("valid/fixed-element", { parent: f.name, expected: fixed, found }, f.textLine, f.textColumn, hint);
+  }
+
+  /** The first element child of a mixed element with a fixed value is reported; its text is no longer checked. */
+  private childOfFixedMixed(parent: Frame, tag: StartTag): void {
+    this.report("valid/fixed-mixed-child", { parent: parent.name, expected: parent.el!.fixed!, found: tag.name }, tag.line, tag.column);
+    parent.textMode = TEXT_IGNORED;
   }
 
   private finishSimple(f: Frame, type: CompiledType): void {

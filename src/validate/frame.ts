@@ -27,6 +27,7 @@ export const TEXT_ELEMENTS = 1; // element-only content: white space only
 export const TEXT_EMPTY = 2;
 export const TEXT_SIMPLE = 3; // buffered for the value check at the end tag
 export const TEXT_NIL = 4; // xsi:nil="true": must be empty
+export const TEXT_MIXED_FIXED = 5; // mixed content with a fixed value: no element children, text buffered (cvc-elt.5.2.2)
 
 export class Frame implements ChildRun {
   el: CompiledElement | null = null;
