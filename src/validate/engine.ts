@@ -194,6 +194,7 @@ export class ValidationEngine implements XmlHandler {
         // unless an identity constraint may read it.
         return !type.simple!.trivial || f.el?.fixed !== undefined || this.identity !== null ? TEXT_SIMPLE : TEXT_IGNORED;
       case "mixed":
+      case "any": // XSD xs:anyType is mixed too (a DTD's ANY has no fixed value)
         return f.el?.fixed !== undefined ? TEXT_MIXED_FIXED : TEXT_IGNORED;
       default:
         return TEXT_IGNORED;

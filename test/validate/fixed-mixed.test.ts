@@ -32,4 +32,13 @@ describe("fixed value on mixed content", () => {
     expect(ds[0].message).toBe('my: has a fixed value ("ok"), so it may hold only that text; found the element <b>');
     expect(ds[0].hint).toBe("remove <b> from <my>, or remove the fixed value from its declaration");
   });
+
+  it("the same for an element of xs:anyType (no type given), which is mixed", () => {
+    const text = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="f" fixed="ok"/></xs:schema>`;
+    const any = compileSchema(readXsdText(text, "any.xsd").model!).schema;
+    const codes = (xml: string) => validateString(xml, { file: "d.xml", schema: any }).diagnostics.map((d) => d.code);
+    expect(codes("<f>ok</f>")).toEqual([]);
+    expect(codes("<f>Albert</f>")).toEqual(["valid/fixed-element"]);
+    expect(codes("<f><g/></f>")).toEqual(["valid/fixed-mixed-child"]);
+  });
 });
