@@ -217,15 +217,20 @@ export class ValidationEngine implements XmlHandler {
         return;
       }
     } else if (mode === TEXT_SIMPLE) {
-      if (f.text.length === 0) {
-        f.textLine = pos.line;
-        f.textColumn = pos.column;
-      }
-      f.text += text;
-      if (f.text.length > MAX_SIMPLE_VALUE) this.valueTooLong(f);
+      this.buffer(f, text, pos);
       return;
     }
     this.otherText(f, text, pos, cdata);
+  }
+
+  /** Buffers text whose value is checked at the end tag (simple content, fixed mixed content). */
+  private buffer(f: Frame, text: string, pos: Position): void {
+    if (f.text.length === 0) {
+      f.textLine = pos.line;
+      f.textColumn = pos.column;
+    }
+    f.text += text;
+    if (f.text.length > MAX_SIMPLE_VALUE) this.valueTooLong(f);
   }
 
   /** Drops a simple value past MAX_SIMPLE_VALUE: reported where it starts, not checked, not kept. */
@@ -266,12 +271,7 @@ export class ValidationEngine implements XmlHandler {
         if (!isAllWhite(text)) this.contentError(f, "valid/nil", { parent: f.name, problem: "xsi:nil is true, so the element must be empty; found text" }, pos);
         return;
       case TEXT_MIXED_FIXED:
-        if (f.text.length === 0) {
-          f.textLine = pos.line;
-          f.textColumn = pos.column;
-        }
-        f.text += text;
-        if (f.text.length > MAX_SIMPLE_VALUE) this.valueTooLong(f);
+        this.buffer(f, text, pos);
         return;
       default:
         return;
