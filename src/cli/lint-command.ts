@@ -1,6 +1,6 @@
 /** `qxml lint <files|dirs|globs|-> [--config qxml.config.json] [--format text|json|sarif|junit] [--max-warnings N] [--stdin-filename NAME]`. */
 import { loadCommandConfig } from "./config-option.js";
-import { summarize, type FileResult, type Findings } from "../diagnostics/diagnostic.js";
+import type { Findings } from "../diagnostics/diagnostic.js";
 import { lintDocument } from "../lint/lint-document.js";
 import { RULE_DOCS_BASE } from "../lint/meta.js";
 import { rules } from "../lint/registry.js";
@@ -13,9 +13,9 @@ import { Catalog } from "../schema/catalog.js";
 import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, STDIN_INPUT, UsageError } from "./files.js";
 import { textReport } from "./report-output.js";
-import { documentsOf, spooledFiles, withStdin } from "./stdin.js";
+import { checkDocuments } from "./check-documents.js";
+import { spooledFiles, withStdin } from "./stdin.js";
 import { writeOut, writeErr } from "./stdio.js";
-import { DtdCache } from "../xml/dtd-cache.js";
 
 const HELP = `Usage: qxml lint <files|dirs|globs|-> [options]
 
@@ -85,15 +85,9 @@ export async function runLint(args: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
   const catalog = Catalog.bundled().withEntries(config.catalog);
   return withStdin(files.includes(STDIN_INPUT), values["stdin-filename"], async (stdin) => {
-    const results: FileResult[] = [];
-    let schemaFailure = false;
-    const dtdCache = new DtdCache();
-    for (const doc of documentsOf(files, stdin)) {
-      const outcome = await lintDocument(doc.file, { catalog, config, cwd, rules, dtdCache, ...(doc.stdin ? { stdin: doc.stdin } : {}) });
-      results.push(outcome.result);
-      schemaFailure ||= outcome.schemaFailure;
-    }
-    const findings = summarize(results);
+    const { findings, schemaFailure } = await checkDocuments(files, stdin, (doc, dtdCache) =>
+      lintDocument(doc.file, { catalog, config, cwd, rules, dtdCache, ...(doc.stdin ? { stdin: doc.stdin } : {}) }),
+    );
     writeOut(await render(findings, format, cwd, config.rules, spooledFiles(stdin)));
     if (schemaFailure) return 2;
     if (findings.summary.errors > 0) return 1;

@@ -1,6 +1,5 @@
 /** `qxml validate <files|dirs|globs|-> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2] [--stdin-filename NAME]`. */
 import { loadCommandConfig } from "./config-option.js";
-import { summarize, type FileResult } from "../diagnostics/diagnostic.js";
 import { Catalog } from "../schema/catalog.js";
 import { loadSchema, type LoadedSchema } from "../schema/load.js";
 import { validateDocument } from "../pipeline/validate-document.js";
@@ -8,9 +7,9 @@ import { oneOf, parseCommandArgs } from "./args.js";
 import { discoverFiles, STDIN_INPUT, UsageError } from "./files.js";
 import { formatSchemaDiagnostic, unknownSchema } from "./output.js";
 import { printFindings } from "./report-output.js";
-import { documentsOf, spooledFiles, withStdin } from "./stdin.js";
+import { checkDocuments } from "./check-documents.js";
+import { spooledFiles, withStdin } from "./stdin.js";
 import { writeErr, writeOut } from "./stdio.js";
-import { DtdCache } from "../xml/dtd-cache.js";
 
 const HELP = `Usage: qxml validate <files|dirs|globs|-> [options]
 
@@ -66,15 +65,9 @@ export async function runValidate(args: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(`no .xml files found in ${positionals.join(" ")}`);
   if (engine === "libxml2" && !(await libxml2Loads())) return 2;
   return withStdin(files.includes(STDIN_INPUT), values["stdin-filename"], async (stdin) => {
-    const results: FileResult[] = [];
-    let schemaFailure = false;
-    const dtdCache = new DtdCache();
-    for (const doc of documentsOf(files, stdin)) {
-      const outcome = await validateDocument(doc.file, { catalog, config, cwd, engine, dtdCache, ...(schema ? { schema } : {}), ...(doc.stdin ? { stdin: doc.stdin } : {}) });
-      results.push(outcome.result);
-      schemaFailure ||= outcome.schemaFailure;
-    }
-    const findings = summarize(results);
+    const { findings, schemaFailure } = await checkDocuments(files, stdin, (doc, dtdCache) =>
+      validateDocument(doc.file, { catalog, config, cwd, engine, dtdCache, ...(schema ? { schema } : {}), ...(doc.stdin ? { stdin: doc.stdin } : {}) }),
+    );
     await printFindings(findings, format, cwd, spooledFiles(stdin));
     if (schemaFailure) return 2;
     return findings.summary.invalid > 0 ? 1 : 0;
