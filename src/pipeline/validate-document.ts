@@ -51,7 +51,6 @@ export interface DocumentOutcome {
   schemaFailure: boolean;
 }
 
-
 type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string; ref: DoctypeRef } | { kind: "none" };
 
 function chooseSchema(file: string, ctx: DocumentContext): Choice {

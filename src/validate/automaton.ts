@@ -77,7 +77,6 @@ export interface MatcherBuild {
   nestedAll?: SourceLocation;
 }
 
-
 /** Most automaton edges one content model may need (Glushkov edges grow with the square of its size). */
 export const MAX_EDGES = 1_000_000;
 

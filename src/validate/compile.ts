@@ -164,14 +164,14 @@ function contentModelDiagnostics(model: SchemaModel, id: number, owner: string |
   const where = ct.location;
   // XSD: UPA makes the schema invalid. DTD: XML 1.0 §3.2.1 calls it an error "for compatibility";
   // libxml2 reports it as a validity error, and so does qxml (the matcher still runs exactly).
-  const out = build.ambiguities.map((a) => ambiguityDiagnostic(ownerName, a.found, a.first, a.second));
-  if (build.tooDeep === true) out.push(diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_CONTENT_DEPTH }, { line: where.line, column: where.column }));
   const at = { line: where.line, column: where.column };
+  const out = build.ambiguities.map((a) => ambiguityDiagnostic(ownerName, a.found, a.first, a.second));
+  if (build.tooDeep === true) out.push(diagnose("valid/content-model-too-deep", { element: ownerName, limit: MAX_CONTENT_DEPTH }, at));
   if (build.tooLarge === true) out.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_EDGES, what: `more than ${MAX_EDGES} automaton transitions` }, at));
   if (build.tooManyLeaves === true) out.push(diagnose("valid/content-model-too-large", { element: ownerName, limit: MAX_CONTENT_PARTICLES, what: `more than ${MAX_CONTENT_PARTICLES} element particles` }, at));
   if (build.nestedAll !== undefined) {
-    const at = { line: build.nestedAll.line, column: build.nestedAll.column };
-    out.push(diagnose("valid/unsupported-content", { element: ownerName, feature: "xs:all inside another group", fallback: "it is checked as a sequence" }, at));
+    const nested = { line: build.nestedAll.line, column: build.nestedAll.column };
+    out.push(diagnose("valid/unsupported-content", { element: ownerName, feature: "xs:all inside another group", fallback: "it is checked as a sequence" }, nested));
   }
   return out;
 }

@@ -207,11 +207,10 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
   if (systemId !== undefined && p.o.loadExternalDtd) {
     const seen = doc.diagnostics.length;
     const ext = readExternal(p, systemId, publicId, p.o.file, "DTD", i);
-    if (ext !== null && subset === undefined && p.o.dtdCache !== undefined) {
-      doc = externalOnly(p, ext, limits);
-      forward(p, doc, 0);
-    } else if (ext !== null) {
-      parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, ...common });
+    if (ext !== null) {
+      // Without an internal subset `doc` is still empty and may be served from the cache instead.
+      if (subset === undefined && p.o.dtdCache !== undefined) doc = externalOnly(p, ext, limits);
+      else parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, ...common });
       forward(p, doc, seen);
     }
   }
