@@ -26,35 +26,85 @@ interface Entry {
   doc: DtdDocument;
 }
 
-export class DtdCache {
+/** An external file's bytes as last read, and the text the reader made of them. */
+interface DecodedText {
+  bytes: Uint8Array;
+  text: string;
+}
+
+/** Least recently used first out, within a count of entries and a total of characters. */
+class Lru<V> {
   /** In order of use, least recent first. */
-  private readonly entries = new Map<string, Entry>();
+  private readonly map = new Map<string, V>();
   private chars = 0;
+
+  constructor(private readonly charsOf: (v: V) => number) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+
+  set(key: string, v: V): void {
+    this.delete(key);
+    this.map.set(key, v);
+    this.chars += this.charsOf(v);
+    for (const oldest of this.map.keys()) {
+      if (this.map.size <= DTD_CACHE_LIMITS.entries && this.chars <= DTD_CACHE_LIMITS.chars) break;
+      this.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  private delete(key: string): void {
+    const v = this.map.get(key);
+    if (v === undefined) return;
+    this.map.delete(key);
+    this.chars -= this.charsOf(v);
+  }
+}
+
+export class DtdCache {
+  private readonly entries = new Lru<Entry>((e) => e.text.length);
+  /**
+   * Each external file's text by its path: a document still resolves and reads the file (whether
+   * it may is its own folder's business), but the same bytes are not decoded and checked again
+   * (a tenth of a run over two thousand documents naming one DTD), and the kept subset is then
+   * found by comparing one string with itself.
+   */
+  private readonly texts = new Lru<DecodedText>((t) => t.text.length);
   /** Each copy handed out → the entry it was copied from. */
   private readonly origins = new WeakMap<DtdDocument, Entry>();
 
   /** A fresh copy of the subset parsed from `text` of `file` under `limitsKey`, or undefined. */
   lookup(file: string, text: string, limitsKey: string, parser: DtdParser): DtdDocument | undefined {
-    const key = `${limitsKey}\u0000${file}`;
-    const e = this.entries.get(key);
+    const e = this.entries.get(`${limitsKey}\u0000${file}`);
     if (e === undefined || e.text !== text || e.parser !== parser) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, e);
     return this.copy(e);
   }
 
   /** Keeps `doc` (just parsed from `text`, nothing else read) and returns the copy to use. */
   store(file: string, text: string, limitsKey: string, parser: DtdParser, doc: DtdDocument): DtdDocument {
     const e: Entry = { file, text, parser, doc: { ...doc, diagnostics: doc.diagnostics.slice() } };
-    const key = `${limitsKey}\u0000${file}`;
-    this.forget(key);
-    this.entries.set(key, e);
-    this.chars += text.length;
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= DTD_CACHE_LIMITS.entries && this.chars <= DTD_CACHE_LIMITS.chars) break;
-      this.forget(oldest);
-    }
+    this.entries.set(`${limitsKey}\u0000${file}`, e);
     return this.copy(e);
+  }
+
+  /** The text made of `bytes` of `file` earlier in the run, when these are the same bytes. */
+  decodedText(file: string, bytes: Uint8Array): string | undefined {
+    const t = this.texts.get(file);
+    return t !== undefined && t.bytes.length === bytes.length && Buffer.compare(t.bytes, bytes) === 0 ? t.text : undefined;
+  }
+
+  /** Keeps the text made of `bytes` of `file`: decoded, checked, line ends and text declaration done. */
+  keepDecodedText(file: string, bytes: Uint8Array, text: string): void {
+    this.texts.set(file, { bytes, text });
   }
 
   /**
@@ -68,13 +118,6 @@ export class DtdCache {
   /** How many subsets are kept (for tests). */
   get size(): number {
     return this.entries.size;
-  }
-
-  private forget(key: string): void {
-    const e = this.entries.get(key);
-    if (e === undefined) return;
-    this.entries.delete(key);
-    this.chars -= e.text.length;
   }
 
   /**

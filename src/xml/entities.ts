@@ -138,6 +138,8 @@ export function readExternal(p: Parser, systemId: string, publicId: string | und
   }
   const r = resolve(systemId, publicId, base);
   if (isRefusal(r)) return p.fail("xml/external-entity-refused", { what, systemId, reason: r.error }, i);
+  const kept = p.o.dtdCache?.decodedText(r.file, r.bytes);
+  if (kept !== undefined) return { text: kept, file: r.file };
   const decoded = decodeAll(r.bytes);
   if (decoded.error !== undefined) {
     const problem = String(decoded.error.params.problem ?? `encoding "${decoded.error.params.encoding}" is not supported`);
@@ -155,6 +157,9 @@ export function readExternal(p: Parser, systemId: string, publicId: string | und
   }
   const bad = firstIllegalChar(text);
   if (bad !== -1) p.fail("xml/invalid-char", { code: `${codePointHex(text, bad)} (in ${what}, ${r.file})` }, i);
+  // Every check above stops the document when it fails, so a text that got here is kept; the
+  // version check depends on the document, and in a 1.0 document it held.
+  if (p.version === "1.0") p.o.dtdCache?.keepDecodedText(r.file, r.bytes, text);
   return { text, file: r.file };
 }
 

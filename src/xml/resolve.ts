@@ -4,6 +4,10 @@
  * file inside one of the allowed folders. Everything else is refused with a reason.
  */
 import { realpathSync } from "node:fs";
+
+// The C library's realpath: the JavaScript one lstat's every component of the path, which was a
+// twentieth of a run over two thousand small documents (each resolves its DTD).
+const realpath = realpathSync.native;
 import { dirname, isAbsolute, resolve as resolvePath, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readWholeFile } from "./whole-file.js";
@@ -43,7 +47,7 @@ function within(file: string, folder: string): boolean {
 function realFolders(folders: readonly string[]): string[] {
   return folders.map((d) => {
     try {
-      return realpathSync(d);
+      return realpath(d);
     } catch {
       return resolvePath(d);
     }
@@ -54,7 +58,7 @@ function realFolders(folders: readonly string[]): string[] {
 export function isInsideFolders(file: string, folders: readonly string[]): boolean {
   let real: string;
   try {
-    real = realpathSync(file);
+    real = realpath(file);
   } catch {
     return false;
   }
@@ -81,7 +85,7 @@ export function localResolver(options: LocalResolverOptions): EntityResolver {
     }
     let real: string;
     try {
-      real = realpathSync(path);
+      real = realpath(path);
     } catch {
       return { error: `external entity "${systemId}" resolves to ${path}, which does not exist` };
     }

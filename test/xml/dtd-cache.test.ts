@@ -98,11 +98,18 @@ describe("DtdCache in validation: the same findings as without it", () => {
     "broken-dtd.xml": '<!DOCTYPE memo SYSTEM "broken.dtd"><memo/>',
     "notation.xml": '<!DOCTYPE pic SYSTEM "notation.dtd"><pic kind="gif"/>',
     "internal.xml": '<!DOCTYPE note SYSTEM "note.dtd" [<!ENTITY sig "mine">]><note><to>a</to><body>&sig;</body></note>',
+    // Errors in reading the DTD's text: each document must meet them again.
+    "bad-char.xml": '<!DOCTYPE note SYSTEM "bad-char.dtd"><note/>',
+    "version.xml": '<!DOCTYPE note SYSTEM "version.dtd"><note/>',
+    "entity-file.xml": '<!DOCTYPE note [<!ENTITY body SYSTEM "body.ent"><!ELEMENT note (#PCDATA)>]><note>&body;&body;</note>',
   };
   const dtds = {
     "note.dtd": NOTE_DTD,
     "broken.dtd": "<!ELEMENT memo EMPTY>\n<!ELEMENT memo ANY>\n<!ATTLIST memo id ID #IMPLIED id2 ID #IMPLIED>\n",
     "notation.dtd": "<!ELEMENT pic EMPTY>\n<!ATTLIST pic kind NOTATION (gif) #REQUIRED>\n",
+    "bad-char.dtd": "<!ELEMENT note EMPTY>\n<!-- \u0001 -->\n",
+    "version.dtd": '<?xml version="1.1" encoding="UTF-8"?><!ELEMENT note EMPTY>\n',
+    "body.ent": '<?xml encoding="UTF-8"?>text\r\nof the body',
   };
 
   it("every document, twice, in one run, agrees with a run without the cache", async () => {
@@ -118,6 +125,20 @@ describe("DtdCache in validation: the same findings as without it", () => {
     expect((await run("invalid.xml", cache)).diagnostics.map((d) => d.code)).toEqual(["valid/unexpected-element"]);
     expect((await run("broken-dtd.xml", cache)).diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["dtd/duplicate-element"]));
     expect((await run("notation.xml", cache)).diagnostics.filter((d) => d.code === "dtd/undeclared-notation")).toHaveLength(1);
+    expect((await run("bad-char.xml", cache)).diagnostics.map((d) => d.code)).toEqual(["xml/invalid-char"]);
+    expect((await run("version.xml", cache)).diagnostics.map((d) => d.code)).toEqual(["xml/xml-declaration"]);
+    expect((await run("entity-file.xml", cache)).valid).toBe(true);
+  });
+
+  it("keeps an external file's text for the same bytes only", () => {
+    const cache = new DtdCache();
+    const bytes = Buffer.from("<!ELEMENT note EMPTY>");
+    expect(cache.decodedText("/d/note.dtd", bytes)).toBeUndefined();
+    cache.keepDecodedText("/d/note.dtd", bytes, "<!ELEMENT note EMPTY>");
+    expect(cache.decodedText("/d/note.dtd", Buffer.from("<!ELEMENT note EMPTY>"))).toBe("<!ELEMENT note EMPTY>");
+    expect(cache.decodedText("/d/note.dtd", Buffer.from("<!ELEMENT note ANY>  "))).toBeUndefined();
+    expect(cache.decodedText("/d/note.dtd", Buffer.from("<!ELEMENT note ANY>"))).toBeUndefined();
+    expect(cache.decodedText("/d/other.dtd", bytes)).toBeUndefined();
   });
 
   it("the Qualys fixtures that name a bundled DTD: the same findings with one cache for all", async () => {
