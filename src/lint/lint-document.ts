@@ -11,7 +11,7 @@ import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import type { QxmlConfig } from "../config/config.js";
 import type { Catalog } from "../schema/catalog.js";
 import { loadSchema, type LoadedSchema } from "../schema/load.js";
-import { peekFile, type DocumentHead } from "../pipeline/peek.js";
+import { peekFile, type PeekedHead } from "../pipeline/peek.js";
 import { documentPath, mappedSchema, type StdinSource } from "../pipeline/stdin-source.js";
 import { validateDocument } from "../pipeline/validate-document.js";
 import type { XmlHandler } from "../xml/events.js";
@@ -44,9 +44,9 @@ export interface LintOutcome {
 }
 
 /** The import schema the document's root calls for, and the head read to find it (validateDocument reuses it). */
-function importSchema(file: string, ctx: LintContext): { schema?: LoadedSchema; head?: DocumentHead } {
+function importSchema(file: string, ctx: LintContext): { schema?: LoadedSchema; head?: PeekedHead } {
   if (mappedSchema(file, ctx) !== undefined) return {};
-  let head: DocumentHead;
+  let head: PeekedHead;
   try {
     head = peekFile(documentPath(file, ctx));
   } catch {

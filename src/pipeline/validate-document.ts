@@ -10,7 +10,7 @@ import { diagnose } from "../diagnostics/codes.js";
 import type { QxmlConfig } from "../config/config.js";
 import { bundledSchemasDir, type Catalog } from "../schema/catalog.js";
 import { loadEntry, loadSchema, type LoadedSchema } from "../schema/load.js";
-import { compileSchema, validateFile, type CompiledSchema, type ValidationResult } from "../validate/index.js";
+import { compileSchema, validateFile, validateString, type CompiledSchema, type ValidateOptions, type ValidationResult } from "../validate/index.js";
 import type { DtdCache } from "../xml/dtd-cache.js";
 import type { XmlHandler } from "../xml/events.js";
 import { isInsideFolders, localResolver, type EntityResolver } from "../xml/resolve.js";
@@ -18,7 +18,7 @@ import { locationFile, shownPath } from "../diagnostics/location.js";
 import { pipelineCodes } from "./codes.js";
 import { withEveryDtdError, type DoctypeRef } from "./dtd-errors.js";
 import { readWithoutSchema } from "./no-schema.js";
-import { peekFile, type DocumentHead } from "./peek.js";
+import { peekFile, type PeekedHead } from "./peek.js";
 import { documentPath, mappedSchema, type StdinSource } from "./stdin-source.js";
 
 /** Diagnostics in document order (stable: equal positions keep the engine's order). */
@@ -36,7 +36,7 @@ export interface DocumentContext {
   /** Handlers fed by the same reader pass as the validator (the linter's rules). */
   extraHandlers?: (file: string) => XmlHandler[];
   /** The document's head, when the caller has read it already (lint does, to pick the import schema). */
-  head?: DocumentHead;
+  head?: PeekedHead;
   /** The document is standard input (src/pipeline/stdin-source.ts): where its bytes are. */
   stdin?: StdinSource;
   /** Shared by the documents of a run: a DOCTYPE's external DTD is read and compiled once. */
@@ -51,7 +51,10 @@ export interface DocumentOutcome {
   schemaFailure: boolean;
 }
 
-type Choice = { kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string; ref: DoctypeRef } | { kind: "none" };
+type Choice = ({ kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; name: string; ref: DoctypeRef } | { kind: "none" }) & {
+  /** The document's bytes, when its head was peeked at and was all of it. */
+  whole?: Uint8Array;
+};
 
 function chooseSchema(file: string, ctx: DocumentContext): Choice {
   if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
@@ -61,15 +64,16 @@ function chooseSchema(file: string, ctx: DocumentContext): Choice {
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
   const head = ctx.head ?? peekFile(documentPath(file, ctx));
+  const whole = head.whole !== undefined ? { whole: head.whole } : {};
   // A DOCTYPE is the grammar when it names a DTD or its internal subset declares elements; an
   // internal subset of entities only leaves the choice to the catalog's root mapping.
   if (head.doctype !== undefined && (head.doctype.systemId !== undefined || head.doctype.declaresElements === true)) {
     const entry = head.doctype.systemId !== undefined ? ctx.catalog.bySystemId(head.doctype.systemId) : undefined;
     const { systemId, publicId } = head.doctype;
-    return { kind: "doctype", name: entry?.name ?? systemId ?? "DOCTYPE", ref: { ...(systemId !== undefined ? { systemId } : {}), ...(publicId !== undefined ? { publicId } : {}) } };
+    return { kind: "doctype", name: entry?.name ?? systemId ?? "DOCTYPE", ref: { ...(systemId !== undefined ? { systemId } : {}), ...(publicId !== undefined ? { publicId } : {}) }, ...whole };
   }
   const byRoot = head.root !== undefined ? ctx.catalog.byRoot(head.root) : [];
-  if (byRoot.length > 0) return { kind: "schema", loaded: loadEntry(byRoot[0]) };
+  if (byRoot.length > 0) return { kind: "schema", loaded: loadEntry(byRoot[0]), ...whole };
   return { kind: "none" };
 }
 
@@ -107,7 +111,7 @@ function fail(file: string, schema: string | null, d: Diagnostic, schemaFailure 
   return { result: { file, schema, valid: false, diagnostics: [d] }, schemaFailure, ...(loaded ? { schema: loaded } : {}) };
 }
 
-async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchema | undefined, compiledSchema: CompiledSchema | undefined): Promise<ValidationResult> {
+async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchema | undefined, compiledSchema: CompiledSchema | undefined, whole: Uint8Array | undefined): Promise<ValidationResult> {
   const path = documentPath(file, ctx);
   const resolveEntity = resolverFor(file, ctx);
   if (ctx.engine === "libxml2") {
@@ -118,13 +122,14 @@ async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchem
       ...(schema !== undefined ? { schema: { kind: schema.kind, file: schema.file } } : {}),
     });
   }
-  return validateFile(path, {
+  const options: ValidateOptions = {
     file,
     resolveEntity,
     ...(compiledSchema !== undefined ? { schema: compiledSchema } : {}),
     ...(ctx.extraHandlers !== undefined ? { extraHandlers: ctx.extraHandlers(file) } : {}),
     ...(ctx.dtdCache !== undefined ? { dtdCache: ctx.dtdCache } : {}),
-  });
+  };
+  return whole !== undefined ? validateString(whole, options) : validateFile(path, options);
 }
 
 export async function validateDocument(file: string, ctx: DocumentContext): Promise<DocumentOutcome> {
@@ -168,7 +173,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
       compiledSchema = c.schema;
     }
   }
-  const r = await runEngine(file, ctx, loaded, compiledSchema);
+  const r = await runEngine(file, ctx, loaded, compiledSchema, choice.whole);
   const schemaName = loaded !== undefined ? schemaLabel(loaded.name, ctx.cwd) : choice.kind === "doctype" ? choice.name : null;
   let diagnostics = choice.kind === "doctype" ? r.diagnostics.map((d) => explainUnknownDoctype(d, file, ctx)) : [...r.diagnostics];
   if (choice.kind === "doctype" && ctx.engine === "qxml") diagnostics = withEveryDtdError(diagnostics, resolve(ctx.cwd, file), choice.ref, resolverFor(file, ctx));
