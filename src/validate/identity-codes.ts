@@ -27,4 +27,11 @@ export const IDENTITY_CODES = defineCodes({
     message: "{element}: field '{field}' of {kind} '{name}' selects <{found}>, which has no simple content",
     hint: "A field must select an attribute or an element of a simple type (or with simple content).",
   },
+  // cvc-identity-constraint.3: the node a field selects "must have a simple type"; an attribute
+  // no declaration covers (admitted by a lax or skip wildcard, or on an undeclared element) has none.
+  "valid/key-field-untyped": {
+    severity: "error",
+    message: "{element}: field '{field}' of {kind} '{name}' selects attribute {found} of <{owner}>, which no attribute declaration covers: it was not validated, so it has no simple type",
+    hint: "Declare {found} in the type of <{owner}> (or globally, for a wildcard to find it): a field must select a node of a simple type.",
+  },
 });

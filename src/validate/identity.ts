@@ -22,7 +22,7 @@ import { keep } from "../diagnostics/keep.js";
 import { diagnose } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { primitiveOf } from "../schema/builtins.js";
-import type { ElementDecl, IdentityConstraint, SchemaModel } from "../schema/model.js";
+import { XSI_NS, type ElementDecl, type IdentityConstraint, type SchemaModel } from "../schema/model.js";
 import type { StartTag } from "../xml/events.js";
 import type { CompiledType } from "./compile.js";
 import { decimalToString, parseDecimal } from "./datatypes/lexical/decimal.js";
@@ -241,7 +241,11 @@ export class IdentityTracker {
   private attributeField(t: Target, j: number, test: NameTest, tag: StartTag, type: CompiledType | null): void {
     for (const a of tag.attributes) {
       if (a.uri === XMLNS_NS || !nameTestMatches(test, a.uri, a.local)) continue;
-      this.setField(t, j, typedValue(this.attributeChecker(type, a.uri, a.local), a.value, this.context), tag.name);
+      const checker = this.attributeChecker(type, a.uri, a.local);
+      // No declaration: the attribute was not assessed and has no type (cvc-identity-constraint.3).
+      // xsi:* have built-in declarations (§3.2.7) and keep their literal value.
+      if (checker === null && a.uri !== XSI_NS) this.report(t, "valid/key-field-untyped", { field: t.inst.idc.c.fields[j], found: a.name, owner: tag.name });
+      else this.setField(t, j, typedValue(checker, a.value, this.context), tag.name);
       return;
     }
     // An absent attribute with a declared default or fixed value has that value (PSVI).
@@ -394,6 +398,7 @@ export class IdentityTracker {
 export function typedValue(checker: SimpleChecker | null, raw: string, context?: ValueContext): IdentityValue {
   if (checker === null) return { key: `anySimpleType\u0001${raw}`, display: raw };
   const normalized = checker.normalize(raw);
+  if (checker.item !== undefined) return { key: listKey(checker.item, normalized, context), display: normalized };
   const primitive = checker.builtin === "anySimpleType" ? "anySimpleType" : primitiveOf(checker.builtin);
   let canonical = normalized;
   if (primitive === "decimal") {
@@ -409,15 +414,33 @@ export function typedValue(checker: SimpleChecker | null, raw: string, context?:
   return { key: `${primitive}\u0001${canonical}`, display: normalized };
 }
 
+/**
+ * A list value's key: its items' keys in order. Lists are equal when their items are pairwise
+ * equal, and a one-item list equals that item as an atomic value (XSD 1.1 Part 2 §2.2.3, the
+ * resolution of W3C bug 2046 left open in 1.0; libxml2 compares so too), so ['41'] of xs:NMTOKENS
+ * matches '41' of xs:string. There is one empty list, whatever its item type.
+ */
+function listKey(item: SimpleChecker, normalized: string, context: ValueContext | undefined): string {
+  if (normalized === "") return "list\u0001";
+  return normalized
+    .split(" ")
+    .map((v) => typedValue(item, v, context).key)
+    .join(LIST_ITEMS);
+}
+
+/** Separates the items of a list key (fields are separated by \u0000, a type from its value by \u0001). */
+const LIST_ITEMS = "\u0002";
+
 function displayOf(t: Target): string {
   return `[${t.displays.map((d) => `'${d}'`).join(", ")}]`;
 }
 
 /** A key-sequence without its types ("string\u0001L4" → "L4"), to explain type mismatches. */
 function untyped(key: string): string {
+  const strip = (f: string) => f.slice(f.indexOf("\u0001") + 1);
   return key
     .split("\u0000")
-    .map((f) => f.slice(f.indexOf("\u0001") + 1))
+    .map((f) => f.split(LIST_ITEMS).map(strip).join(LIST_ITEMS))
     .join("\u0000");
 }
 

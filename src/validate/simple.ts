@@ -25,6 +25,8 @@ export interface SimpleChecker {
    * for QNames; 1.50 = 1.5 for decimals); a value that is not valid compares as its literal.
    */
   fixedMatches(value: string, context: ValueContext | undefined, fixed: string, fixedContext: ValueContext | undefined): boolean;
+  /** A list type's item type (identity constraints compare list values item by item). */
+  item?: SimpleChecker;
 }
 
 /**
@@ -49,7 +51,9 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
   try {
     const c = compileSimpleType(model, typeId);
     const sameValue = c.sameValue;
+    const itemId = t.variety === "list" ? listItemType(model, typeId) : undefined;
     return {
+      ...(itemId !== undefined ? { item: simpleChecker(model, itemId) } : {}),
       check: (lexical, context) => c.check(lexical, context),
       normalize: (s) => c.normalize(s),
       describe: () => c.describe(),
@@ -74,6 +78,16 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
       fixedMatches: (value, _context, fixed) => value === fixed,
     };
   }
+}
+
+/** The item type of a list type, inherited along its restrictions (compileSimpleType has checked the chain). */
+function listItemType(model: SchemaModel, typeId: number): number | undefined {
+  let t: SchemaModel["simpleTypes"][number] | undefined = model.simpleTypes[typeId];
+  for (let n = 0; t !== undefined && n < 1000; n++) {
+    if (t.itemType !== undefined) return t.itemType;
+    t = t.base === undefined ? undefined : model.simpleTypes[t.base];
+  }
+  return undefined;
 }
 
 /** A datatype problem in words: its own message (what was found, what was expected) and hint. */
