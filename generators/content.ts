@@ -200,11 +200,22 @@ function particleDepth(particle: Particle): number {
 
 /** The object form of a content model (null particle = no element children). */
 export function contentForm(particle: Particle | null): ContentForm {
-  if (particle === null) return EMPTY;
+  // Element-only content whose model names no child (<sequence> of maxOccurs-0 particles, XSD 1.0 §3.4.2) has no properties.
+  if (particle === null || !hasLeaf(particle)) return EMPTY;
   const depth = particleDepth(particle);
   if (depth > MAX_PARTICLE_DEPTH) throw new GenerateError(`a content model nests ${depth} groups deep (at most ${MAX_PARTICLE_DEPTH}) at ${particle.location.file}:${particle.location.line}:${particle.location.column}`);
   const form = structured(particle);
   return consistent(form) ? form : flatten(particle);
+}
+
+function hasLeaf(particle: Particle): boolean {
+  const stack: Particle[] = [particle];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (p.kind === "any" || p.kind === "element") return true;
+    stack.push(...p.items);
+  }
+  return false;
 }
 
 /** True when the particle tree holds a wildcard (the object form then admits unknown names). */

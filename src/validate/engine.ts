@@ -634,8 +634,11 @@ export class ValidationEngine implements XmlHandler {
     return prefix === "" ? null : prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined;
   }
 
-  /** For QName-typed values. */
-  private readonly valueContext = { lookupNamespace: (prefix: string) => this.namespaceOf(prefix) };
+  /** For QName-typed values, and xs:ENTITY values (the document's DTD declares the unparsed entities). */
+  private readonly valueContext: ValueContext = {
+    lookupNamespace: (prefix: string) => this.namespaceOf(prefix),
+    unparsedEntity: (name: string) => this.dtd?.generalEntities.get(name)?.notation !== undefined,
+  };
 
   /** Per open element: its xmlns declarations, if it has any (for xsi:type QNames). */
   private readonly frameNamespaces: (Map<string, string | null> | undefined)[] = [];

@@ -8,14 +8,14 @@ import { addComplexType, addSimpleType, builtinType } from "../build.js";
 import { nameKey, XSD_NS, type AttributeDecl, type ComplexType, type Content, type Particle, type SourceLocation } from "../model.js";
 import { resolveTypeRef, runTypeJob, type AttributeSet, type BuildContext } from "./build-context.js";
 import { buildAttributeSet, unionWildcards } from "./build-attributes.js";
-import { buildParticle, checkContentParticle, isEmptyParticle } from "./build-particles.js";
+import { buildParticle, checkContentParticle, isEmptyParticle, isExplicitlyEmpty } from "./build-particles.js";
 import { boundedModel } from "./particle-size.js";
 import { buildAnonymousSimple, completeSimple } from "./build-simple.js";
 import { restrictFacets } from "./restrict-facets.js";
 import { checkAttributeRestriction } from "./restriction-checks.js";
 import { simpleTypeDerivesFrom } from "./type-derivation.js";
 import { isEmptiable } from "./value-constraints.js";
-import type { XComplexContent, XComplexType, XSchema } from "./syntax.js";
+import type { XComplexContent, XComplexType, XParticle, XSchema } from "./syntax.js";
 
 export function allocComplex(ctx: BuildContext, node: XComplexType, schema: XSchema): number {
   const t = addComplexType(ctx.model, {
@@ -39,10 +39,21 @@ export function completeComplex(ctx: BuildContext, id: number, from: SourceLocat
   runTypeJob(ctx, ctx.complexJobs.get(id), "complexType", from, (job) => fill(ctx, ctx.model.complexTypes[id], job.node, job.schema));
 }
 
+/** `particle` null: the effective content is empty (see effectiveParticle). */
 function contentOf(particle: Particle | null, mixed: boolean): Content {
-  const p = isEmptyParticle(particle) ? null : particle;
-  if (mixed) return { kind: "mixed", particle: p };
-  return p === null ? { kind: "empty" } : { kind: "elements", particle: p };
+  if (mixed) return { kind: "mixed", particle: isEmptyParticle(particle) ? null : particle };
+  // A particle that matches only nothing still makes the content element-only (white space allowed).
+  return particle === null ? { kind: "empty" } : { kind: "elements", particle };
+}
+
+/** The particle of the explicit content, or null when that content is empty by its representation. */
+function effectiveParticle(ctx: BuildContext, node: XParticle | null, particle: Particle | null): Particle | null {
+  return isExplicitlyEmpty(ctx, node) ? null : particle;
+}
+
+/** Empty content, or element-only content whose model matches no child. */
+function allowsNoChild(c: Content): boolean {
+  return c.kind === "empty" || (c.kind === "elements" && isEmptyParticle(c.particle));
 }
 
 function particleOf(c: Content): Particle | null {
@@ -60,7 +71,7 @@ function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSc
   if (c.kind === "implicit") {
     const particle = c.particle === null ? null : buildParticle(ctx, c.particle, schema);
     checkContentParticle(ctx, particle);
-    t.content = contentOf(particle, node.mixed);
+    t.content = contentOf(effectiveParticle(ctx, c.particle, particle), node.mixed);
     const set = buildAttributeSet(ctx, c, schema);
     setAttributes(t, { ...set, attributes: withoutProhibited(set.attributes) });
     return;
@@ -69,7 +80,7 @@ function fill(ctx: BuildContext, t: ComplexType, node: XComplexType, schema: XSc
   const base = resolveTypeRef(ctx, c.base, c.loc);
   if (base === undefined) {
     // Reported; keep the declared part so later diagnostics stay meaningful.
-    t.content = c.kind === "complexContent" ? contentOf(c.particle === null ? null : buildParticle(ctx, c.particle, schema), c.mixed ?? node.mixed) : { kind: "simple", type: builtinType(ctx.model, "anySimpleType") };
+    t.content = c.kind === "complexContent" ? contentOf(effectiveParticle(ctx, c.particle, c.particle === null ? null : buildParticle(ctx, c.particle, schema)), c.mixed ?? node.mixed) : { kind: "simple", type: builtinType(ctx.model, "anySimpleType") };
     setAttributes(t, own);
     return;
   }
@@ -120,36 +131,39 @@ function fillComplexContent(
   if (base.kind === "simple") {
     ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot derive from simple type "${c.base.raw}"; use simpleContent` }, c.loc).hint =
       "replace xs:complexContent with xs:simpleContent (text plus attributes), or derive from a complex type";
-    t.content = contentOf(ownParticle, mixed);
+    t.content = contentOf(effectiveParticle(ctx, c.particle, ownParticle), mixed);
     setAttributes(t, own);
     return;
   }
   completeComplex(ctx, base.id, c.loc);
   const b = ctx.model.complexTypes[base.id];
   if (c.derivation === "restriction") {
-    t.content = contentOf(ownParticle, mixed);
+    t.content = contentOf(effectiveParticle(ctx, c.particle, ownParticle), mixed);
     // derivation-ok-restriction.5.4.1.1 (5.3 for empty): a mixed restriction needs a mixed base.
     if (t.content.kind === "mixed" && b.content.kind !== "mixed" && b.content.kind !== "any") {
       const d = ctx.reporter.report("xsd/invalid-derivation", { message: `the restriction is mixed but its base "${c.base.raw}" is ${b.content.kind === "empty" ? "empty" : b.content.kind === "simple" ? "of simple content" : "element-only"}; a restriction cannot allow text its base does not` }, c.loc);
       d.hint = `remove mixed="true" from the restriction, or restrict a mixed base`;
     }
     if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
-    else if (t.content.kind === "empty" && (b.content.kind === "elements" || b.content.kind === "mixed") && b.content.particle !== null && !isEmptiable(b.content.particle)) {
-      // derivation-ok-restriction.5.2: empty content restricts only content that may be empty (libxml2 agrees).
-      const d = ctx.reporter.report("xsd/invalid-derivation", { message: `the restriction has empty content but its base "${c.base.raw}" requires child elements` }, c.loc);
+    else if (allowsNoChild(t.content) && (b.content.kind === "elements" || b.content.kind === "mixed") && b.content.particle !== null && !isEmptiable(b.content.particle)) {
+      // derivation-ok-restriction.5.2: empty content restricts only content that may be empty (libxml2
+      // agrees); a model that matches no child restricts it no better (5.4.2, rcase-Recurse).
+      const what = t.content.kind === "empty" ? "has empty content" : "allows no child element (its particles all have maxOccurs=\"0\")";
+      const d = ctx.reporter.report("xsd/invalid-derivation", { message: `the restriction ${what} but its base "${c.base.raw}" requires child elements` }, c.loc);
       d.hint = `keep the base's required children in the restriction, or make them optional in "${c.base.raw}"`;
     }
     checkAttributeRestriction(ctx.model, b, c.base.raw, own.attributes, own.anyAttribute, c.loc, ctx.reporter);
     setAttributes(t, { attributes: refine(b.attributes, own.attributes), ...(own.anyAttribute !== undefined ? { anyAttribute: own.anyAttribute } : {}) });
     return;
   }
-  // Extension.
-  const extra = isEmptyParticle(ownParticle) ? null : ownParticle;
+  // Extension: a particle that matches nothing still extends (cos-ct-extends.1.4, §3.4.2 clause 2.1).
+  const extra = effectiveParticle(ctx, c.particle, ownParticle);
   // Adding only attributes keeps the base's simple content (cos-ct-extends.1.4.1: the same simple type).
   const keepsSimple = b.content.kind === "simple" && extra === null && !mixed;
   if (b.content.kind === "simple" && !keepsSimple) {
-    const d = ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot extend "${c.base.raw}", which has simple content, with ${extra !== null ? "elements" : "mixed content"}` }, c.loc);
-    d.hint = `use simpleContent to add attributes only, or derive from a type with element content`;
+    const what = extra === null ? "mixed content" : isEmptyParticle(extra) ? `a content model (element-only content, even with every particle at maxOccurs="0")` : "elements";
+    const d = ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot extend "${c.base.raw}", which has simple content, with ${what}` }, c.loc);
+    d.hint = extra !== null && isEmptyParticle(extra) ? `remove the content model that allows no child, or use simpleContent to add attributes only` : `use simpleContent to add attributes only, or derive from a type with element content`;
   }
   if (keepsSimple) {
     t.content = b.content;

@@ -11,7 +11,7 @@ import { allocComplex } from "./build-complex.js";
 import { buildAnonymousSimple } from "./build-simple.js";
 import { resolveTypeRef } from "./build-context.js";
 import { qnameKey } from "./globals.js";
-import type { XElement, XGroupRef, XIdentity, XParticle, XSchema } from "./syntax.js";
+import type { XCompositor, XElement, XGroupRef, XIdentity, XParticle, XSchema } from "./syntax.js";
 import { queueValueConstraint } from "./value-constraints.js";
 import { boundedModel } from "./particle-size.js";
 
@@ -146,6 +146,34 @@ export function isEmptyParticle(p: Particle | null): boolean {
   if (p === null) return true;
   if (p.kind === "element" || p.kind === "any") return p.max === 0;
   return p.max === 0 || p.items.every(isEmptyParticle);
+}
+
+/**
+ * Whether a complex type's explicit content is empty by its representation (XSD 1.0 §3.4.2,
+ * complex content, clause 2.1): no particle, an <all>/<sequence> with no children, a <choice
+ * minOccurs="0"> with none, or maxOccurs="0" on the particle itself. Judged on the syntax, not on
+ * the particles left after dropping maxOccurs-0 ones: <sequence><element maxOccurs="0"/></sequence>
+ * is element-only content that allows no child (white space allowed), not empty content. A group
+ * reference counts as its model group's compositor (as libxml2 reads it); unresolved, as empty
+ * (it was reported).
+ */
+export function isExplicitlyEmpty(ctx: BuildContext, node: XParticle | null): boolean {
+  if (node === null || node.max === 0) return true;
+  switch (node.kind) {
+    case "element":
+    case "any":
+      return false;
+    case "groupRef": {
+      const compositor = ctx.globals.groups.get(qnameKey(node.ref))?.node.particle;
+      return compositor === undefined || compositor === null || noChildren(compositor, node.min);
+    }
+    default:
+      return noChildren(node, node.min);
+  }
+}
+
+function noChildren(c: XCompositor, min: number): boolean {
+  return c.items.length === 0 && (c.kind !== "choice" || min === 0 || c.min === 0);
 }
 
 export type { SourceLocation };

@@ -75,6 +75,11 @@ export const TYPE_CODES = defineCodes({
     severity: "error",
     message: '"{value}" is not valid for any member of {type} (tried {members})',
   },
+  "type/entity-undeclared": {
+    severity: "error",
+    message: '"{value}" is not the name of an unparsed entity declared in the document\'s DTD ({type})',
+    hint: 'declare it in the document\'s DOCTYPE: <!ENTITY {value} SYSTEM "file" NDATA notation> with <!NOTATION notation SYSTEM "...">, or use the name of an unparsed entity that is declared there',
+  },
   "type/list-item": {
     severity: "error",
     message: 'item {index} "{item}" of the list is not valid: {detail}',

@@ -7,7 +7,7 @@
 import { codeDef, render } from "../../diagnostics/codes.js";
 import "./codes.js"; // registers the type/ codes that list-item messages render
 import { BUILTINS } from "../../schema/builtins.js";
-import { XSD_NS, type Facets, type SchemaModel, type SimpleType } from "../../schema/model.js";
+import { XSD_NS, type Facets, type SchemaModel, type SimpleType, type WhiteSpace } from "../../schema/model.js";
 import { builtinAtomic, xsName } from "./builtin.js";
 import { describeFacets } from "./describe.js";
 import {
@@ -129,6 +129,16 @@ function compileAtomic(type: SimpleType): CompiledType {
   if (isQName) subject.mismatch = qnameMismatch;
   const checks = facetChecks(type.facets, subject);
   const description = xsName(type.builtin) + describeFacets(type.facets, subject.lengthUnit);
+  const check = (lexical: string, context?: ValueContext): ValueCheck => {
+    const normalized = applyWhiteSpace(lexical, ws);
+    const r = builtin.check(normalized);
+    if (!r.ok) return r.error;
+    if (isQName && context?.lookupNamespace !== undefined) {
+      const unbound = unboundPrefix(normalized, context);
+      if (unbound !== null) return { code: "type/qname-prefix", params: { value: normalized, prefix: unbound } };
+    }
+    return runChecks(checks, normalized, isQName ? resolveQName(normalized, context) : r.value);
+  };
   return {
     enumeration: enumerationOf(type.facets),
     normalize: (lexical) => applyWhiteSpace(lexical, ws),
@@ -136,16 +146,22 @@ function compileAtomic(type: SimpleType): CompiledType {
     value,
     equal: space.equal,
     hasQNames: isQName,
-    check(lexical: string, context?: ValueContext): ValueCheck {
-      const normalized = applyWhiteSpace(lexical, ws);
-      const r = builtin.check(normalized);
-      if (!r.ok) return r.error;
-      if (isQName && context?.lookupNamespace !== undefined) {
-        const unbound = unboundPrefix(normalized, context);
-        if (unbound !== null) return { code: "type/qname-prefix", params: { value: normalized, prefix: unbound } };
-      }
-      return runChecks(checks, normalized, isQName ? resolveQName(normalized, context) : r.value);
-    },
+    // Decided here, once per type: only ENTITY-based values ask the document's DTD.
+    check: type.builtin === "ENTITY" ? declaredEntity(check, ws) : check,
+  };
+}
+
+/**
+ * xs:ENTITY and types restricted from it (also as list items and union members): a valid NCName
+ * must also name an unparsed entity of the document's DTD (XSD 1.0 Part 2 §3.3.11). A context
+ * without `unparsedEntity` (no document at hand, e.g. a schema's own values) checks the NCName only.
+ */
+function declaredEntity(check: (lexical: string, context?: ValueContext) => ValueCheck, ws: WhiteSpace): (lexical: string, context?: ValueContext) => ValueCheck {
+  return (lexical, context) => {
+    const r = check(lexical, context);
+    if (r !== null || context?.unparsedEntity === undefined) return r;
+    const name = applyWhiteSpace(lexical, ws);
+    return context.unparsedEntity(name) ? null : { code: "type/entity-undeclared", params: { value: name, type: "xs:ENTITY" } };
   };
 }
 

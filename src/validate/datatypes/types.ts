@@ -9,6 +9,11 @@ export type ValueCheck = null | { code: string; params: ValueParams };
 export interface ValueContext {
   /** The namespace URI bound to `prefix` ("" for the default namespace), or undefined/null when unbound. */
   lookupNamespace?(prefix: string): string | null | undefined;
+  /**
+   * Whether `name` is an unparsed entity (ENTITY ... NDATA) declared in the document's DTD: the
+   * value space of xs:ENTITY (XSD 1.0 Part 2 §3.3.11). Absent: ENTITY values are checked as NCNames only.
+   */
+  unparsedEntity?(name: string): boolean;
 }
 
 export interface SimpleTypeChecker {
