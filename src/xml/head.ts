@@ -65,25 +65,40 @@ export function decodeHead(bytes: Uint8Array): string {
 }
 
 export function sniffHead(text: string): DocumentHead {
+  return sniff(text).head;
+}
+
+/**
+ * As sniffHead, for the first part of a document: undefined unless the root element's name is
+ * in it whole (followed by a character), since what comes before the root is then all there.
+ */
+export function sniffPrefix(text: string): DocumentHead | undefined {
+  const { head, rootNameWhole } = sniff(text);
+  return rootNameWhole ? head : undefined;
+}
+
+/** The head, and whether the root element's name was found with a character after it. */
+function sniff(text: string): { head: DocumentHead; rootNameWhole: boolean } {
   // A byte order mark is no character of the document: columns count from after it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const head: DocumentHead = {};
   let i = 0;
   for (;;) {
     i = skipMisc(text, i);
-    if (i < 0 || i >= text.length) return head;
+    if (i < 0 || i >= text.length) return { head, rootNameWhole: false };
     if (head.doctype === undefined && text.startsWith("<!DOCTYPE", i)) {
       const found = readDoctype(text, i);
-      if (found === undefined) return head;
+      if (found === undefined) return { head, rootNameWhole: false };
       head.doctype = found.doctype;
-      if (found.end < 0) return head;
+      if (found.end < 0) return { head, rootNameWhole: false };
       i = found.end;
       continue;
     }
     ELEMENT_NAME.lastIndex = i;
     const root = ELEMENT_NAME.exec(text);
-    if (root !== null) head.root = root[1];
-    return head;
+    if (root === null) return { head, rootNameWhole: false };
+    head.root = root[1];
+    return { head, rootNameWhole: ELEMENT_NAME.lastIndex < text.length };
   }
 }
 

@@ -33,6 +33,24 @@ describe("peekFile", () => {
     expect(peekFile(join(dir, "exact.xml")).whole).toBeUndefined();
     expect(peekFile(join(dir, "big.xml")).whole).toBeUndefined();
   });
+
+  it("finds the same head when the prolog or the root's name reaches past the first 4 KiB it decodes", () => {
+    const long = (n: number, root: string) => `<?xml version="1.0"?>\n<!--${"c".repeat(n)}-->\n<!DOCTYPE ${root} SYSTEM "x.dtd">\n<${root} a="1">${"t".repeat(8000)}</${root}>`;
+    const files: Record<string, string> = {};
+    // The comment pushes the DOCTYPE, then the root's name, across byte 4096; é is two bytes in UTF-8.
+    for (const n of [10, 3990, 4030, 4040, 4044, 4045, 4046, 4047, 4050, 5000]) {
+      files[`ascii-${n}.xml`] = long(n, "POLICY_EXPORT_OUTPUT");
+      files[`utf8-${n}.xml`] = long(n, "éléments");
+    }
+    const dir = scratch(files);
+    for (const [name, text] of Object.entries(files)) {
+      const root = name.startsWith("ascii") ? "POLICY_EXPORT_OUTPUT" : "éléments";
+      const head = peekFile(join(dir, name));
+      expect(head.root, name).toBe(root);
+      expect(head.doctype, name).toMatchObject({ name: root, systemId: "x.dtd", line: 3, column: 1 });
+      expect(Buffer.from(head.whole!).toString("utf8"), name).toBe(text);
+    }
+  });
 });
 
 describe("validateDocument from the peeked bytes", () => {
