@@ -86,16 +86,16 @@ export const KNOWN_SCHEMA_DIFFERENCES: readonly KnownSchemaDifference[] = [
     matches: (o) => libxml2OnlyRejects(o, /The variety is absent/),
   },
   {
-    id: "qxml-sequence-of-absent-particles-is-empty",
-    clause: "XSD 1.0 Part 1 §3.4.2 (complex content, clause 2.1: the explicit content is empty only for a <sequence>/<all> with no children, a <choice minOccurs=\"0\"> with none, or a particle with maxOccurs 0 itself), cos-ct-extends.1.4, cvc-complex-type.2.1",
-    why: "libxml2 right by the letter, qxml wrong (not fixed here: the model has no place for the representation's emptiness, a shared-contract change): a <sequence> whose only child has maxOccurs=\"0\" is not empty, so its type is element-only (white space allowed, cvc-complex-type.2.3) and extending a simple-content type with it is an error; qxml judges emptiness on the particles, so it takes the type as EMPTY (rejects white space) and accepts the extension (libxml2's test/schemas issue491_0 and derivation-restriction-anyAttr_0 with an element at maxOccurs 0).",
+    id: "libxml2-absent-compositor-empties-content",
+    clause: "XSD 1.0 Part 1 §3.4.2 (complex content, clause 2.1: the explicit content is empty only for a <sequence>/<all> with no children, a <choice minOccurs=\"0\"> with none, or maxOccurs 0 on the particle itself), cvc-complex-type.2.3",
+    why: "qxml right: a <sequence> whose only child is a <choice> or <sequence> with maxOccurs=\"0\" has a child, so its content is element-only (white space allowed). libxml2 2.15 drops the maxOccurs-0 compositor first and then takes the empty <sequence> as empty content (\"Character content is not allowed, because the content type is empty\"); with an <element maxOccurs=\"0\"> instead it says element-only, as qxml does (choice_0 with its choice at 0/0).",
     example: {
       language: "xsd",
-      schema: `${XS}<xs:complexType name="B"><xs:simpleContent><xs:extension base="xs:int"/></xs:simpleContent></xs:complexType><xs:complexType name="C"><xs:complexContent><xs:extension base="B"><xs:sequence><xs:element name="bad" minOccurs="0" maxOccurs="0"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType></xs:schema>`,
+      schema: `${XS}<xs:element name="doc"><xs:complexType><xs:sequence><xs:choice minOccurs="0" maxOccurs="0"><xs:element name="a"/></xs:choice></xs:sequence></xs:complexType></xs:element></xs:schema>`,
+      xml: ["<doc> </doc>"],
     },
     matches: (o) =>
-      /maxOccurs="0"/.test(o.text) &&
-      (libxml2OnlyRejects(o, /must either 'mixed' or 'element-only'/) || (o.agree && o.docs.some((d) => !d.agree && !d.qxml.valid && d.libxml2.valid && /^valid\/not-empty/.test(d.qxml.first ?? "")))),
+      /maxOccurs="0"/.test(o.text) && o.agree && o.docs.some((d) => !d.agree && d.qxml.valid && !d.libxml2.valid && /Character content is not allowed, because the content type is empty/.test(d.libxml2.first ?? "")),
   },
   {
     id: "libxml2-max-occurs-zero-particle",
@@ -245,11 +245,22 @@ export const KNOWN_SCHEMA_DIFFERENCES: readonly KnownSchemaDifference[] = [
     matches: (o) => o.agree && o.docs.some((d) => !d.agree && !d.qxml.valid && d.libxml2.valid && (d.qxml.first ?? "").startsWith("valid/fixed-mixed-child:")),
   },
   {
-    id: "qxml-entity-value-not-checked",
-    clause: "XSD 1.0 Part 2 §3.3.11 ENTITY: the value space is the NCNames declared as unparsed entities in the document's DTD",
-    why: "libxml2 right, qxml wrong (not fixed here: the check belongs to the validation engine's attribute path, which needs an A/B): qxml accepts any NCName for an xs:ENTITY attribute or element, also in a document that declares no unparsed entity.",
-    example: { language: "xsd", schema: `${XS}<xs:element name="a"><xs:complexType><xs:attribute name="e" type="xs:ENTITY"/></xs:complexType></xs:element></xs:schema>`, xml: ['<a e="y"/>'] },
-    matches: (o) => (o.agree && o.docs.some((d) => !d.agree && d.qxml.valid && /is not a valid value of the atomic type 'xs:ENTITY'/.test(d.libxml2.first ?? ""))) || libxml2OnlyRejects(o, /enumeration'?: '[^']*' is not a valid value of the atomic type 'xs:ENTITY'/),
+    id: "libxml2-entity-values-in-schema",
+    clause: "XSD 1.0 Part 2 §3.3.11 ENTITY (the value space is the unparsed entities of the instance's DTD, \"scoped to a specific instance document\"), §4.3.5 enumeration-valid-restriction, a-props-correct.2",
+    why: "Both defensible: an xs:ENTITY value written in the schema (enumeration, default, fixed) has no document, hence no DTD, to be checked against. libxml2 2.15 checks it against none and rejects the schema (so no xs:ENTITY type can have an enumeration); qxml checks it as an NCName and checks the instance's values, a default or fixed stand-in included, against the document's DTD.",
+    example: { language: "xsd", schema: `${XS}<xs:simpleType name="E"><xs:restriction base="xs:ENTITY"><xs:enumeration value="pic"/></xs:restriction></xs:simpleType><xs:element name="a" type="E"/></xs:schema>` },
+    matches: (o) => libxml2OnlyRejects(o, /^Element '\{http:\/\/www\.w3\.org\/2001\/XMLSchema\}(enumeration|attribute|element)'(, attribute '(default|fixed)')?: '[^']*' is not a valid value of the (atomic|list|union) type/) && /ENTIT(Y|IES)/.test(o.text),
+  },
+  {
+    id: "libxml2-entity-in-element-content",
+    clause: "XSD 1.0 Part 2 §3.3.11 ENTITY: the value space is the NCNames declared as unparsed entities in the document's DTD, for attribute values and element content alike",
+    why: "qxml right: libxml2 2.15 checks xs:ENTITY against the DTD only for attributes and refuses every ENTITY value in element content, also the name of a declared unparsed entity (<a>pic</a> with <!ENTITY pic SYSTEM \"p.gif\" NDATA gif>).",
+    example: {
+      language: "xsd",
+      schema: `${XS}<xs:element name="a" type="xs:ENTITY"/></xs:schema>`,
+      xml: ['<!DOCTYPE a [<!NOTATION gif SYSTEM "gif"><!ENTITY pic SYSTEM "p.gif" NDATA gif>]><a>pic</a>'],
+    },
+    matches: (o) => o.agree && o.docs.some((d) => !d.agree && d.qxml.valid && !d.libxml2.valid && /^Element '[^']*': '[^']*' is not a valid value of the (atomic|list|union) type/.test(d.libxml2.first ?? "") && /ENTIT(Y|IES)/.test(o.text)),
   },
   {
     id: "libxml2-unassessed-attribute-field-ignored",
