@@ -2,7 +2,7 @@
  * A cheap look at a file's head to choose its schema (src/xml/head.ts says what is looked at).
  * Reads at most 64 KiB; validation proper is exact and streams the whole file.
  */
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { decodeHead, HEAD_BYTES, sniffHead, sniffPrefix, type DocumentHead } from "../xml/head.js";
 
 export type { DocumentHead } from "../xml/head.js";
@@ -22,9 +22,8 @@ export interface PeekedHead extends DocumentHead {
 const FIRST_LOOK_BYTES = 4096;
 
 /** The first HEAD_BYTES of a file, and whether they are all of it. */
-function readHead(file: string): { bytes: Uint8Array; whole: boolean } {
+function readHead(file: string, st: Stats): { bytes: Uint8Array; whole: boolean } {
   // Opening a FIFO blocks until a writer comes: only regular files are peeked at.
-  const st = statSync(file);
   if (!st.isFile()) throw new Error(`${file} is not a regular file`);
   const fd = openSync(file, "r");
   try {
@@ -38,8 +37,9 @@ function readHead(file: string): { bytes: Uint8Array; whole: boolean } {
   }
 }
 
-export function peekFile(file: string): PeekedHead {
-  const { bytes, whole } = readHead(file);
+/** `st`: the file's stat, when the caller has it. */
+export function peekFile(file: string, st: Stats = statSync(file)): PeekedHead {
+  const { bytes, whole } = readHead(file, st);
   const head = (bytes.length > FIRST_LOOK_BYTES ? sniffPrefix(decodeHead(bytes.subarray(0, FIRST_LOOK_BYTES))) : undefined) ?? sniffHead(decodeHead(bytes));
   return whole ? { ...head, whole: bytes } : head;
 }

@@ -3,7 +3,7 @@
  * the DOCTYPE, else the catalog's root-element mapping), then validate in one streaming pass
  * with qxml's engine or libxml2's. Used by `qxml validate` and `qxml lint`.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, type Stats } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics/diagnostic.js";
 import { diagnose } from "../diagnostics/codes.js";
@@ -56,14 +56,14 @@ type Choice = ({ kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; nam
   whole?: Uint8Array;
 };
 
-function chooseSchema(file: string, ctx: DocumentContext): Choice {
+function chooseSchema(file: string, ctx: DocumentContext, st: Stats): Choice {
   if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
   const mapped = mappedSchema(file, ctx);
   if (mapped !== undefined) {
     const loaded = loadSchema(mapped, ctx.catalog);
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
-  const head = ctx.head ?? peekFile(documentPath(file, ctx));
+  const head = ctx.head ?? peekFile(documentPath(file, ctx), st);
   const whole = head.whole !== undefined ? { whole: head.whole } : {};
   // A DOCTYPE is the grammar when it names a DTD or its internal subset declares elements; an
   // internal subset of entities only leaves the choice to the catalog's root mapping.
@@ -104,7 +104,12 @@ function allowedFolders(file: string, ctx: DocumentContext): string[] {
 }
 
 function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
-  return localResolver({ allow: allowedFolders(file, ctx), map: (systemId) => ctx.catalog.mapSystemId(systemId) });
+  const cache = ctx.dtdCache;
+  return localResolver({
+    allow: allowedFolders(file, ctx),
+    map: (systemId) => ctx.catalog.mapSystemId(systemId),
+    ...(cache !== undefined ? { read: (f: string) => cache.readFile(f) } : {}),
+  });
 }
 
 function fail(file: string, schema: string | null, d: Diagnostic, schemaFailure = false, loaded?: LoadedSchema): DocumentOutcome {
@@ -134,13 +139,14 @@ async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchem
 
 export async function validateDocument(file: string, ctx: DocumentContext): Promise<DocumentOutcome> {
   const at = { line: 1, column: 1 };
+  let st: Stats;
   try {
-    const st = statSync(documentPath(file, ctx));
+    st = statSync(documentPath(file, ctx));
     if (!st.isFile()) return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: "not a regular file" }, at));
   } catch (e) {
     return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
   }
-  const choice = chooseSchema(file, ctx);
+  const choice = chooseSchema(file, ctx, st);
   if (choice.kind === "none") {
     let diagnostics: Diagnostic[];
     try {

@@ -8,8 +8,10 @@
  * read external parameter entities is not kept: whether those may be read depends on the
  * document's folder (src/xml/resolve.ts), so the next document must ask again.
  */
+import { statSync } from "node:fs";
 import type { DtdDocument } from "../dtd/syntax.js";
 import type { DtdParser } from "./dtd-hook.js";
+import { readWholeFile } from "./whole-file.js";
 
 /**
  * What is kept, at most: a run over documents that each name another large DTD must not hold
@@ -30,6 +32,12 @@ interface Entry {
 interface DecodedText {
   bytes: Uint8Array;
   text: string;
+}
+
+/** A file's bytes, and what its metadata said when they were read. */
+interface FileBytes {
+  stamp: string;
+  bytes: Uint8Array;
 }
 
 /** Least recently used first out, within a count of entries and a total of characters. */
@@ -79,6 +87,7 @@ export class DtdCache {
    * found by comparing one string with itself.
    */
   private readonly texts = new Lru<DecodedText>((t) => t.text.length);
+  private readonly files = new Lru<FileBytes>((f) => f.bytes.length);
   /** Each copy handed out → the entry it was copied from. */
   private readonly origins = new WeakMap<DtdDocument, Entry>();
 
@@ -99,7 +108,23 @@ export class DtdCache {
   /** The text made of `bytes` of `file` earlier in the run, when these are the same bytes. */
   decodedText(file: string, bytes: Uint8Array): string | undefined {
     const t = this.texts.get(file);
-    return t !== undefined && t.bytes.length === bytes.length && Buffer.compare(t.bytes, bytes) === 0 ? t.text : undefined;
+    if (t === undefined) return undefined;
+    return t.bytes === bytes || (t.bytes.length === bytes.length && Buffer.compare(t.bytes, bytes) === 0) ? t.text : undefined;
+  }
+
+  /**
+   * Reads a file as readWholeFile does, but a file read before in the run whose device, inode,
+   * size and change times are the same is not read again (git's index trusts the same
+   * metadata): two thousand documents naming one DTD opened and read it two thousand times.
+   */
+  readFile(file: string): Uint8Array {
+    const st = statSync(file);
+    const stamp = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    const kept = this.files.get(file);
+    if (kept !== undefined && kept.stamp === stamp) return kept.bytes;
+    const bytes = readWholeFile(file);
+    this.files.set(file, { stamp, bytes });
+    return bytes;
   }
 
   /** Keeps the text made of `bytes` of `file`: decoded, checked, line ends and text declaration done. */

@@ -33,6 +33,8 @@ export interface LocalResolverOptions {
   allow: string[];
   /** System identifier (URL) → local file, e.g. the catalog's Qualys DTD URLs. */
   map?: (systemId: string, publicId: string | undefined) => string | undefined;
+  /** Reads a file the checks allowed (default readWholeFile; a run shares DtdCache's). */
+  read?: (file: string) => Uint8Array;
 }
 
 export function isRefusal(r: ResolvedEntity | ResolveRefusal): r is ResolveRefusal {
@@ -70,6 +72,7 @@ export function localResolver(options: LocalResolverOptions): EntityResolver {
   // documents builds one resolver each (nine realpath calls per document were a fifth of a run).
   let folders: string[] | undefined;
   const allowed = (): string[] => (folders ??= realFolders(options.allow));
+  const read = options.read ?? readWholeFile;
   return (systemId, publicId, base) => {
     const mapped = options.map?.(systemId, publicId);
     let path: string;
@@ -93,7 +96,7 @@ export function localResolver(options: LocalResolverOptions): EntityResolver {
       return { error: `external entity "${systemId}" resolves to ${real}, outside the folders allowed for reading (${allowed().join(", ")})` };
     }
     try {
-      return { file: real, bytes: readWholeFile(real) };
+      return { file: real, bytes: read(real) };
     } catch (e) {
       return { error: `external entity "${systemId}" could not be read: ${(e as Error).message}` };
     }

@@ -2,7 +2,7 @@
  * DtdCache: an external DTD subset named by many documents is parsed once and compiled once, and
  * every document still gets exactly what it got without the cache.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -128,6 +128,23 @@ describe("DtdCache in validation: the same findings as without it", () => {
     expect((await run("bad-char.xml", cache)).diagnostics.map((d) => d.code)).toEqual(["xml/invalid-char"]);
     expect((await run("version.xml", cache)).diagnostics.map((d) => d.code)).toEqual(["xml/xml-declaration"]);
     expect((await run("entity-file.xml", cache)).valid).toBe(true);
+  });
+
+  it("reads a file again only when its size, times or inode changed", () => {
+    const dir = scratch({ "note.dtd": NOTE_DTD });
+    const file = join(dir, "note.dtd");
+    const cache = new DtdCache();
+    const first = cache.readFile(file);
+    expect(Buffer.from(first).toString()).toBe(NOTE_DTD);
+    expect(cache.readFile(file)).toBe(first);
+    // Same size, other bytes, other modification time.
+    writeFileSync(file, NOTE_DTD.replace("note", "memo"));
+    utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const second = cache.readFile(file);
+    expect(Buffer.from(second).toString()).toContain("memo");
+    writeFileSync(file, NOTE_DTD + "<!ELEMENT extra EMPTY>\n");
+    expect(Buffer.from(cache.readFile(file)).toString()).toContain("extra");
+    expect(() => cache.readFile(join(dir, "missing.dtd"))).toThrow(/ENOENT/);
   });
 
   it("keeps an external file's text for the same bytes only", () => {
