@@ -32,6 +32,7 @@ import { collectGlobals } from "./globals.js";
 import type { Reporter } from "./report.js";
 import type { XSchema } from "./syntax.js";
 import { checkValueConstraints, queueValueConstraint } from "./value-constraints.js";
+import { checkIdAttributes } from "./id-attributes.js";
 
 export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
   const root = docs[0];
@@ -99,6 +100,7 @@ export function buildModel(docs: XSchema[], reporter: Reporter): SchemaModel {
   buildNotations(ctx);
   checkNotationTypes(ctx);
   checkValueConstraints(ctx);
+  checkIdAttributes(ctx);
   checkCompilable(ctx);
   model.unsupported = reporter.unsupported;
   return model;
