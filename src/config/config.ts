@@ -159,6 +159,7 @@ export function loadConfig(explicit: string | undefined, cwd: string, knownRules
 
 /** The schema the config maps a file to (first matching glob), relative to the config's folder. */
 export function schemaForFile(config: QxmlConfig, file: string, cwd: string): string | undefined {
+  if (config.schemas.length === 0) return undefined;
   const base = config.file !== null ? dirname(config.file) : cwd;
   const rel = relative(base, resolve(cwd, file)).split("\\").join("/");
   // A file outside the config's folder matches no glob of it.

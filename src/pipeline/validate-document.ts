@@ -56,14 +56,15 @@ type Choice = ({ kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; nam
   whole?: Uint8Array;
 };
 
-function chooseSchema(file: string, ctx: DocumentContext, st: Stats): Choice {
+/** `path`: where the document's bytes are; `st`: their stat. */
+function chooseSchema(file: string, ctx: DocumentContext, path: string, st: Stats): Choice {
   if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
   const mapped = mappedSchema(file, ctx);
   if (mapped !== undefined) {
     const loaded = loadSchema(mapped, ctx.catalog);
     if (loaded !== undefined) return { kind: "schema", loaded };
   }
-  const head = ctx.head ?? peekFile(documentPath(file, ctx), st);
+  const head = ctx.head ?? peekFile(path, st);
   const whole = head.whole !== undefined ? { whole: head.whole } : {};
   // A DOCTYPE is the grammar when it names a DTD or its internal subset declares elements; an
   // internal subset of entities only leaves the choice to the catalog's root mapping.
@@ -91,7 +92,7 @@ function explainUnknownDoctype(d: Diagnostic, file: string, ctx: DocumentContext
   const path = schemaLabel(target, ctx.cwd);
   if (!existsSync(target)) return diagnose(pipelineCodes["qxml/doctype-not-found"], { systemId, path }, where);
   // Inside the folders and still refused (not a regular file, too large): the reader's reason stands.
-  if (isInsideFolders(target, allowedFolders(file, ctx))) return d;
+  if (isInsideFolders(target, allowedFolders(resolve(ctx.cwd, file), ctx))) return d;
   return diagnose(pipelineCodes["qxml/doctype-outside-folder"], { systemId, path }, where);
 }
 
@@ -99,14 +100,15 @@ function explainUnknownDoctype(d: Diagnostic, file: string, ctx: DocumentContext
 const schemaLabel = (name: string, cwd: string): string => shownPath(name, cwd);
 
 /** The document's folder and the catalog's: the only places a document's external entities are read from. */
-function allowedFolders(file: string, ctx: DocumentContext): string[] {
-  return [dirname(resolve(ctx.cwd, file)), bundledSchemasDir, ...ctx.catalog.entries.map((e) => dirname(e.file))];
+function allowedFolders(absolute: string, ctx: DocumentContext): string[] {
+  return [dirname(absolute), bundledSchemasDir, ...ctx.catalog.folders];
 }
 
-function resolverFor(file: string, ctx: DocumentContext): EntityResolver {
+/** `absolute`: the document's file name made absolute (its folder is where its entities may be). */
+function resolverFor(absolute: string, ctx: DocumentContext): EntityResolver {
   const cache = ctx.dtdCache;
   return localResolver({
-    allow: allowedFolders(file, ctx),
+    allow: allowedFolders(absolute, ctx),
     map: (systemId) => ctx.catalog.mapSystemId(systemId),
     ...(cache !== undefined ? { read: (f: string) => cache.readFile(f) } : {}),
   });
@@ -116,9 +118,7 @@ function fail(file: string, schema: string | null, d: Diagnostic, schemaFailure 
   return { result: { file, schema, valid: false, diagnostics: [d] }, schemaFailure, ...(loaded ? { schema: loaded } : {}) };
 }
 
-async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchema | undefined, compiledSchema: CompiledSchema | undefined, whole: Uint8Array | undefined): Promise<ValidationResult> {
-  const path = documentPath(file, ctx);
-  const resolveEntity = resolverFor(file, ctx);
+async function runEngine(file: string, path: string, ctx: DocumentContext, resolveEntity: EntityResolver, schema: LoadedSchema | undefined, compiledSchema: CompiledSchema | undefined, whole: Uint8Array | undefined): Promise<ValidationResult> {
   if (ctx.engine === "libxml2") {
     const { validateFileWithLibxml2 } = await import("../engines/libxml2.js");
     return validateFileWithLibxml2(path, {
@@ -139,18 +139,21 @@ async function runEngine(file: string, ctx: DocumentContext, schema: LoadedSchem
 
 export async function validateDocument(file: string, ctx: DocumentContext): Promise<DocumentOutcome> {
   const at = { line: 1, column: 1 };
+  // Each once: path.resolve allocates, and a run over many small documents called it a dozen times each.
+  const absolute = resolve(ctx.cwd, file);
+  const path = documentPath(file, ctx);
   let st: Stats;
   try {
-    st = statSync(documentPath(file, ctx));
+    st = statSync(path);
     if (!st.isFile()) return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: "not a regular file" }, at));
   } catch (e) {
     return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
   }
-  const choice = chooseSchema(file, ctx, st);
+  const choice = chooseSchema(file, ctx, path, st);
   if (choice.kind === "none") {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await readWithoutSchema(documentPath(file, ctx), file, ctx.extraHandlers?.(file) ?? [], ctx.catalog.entries);
+      diagnostics = await readWithoutSchema(path, file, ctx.extraHandlers?.(file) ?? [], ctx.catalog.entries);
     } catch (e) {
       return fail(file, null, diagnose(pipelineCodes["qxml/unreadable-file"], { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, at));
     }
@@ -179,10 +182,11 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
       compiledSchema = c.schema;
     }
   }
-  const r = await runEngine(file, ctx, loaded, compiledSchema, choice.whole);
+  const resolveEntity = resolverFor(absolute, ctx);
+  const r = await runEngine(file, path, ctx, resolveEntity, loaded, compiledSchema, choice.whole);
   const schemaName = loaded !== undefined ? schemaLabel(loaded.name, ctx.cwd) : choice.kind === "doctype" ? choice.name : null;
   let diagnostics = choice.kind === "doctype" ? r.diagnostics.map((d) => explainUnknownDoctype(d, file, ctx)) : [...r.diagnostics];
-  if (choice.kind === "doctype" && ctx.engine === "qxml") diagnostics = withEveryDtdError(diagnostics, resolve(ctx.cwd, file), choice.ref, resolverFor(file, ctx));
+  if (choice.kind === "doctype" && ctx.engine === "qxml") diagnostics = withEveryDtdError(diagnostics, absolute, choice.ref, resolveEntity);
   const valid = !diagnostics.some((d) => d.severity === "error");
   // An error in the external DTD the DOCTYPE names is a broken schema (exit 2, as for --schema),
   // not a finding in the document; errors in the internal subset are the document's own.

@@ -5,7 +5,7 @@
  * user's own entries from qxml.config.json.
  */
 import { readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { packageRoot } from "../package-root.js";
 
 export type SchemaPurpose = "export" | "import" | "response";
@@ -72,8 +72,15 @@ function urlPath(systemId: string): string | undefined {
 }
 
 export class Catalog {
+  private folderList: string[] | undefined;
+
   /** User entries first: they override bundled ones of the same name, system id or root. */
   constructor(readonly entries: CatalogEntry[]) {}
+
+  /** The folders the entries' files are in, each once (where a document's DTDs may be read from). */
+  get folders(): readonly string[] {
+    return (this.folderList ??= [...new Set(this.entries.map((e) => dirname(e.file)))]);
+  }
 
   static bundled(): Catalog {
     return new Catalog(bundledCatalog());
