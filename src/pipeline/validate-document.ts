@@ -58,7 +58,8 @@ type Choice = ({ kind: "schema"; loaded: LoadedSchema } | { kind: "doctype"; nam
 
 /** `path`: where the document's bytes are; `st`: their stat. */
 function chooseSchema(file: string, ctx: DocumentContext, path: string, st: Stats): Choice {
-  if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema };
+  // Lint peeks first, to pick the import schema it passes in.
+  if (ctx.schema !== undefined) return { kind: "schema", loaded: ctx.schema, ...(ctx.head?.whole !== undefined ? { whole: ctx.head.whole } : {}) };
   const mapped = mappedSchema(file, ctx);
   if (mapped !== undefined) {
     const loaded = loadSchema(mapped, ctx.catalog);
