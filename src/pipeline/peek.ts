@@ -1,6 +1,6 @@
 /**
  * A cheap look at a file's head to choose its schema (src/xml/head.ts says what is looked at).
- * Reads at most 64 KiB; validation proper is exact and streams the whole file.
+ * Reads at most 64 KiB; validation proper is exact, and streams the file when it is larger.
  */
 import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { decodeHead, HEAD_BYTES, sniffHead, sniffPrefix, type DocumentHead } from "../xml/head.js";

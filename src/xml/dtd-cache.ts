@@ -7,6 +7,9 @@
  * subset alone, the same for every document that names a file with the same text. A subset that
  * read external parameter entities is not kept: whether those may be read depends on the
  * document's folder (src/xml/resolve.ts), so the next document must ask again.
+ *
+ * Below the subsets, the run also keeps the external files it read (bytes, while the file's
+ * metadata is unchanged) and the text the reader made of them (for the same bytes).
  */
 import { statSync } from "node:fs";
 import type { DtdDocument } from "../dtd/syntax.js";
@@ -40,7 +43,7 @@ interface FileBytes {
   bytes: Uint8Array;
 }
 
-/** Least recently used first out, within a count of entries and a total of characters. */
+/** Least recently used first out, within DTD_CACHE_LIMITS (a count of entries, a total size). */
 class Lru<V> {
   /** In order of use, least recent first. */
   private readonly map = new Map<string, V>();
@@ -81,12 +84,13 @@ class Lru<V> {
 export class DtdCache {
   private readonly entries = new Lru<Entry>((e) => e.text.length);
   /**
-   * Each external file's text by its path: a document still resolves and reads the file (whether
-   * it may is its own folder's business), but the same bytes are not decoded and checked again
+   * Each external file's text by its path: a document still resolves the file (whether it may
+   * read it is its own folder's business), but the same bytes are not decoded and checked again
    * (a tenth of a run over two thousand documents naming one DTD), and the kept subset is then
    * found by comparing one string with itself.
    */
   private readonly texts = new Lru<DecodedText>((t) => t.text.length);
+  /** Each external file's bytes by its path (readFile). */
   private readonly files = new Lru<FileBytes>((f) => f.bytes.length);
   /** Each copy handed out → the entry it was copied from. */
   private readonly origins = new WeakMap<DtdDocument, Entry>();
