@@ -17,9 +17,15 @@ describe("schema errors carry file, line and column", () => {
   });
 
   test("prefix bound to the wrong namespace: never compares prefixes, suggests the real one", () => {
+    // urn:other is not imported: one error (src-resolve.4.2), with the did-you-mean.
     const r = read(schema(`<xs:complexType name="Foo"/><xs:element name="e" type="tns:Foo"/>`, 'xmlns:tns="urn:other"'));
-    expect(r.diagnostics[0]).toMatchObject({ code: "xsd/unresolved-type", params: { name: "tns:Foo", suggestion: "Foo" } });
-    expect(r.diagnostics[0].message).toBe('type "tns:Foo" is not defined; did you mean Foo?');
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: "xsd/namespace-not-imported", params: { qname: "tns:Foo", suggestion: "Foo" } });
+    expect(r.diagnostics[0].message).toMatch(/^type="tns:Foo" refers to namespace "urn:other", which this schema document does not import .*; did you mean Foo\?$/);
+    // Imported but not declared: the reference does not resolve.
+    const imported = read(schema(`<xs:import namespace="urn:other"/><xs:complexType name="Foo"/><xs:element name="e" type="tns:Foo"/>`, 'xmlns:tns="urn:other"'));
+    expect(imported.diagnostics[0]).toMatchObject({ code: "xsd/unresolved-type", params: { name: "tns:Foo", suggestion: "Foo" } });
+    expect(imported.diagnostics[0].message).toBe('type "tns:Foo" is not defined; did you mean Foo?');
   });
 
   test("same local name through two different prefixes for one namespace resolves", () => {

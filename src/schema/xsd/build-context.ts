@@ -3,6 +3,7 @@
  * work lists that let types refer to each other (and to themselves) by id before they are
  * complete. Created per build; nothing here is global.
  */
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
 import { isBuiltin } from "../builtins.js";
 import { addComplexType, builtinType } from "../build.js";
@@ -113,6 +114,7 @@ export function resolveTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation)
   if (named !== undefined && ctx.globals.types.has(key)) return named;
   let suggestion = suggest(q, typeNames(ctx, q));
   if (suggestion === undefined && q.namespace !== XSD_NS && isBuiltin(q.local)) suggestion = `xs:${q.local}`;
+  if (q.unimported !== undefined) return notImported(q.unimported, suggestion);
   ctx.reporter.unresolved("xsd/unresolved-type", q.raw, loc, suggestion);
   return undefined;
 }
@@ -131,7 +133,17 @@ export function reportLimitOnce(ctx: BuildContext, code: string, params: Record<
 }
 
 export function unresolvedIn(ctx: BuildContext, code: string, q: QName, loc: SourceLocation, names: Iterable<string>): void {
+  if (q.unimported !== undefined) return notImported(q.unimported, suggest(q, names));
   ctx.reporter.unresolved(code, q.raw, loc, suggest(q, names));
+}
+
+/** A reference into a namespace not imported was reported when read: one error, with the did-you-mean added. */
+function notImported(reported: Diagnostic, suggestion: string | undefined): undefined {
+  if (suggestion === undefined || reported.params?.suggestion !== undefined) return undefined;
+  reported.params = { ...reported.params, suggestion };
+  reported.message += `; did you mean ${suggestion}?`;
+  reported.hint = `use ${suggestion}, or ${reported.hint ?? ""}`;
+  return undefined;
 }
 
 /**

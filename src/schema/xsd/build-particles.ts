@@ -49,7 +49,8 @@ function identityConstraint(x: XIdentity): IdentityConstraint {
     namespaces: x.namespaces,
     location: x.loc,
   };
-  if (x.refer !== undefined) c.refer = qnameKey(x.refer);
+  // A refer into a namespace not imported was reported when read; it names no key here.
+  if (x.refer !== undefined && x.refer.unimported === undefined) c.refer = qnameKey(x.refer);
   return c;
 }
 

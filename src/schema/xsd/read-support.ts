@@ -8,6 +8,7 @@ import { isElement, type XmlElement } from "../../xml/tree.js";
 import { ALLOWED_ATTRIBUTES, ALLOWED_CHILDREN } from "./grammar.js";
 import type { Reporter } from "./report.js";
 import type { QName, XValueSite } from "./syntax.js";
+import "./import-codes.js";
 
 export interface ReadContext {
   file: string;
@@ -23,6 +24,8 @@ export interface ReadContext {
   reporter: Reporter;
   /** Provenance of elements preceded by a qxml:inferred comment, noted while walking children. */
   provenance: Map<XmlElement, Provenance>;
+  /** The namespaces this document's xs:import elements name (null: an import without namespace), for src-resolve.4.2. */
+  imported: ReadonlySet<string | null>;
 }
 
 export function locOf(ctx: ReadContext, el: { line: number; column: number }): SourceLocation {
@@ -121,7 +124,21 @@ export function resolveQName(ctx: ReadContext, el: XmlElement, value: string, at
     namespace = uri === undefined || uri === "" ? null : uri;
   }
   if (namespace === null && ctx.chameleon) namespace = ctx.targetNamespace;
-  return { namespace, local, raw };
+  const q: QName = { namespace, local, raw };
+  if (!mayReferTo(ctx, namespace)) {
+    const d = (q.unimported = ctx.reporter.report("xsd/namespace-not-imported", { qname: raw, attribute: attrName, namespace: namespace ?? "(no namespace)" }, locOfAttr(ctx, el, attrName)));
+    d.hint = namespace === null ? 'add <xs:import/> (no namespace attribute) before the definitions, to refer to no-namespace components' : `add <xs:import namespace="${namespace}" schemaLocation="..."/> before the definitions`;
+  }
+  return q;
+}
+
+/**
+ * src-resolve.4 (XSD 1.0 §3.15.3): a QName may name components of this document's target
+ * namespace, of the XML Schema namespace, or of a namespace it imports (no namespace: when the
+ * document has no target namespace, or imports no namespace). The XML namespace is no exception.
+ */
+function mayReferTo(ctx: ReadContext, namespace: string | null): boolean {
+  return namespace === ctx.targetNamespace || namespace === XSD_NS || ctx.imported.has(namespace);
 }
 
 export function qnameAttr(ctx: ReadContext, el: XmlElement, name: string): QName | undefined {

@@ -4,7 +4,7 @@
  * follows the schema's nesting, which the caller has bounded (treeDepth) beforehand.
  */
 import { XSD_NS } from "../model.js";
-import type { XmlElement } from "../../xml/tree.js";
+import { isElement, type XmlElement } from "../../xml/tree.js";
 import { FACET_SET } from "./grammar.js";
 import {
   attr,
@@ -75,6 +75,7 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
     attributeFormQualified: false,
     reporter,
     provenance: new Map(),
+    imported: importedNamespaces(root),
   };
   checkAttributes(ctx, root, "schema");
   ctx.elementFormQualified = enumAttr(ctx, root, "elementFormDefault", ["qualified", "unqualified"], "unqualified") === "qualified";
@@ -138,6 +139,17 @@ export function readSchema(root: XmlElement, file: string, reporter: Reporter, c
 }
 
 const DIRECTIVES = new Set(["include", "import", "redefine"]);
+
+/** The namespaces the document's xs:import elements name, wherever they stand (one out of place is reported apart). */
+function importedNamespaces(root: XmlElement): Set<string | null> {
+  const out = new Set<string | null>();
+  for (const c of root.children) {
+    if (!isElement(c) || c.uri !== XSD_NS || c.local !== "import") continue;
+    const ns = attr(c, "namespace");
+    out.add(ns === undefined || ns === "" ? null : ns);
+  }
+  return out;
+}
 
 /**
  * The schema for schemas puts xs:include/import/redefine before every definition (XSD 1.0 §3.15.2,

@@ -3,6 +3,7 @@
  * QName already resolved to {namespace, local} through the in-scope namespaces of the element
  * it appeared on. No cross-references are followed here; resolution works on these objects.
  */
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { DerivationMethod, MaxOccurs, Provenance, SourceLocation, WhiteSpace } from "../model.js";
 
 export interface QName {
@@ -10,6 +11,11 @@ export interface QName {
   local: string;
   /** As written, for messages. */
   raw: string;
+  /**
+   * Its namespace is not one this document may refer to (src-resolve.4.2): the error reported when
+   * it was read. Not reported again as unresolved; a did-you-mean is added to it instead.
+   */
+  unimported?: Diagnostic;
 }
 
 interface Located {
