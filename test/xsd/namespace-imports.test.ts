@@ -47,6 +47,13 @@ describe("references into a namespace the document does not import", () => {
     ]);
   });
 
+  it("a base or itemType that falls back to xs:anySimpleType is not reported again as xs:anySimpleType", () => {
+    const r = read(schema(`<xs:simpleType name="R" ${O}><xs:restriction base="o:B"><xs:maxLength value="3"/></xs:restriction></xs:simpleType><xs:simpleType name="L" ${O}><xs:list itemType="o:I"/></xs:simpleType>`));
+    expect(codes(r)).toEqual(["xsd/namespace-not-imported", "xsd/namespace-not-imported"]);
+    // Written as such, it still is an error.
+    expect(codes(read(schema(`<xs:simpleType name="R"><xs:restriction base="xs:anySimpleType"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>`)))).toEqual(["xsd/invalid-derivation"]);
+  });
+
   it("a keyref's refer too", () => {
     const r = read(schema(`<xs:element name="a" ${O}><xs:complexType/><xs:key name="k"><xs:selector xpath="."/><xs:field xpath="@x"/></xs:key><xs:keyref name="r" refer="o:k"><xs:selector xpath="."/><xs:field xpath="@y"/></xs:keyref></xs:element>`));
     expect(codes(r)[0]).toBe("xsd/namespace-not-imported");
@@ -62,6 +69,7 @@ describe("references into a namespace the document does not import", () => {
     const body = (imp: string) => `${imp}<xs:element name="a" type="T"/>`;
     const r = read(schema(body(""), 'targetNamespace="urn:t"'));
     expect(codes(r)).toEqual(["xsd/namespace-not-imported"]);
+    expect(r.diagnostics[0].message).toMatch(/^type="T" refers to no namespace, which this schema document does not import/);
     expect(r.diagnostics[0].hint).toContain("<xs:import/> (no namespace attribute)");
     // Imported: the reference is checked for resolution (T is not declared in no namespace).
     expect(codes(read(schema(body("<xs:import/>"), 'targetNamespace="urn:t"')))).toEqual(["xsd/unresolved-type"]);

@@ -57,6 +57,14 @@ function operand(ctx: BuildContext, q: QName | undefined, inline: XSimpleType | 
   return builtinType(ctx.model, "anySimpleType");
 }
 
+/**
+ * Whether a base or itemType reference is xs:anySimpleType as written: an unresolved reference
+ * also falls back to it, and its error was reported already (one error, not two).
+ */
+function namesAnySimpleType(q: QName | undefined): boolean {
+  return q !== undefined && q.namespace === XSD_NS && q.local === "anySimpleType";
+}
+
 function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema): void {
   const t = ctx.model.simpleTypes[id];
   const d = node.derivation;
@@ -70,7 +78,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     if (base.itemType !== undefined) t.itemType = base.itemType;
     if (base.memberTypes !== undefined) t.memberTypes = [...base.memberTypes];
     if (base.name === "anySimpleType" && base.namespace !== undefined && d.facets.length > 0) {
-      ctx.reporter.report("xsd/invalid-derivation", { message: "xs:anySimpleType cannot be restricted with facets; restrict a primitive type such as xs:string" }, node.loc);
+      if (namesAnySimpleType(d.base) || d.base === undefined) ctx.reporter.report("xsd/invalid-derivation", { message: "xs:anySimpleType cannot be restricted with facets; restrict a primitive type such as xs:string" }, node.loc);
       t.facets = { ...base.facets };
     } else t.facets = restrictFacets(ctx, baseId, d.facets, id);
   } else if (d.kind === "list") {
@@ -79,8 +87,7 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     const itemType = ctx.model.simpleTypes[item];
     if (itemType.variety === "list") {
       ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot itself be a list type" }, node.loc);
-    } else if (itemType.name === "anySimpleType" && itemType.namespace === XSD_NS && (d.itemType === undefined || (d.itemType.namespace === XSD_NS && d.itemType.local === "anySimpleType"))) {
-      // (Not when an unresolved itemType fell back to xs:anySimpleType: that error was reported.)
+    } else if (itemType.name === "anySimpleType" && itemType.namespace === XSD_NS && namesAnySimpleType(d.itemType)) {
       // cos-st-restricts.2.1: the item type is atomic or a union; xs:anySimpleType is neither (libxml2 agrees).
       const d = ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot be xs:anySimpleType: it must be an atomic or union type" }, node.loc);
       d.hint = "use an atomic item type such as xs:string or xs:token";

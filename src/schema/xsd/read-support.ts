@@ -126,7 +126,7 @@ export function resolveQName(ctx: ReadContext, el: XmlElement, value: string, at
   if (namespace === null && ctx.chameleon) namespace = ctx.targetNamespace;
   const q: QName = { namespace, local, raw };
   if (!mayReferTo(ctx, namespace)) {
-    const d = (q.unimported = ctx.reporter.report("xsd/namespace-not-imported", { qname: raw, attribute: attrName, namespace: namespace ?? "(no namespace)" }, locOfAttr(ctx, el, attrName)));
+    const d = (q.unimported = ctx.reporter.report("xsd/namespace-not-imported", { qname: raw, attribute: attrName, namespace: namespace ?? "", target: namespace === null ? "no namespace" : `namespace "${namespace}"` }, locOfAttr(ctx, el, attrName)));
     d.hint = namespace === null ? 'add <xs:import/> (no namespace attribute) before the definitions, to refer to no-namespace components' : `add <xs:import namespace="${namespace}" schemaLocation="..."/> before the definitions`;
   }
   return q;
