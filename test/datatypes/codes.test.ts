@@ -23,6 +23,8 @@ const SAMPLES: ValueCheck[] = [
   listChecker({ base: "int" }).check("1 x"),
   unionChecker(["int", "date"]).check("x"),
   checker({ base: "QName" }).check("p:x", { lookupNamespace: () => undefined }),
+  // A document context whose DTD declares no unparsed entity of that name.
+  checker({ base: "ENTITY" }).check("pic", { unparsedEntity: () => false }),
 ];
 
 describe("type/ diagnostic codes", () => {
