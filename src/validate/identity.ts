@@ -397,6 +397,13 @@ export class IdentityTracker {
 /** The value's identity in its value space: primitive type + canonical form; display as written (normalised). */
 export function typedValue(checker: SimpleChecker | null, raw: string, context?: ValueContext): IdentityValue {
   if (checker === null) return { key: `anySimpleType\u0001${raw}`, display: raw };
+  if (checker.member !== undefined) {
+    // A union value is the value of the member that validated it (XSD 1.0 Part 2 §2.5.1.3): an
+    // xs:int member's "01" equals an xs:int 1, an xs:string member's "1" does not. A value no
+    // member accepts was reported by the type check; it compares as the union's literal.
+    const member = checker.member(raw, context);
+    if (member !== undefined) return typedValue(member, raw, context);
+  }
   const normalized = checker.normalize(raw);
   if (checker.item !== undefined) return { key: listKey(checker.item, normalized, context), display: normalized };
   const primitive = checker.builtin === "anySimpleType" ? "anySimpleType" : primitiveOf(checker.builtin);

@@ -4,7 +4,7 @@
  * every value is valid (plain string) and which built-in the type derives from (IDs).
  */
 import { codeDef, render, type Params } from "../diagnostics/codes.js";
-import type { SchemaModel } from "../schema/model.js";
+import type { SchemaModel, SimpleType } from "../schema/model.js";
 import { compileSimpleType, type ValueContext } from "./datatypes/index.js";
 import { bindingsContext } from "./datatypes/qname-value.js";
 
@@ -27,6 +27,11 @@ export interface SimpleChecker {
   fixedMatches(value: string, context: ValueContext | undefined, fixed: string, fixedContext: ValueContext | undefined): boolean;
   /** A list type's item type (identity constraints compare list values item by item). */
   item?: SimpleChecker;
+  /**
+   * A union type's member that validates a value: the first member type that accepts it (XSD 1.0
+   * Part 2 §2.5.1.3), undefined when none does. Identity constraints compare the member's value.
+   */
+  member?(lexical: string, context?: ValueContext): SimpleChecker | undefined;
 }
 
 /**
@@ -52,8 +57,10 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
     const c = compileSimpleType(model, typeId);
     const sameValue = c.sameValue;
     const itemId = t.variety === "list" ? listItemType(model, typeId) : undefined;
+    const memberIds = t.variety === "union" ? inherited(model, typeId, (u) => u.memberTypes) : undefined;
     return {
       ...(itemId !== undefined ? { item: simpleChecker(model, itemId) } : {}),
+      ...(memberIds !== undefined ? { member: memberOf(model, memberIds) } : {}),
       check: (lexical, context) => c.check(lexical, context),
       normalize: (s) => c.normalize(s),
       describe: () => c.describe(),
@@ -82,12 +89,33 @@ export function simpleChecker(model: SchemaModel, typeId: number): SimpleChecker
 
 /** The item type of a list type, inherited along its restrictions (compileSimpleType has checked the chain). */
 function listItemType(model: SchemaModel, typeId: number): number | undefined {
-  let t: SchemaModel["simpleTypes"][number] | undefined = model.simpleTypes[typeId];
+  return inherited(model, typeId, (t) => t.itemType);
+}
+
+/** The first value of `pick` along a type's restriction chain (lists and unions inherit items/members). */
+function inherited<T>(model: SchemaModel, typeId: number, pick: (t: SimpleType) => T | undefined): T | undefined {
+  let t: SimpleType | undefined = model.simpleTypes[typeId];
   for (let n = 0; t !== undefined && n < 1000; n++) {
-    if (t.itemType !== undefined) return t.itemType;
+    const v = pick(t);
+    if (v !== undefined) return v;
     t = t.base === undefined ? undefined : model.simpleTypes[t.base];
   }
   return undefined;
+}
+
+/**
+ * The member chooser of a union: members' checkers are made on first use only, since unions of
+ * unions would otherwise build every nested member eagerly (a hostile nesting doubles per level).
+ */
+function memberOf(model: SchemaModel, memberIds: number[]): NonNullable<SimpleChecker["member"]> {
+  const made: (SimpleChecker | undefined)[] = [];
+  return (lexical, context) => {
+    for (let i = 0; i < memberIds.length; i++) {
+      const m = (made[i] ??= simpleChecker(model, memberIds[i]));
+      if (m.check(lexical, context) === null) return m;
+    }
+    return undefined;
+  };
 }
 
 /** A datatype problem in words: its own message (what was found, what was expected) and hint. */

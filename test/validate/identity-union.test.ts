@@ -1,0 +1,91 @@
+/**
+ * Identity-constraint fields of a union type: a union value is the value of the member type
+ * that validated it, the first member that accepts the literal (XSD 1.0 Part 2 §2.5.1.3), so it
+ * compares as that member's value (XSD 1.0 §3.11.4 cvc-identity-constraint, key-sequences equal
+ * by value). Each case also runs through libxml2; where it disagrees the case says why.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readXsdText } from "../../src/schema/xsd/index.js";
+import { compileSchema, validateString } from "../../src/validate/index.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { libxml2 } from "../../test-support/libxml2.js";
+
+/** <r> with <v> values of `valueType` under a unique and <ref> of `refType` under a keyref to it. */
+const schema = (valueType: string, refType: string): string => `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<xs:element name="r"><xs:complexType><xs:sequence>
+  <xs:element name="v" type="${valueType}" minOccurs="0" maxOccurs="unbounded"/>
+  <xs:element name="ref" type="${refType}" minOccurs="0" maxOccurs="unbounded"/>
+</xs:sequence></xs:complexType>
+<xs:unique name="U"><xs:selector xpath="v"/><xs:field xpath="."/></xs:unique>
+<xs:keyref name="R" refer="U"><xs:selector xpath="ref"/><xs:field xpath="."/></xs:keyref>
+</xs:element>
+<xs:simpleType name="intOrString"><xs:union memberTypes="xs:int xs:string"/></xs:simpleType>
+<xs:simpleType name="stringOrInt"><xs:union memberTypes="xs:string xs:int"/></xs:simpleType>
+<xs:simpleType name="decimalOrToken"><xs:union memberTypes="xs:decimal xs:token"/></xs:simpleType>
+<xs:simpleType name="nested"><xs:union memberTypes="intOrString"/></xs:simpleType>
+<xs:simpleType name="ints"><xs:list itemType="xs:int"/></xs:simpleType>
+<xs:simpleType name="intsOrString"><xs:union memberTypes="ints xs:string"/></xs:simpleType>
+<xs:simpleType name="unionList"><xs:list itemType="intOrString"/></xs:simpleType>
+</xs:schema>`;
+
+interface Case {
+  name: string;
+  xsd: string;
+  xml: string;
+  codes: string[];
+  /** libxml2's verdict when it differs from qxml's, and why qxml follows the spec. */
+  libxml2?: { valid: boolean; why: string };
+}
+
+const CASES: Case[] = [
+  { name: "int member: 01 and 1 are the same int", xsd: schema("intOrString", "xs:int"), xml: `<r><v>01</v><v>1</v></r>`, codes: ["valid/duplicate-key"] },
+  { name: "int member: 01 matches an xs:int reference 1", xsd: schema("intOrString", "xs:int"), xml: `<r><v>01</v><ref>1</ref></r>`, codes: [] },
+  { name: "string member: abc matches an xs:string reference", xsd: schema("intOrString", "xs:string"), xml: `<r><v>abc</v><ref>abc</ref></r>`, codes: [] },
+  { name: "int member: 1 is not the string 1", xsd: schema("intOrString", "xs:string"), xml: `<r><v>1</v><ref>1</ref></r>`, codes: ["valid/keyref-no-match"] },
+  { name: "string member first: 1 is a string, not the int 1", xsd: schema("stringOrInt", "xs:int"), xml: `<r><v>1</v><ref>1</ref></r>`, codes: ["valid/keyref-no-match"] },
+  { name: "string member first: 01 and 1 are different strings", xsd: schema("stringOrInt", "xs:int"), xml: `<r><v>01</v><v>1</v></r>`, codes: [] },
+  { name: "union reference: its int member matches the union's int member", xsd: schema("intOrString", "intOrString"), xml: `<r><v>+7</v><ref>07</ref></r>`, codes: [] },
+  { name: "decimal member: 1.0 and 1 are one decimal", xsd: schema("decimalOrToken", "xs:decimal"), xml: `<r><v>1.0</v><v>1</v></r>`, codes: ["valid/duplicate-key"] },
+  { name: "token member: white space collapsed before comparing", xsd: schema("decimalOrToken", "xs:token"), xml: `<r><v> a  b </v><ref>a b</ref></r>`, codes: [] },
+  { name: "a union restricting a union: the inner member decides", xsd: schema("nested", "xs:int"), xml: `<r><v>01</v><ref>1</ref></r>`, codes: [] },
+  { name: "list member: 01 2 is the int list 1 2", xsd: schema("intsOrString", "ints"), xml: `<r><v>01 2</v><ref>1 02</ref></r>`, codes: [] },
+  { name: "list of union items: each item by its member", xsd: schema("unionList", "unionList"), xml: `<r><v>01 a</v><ref>1 a</ref></r>`, codes: [] },
+];
+
+const run = (xsd: string, xml: string): Diagnostic[] => {
+  const r = readXsdText(xsd, "idc-union.xsd");
+  expect(r.model, JSON.stringify(r.diagnostics)).not.toBeNull();
+  const compiled = compileSchema(r.model!);
+  expect(compiled.diagnostics).toEqual([]);
+  return validateString(xml, { file: "doc.xml", schema: compiled.schema }).diagnostics;
+};
+
+describe("identity-constraint fields of a union type compare as the validating member's value", () => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    expect(run(c.xsd, c.xml).map((d) => d.code)).toEqual(c.codes);
+  });
+
+  it("libxml2 gives the same verdict, except where a case says why not", async () => {
+    const lib = await libxml2();
+    const dir = mkdtempSync(join(tmpdir(), "qxml-idc-union-"));
+    const verdicts = CASES.map((c, i) => {
+      const file = join(dir, `s${i}.xsd`);
+      writeFileSync(file, c.xsd);
+      const prepared = lib.prepare({ kind: "xsd", file });
+      expect(prepared.ok, `${c.name}: ${prepared.diagnostics.map((d) => d.message).join("; ")}`).toBe(true);
+      const valid = prepared.validate(c.xml, { file: "doc.xml" }).valid;
+      prepared.dispose();
+      return `${c.name}: ${valid}`;
+    });
+    expect(verdicts).toEqual(CASES.map((c) => `${c.name}: ${c.libxml2?.valid ?? c.codes.length === 0}`));
+  });
+
+  it("the duplicate says which value, where the first one was, and where", () => {
+    const [d] = run(schema("intOrString", "xs:int"), `<r>\n<v>01</v>\n<v>1</v></r>`);
+    expect({ code: d.code, line: d.line, path: d.path }).toEqual({ code: "valid/duplicate-key", line: 3, path: "/r/v[2]" });
+    expect(d.message).toBe("v: duplicate key-sequence ['1'] in unique 'U'; the same value was first at line 2, column 1");
+  });
+});
