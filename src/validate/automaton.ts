@@ -210,7 +210,9 @@ function toNode(p: Particle, ctx: BuildContext, parent: Node | null, depth: numb
 function annotateGroup(node: Node): void {
   const kids = node.children;
   if (node.kind === "choice") {
-    node.nullableBody = kids.length === 0 || kids.some((k) => k.nullable);
+    // A choice with no particles matches nothing, not even the empty sequence (XSD 1.0 §3.8.4:
+    // a sequence is valid against one of its particles, and it has none); min 0 still makes it optional.
+    node.nullableBody = kids.some((k) => k.nullable);
     for (const k of kids) {
       append(node.first, k.first);
       append(node.last, k.last);

@@ -185,7 +185,16 @@ function repeatsLast(m: ContentMatcher, run: ChildRun, local: string): boolean {
 export function missingChildren(m: ContentMatcher, run: ChildRun): ChildProblem | null {
   if (m.accepts(run)) return null;
   const names = m.expected(run);
+  if (names.length === 0) {
+    // Not complete, yet no child can continue: the model requires a <choice> with no particles,
+    // which matches nothing (XSD 1.0 §3.8.4). The schema is at fault, not the document.
+    return {
+      code: "valid/missing-element",
+      params: { parent: run.name, expected: "a match for an <xs:choice> with no alternatives, which nothing matches,", expectedNames: names },
+      hint: `No content of <${run.name}> is valid here: its content model requires an empty <xs:choice>. Fix the schema: give that xs:choice minOccurs="0" or alternatives.`,
+    };
+  }
   const problem: ChildProblem = { code: "valid/missing-element", params: { parent: run.name, expected: expectedText(names, null), expectedNames: names } };
-  if (names.length > 0) problem.hint = missingHint(names, `</${run.name}>`);
+  problem.hint = missingHint(names, `</${run.name}>`);
   return problem;
 }
