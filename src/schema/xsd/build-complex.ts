@@ -145,7 +145,15 @@ function fillComplexContent(
       d.hint = `remove mixed="true" from the restriction, or restrict a mixed base`;
     }
     if (b.content.kind === "simple") ctx.reporter.report("xsd/invalid-derivation", { message: `complexContent cannot restrict "${c.base.raw}", which has simple content; use simpleContent` }, c.loc);
-    else if (allowsNoChild(t.content) && (b.content.kind === "elements" || b.content.kind === "mixed") && b.content.particle !== null && !isEmptiable(b.content.particle)) {
+    else if (t.content.kind === "elements" && b.content.kind === "empty") {
+      // derivation-ok-restriction.5: element-only content restricts only element-only or mixed
+      // content (5.4.1.1), and only empty content restricts an empty base (5.3.2.1), even when
+      // every particle has maxOccurs="0" (that is element-only content, §3.4.2 clause 2.1).
+      // libxml2 2.15 accepts it (it does not check this clause).
+      const what = isEmptyParticle(t.content.particle) ? `a content model (element-only content, even with every particle at maxOccurs="0")` : "a content model (element-only content)";
+      const d = ctx.reporter.report("xsd/invalid-derivation", { message: `the restriction has ${what} but its base "${c.base.raw}" has empty content; a restriction of empty content must be empty` }, c.loc);
+      d.hint = `remove the content model from the restriction (keep only its attributes), or derive by extension to add child elements`;
+    } else if (allowsNoChild(t.content) && (b.content.kind === "elements" || b.content.kind === "mixed") && b.content.particle !== null && !isEmptiable(b.content.particle)) {
       // derivation-ok-restriction.5.2: empty content restricts only content that may be empty (libxml2
       // agrees); a model that matches no child restricts it no better (5.4.2, rcase-Recurse).
       const what = t.content.kind === "empty" ? "has empty content" : "allows no child element (its particles all have maxOccurs=\"0\")";
