@@ -234,6 +234,13 @@ export const KNOWN_SCHEMA_DIFFERENCES: readonly KnownSchemaDifference[] = [
     matches: (o) => qxmlOnlyRejects(o, "xsd/invalid-derivation") && says(o.qxml, /^complexContent cannot restrict "[^"]+", which has simple content/),
   },
   {
+    id: "libxml2-empty-base-restriction-unchecked",
+    clause: "XSD 1.0 Part 1 §3.4.6 derivation-ok-restriction.5 (5.3: only empty content restricts an empty base; 5.4.1.1: element-only content needs an element-only or mixed base)",
+    why: "qxml right: a complexContent restriction with a content model (element-only content, §3.4.2 clause 2.1, even a sequence of maxOccurs-0 particles) of a type with empty content is a schema error. libxml2 2.15 accepts it, and then accepts children the empty base never allowed (libxml2's own restriction0_0 with the base's sequence at maxOccurs 0, bug152470_1 with an extension turned into a restriction).",
+    example: { language: "xsd", schema: `${XS}<xs:complexType name="E"/><xs:complexType name="D"><xs:complexContent><xs:restriction base="E"><xs:sequence><xs:element name="x" minOccurs="0"/></xs:sequence></xs:restriction></xs:complexContent></xs:complexType></xs:schema>` },
+    matches: (o) => qxmlOnlyRejects(o, "xsd/invalid-derivation") && says(o.qxml, /^the restriction has a content model \(element-only content[^)]*\) but its base "[^"]+" has empty content/),
+  },
+  {
     id: "libxml2-fixed-mixed-element-child",
     clause: "XSD 1.0 Part 1 §3.3.4 cvc-elt.5.2.2.1: an element whose declaration has a fixed value has no element children",
     why: "qxml right: libxml2 2.15 concatenates the text around an element child of a mixed element with a fixed value and compares that, so <my>o<b/>k</my> passes fixed=\"ok\"; qxml reports the child (valid/fixed-mixed-child).",
