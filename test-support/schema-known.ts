@@ -283,14 +283,14 @@ export const KNOWN_SCHEMA_DIFFERENCES: readonly KnownSchemaDifference[] = [
   {
     id: "libxml2-any-type-simple-content-facets-ignored",
     clause: "XSD 1.0 Part 1 §3.4.2 (complex type with simple content, restriction: the content type is the <simpleType> child restricted by the facets that follow it), Part 2 §4.1.5 and §4.3 (a facet applies to the primitive, and its value is valid)",
-    why: "qxml right: in a simpleContent restriction of xs:anyType with an inline simpleType of xs:double, xs:length or xs:totalDigits does not apply, and xs:maxLength=\"-1\" is no non-negative integer, so the schema is in error. libxml2 2.15 ignores the facets of such a restriction altogether: it accepts them, and accepts <len>7</len> against a maxInclusive of 5 (libxml2's test/schemas bug306806_1 with facets added to its length and vertices-content types).",
+    why: "qxml right: in a simpleContent restriction of xs:anyType with an inline simpleType of xs:double, xs:length or xs:totalDigits does not apply, xs:maxLength=\"-1\" is no non-negative integer, xs:minInclusive and xs:minExclusive may not both appear (§4.3.10.4) and an enumeration value must be valid for the base type (§4.3.5.4; seeds 3 and 4: \"\" and \"not-a-number\" on xs:double), so the schema is in error. libxml2 2.15 ignores the facets of such a restriction altogether: it accepts them, and accepts <len>7</len> against a maxInclusive of 5 (libxml2's test/schemas bug306806_1 with facets added to its length and vertices-content types).",
     example: {
       language: "xsd",
       schema: `${XS}<xs:element name="len"><xs:complexType><xs:simpleContent><xs:restriction base="xs:anyType"><xs:simpleType><xs:restriction base="xs:double"/></xs:simpleType><xs:length value="3"/></xs:restriction></xs:simpleContent></xs:complexType></xs:element></xs:schema>`,
     },
     matches: (o) =>
       restrictsAnyTypeInSimpleContent(o) &&
-      (["xsd/invalid-facet", "xsd/invalid-pattern", "xsd/facet-loosens"].some((code) => qxmlOnlyRejects(o, code)) || (o.agree && o.docs.some((d) => !d.agree && !d.qxml.valid && d.libxml2.valid && (d.qxml.first ?? "").startsWith("valid/text-type:")))),
+      (["xsd/invalid-facet", "xsd/invalid-pattern", "xsd/facet-loosens", "xsd/exclusive", "xsd/invalid-facet-value"].some((code) => qxmlOnlyRejects(o, code)) || (o.agree && o.docs.some((d) => !d.agree && !d.qxml.valid && d.libxml2.valid && (d.qxml.first ?? "").startsWith("valid/text-type:")))),
   },
   {
     id: "libxml2-derived-id-not-recognised",
