@@ -701,7 +701,8 @@ export class ValidationEngine implements XmlHandler {
     const schemaContext = schemaValueContext(decl?.valueNamespaces, this.valueContext);
     let context: ValueContext = this.valueContext;
     const standIn = decl?.default ?? fixed;
-    if (value.length === 0 && standIn !== undefined) {
+    const standsIn = value.length === 0 && standIn !== undefined;
+    if (standsIn) {
       value = standIn;
       context = schemaContext;
     }
@@ -714,7 +715,9 @@ export class ValidationEngine implements XmlHandler {
     const problem = checker.check(value, context);
     if (problem !== null) {
       const { reason, hint } = explain(problem);
-      this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code, typeNote: typeNote(reason, problem.code, checker.describe()) }, line, column, hint);
+      // The value is the schema's, not the document's: say where it came from (cvc-elt.5.1.2).
+      const why = standsIn ? `<${f.name}> is empty, so the schema's ${decl?.default !== undefined ? "default" : "fixed"} value "${standIn}" is its value (XSD 1.0 cvc-elt.5.1.2).${hint === undefined ? "" : " " + hint}` : hint;
+      this.report("valid/text-type", { parent: f.name, reason, expected: checker.describe(), found: excerpt(value), typeCode: problem.code, typeNote: typeNote(reason, problem.code, checker.describe()) }, line, column, why);
       return;
     }
     if (type.textIds) this.recordElementId(f, checker.builtin, checker.normalize(value), line, column);
