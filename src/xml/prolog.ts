@@ -138,7 +138,8 @@ export function parseDoctype(p: Parser, i: number): number {
       failInSubset(p, subsetAt, buf.length);
       return p.eof("the internal DTD subset", buf.length);
     }
-    const close = buf.lastIndexOf("]", end);
+    // `end` is just past the DOCTYPE's '>': the subset's ']' is before it, never a ']' in the text after.
+    const close = buf.lastIndexOf("]", end - 1);
     subset = buf.slice(subsetAt, close);
     k = skipSpace(buf, close + 1);
     // A broken subset can hide its ']>' (the ']' found is then not the subset's end): its own first error comes first.

@@ -68,6 +68,16 @@ describe("chunk-splitting invariance", () => {
     }
   });
 
+  it("a ']' just after the DOCTYPE's '>' is text outside the root, however the input is cut", () => {
+    // The internal subset's ']' was searched for from one past the '>', so it took this one.
+    const doc = "<!DOCTYPE d []>]<d/>";
+    const whole = read(doc).errors.map((d) => [d.code, d.line, d.column]);
+    expect(whole).toEqual([["xml/text-outside-root", 1, 16]]);
+    for (let i = 1; i < doc.length; i++) {
+      expect(read([doc.slice(0, i), doc.slice(i)]).errors.map((d) => [d.code, d.line, d.column]), `split at ${i}`).toEqual(whole);
+    }
+  });
+
   it("a warning inside a start tag cut by a chunk boundary is reported once", () => {
     const doc = '<!DOCTYPE a SYSTEM "a.dtd"><a x="&u;" y=">" z="1"/>';
     for (let i = 1; i < doc.length; i++) {
