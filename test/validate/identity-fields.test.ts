@@ -4,14 +4,9 @@
  * values compare item by item, a one-item list equal to its item (XSD 1.1 Part 2 §2.2.3). Each
  * case is run through libxml2 too; where it disagrees the case says why (test-support/schema-known.ts).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readXsdText } from "../../src/schema/xsd/index.js";
-import { compileSchema, validateString } from "../../src/validate/index.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { libxml2 } from "../../test-support/libxml2.js";
+import { libxml2Verdicts, runXsd } from "./xsd-cases.js";
 
 const XS = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">`;
 
@@ -80,13 +75,7 @@ const CASES: Case[] = [
   { name: "list: a one-item int list is not the string \"1\"", xsd: lists("ints", "xs:string"), xml: `<r><v>1</v><ref>1</ref></r>`, codes: ["valid/keyref-no-match"] },
 ];
 
-const run = (xsd: string, xml: string): Diagnostic[] => {
-  const r = readXsdText(xsd, "idc.xsd");
-  expect(r.model, JSON.stringify(r.diagnostics)).not.toBeNull();
-  const compiled = compileSchema(r.model!);
-  expect(compiled.diagnostics).toEqual([]);
-  return validateString(xml, { file: "doc.xml", schema: compiled.schema }).diagnostics;
-};
+const run = (xsd: string, xml: string): Diagnostic[] => runXsd(xsd, xml, "idc.xsd");
 
 describe("identity-constraint fields", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
@@ -94,18 +83,7 @@ describe("identity-constraint fields", () => {
   });
 
   it("libxml2 gives the same verdict, except where a known difference says otherwise", async () => {
-    const lib = await libxml2();
-    const dir = mkdtempSync(join(tmpdir(), "qxml-idc-fields-"));
-    const verdicts = CASES.map((c, i) => {
-      const file = join(dir, `s${i}.xsd`);
-      writeFileSync(file, c.xsd);
-      const prepared = lib.prepare({ kind: "xsd", file });
-      expect(prepared.ok, `${c.name}: ${prepared.diagnostics.map((d) => d.message).join("; ")}`).toBe(true);
-      const valid = prepared.validate(c.xml, { file: "doc.xml" }).valid;
-      prepared.dispose();
-      return `${c.name}: ${valid}`;
-    });
-    expect(verdicts).toEqual(CASES.map((c) => `${c.name}: ${c.libxml2?.valid ?? c.codes.length === 0}`));
+    expect(await libxml2Verdicts(CASES)).toEqual(CASES.map((c) => `${c.name}: ${c.libxml2?.valid ?? c.codes.length === 0}`));
   });
 
   it("an untyped field says which attribute, of which element, and what to declare", () => {

@@ -4,14 +4,9 @@
  * compares as that member's value (XSD 1.0 §3.11.4 cvc-identity-constraint, key-sequences equal
  * by value). Each case also runs through libxml2; where it disagrees the case says why.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readXsdText } from "../../src/schema/xsd/index.js";
-import { compileSchema, validateString } from "../../src/validate/index.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { libxml2 } from "../../test-support/libxml2.js";
+import { libxml2Verdicts, runXsd } from "./xsd-cases.js";
 
 /** <r> with <v> values of `valueType` under a unique and <ref> of `refType` under a keyref to it. */
 const schema = (valueType: string, refType: string): string => `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
@@ -55,13 +50,7 @@ const CASES: Case[] = [
   { name: "list of union items: each item by its member", xsd: schema("unionList", "unionList"), xml: `<r><v>01 a</v><ref>1 a</ref></r>`, codes: [] },
 ];
 
-const run = (xsd: string, xml: string): Diagnostic[] => {
-  const r = readXsdText(xsd, "idc-union.xsd");
-  expect(r.model, JSON.stringify(r.diagnostics)).not.toBeNull();
-  const compiled = compileSchema(r.model!);
-  expect(compiled.diagnostics).toEqual([]);
-  return validateString(xml, { file: "doc.xml", schema: compiled.schema }).diagnostics;
-};
+const run = (xsd: string, xml: string): Diagnostic[] => runXsd(xsd, xml, "idc-union.xsd");
 
 describe("identity-constraint fields of a union type compare as the validating member's value", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
@@ -69,18 +58,7 @@ describe("identity-constraint fields of a union type compare as the validating m
   });
 
   it("libxml2 gives the same verdict, except where a case says why not", async () => {
-    const lib = await libxml2();
-    const dir = mkdtempSync(join(tmpdir(), "qxml-idc-union-"));
-    const verdicts = CASES.map((c, i) => {
-      const file = join(dir, `s${i}.xsd`);
-      writeFileSync(file, c.xsd);
-      const prepared = lib.prepare({ kind: "xsd", file });
-      expect(prepared.ok, `${c.name}: ${prepared.diagnostics.map((d) => d.message).join("; ")}`).toBe(true);
-      const valid = prepared.validate(c.xml, { file: "doc.xml" }).valid;
-      prepared.dispose();
-      return `${c.name}: ${valid}`;
-    });
-    expect(verdicts).toEqual(CASES.map((c) => `${c.name}: ${c.libxml2?.valid ?? c.codes.length === 0}`));
+    expect(await libxml2Verdicts(CASES)).toEqual(CASES.map((c) => `${c.name}: ${c.libxml2?.valid ?? c.codes.length === 0}`));
   });
 
   it("the duplicate says which value, where the first one was, and where", () => {
