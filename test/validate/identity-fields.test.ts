@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { libxml2Verdicts, runXsd } from "./xsd-cases.js";
+import { libxml2Verdicts, runXsd, uniqueKeyrefSchema } from "./xsd-cases.js";
 
 const XS = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">`;
 
@@ -28,16 +28,7 @@ const KEYREF_TO_I = `<xs:keyref name="R" refer="K"><xs:selector xpath="i"/><xs:f
 const TYPED_KEY_ON_REF = `<xs:key name="K"><xs:selector xpath="ref"/><xs:field xpath="@to"/></xs:key>`;
 
 /** <r> with <v> values of `valueType` under a unique and <ref> of `refType` under a keyref to it. */
-const lists = (valueType: string, refType: string): string => `${XS}
-<xs:element name="r"><xs:complexType><xs:sequence>
-  <xs:element name="v" type="${valueType}" minOccurs="0" maxOccurs="unbounded"/>
-  <xs:element name="ref" type="${refType}" minOccurs="0" maxOccurs="unbounded"/>
-</xs:sequence></xs:complexType>
-<xs:unique name="U"><xs:selector xpath="v"/><xs:field xpath="."/></xs:unique>
-<xs:keyref name="R" refer="U"><xs:selector xpath="ref"/><xs:field xpath="."/></xs:keyref>
-</xs:element>
-<xs:simpleType name="ints"><xs:list itemType="xs:int"/></xs:simpleType>
-</xs:schema>`;
+const lists = (valueType: string, refType: string): string => uniqueKeyrefSchema(valueType, refType, '<xs:simpleType name="ints"><xs:list itemType="xs:int"/></xs:simpleType>');
 
 interface Case {
   name: string;

@@ -6,25 +6,19 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { libxml2Verdicts, runXsd } from "./xsd-cases.js";
+import { libxml2Verdicts, runXsd, uniqueKeyrefSchema } from "./xsd-cases.js";
 
-/** <r> with <v> values of `valueType` under a unique and <ref> of `refType` under a keyref to it. */
-const schema = (valueType: string, refType: string): string => `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-<xs:element name="r"><xs:complexType><xs:sequence>
-  <xs:element name="v" type="${valueType}" minOccurs="0" maxOccurs="unbounded"/>
-  <xs:element name="ref" type="${refType}" minOccurs="0" maxOccurs="unbounded"/>
-</xs:sequence></xs:complexType>
-<xs:unique name="U"><xs:selector xpath="v"/><xs:field xpath="."/></xs:unique>
-<xs:keyref name="R" refer="U"><xs:selector xpath="ref"/><xs:field xpath="."/></xs:keyref>
-</xs:element>
-<xs:simpleType name="intOrString"><xs:union memberTypes="xs:int xs:string"/></xs:simpleType>
+/** Named unions (and lists) the cases use. */
+const TYPES = `<xs:simpleType name="intOrString"><xs:union memberTypes="xs:int xs:string"/></xs:simpleType>
 <xs:simpleType name="stringOrInt"><xs:union memberTypes="xs:string xs:int"/></xs:simpleType>
 <xs:simpleType name="decimalOrToken"><xs:union memberTypes="xs:decimal xs:token"/></xs:simpleType>
 <xs:simpleType name="nested"><xs:union memberTypes="intOrString"/></xs:simpleType>
 <xs:simpleType name="ints"><xs:list itemType="xs:int"/></xs:simpleType>
 <xs:simpleType name="intsOrString"><xs:union memberTypes="ints xs:string"/></xs:simpleType>
-<xs:simpleType name="unionList"><xs:list itemType="intOrString"/></xs:simpleType>
-</xs:schema>`;
+<xs:simpleType name="unionList"><xs:list itemType="intOrString"/></xs:simpleType>`;
+
+/** <r> with <v> values of `valueType` under a unique and <ref> of `refType` under a keyref to it. */
+const schema = (valueType: string, refType: string): string => uniqueKeyrefSchema(valueType, refType, TYPES);
 
 interface Case {
   name: string;

@@ -36,3 +36,20 @@ export async function libxml2Verdicts(cases: readonly { name: string; xsd: strin
     }
   });
 }
+
+/**
+ * <r> with <v> values of `valueType` under an xs:unique U and <ref> values of `refType` under an
+ * xs:keyref to U; `types` adds named simple types to the schema.
+ */
+export function uniqueKeyrefSchema(valueType: string, refType: string, types = ""): string {
+  return `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<xs:element name="r"><xs:complexType><xs:sequence>
+  <xs:element name="v" type="${valueType}" minOccurs="0" maxOccurs="unbounded"/>
+  <xs:element name="ref" type="${refType}" minOccurs="0" maxOccurs="unbounded"/>
+</xs:sequence></xs:complexType>
+<xs:unique name="U"><xs:selector xpath="v"/><xs:field xpath="."/></xs:unique>
+<xs:keyref name="R" refer="U"><xs:selector xpath="ref"/><xs:field xpath="."/></xs:keyref>
+</xs:element>
+${types}
+</xs:schema>`;
+}
