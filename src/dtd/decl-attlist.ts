@@ -9,10 +9,27 @@ import { checkNewAttribute } from "./validity.js";
 const SIMPLE_TYPES = ["CDATA", "IDREFS", "IDREF", "ID", "ENTITY", "ENTITIES", "NMTOKENS", "NMTOKEN"] as const;
 
 /**
- * Each element's definitions by attribute name, beside its list in doc.attlists: a search of the
- * list per new attribute made 20,000 attributes take 1.7 s (quadratic, hostile DTDs).
+ * An element's attribute definitions by name, and its first ID and NOTATION attributes: searching
+ * the element's list for each new attribute made 20,000 attributes take seconds (quadratic, hostile
+ * DTDs). Kept by the scanner (src/dtd/scanner.ts), built from the list on first use.
  */
-const BY_NAME = new WeakMap<AttributeDef[], Map<string, AttributeDef>>();
+export interface AttributeIndex {
+  byName: Map<string, AttributeDef>;
+  firstId?: AttributeDef;
+  firstNotation?: AttributeDef;
+}
+
+function indexOf(list: readonly AttributeDef[]): AttributeIndex {
+  const ix: AttributeIndex = { byName: new Map() };
+  for (const d of list) addToIndex(ix, d);
+  return ix;
+}
+
+function addToIndex(ix: AttributeIndex, d: AttributeDef): void {
+  ix.byName.set(d.name, d);
+  if (d.type.kind === "ID") ix.firstId ??= d;
+  if (d.type.kind === "NOTATION") ix.firstNotation ??= d;
+}
 
 export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: Input, comment: string | undefined): void {
   const ctx0 = "after <!ATTLIST";
@@ -22,21 +39,21 @@ export function parseAttlistDecl(s: Scanner, start: SourceLocation, startInput: 
   const list = existed ?? [];
   s.doc.attlists.set(element, list);
   const mark = list.length;
-  let names = BY_NAME.get(list);
-  if (names === undefined) BY_NAME.set(list, (names = new Map(list.map((d) => [d.name, d]))));
+  let ix = s.attributeIndex.get(element);
+  if (ix === undefined) s.attributeIndex.set(element, (ix = indexOf(list)));
   try {
-    readAttributeDefs(s, element, list, names, comment);
+    readAttributeDefs(s, element, list, ix, comment);
     s.checkDeclNesting(startInput, `declaration <!ATTLIST ${element} ...>`, start);
   } catch (e) {
     // A broken ATTLIST adds nothing (reading may recover after it: nothing half-read may stay).
-    for (const d of list.slice(mark)) names.delete(d.name);
     list.length = mark;
+    s.attributeIndex.set(element, indexOf(list));
     if (existed === undefined) s.doc.attlists.delete(element);
     throw e;
   }
 }
 
-function readAttributeDefs(s: Scanner, element: string, list: AttributeDef[], names: Map<string, AttributeDef>, comment: string | undefined): void {
+function readAttributeDefs(s: Scanner, element: string, list: AttributeDef[], ix: AttributeIndex, comment: string | undefined): void {
   for (;;) {
     const hadS = s.skipS(true);
     if (s.eat(">")) break;
@@ -50,15 +67,15 @@ function readAttributeDefs(s: Scanner, element: string, list: AttributeDef[], na
     const dflt = parseDefault(s, element, name, actx);
     const def: AttributeDef = { element, name, type, default: dflt, external: s.external, location: at };
     if (comment !== undefined) def.comment = comment;
-    const prior = names.get(name);
+    const prior = ix.byName.get(name);
     if (prior !== undefined) {
       const l = prior.location;
       s.report("dtd/duplicate-attribute", { element, attribute: name, first: `${l.file}:${l.line}:${l.column}` }, at);
       continue;
     }
-    checkNewAttribute(s, def, list);
+    checkNewAttribute(s, def, ix);
     list.push(def);
-    names.set(name, def);
+    addToIndex(ix, def);
   }
 }
 

@@ -12,6 +12,7 @@ import { isRefusal } from "../xml/resolve.js";
 import { isNameChar, isNameStartChar, isWhite } from "./chars.js";
 import { decodeEntityBytes } from "./decode.js";
 import { firstIllegalChar, Input, normalizeNewlines } from "./input.js";
+import type { AttributeIndex } from "./decl-attlist.js";
 import type { DtdDocument, EntityDeclSyntax } from "./syntax.js";
 
 export interface Limits {
@@ -53,6 +54,8 @@ export class Scanner {
   lastComment: string | undefined;
   /** Depth of external parameter-entity text being expanded inside a literal (not on the input stack). */
   literalEntityDepth = 0;
+  /** Each element's attribute definitions read so far, indexed (src/dtd/decl-attlist.ts). */
+  readonly attributeIndex = new Map<string, AttributeIndex>();
 
   constructor(
     readonly doc: DtdDocument,

@@ -18,16 +18,16 @@ export function noteElementDeclared(s: Scanner, decl: ElementTypeDecl): void {
   }
 }
 
-/** Checks a new (binding) attribute definition against those already in `list`. */
-export function checkNewAttribute(s: Scanner, def: AttributeDef, list: readonly AttributeDef[]): void {
+/** Checks a new (binding) attribute definition against the element's first ID and NOTATION attributes so far. */
+export function checkNewAttribute(s: Scanner, def: AttributeDef, declared: { firstId?: AttributeDef; firstNotation?: AttributeDef }): void {
   const { element, name } = def;
   if (def.type.kind === "ID") {
-    const other = list.find((d) => d.type.kind === "ID");
+    const other = declared.firstId;
     if (other !== undefined) s.report("dtd/multiple-id", { element, first: other.name, second: name }, def.location);
     if (def.default.kind === "default" || def.default.kind === "#FIXED") s.report("dtd/id-default", { element, attribute: name }, def.location);
   }
   if (def.type.kind === "NOTATION") {
-    const other = list.find((d) => d.type.kind === "NOTATION");
+    const other = declared.firstNotation;
     if (other !== undefined) s.report("dtd/multiple-notation-attr", { element, first: other.name, second: name }, def.location);
     if (s.doc.elements.get(element)?.content.kind === "EMPTY") s.report("dtd/notation-on-empty", { element, attribute: name }, def.location);
   }

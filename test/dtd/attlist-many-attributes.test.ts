@@ -37,6 +37,23 @@ describe("ATTLIST with many attributes", () => {
     expect(doc.attlists.get("a")!.map((d) => `${d.name}:${d.type.kind}`)).toEqual(["x:CDATA", "y:CDATA"]);
   });
 
+  it("many ID attributes: each one after the first is reported against the first, in linear time", () => {
+    const n = 40_000;
+    const text = Array.from({ length: n }, (_, i) => `<!ATTLIST a at${i} ${i % 2 === 0 ? "ID" : "CDATA"} #IMPLIED>`).join("\n");
+    const t0 = performance.now();
+    const doc = parse(`<!ELEMENT a EMPTY>\n${text}`);
+    expect(performance.now() - t0).toBeLessThan(1500);
+    const multiple = doc.diagnostics.filter((d) => d.code === "dtd/multiple-id");
+    expect(multiple).toHaveLength(n / 2 - 1);
+    expect(multiple.every((d) => d.params?.first === "at0")).toBe(true);
+  });
+
+  it("a broken declaration's ID is forgotten with it: a later ID is the element's first", () => {
+    const doc = parse(`<!ELEMENT a EMPTY>\n<!ATTLIST a x ID #IMPLIED y BOGUS>\n<!ATTLIST a z ID #IMPLIED>`, { recover: true });
+    expect(codes(doc)).not.toContain("dtd/multiple-id");
+    expect(doc.attlists.get("a")!.map((d) => `${d.name}:${d.type.kind}`)).toEqual(["z:ID"]);
+  });
+
   it("forgets the names of a broken declaration (it adds nothing), so a later one may define them", () => {
     const doc = parse(`<!ELEMENT a EMPTY>\n<!ATTLIST a x CDATA #IMPLIED y BOGUS>\n<!ATTLIST a x NMTOKEN #IMPLIED>`, { recover: true });
     expect(codes(doc)).not.toContain("dtd/duplicate-attribute");
