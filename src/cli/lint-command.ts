@@ -45,7 +45,7 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function render(findings: Findings, format: (typeof FORMATS)[number], cwd: string, settings: Record<string, "off" | "warn" | "error">, spooled: ReadonlyMap<string, string>): Promise<string> {
+function render(findings: Findings, format: (typeof FORMATS)[number], cwd: string, settings: Record<string, "off" | "warn" | "error">, spooled: ReadonlyMap<string, string>): string {
   switch (format) {
     case "json":
       return formatJson(findings);
@@ -88,7 +88,7 @@ export async function runLint(args: string[]): Promise<number> {
     const { findings, schemaFailure } = await checkDocuments(files, stdin, (doc, dtdCache) =>
       lintDocument(doc.file, { catalog, config, cwd, rules, dtdCache, ...(doc.stdin ? { stdin: doc.stdin } : {}) }),
     );
-    writeOut(await render(findings, format, cwd, config.rules, spooledFiles(stdin)));
+    writeOut(render(findings, format, cwd, config.rules, spooledFiles(stdin)));
     if (schemaFailure) return 2;
     if (findings.summary.errors > 0) return 1;
     if (maxWarnings !== undefined && findings.summary.warnings > maxWarnings) {

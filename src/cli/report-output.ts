@@ -14,7 +14,7 @@ const MAX_FRAMES_PER_FILE = 20;
  * `spooled`: shown name → where its bytes are, for a document that is not at its name (standard
  * input's private copy): its code frames are read from there.
  */
-export async function textReport(findings: Findings, cwd: string, spooled: ReadonlyMap<string, string> = new Map()): Promise<string> {
+export function textReport(findings: Findings, cwd: string, spooled: ReadonlyMap<string, string> = new Map()): string {
   // Lines wanted per file: the document's, and an external DTD's for errors located in it.
   const wanted = new Map<string, Map<number, number>>();
   for (const f of findings.files) {
@@ -26,10 +26,10 @@ export async function textReport(findings: Findings, cwd: string, spooled: Reado
     }
   }
   const sources = new Map<string, SourceLines>();
-  for (const [file, lines] of wanted) sources.set(file, await readLines(spooled.get(file) ?? resolve(cwd, file), lines));
+  for (const [file, lines] of wanted) sources.set(file, readLines(spooled.get(file) ?? resolve(cwd, file), lines));
   return formatText(findings, sources, { color: useColor(), maxFrames: MAX_FRAMES_PER_FILE, cwd });
 }
 
-export async function printFindings(findings: Findings, format: "text" | "json", cwd: string, spooled?: ReadonlyMap<string, string>): Promise<void> {
-  writeOut(format === "json" ? formatJson(findings) : await textReport(findings, cwd, spooled));
+export function printFindings(findings: Findings, format: "text" | "json", cwd: string, spooled?: ReadonlyMap<string, string>): void {
+  writeOut(format === "json" ? formatJson(findings) : textReport(findings, cwd, spooled));
 }

@@ -68,7 +68,7 @@ export async function runValidate(args: string[]): Promise<number> {
     const { findings, schemaFailure } = await checkDocuments(files, stdin, (doc, dtdCache) =>
       validateDocument(doc.file, { catalog, config, cwd, engine, dtdCache, ...(schema ? { schema } : {}), ...(doc.stdin ? { stdin: doc.stdin } : {}) }),
     );
-    await printFindings(findings, format, cwd, spooledFiles(stdin));
+    printFindings(findings, format, cwd, spooledFiles(stdin));
     if (schemaFailure) return 2;
     return findings.summary.invalid > 0 ? 1 : 0;
   });

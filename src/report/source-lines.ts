@@ -4,7 +4,7 @@
  * encoding, else UTF-8) and breaks lines where XML does (CR LF, CR, LF), so frames match the
  * reported lines.
  */
-import { createReadStream, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { TextDecoder } from "node:util";
 import { sniffEncoding } from "../xml/head.js";
 
@@ -15,7 +15,7 @@ export type SourceLines = Map<number, string>;
  * may show. Only that much of a line is kept, and every character is looked at once, so a
  * document written on one 100 MB line costs neither time nor memory here.
  */
-export async function readLines(file: string, wanted: ReadonlyMap<number, number>): Promise<SourceLines> {
+export function readLines(file: string, wanted: ReadonlyMap<number, number>): SourceLines {
   const out: SourceLines = new Map();
   if (wanted.size === 0) return out;
   // A FIFO or device would block or never end: frames come from regular files only.
@@ -44,9 +44,15 @@ export async function readLines(file: string, wanted: ReadonlyMap<number, number
     room = wanted.get(n) ?? 0;
   };
   const breaks = /\r\n?|\n/g;
-  const stream = createReadStream(file);
+  // Read in chunks, synchronously: a read stream per file (thread-pool round trips, and an
+  // AbortError with its stack trace when the loop stops early) was a fifth of a lint run over
+  // 2,000 files with findings.
+  let fd: number | undefined;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    fd = openSync(file, "r");
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (let got = readSync(fd, buf, 0, CHUNK_BYTES, null); got > 0; got = readSync(fd, buf, 0, CHUNK_BYTES, null)) {
+      const chunk = buf.subarray(0, got);
       let bytes: Uint8Array = chunk;
       if (decoder === undefined) {
         const { encoding, bomBytes } = sniffEncoding(chunk);
@@ -71,7 +77,9 @@ export async function readLines(file: string, wanted: ReadonlyMap<number, number
   } catch {
     // A file we cannot re-read (removed, unreadable) simply gets no frame.
   } finally {
-    stream.destroy();
+    if (fd !== undefined) closeSync(fd);
   }
   return out;
 }
+
+const CHUNK_BYTES = 64 * 1024;
