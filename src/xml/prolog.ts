@@ -210,7 +210,7 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
     const ext = readExternal(p, systemId, publicId, p.o.file, "DTD", i);
     if (ext !== null) {
       // Without an internal subset `doc` is still empty and may be served from the cache instead.
-      if (subset === undefined && p.o.dtdCache !== undefined) doc = externalOnly(p, ext, limits);
+      if (subset === undefined && p.o.dtdCache !== undefined) doc = externalOnly(p, ext, limits, doc);
       else parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, ...common });
       forward(p, doc, seen);
     }
@@ -227,14 +227,14 @@ function readDtd(p: Parser, internal: InternalSubset, systemId: string | undefin
 /**
  * The DTD of a DOCTYPE with no internal subset: the external subset alone, parsed once per run
  * through the reader's DtdCache (src/xml/dtd-cache.ts) unless it read external parameter entities.
+ * `empty`: the document's DTD so far (nothing in it yet), parsed into when the cache has no copy.
  */
-function externalOnly(p: Parser, ext: { text: string; file: string }, limits: { maxEntityExpansions: number; maxEntityNesting: number }): DtdDocument {
+function externalOnly(p: Parser, ext: { text: string; file: string }, limits: { maxEntityExpansions: number; maxEntityNesting: number }, empty: DtdDocument): DtdDocument {
   const parser = p.o.dtdParser!;
   const cache = p.o.dtdCache!;
   const key = `${limits.maxEntityExpansions}/${limits.maxEntityNesting}`;
   const hit = cache.lookup(ext.file, ext.text, key, parser);
   if (hit !== undefined) return hit;
-  const doc = parser.newDtdDocument();
   const resolve = p.o.resolveEntity;
   let readMore = false;
   const resolveEntity: EntityResolver | undefined =
@@ -244,8 +244,8 @@ function externalOnly(p: Parser, ext: { text: string; file: string }, limits: { 
           readMore = true;
           return resolve(systemId, publicId, base);
         };
-  parser.parseDtdText(ext.text, doc, { file: ext.file, internal: false, limits, ...(resolveEntity !== undefined ? { resolveEntity } : {}) });
-  return readMore ? doc : cache.store(ext.file, ext.text, key, parser, doc);
+  parser.parseDtdText(ext.text, empty, { file: ext.file, internal: false, limits, ...(resolveEntity !== undefined ? { resolveEntity } : {}) });
+  return readMore ? empty : cache.store(ext.file, ext.text, key, parser, empty);
 }
 
 /** Namespaces in XML §7: entity and notation names and PI targets contain no colons. */
