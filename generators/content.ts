@@ -208,23 +208,24 @@ export function contentForm(particle: Particle | null): ContentForm {
   return consistent(form) ? form : flatten(particle);
 }
 
-function hasLeaf(particle: Particle): boolean {
-  const stack: Particle[] = [particle];
+/** Whether some element or wildcard particle of the tree passes `test`, walked without recursion. */
+function someLeaf(particle: Particle | null, test: (leaf: Particle) => boolean): boolean {
+  const stack: Particle[] = particle === null ? [] : [particle];
   while (stack.length > 0) {
     const p = stack.pop()!;
-    if (p.kind === "any" || p.kind === "element") return true;
-    stack.push(...p.items);
+    if (p.kind === "element" || p.kind === "any") {
+      if (test(p)) return true;
+    } else stack.push(...p.items);
   }
   return false;
 }
 
+/** True when the tree names any child at all. */
+function hasLeaf(particle: Particle): boolean {
+  return someLeaf(particle, () => true);
+}
+
 /** True when the particle tree holds a wildcard (the object form then admits unknown names). */
 export function hasWildcard(particle: Particle | null): boolean {
-  const stack: Particle[] = particle === null ? [] : [particle];
-  while (stack.length > 0) {
-    const p = stack.pop()!;
-    if (p.kind === "any") return true;
-    if (p.kind !== "element") stack.push(...p.items);
-  }
-  return false;
+  return someLeaf(particle, (p) => p.kind === "any");
 }
