@@ -4,7 +4,8 @@
  *
  *   npm run build && QXML_DIFF_SCALE=4 npm run differential:deep
  *
- * QXML_DIFF_SCALE (default 1) is the number of seeds (1..N); QXML_DIFF_SEEDS=5,6 lists other seeds
+ * QXML_DIFF_SOURCES (default: all six seed families, fixture,corpus,typed,libxml2-xsd,libxml2-dtd,
+ * xmlconf-valid) picks the seed families. QXML_DIFF_SCALE (default 1) is the number of seeds (1..N); QXML_DIFF_SEEDS=5,6 lists other seeds
  * instead (a new seed changes only the two-mutation documents, see below). Each seed runs every candidate mutation of
  * one change (QXML_DIFF_PER_FIXTURE, QXML_DIFF_DEEP_PER_FIXTURE: at most 1000 of the original
  * kinds and 100000 of the deep-run kinds per seed document; all of them on the bundled fixtures,
@@ -14,7 +15,7 @@
  * with examples); writes them to QXML_DIFF_OUT (default /tmp/qxml-diff-deep.json).
  */
 import { writeFileSync } from "node:fs";
-import { formatDifferential, runDifferential, summarizeDifferential, type DifferentialOutcome } from "./differential.js";
+import { formatDifferential, runDifferential, summarizeDifferential, type DifferentialOutcome, type SeedSource } from "./differential.js";
 import { KNOWN_DIFFERENTIAL_DISAGREEMENTS, explainDisagreement } from "./differential-known.js";
 
 const scale = Math.max(1, Number(process.env.QXML_DIFF_SCALE ?? "1") | 0);
@@ -23,18 +24,25 @@ const deepPerFixture = Number(process.env.QXML_DIFF_DEEP_PER_FIXTURE ?? "100000"
 const pairsPerFixture = Number(process.env.QXML_DIFF_PAIRS_PER_FIXTURE ?? "400");
 const out = process.env.QXML_DIFF_OUT ?? "/tmp/qxml-diff-deep.json";
 const listed = (process.env.QXML_DIFF_SEEDS ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
+const sources = (process.env.QXML_DIFF_SOURCES ?? "fixture,corpus,typed,libxml2-xsd,libxml2-dtd,xmlconf-valid").split(",").map((x) => x.trim()) as SeedSource[];
 const seeds = listed.length > 0 ? listed : Array.from({ length: scale }, (_, i) => i + 1);
 
 const all: DifferentialOutcome[] = [];
 const started = Date.now();
 for (const seed of seeds) {
-  const run = await runDifferential({ seed, perFixture, deepPerFixture, pairsPerFixture, doctypePerFixture: 200 });
+  const run = await runDifferential({ seed, perFixture, deepPerFixture, pairsPerFixture, doctypePerFixture: 200, sources });
   for (const p of run.problems) console.log(`problem: ${p.fixture}: ${p.reason}`);
+  if (seed === seeds[0]) console.log(`excluded: ${run.excluded.length} documents (${[...new Set(run.excluded.map((e) => e.reason))].join("; ")})`);
   for (const o of run.outcomes) all.push(o); // not push(...): a large seed overflows the stack
   console.log(`seed ${seed}: ${run.outcomes.length} documents (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 const s = summarizeDifferential(all);
 console.log(formatDifferential(s));
+for (const source of sources) {
+  const part = all.filter((o) => o.source === source);
+  const seedCount = new Set(part.map((o) => o.fixture)).size;
+  console.log(`  ${source}: ${seedCount} seeds; ${formatDifferential(summarizeDifferential(part)).replace(/ \[.*\]$/, "")}`);
+}
 // Seeds pick different samples, but a document with fewer candidates than the sample gives every seed the same ones.
 console.log(`distinct documents: ${new Set(all.map((o) => o.id)).size} of ${all.length}`);
 console.log("by mutation kind:");

@@ -20,6 +20,7 @@ import { Libxml2Engine, type EngineResult, type PreparedLibxml2Schema } from "..
 import { sniffHead } from "../src/xml/head.js";
 import { Catalog, bundledSchemasDir, type CatalogEntry } from "../src/schema/catalog.js";
 import { readSchemaFile } from "../src/schema/load.js";
+import type { SchemaModel } from "../src/schema/model.js";
 import { compileSchema, validateString, type CompiledSchema } from "../src/validate/index.js";
 import { localResolver, type EntityResolver } from "../src/xml/resolve.js";
 import { explainDisagreement } from "./differential-known.js";
@@ -28,12 +29,13 @@ import { parseTree } from "../src/xml/tree.js";
 import { mutate } from "./mutate.js";
 import type { MutationKind } from "./mutate.js";
 import { REPO_ROOT, SHARED_DIR } from "./paths.js";
+import { extraSeeds, type ExcludedSeed, type ExtraSeed, type ExtraSource } from "./differential-seeds.js";
 
 export const FIXTURES_DIR = join(REPO_ROOT, "test", "fixtures", "qualys");
 export const TYPED_DIR = join(REPO_ROOT, "test", "differential", "schemas");
 export const CORPUS_DIR = join(SHARED_DIR, "corpus");
 
-export type SeedSource = "fixture" | "corpus" | "typed";
+export type SeedSource = "fixture" | "corpus" | "typed" | ExtraSource;
 
 /** A seed document and the schema it is validated against. */
 interface Seed {
@@ -90,7 +92,7 @@ export interface DifferentialOptions {
   doctypePerFixture?: number;
   seed?: number;
   fixturesDir?: string;
-  /** Which seeds to use (default: all three sources). */
+  /** Which seeds to use (default: the three Qualys-side sources; the others are test-support/differential-seeds.ts). */
   sources?: readonly SeedSource[];
 }
 
@@ -98,6 +100,8 @@ export interface DifferentialRun {
   outcomes: DifferentialOutcome[];
   /** Fixtures with no catalog schema, or whose schema did not load/compile, with why. */
   problems: { fixture: string; reason: string }[];
+  /** Documents a seed family leaves out (encoding, namespaces off), with why. */
+  excluded: ExcludedSeed[];
 }
 
 export function verdictOf(r: EngineResult): EngineVerdict {
@@ -113,20 +117,27 @@ export function verdictOf(r: EngineResult): EngineVerdict {
 export function locate(qxmlPath: string | undefined, libxml2Path: string | undefined, xml: string, file: string): boolean | null {
   const direct = inside(qxmlPath, libxml2Path);
   if (direct !== false || libxml2Path === undefined) return direct;
-  const rewritten = libxml2PathInTree(libxml2Path, parseTree(xml, file));
+  let tree;
+  try {
+    tree = parseTree(xml, file);
+  } catch {
+    return null; // a document the tree reader cannot build alone (a namespace declared by a DTD default)
+  }
+  const rewritten = libxml2PathInTree(libxml2Path, tree);
   return rewritten === undefined ? null : inside(qxmlPath, rewritten);
 }
 
 /**
  * libxml2's DTD checks while parsing (doctype mode) name an element not yet linked into the tree
- * by its name alone ("/ID" for a deep <ID>): the same element when qxml's path ends with that
- * name and both errors are on the same line; null when libxml2's path is not of that form.
+ * by its name alone ("/ID" for a deep <ID>, "/note" for <pfx:note>): the same element when qxml's
+ * path ends with that name (or local name) and both errors are on the same line; null when libxml2's path is not of that form.
  */
 function locateDetached(q: Diagnostic | undefined, l: Diagnostic | undefined): boolean | null {
   const name = l?.path === undefined ? undefined : /^\/([^/[\]]+)(?:\[\d+\])?$/.exec(l.path)?.[1];
   if (name === undefined || q?.path === undefined) return null;
   const last = q.path.slice(q.path.lastIndexOf("/") + 1).replace(/\[\d+\]$/, "");
-  return last === name && q.line === l!.line;
+  // Such an element has no namespace yet either: libxml2 names <pfx:note> "/note".
+  return (last === name || last.endsWith(`:${name}`)) && q.line === l!.line;
 }
 
 /**
@@ -226,27 +237,26 @@ export async function runDifferential(options: DifferentialOptions = {}): Promis
   if (sources.has("corpus")) seeds.push(...corpusSeeds(catalog));
   if (sources.has("typed")) seeds.push(...typedSeeds());
 
+  const extra = extraSeeds([...sources].filter((x): x is ExtraSource => x !== "fixture" && x !== "corpus" && x !== "typed"));
   try {
-    for (const seed of seeds) {
+    for (const seed of [...seeds, ...extra.seeds]) {
       if ("problem" in seed) {
         problems.push({ fixture: seed.name, reason: seed.problem });
         continue;
       }
-      const { name, file, text, schema: entry } = seed;
-      const p = prepare(entry);
-      if (typeof p === "string") {
-        problems.push({ fixture: name, reason: p });
+      const plan = planOf(seed, prepare, resolveEntity, options.doctypePerFixture ?? 20);
+      if (typeof plan === "string") {
+        problems.push({ fixture: seed.name, reason: plan });
         continue;
       }
-      const model = readSchemaFile(entry.file, entry.kind).model!;
+      const { name, file, text } = seed;
       const variants: { id: string; kind: MutationKind | "original"; description: string; xml: string }[] = [{ id: "original", kind: "original", description: "the fixture as written", xml: text }];
       try {
-        variants.push(...mutate(model, text, { seed: options.seed ?? 1, max: options.perFixture ?? 120, deepMax: options.deepPerFixture ?? 150, pairMax: options.pairsPerFixture ?? 20, file: name }));
+        if (plan.model === null) throw new Error("no schema model to mutate against (the DTD did not read)");
+        variants.push(...mutate(plan.model, text, { seed: options.seed ?? 1, max: options.perFixture ?? 120, deepMax: options.deepPerFixture ?? 150, pairMax: options.pairsPerFixture ?? 20, file: name }));
       } catch (e) {
         problems.push({ fixture: name, reason: `mutate: ${(e as Error).message}` });
       }
-      // Variants 0..doctypeMax (the fixture and its first mutations) also run in doctype mode; -1: none.
-      const doctypeMax = entry.kind === "dtd" && seed.source !== "typed" && sniffHead(text).doctype !== undefined ? (options.doctypePerFixture ?? 20) : -1;
       variants.forEach((v, i) => {
         const one = (mode: Mode, q: EngineResult, l: EngineResult) => {
           const qv = verdictOf(q);
@@ -254,17 +264,39 @@ export async function runDifferential(options: DifferentialOptions = {}): Promis
           const agree = qv.valid === lv.valid && qv.wellFormed === lv.wellFormed;
           const located = agree && !qv.valid && qv.wellFormed ? locatePart(v.kind, qv, lv, v.xml, name) : null;
           const suffix = mode === "doctype" ? "@doctype" : "";
-          outcomes.push({ id: `${name}#${v.id}${suffix}`, fixture: name, source: seed.source, kind: v.kind, schema: entry.name, mode, description: v.description, qxml: qv, libxml2: lv, agree, located });
+          outcomes.push({ id: `${name}#${v.id}${suffix}`, fixture: name, source: seed.source, kind: v.kind, schema: plan.schemaName, mode, description: v.description, qxml: qv, libxml2: lv, agree, located });
         };
         const where = { file };
-        one("schema", validateString(v.xml, { ...where, schema: p.qxml }), p.libxml2.validate(v.xml, where));
-        if (i <= doctypeMax) one("doctype", validateString(v.xml, { ...where, resolveEntity }), engine.validate(v.xml, { ...where, resolveEntity }));
+        if (plan.schema !== undefined) one("schema", validateString(v.xml, { ...where, schema: plan.schema.qxml }), plan.schema.libxml2.validate(v.xml, where));
+        const d = plan.doctype;
+        if (d !== undefined && i <= d.max) one("doctype", validateString(v.xml, { ...where, resolveEntity: d.resolveEntity }), engine.validate(v.xml, { ...where, resolveEntity: d.resolveEntity }));
       });
     }
   } finally {
     for (const p of prepared.values()) if (typeof p !== "string") p.libxml2.dispose();
   }
-  return { outcomes, problems };
+  return { outcomes, problems, excluded: extra.excluded };
+}
+
+/** How a seed runs: the model its mutations are made from, and the modes it is validated in. */
+interface Plan {
+  schemaName: string;
+  model: SchemaModel | null;
+  /** Schema mode: both engines validate against this schema file. */
+  schema?: Prepared;
+  /** Doctype mode: each engine reads the document's own DTD; variants 0..max run (the seed and its first mutations). */
+  doctype?: { resolveEntity: EntityResolver; max: number };
+}
+
+function planOf(seed: Seed | ExtraSeed, prepare: (entry: SchemaRef) => Prepared | string, catalogResolver: EntityResolver, doctypeMax: number): Plan | string {
+  if ("mode" in seed && seed.mode === "doctype") return { schemaName: seed.schemaName, model: seed.model, doctype: { resolveEntity: seed.resolveEntity, max: Number.POSITIVE_INFINITY } };
+  const entry = seed.schema;
+  const p = prepare(entry);
+  if (typeof p === "string") return p;
+  const plan: Plan = { schemaName: entry.name, model: readSchemaFile(entry.file, entry.kind).model!, schema: p };
+  // The Qualys DTD fixtures with a DOCTYPE also run their first mutations in doctype mode, through the catalog.
+  if (entry.kind === "dtd" && seed.source !== "typed" && sniffHead(seed.text).doctype !== undefined) plan.doctype = { resolveEntity: catalogResolver, max: doctypeMax };
+  return plan;
 }
 
 export interface DifferentialSummary {
