@@ -140,7 +140,8 @@ function sequence(parts: ContentForm[]): ContentForm {
     else rest.push(part);
   }
   const merged: ContentForm = atLeastOne.length > 0 ? { kind: "props", props, atLeastOne } : { kind: "props", props };
-  const all = props.length > 0 ? [merged, ...rest] : rest;
+  // A sequence of wildcards only has no parts left: it is the empty props node, not an empty "all".
+  const all = props.length > 0 || rest.length === 0 ? [merged, ...rest] : rest;
   return all.length === 1 ? all[0] : { kind: "all", parts: all };
 }
 

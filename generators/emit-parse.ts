@@ -30,6 +30,12 @@ export function ${serialize}(${N.value}: ${t}, ${N.options}?: ${N.SerializeOptio
   return ${N.serializeWithTable}(${N.TABLE}, ${r.xmlName}, ${N.value}, ${N.options});
 }`;
   });
+  if (roots.length === 0) {
+    return _`${header}
+// The schema declares no global element: no document can have a root it declares, so there is no parse or serialize.
+export {};
+`;
+  }
   return _`${header}
 import { ${N.parseWithTable}, ${N.serializeWithTable}, type ${N.SerializeOptions} } from ${runtime};
 import type { ${join(typeNames)} } from ${typesModule};

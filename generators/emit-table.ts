@@ -75,6 +75,11 @@ export function formTable(schema: SchemaForm): FormTable {
     return node;
   });
   const globals: Record<string, number> = {};
-  for (const [key, id] of Object.entries(schema.model.globalElements)) globals[key] = schema.byDecl.get(id)!;
+  // By the name generated parse/serialize pass (the declaration's name: the object form has no
+  // namespaces); of two globals with one local name in different namespaces, the first declared wins.
+  for (const id of Object.values(schema.model.globalElements).sort((a, b) => a - b)) {
+    const name = schema.model.elements[id].name;
+    if (!(name in globals)) globals[name] = schema.byDecl.get(id)!;
+  }
   return { nodes, globals };
 }

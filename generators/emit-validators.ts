@@ -100,7 +100,7 @@ else ${check}`;
   });
 }
 
-function unknownKeys(form: ElementForm, ordered: boolean): Code {
+function unknownKeys(form: ElementForm, ordered: boolean, xsd: boolean): Code {
   if (form.open) return _``;
   const names = form.content === undefined ? [] : namesOf(form.content);
   const known = [...form.attributes.map((a) => a.key), ...(form.text !== undefined ? [TEXT_KEY] : []), ...names];
@@ -112,7 +112,7 @@ function unknownKeys(form: ElementForm, ordered: boolean): Code {
       : _`${N.ce}.report("valid/text-not-allowed", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`;
   return _`${knownSet(known)}
 for (const ${N.k} of Object.keys(${N.v})) {
-  if (${N.known}.has(${N.k})) continue;
+  if (${N.known}.has(${N.k})${xsd ? _` || ${N.xsdReservedAttribute}(${N.k})` : _``}) continue;
   if (${N.k}.startsWith("@_")) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});${ordered ? _`
   else if (${N.order} !== null) continue;` : _``}
   else if (${N.k} === ${TEXT_KEY}) ${textProblem}
@@ -170,7 +170,7 @@ function elementCheck(ctx: Ctx): Code {
       body = ctx.ordered
         ? // A parsed object of a text-only element (attributes or children it may not have): reported in document order.
           [valueCheck(ctx, form.text!, "text", form.fixed, _`${N.orderedText}(${N.out}, ${N.path}, ${element}, ${N.v}, ${N.d}, ${ctx.at}, ${N.ORDERED})`, N.path)]
-        : [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v})`, N.path)];
+        : [_`void ${N.d};`, valueCheck(ctx, form.text!, "text", form.fixed, (ctx.schema.model.kind === "xsd" ? _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v}, true)` : _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v})`), N.path)];
       break;
     case "object": {
       const text =
@@ -194,11 +194,13 @@ function elementCheck(ctx: Ctx): Code {
         ...attributeChecks(ctx, form.attributes),
         ...text,
         ...(ordered === undefined ? [] : [ordered.order]),
-        unknownKeys(form, ordered !== undefined),
+        unknownKeys(form, ordered !== undefined, ctx.schema.model.kind === "xsd"),
         ...(ordered === undefined ? [] : [ordered.walk]),
         ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
       ];
       if (form.content === undefined || namesOf(form.content).length === 0) body.push(_`void ${N.d};`);
+      // Wildcards only: no unknown-key or child check reads the content errors (noUnusedLocals).
+      if (form.open && (form.content === undefined || namesOf(form.content).length === 0)) body.push(_`void ${N.ce};`);
       break;
     }
   }
@@ -257,10 +259,14 @@ ${join(checks, "\n\n")}
   // Only the helpers the code calls are imported: projects that compile generated code with
   // noUnusedLocals would otherwise fail on it.
   const used = usedNames(body.toString(), RUNTIME_HELPERS);
+  // A schema with no global element has nothing to validate: the module says so and imports nothing unused.
+  const runtimeImport = used.length > 0 ? _`import { ${join(used)}, type ${N.Diagnostic} } from ${runtime};` : roots.length > 0 ? _`import type { ${N.Diagnostic} } from ${runtime};` : _``;
+  const typesImport = typeNames.length > 0 ? _`
+import type { ${join(typeNames)} } from ${typesModule};` : _`
+// The schema declares no global element: no document can be validated against it, so there is no validator.`;
   return _`${header}
 /* eslint-disable */
-import { ${join(used)}, type ${N.Diagnostic} } from ${runtime};
-import type { ${join(typeNames)} } from ${typesModule};${ordered ? _`
+${runtimeImport}${typesImport}${ordered ? _`
 import { ${N.TABLE} } from ${tableModule};` : _``}
 ${body}`;
 }
@@ -271,6 +277,7 @@ const RUNTIME_HELPERS: readonly Name[] = [
   N.checkValue,
   N.ContentErrors,
   N.textOf,
+  N.xsdReservedAttribute,
   N.childPath,
   N.describeJs,
   N.expectedText,

@@ -16,6 +16,7 @@ export const N = {
   checkChild: new Name("checkChild"),
   ContentErrors: new Name("ContentErrors"),
   textOf: new Name("textOf"),
+  xsdReservedAttribute: new Name("xsdReservedAttribute"),
   ce: new Name("ce"),
   Infinity: new Code("Infinity"),
   isRecord: new Name("isRecord"),

@@ -207,13 +207,24 @@ export class ContentErrors {
  * A text-only element given as an object: fast-xml-parser's form of the element with attributes the
  * schema does not declare. Reports those attributes (as the engine does) and returns the text.
  */
-export function textOf(out: Diagnostic[], path: string, element: string, v: unknown): unknown {
+export function textOf(out: Diagnostic[], path: string, element: string, v: unknown, xsd = false): unknown {
   if (!isRecord(v)) return v;
   const keys = Object.keys(v);
   if (!keys.every((k) => k === "#text" || k.startsWith("@_"))) return v;
-  for (const k of keys) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
+  for (const k of keys) if (k.startsWith("@_") && !(xsd && xsdReservedAttribute(k))) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
   return v["#text"] ?? "";
 }
+
+/**
+ * XSD: namespace declarations (`xmlns`, `xmlns:p`) are no attributes of the element, and the four
+ * xsi attributes are allowed on every element (XSD 1.0 §3.4.4, cvc-complex-type.3); the object form
+ * keeps both as written ("@_xmlns:xsi"), with the conventional xsi prefix. (A DTD declares them like
+ * any attribute.)
+ */
+export function xsdReservedAttribute(k: string): boolean {
+  return k === "@_xmlns" || k.startsWith("@_xmlns:") || XSI_ATTRIBUTES.has(k);
+}
+const XSI_ATTRIBUTES = new Set(["@_xsi:type", "@_xsi:nil", "@_xsi:schemaLocation", "@_xsi:noNamespaceSchemaLocation"]);
 
 /** A generated check function of one element type. */
 export type CheckFn = (v: unknown, path: string, out: Diagnostic[], d: number) => void;

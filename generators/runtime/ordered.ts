@@ -13,7 +13,7 @@ import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren,
 import { excerpt } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
 import { isTextEntry, orderOf, recordedOrder, type ChildOrder } from "./order.js";
-import { MAX_DEPTH, textOf } from "./check.js";
+import { MAX_DEPTH, textOf, xsdReservedAttribute } from "./check.js";
 import { retype } from "./retype.js";
 import type { FormTable } from "./table.js";
 
@@ -260,8 +260,8 @@ export function orderedText(out: Diagnostic[], path: string, element: string, v:
   if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
   const rec = v as Record<string, unknown>;
   const order = orderOf(rec, false);
-  if (order === null || order.every(isTextEntry)) return textOf(out, path, element, v);
-  for (const k of Object.keys(rec)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
+  if (order === null || order.every(isTextEntry)) return textOf(out, path, element, v, !s.dtd);
+  for (const k of Object.keys(rec)) if (k.startsWith("@_") && !(!s.dtd && xsdReservedAttribute(k))) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
   walkContent(rec, order, path, out, d, at, s);
   return rec["#text"] ?? "";
 }

@@ -1,0 +1,304 @@
+/**
+ * `qxml generate` on schemas it was not written for (test-support/codegen-schemas.ts): for each,
+ *   (a) refused with a schema diagnostic, or generated — never an exception;
+ *   (b) every generated module compiles under `--strict` (one TypeScript program over all outputs);
+ *   (c) the JSON Schema compiles in ajv 2020 strict mode;
+ *   (d) on the documents paired with the schema, the generated parse + validator (transpiled with
+ *       esbuild, imported) agree with `qxml validate` on the XML: verdict, and the first
+ *       diagnostic where both reject. A difference a documented gap explains (codegen-known.ts)
+ *       is counted as known with that reason; the rest are findings.
+ * Used by test/generators/breadth.test.ts; `node dist/test-support/codegen-breadth.js` prints a
+ * full report (QXML_BREADTH_FAMILIES=libxml2-xsd,... to narrow it).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Ajv2020Module from "ajv/dist/2020.js";
+import { transformSync } from "esbuild";
+import ts from "typescript";
+import type { SchemaModel } from "../src/schema/model.js";
+import { readSchemaFile } from "../src/schema/load.js";
+import { compileSchema, validateString } from "../src/validate/index.js";
+import { localResolver } from "../src/xml/resolve.js";
+import { GenerateError } from "../generators/content.js";
+import { childForm, schemaForm } from "../generators/form.js";
+import { renderSchema } from "../generators/render.js";
+import { knownDifference } from "./codegen-known.js";
+import { BREADTH_FAMILIES, breadthSchemas, type BreadthFamily, type BreadthSchema } from "./codegen-schemas.js";
+import { REPO_ROOT } from "./paths.js";
+
+type AjvClass = typeof Ajv2020Module.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
+
+/** Generated code imports the built runtime (`npm run build` first), as an installed package would. */
+export const BUILT_RUNTIME = join(REPO_ROOT, "dist/src/runtime/index.js");
+
+export type SchemaStatus = "refused" | "not-generated" | "crash" | "generated";
+
+export interface DocumentOutcome {
+  file: string;
+  /** agree: same verdict (and same first diagnostic where both reject). */
+  status: "agree" | "known" | "finding";
+  /** For known: the gap's reason; for finding: what differs. */
+  detail?: string;
+}
+
+export interface SchemaOutcome {
+  id: string;
+  family: BreadthFamily;
+  status: SchemaStatus;
+  /** refused: first schema diagnostic (code: message); not-generated/crash: the error. */
+  reason?: string;
+  /** TypeScript diagnostics over this schema's outputs ("file(line): TSnnnn message"). */
+  tsErrors: string[];
+  /** ajv's refusal of schema.json, if any. */
+  ajvError?: string;
+  documents: DocumentOutcome[];
+}
+
+interface Generated {
+  schema: BreadthSchema;
+  model: SchemaModel;
+  dir: string;
+}
+
+export interface BreadthOptions {
+  families?: readonly BreadthFamily[];
+  /** Scratch folder for the outputs (emptied first). */
+  outDir: string;
+  /** Compare documents (d); default true. */
+  documents?: boolean;
+  /** Only schemas whose id passes (e.g. a CI selection). */
+  select?: (s: BreadthSchema) => boolean;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+function generate(schema: BreadthSchema, slot: string, outDir: string): { outcome: SchemaOutcome; generated?: Generated } {
+  const outcome: SchemaOutcome = { id: schema.id, family: schema.family, status: "generated", tsErrors: [], documents: [] };
+  try {
+    const { model, diagnostics } = readSchemaFile(schema.file, schema.kind);
+    const first = diagnostics.find((d) => d.severity === "error");
+    if (model === null || first !== undefined) {
+      outcome.status = "refused";
+      outcome.reason = first === undefined ? "(no model, no diagnostic)" : `${first.code}: ${first.message}`;
+      return { outcome };
+    }
+    const files = renderSchema(model, { name: slot, sourceLabel: schema.id, runtime: BUILT_RUNTIME });
+    for (const f of files) {
+      const path = join(outDir, f.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.source);
+    }
+    return { outcome, generated: { schema, model, dir: join(outDir, slot) } };
+  } catch (e) {
+    outcome.status = e instanceof GenerateError ? "not-generated" : "crash";
+    outcome.reason = message(e) + (outcome.status === "crash" && e instanceof Error ? `\n${e.stack ?? ""}` : "");
+    return { outcome };
+  }
+}
+
+/** (b): one strict program over every output; diagnostics go to the schema whose folder holds the file. */
+function compileAll(generated: Generated[], outcomes: Map<string, SchemaOutcome>): void {
+  const rootNames = generated.flatMap((g) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(g.dir, f)));
+  if (rootNames.length === 0) return;
+  const program = ts.createProgram(rootNames, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
+  });
+  const byDir = new Map(generated.map((g) => [g.dir + "/", outcomes.get(g.schema.id)!]));
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const file = d.file?.fileName ?? "";
+    const dir = file.slice(0, file.lastIndexOf("/") + 1);
+    const owner = byDir.get(dir);
+    const line = d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    const text = `${file.slice(dir.length)}(${line}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
+    if (owner !== undefined) owner.tsErrors.push(text);
+    else for (const o of byDir.values()) o.tsErrors.push(`(outside the outputs) ${file}: ${text}`);
+  }
+}
+
+function ajvCheck(g: Generated, outcome: SchemaOutcome): void {
+  try {
+    new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(g.dir, "schema.json"), "utf8")) as object);
+  } catch (e) {
+    outcome.ajvError = message(e);
+  }
+}
+
+interface Diag {
+  severity: string;
+  code: string;
+  message: string;
+  path?: string;
+}
+const key = (d: Diag | undefined): string => (d === undefined ? "(none)" : `${d.code} ${d.path ?? ""}: ${d.message}`);
+type Module = Record<string, (...args: unknown[]) => unknown>;
+
+/** The document as the generated parse takes it: a string (UTF-16 by its byte order mark, else UTF-8). */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+/** The root declaration a document's root name selects among the exported roots (namespaces by local name). */
+function rootDecl(model: SchemaModel, roots: number[], name: string): number | undefined {
+  const local = name.slice(name.indexOf(":") + 1);
+  return roots.find((id) => model.elements[id].name === name) ?? roots.find((id) => model.elements[id].name === local);
+}
+
+async function transpiled(g: Generated): Promise<{ parse: Module; validate: Module }> {
+  for (const f of ["types", "table", "parse", "validate"]) {
+    const source = readFileSync(join(g.dir, `${f}.ts`), "utf8");
+    writeFileSync(join(g.dir, `${f}.js`), transformSync(source, { loader: "ts", format: "esm", target: "es2022" }).code);
+  }
+  const load = async (f: string) => (await import(pathToFileURL(join(g.dir, `${f}.js`)).href)) as Module;
+  return { parse: await load("parse"), validate: await load("validate") };
+}
+
+/** (d) for one document. */
+function compareDocument(g: Generated, mods: { parse: Module; validate: Module }, file: string, compiled: ReturnType<typeof compileSchema>["schema"]): DocumentOutcome {
+  const bytes = readFileSync(file);
+  // As `qxml validate` reads it: a DTD document by its own DOCTYPE (internal and external subset),
+  // an XSD instance against the schema; external entities from the document's folder and its parent.
+  const resolveEntity = localResolver({ allow: [dirname(dirname(file))] });
+  const xml = validateString(bytes, g.schema.kind === "dtd" ? { file, resolveEntity } : { file, schema: compiled, resolveEntity });
+  const xmlErrors = (xml.diagnostics as Diag[]).filter((d) => d.severity === "error");
+  const text = decode(bytes);
+  const form = schemaForm(g.model);
+  const decl = xml.root === undefined ? undefined : rootDecl(g.model, form.roots, xml.root);
+  const ctx = { schema: g.schema, model: g.model, xml: text, xmlErrors };
+  const judge = (difference: string): DocumentOutcome => {
+    const reason = knownDifference({ ...ctx, difference });
+    return reason === undefined ? { file, status: "finding", detail: difference } : { file, status: "known", detail: reason };
+  };
+  if (decl === undefined) {
+    // No exported root for it: the generated code has nothing to offer; qxml validate must refuse it.
+    return xml.valid ? judge(`root <${xml.root ?? "?"}> has no generated parse, but qxml validate accepts the document`) : { file, status: "agree" };
+  }
+  const t = childForm(form, decl).typeName;
+  let value: unknown;
+  try {
+    value = mods.parse[`parse${t}`](text);
+  } catch (e) {
+    return xml.valid ? judge(`parse${t} throws (${message(e)}), qxml validate accepts`) : { file, status: "agree" };
+  }
+  let objectErrors: Diag[];
+  try {
+    objectErrors = (mods.validate[`validate${t}`](value) as Diag[]).filter((d) => d.severity === "error");
+  } catch (e) {
+    return judge(`validate${t} throws: ${message(e)}`);
+  }
+  if ((objectErrors.length === 0) !== xml.valid) return judge(`verdict: object ${key(objectErrors[0])} / xml ${key(xmlErrors[0])}`);
+  if (!xml.valid && key(objectErrors[0]) !== key(xmlErrors[0])) return judge(`first diagnostic: object ${key(objectErrors[0])} / xml ${key(xmlErrors[0])}`);
+  return { file, status: "agree" };
+}
+
+async function compareDocuments(g: Generated, outcome: SchemaOutcome): Promise<void> {
+  if (g.schema.documents.length === 0) return;
+  let mods: { parse: Module; validate: Module };
+  try {
+    mods = await transpiled(g);
+  } catch (e) {
+    for (const file of g.schema.documents) outcome.documents.push({ file, status: "finding", detail: `generated modules do not load: ${message(e)}` });
+    return;
+  }
+  const compiled = compileSchema(g.model).schema;
+  for (const file of g.schema.documents) {
+    try {
+      outcome.documents.push(compareDocument(g, mods, file, compiled));
+    } catch (e) {
+      outcome.documents.push({ file, status: "finding", detail: `harness: ${message(e)}` });
+    }
+  }
+}
+
+export async function runBreadth(options: BreadthOptions): Promise<SchemaOutcome[]> {
+  rmSync(options.outDir, { recursive: true, force: true });
+  mkdirSync(options.outDir, { recursive: true });
+  const schemas = breadthSchemas(options.families ?? BREADTH_FAMILIES).filter(options.select ?? (() => true));
+  const outcomes = new Map<string, SchemaOutcome>();
+  const generated: Generated[] = [];
+  schemas.forEach((s, i) => {
+    const r = generate(s, `s${i}`, options.outDir);
+    outcomes.set(s.id, r.outcome);
+    if (r.generated !== undefined) generated.push(r.generated);
+  });
+  compileAll(generated, outcomes);
+  for (const g of generated) ajvCheck(g, outcomes.get(g.schema.id)!);
+  if (options.documents !== false) for (const g of generated) await compareDocuments(g, outcomes.get(g.schema.id)!);
+  return [...outcomes.values()];
+}
+
+export interface BreadthSummary {
+  schemas: number;
+  refused: number;
+  /** Refusals by first diagnostic code (or GenerateError). */
+  refusedBy: Record<string, number>;
+  crashes: string[];
+  generated: number;
+  compiledClean: number;
+  tsErrors: number;
+  ajvRefused: string[];
+  documents: number;
+  agree: number;
+  known: number;
+  /** Known differences by reason. */
+  knownBy: Record<string, number>;
+  findings: string[];
+}
+
+export function summarize(outcomes: SchemaOutcome[]): BreadthSummary {
+  const s: BreadthSummary = { schemas: outcomes.length, refused: 0, refusedBy: {}, crashes: [], generated: 0, compiledClean: 0, tsErrors: 0, ajvRefused: [], documents: 0, agree: 0, known: 0, knownBy: {}, findings: [] };
+  for (const o of outcomes) {
+    if (o.status === "crash") s.crashes.push(`${o.id}: ${o.reason}`);
+    else if (o.status !== "generated") {
+      s.refused++;
+      const by = o.status === "not-generated" ? "GenerateError" : (o.reason ?? "").split(":")[0];
+      s.refusedBy[by] = (s.refusedBy[by] ?? 0) + 1;
+    } else {
+      s.generated++;
+      if (o.tsErrors.length === 0) s.compiledClean++;
+      s.tsErrors += o.tsErrors.length;
+      if (o.ajvError !== undefined) s.ajvRefused.push(`${o.id}: ${o.ajvError}`);
+    }
+    for (const d of o.documents) {
+      s.documents++;
+      if (d.status === "agree") s.agree++;
+      else if (d.status === "known") {
+        s.known++;
+        s.knownBy[d.detail!] = (s.knownBy[d.detail!] ?? 0) + 1;
+      } else s.findings.push(`${o.id} ${d.file.split("/").pop()}: ${d.detail}`);
+    }
+  }
+  return s;
+}
+
+export function formatSummary(s: BreadthSummary): string {
+  const by = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
+  return (
+    `codegen breadth: ${s.schemas} schemas: ${s.refused} refused (${by(s.refusedBy)}), ${s.crashes.length} crashed, ${s.generated} generated, ` +
+    `${s.compiledClean}/${s.generated} compile clean under --strict (${s.tsErrors} TS diagnostics), ${s.generated - s.ajvRefused.length}/${s.generated} JSON Schemas compile in ajv strict\n` +
+    `  documents: ${s.documents}: ${s.agree} agree, ${s.known} known (${by(s.knownBy)}), ${s.findings.length} findings`
+  );
+}
+
+async function main(): Promise<void> {
+  const families = process.env.QXML_BREADTH_FAMILIES?.split(",") as BreadthFamily[] | undefined;
+  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep") });
+  const s = summarize(outcomes);
+  console.log(formatSummary(s));
+  for (const c of s.crashes) console.log(`CRASH ${c}`);
+  for (const o of outcomes.filter((x) => x.tsErrors.length > 0)) console.log(`TS ${o.id}:\n  ${o.tsErrors.slice(0, 5).join("\n  ")}`);
+  for (const a of s.ajvRefused) console.log(`AJV ${a}`);
+  for (const f of s.findings) console.log(`FINDING ${f}`);
+  if (process.env.QXML_BREADTH_REFUSED !== undefined) for (const o of outcomes.filter((x) => x.status === "refused" || x.status === "not-generated")) console.log(`REFUSED ${o.id}: ${o.reason}`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

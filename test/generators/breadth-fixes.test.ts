@@ -1,0 +1,110 @@
+/**
+ * What the breadth harness (test-support/codegen-breadth.ts) found on schemas other than the
+ * bundled ones, one test per fix: each fails on the generator as it was before.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020Module from "ajv/dist/2020.js";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { contentForm } from "../../generators/content.js";
+import { renderSchema } from "../../generators/render.js";
+import { writeRendered } from "../../generators/write.js";
+import { readSchemaFile } from "../../src/schema/load.js";
+import type { Particle } from "../../src/schema/model.js";
+import { compileSchema, validateString } from "../../src/validate/index.js";
+import { diagnosticLines, repoRoot, runtimeEntry, strictOptions } from "./helpers.js";
+
+type AjvClass = typeof Ajv2020Module.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
+type Module = Record<string, (...args: unknown[]) => unknown>;
+
+const out = join(repoRoot, "test/generators/.out/breadth-fixes");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, "src"), { recursive: true });
+
+/** Writes a schema, reads it and renders it into out/<name>/; returns the model. */
+function generate(name: string, kind: "xsd" | "dtd", text: string) {
+  const file = join(out, "src", `${name}.${kind}`);
+  writeFileSync(file, text);
+  const { model, diagnostics } = readSchemaFile(file, kind);
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  writeRendered(out, renderSchema(model!, { name, sourceLabel: `${name}.${kind}`, runtime: runtimeEntry }));
+  return model!;
+}
+
+const XS = `xmlns:xs="http://www.w3.org/2001/XMLSchema"`;
+const WILDCARD_ONLY = `<xs:schema ${XS} targetNamespace="http://FOO" xmlns:foo="http://FOO">
+  <xs:element name="foo"><xs:complexType><xs:sequence>
+    <xs:any namespace="##any" processContents="lax" minOccurs="0" maxOccurs="3"/>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>`;
+const NO_GLOBAL_ELEMENT = `<xs:schema ${XS}>
+  <xs:attribute name="lang" type="xs:language"/>
+  <xs:complexType name="T"><xs:sequence><xs:element name="a" type="xs:string"/></xs:sequence></xs:complexType>
+</xs:schema>`;
+const NO_GLOBAL_DTD = `<!ENTITY % p "x">\n`;
+const PLAIN = `<xs:schema ${XS}>
+  <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="e" type="xs:int"/></xs:sequence>
+    <xs:attribute name="a" type="xs:string"/></xs:complexType></xs:element>
+</xs:schema>`;
+const DTD = `<!ELEMENT r (e)>\n<!ELEMENT e (#PCDATA)>\n<!ATTLIST r a CDATA #IMPLIED>\n`;
+
+generate("wildcard", "xsd", WILDCARD_ONLY);
+generate("noglobal", "xsd", NO_GLOBAL_ELEMENT);
+generate("noglobaldtd", "dtd", NO_GLOBAL_DTD);
+const plain = generate("plain", "xsd", PLAIN);
+generate("plaindtd", "dtd", DTD);
+
+const loc = { file: "t", line: 1, column: 1 };
+
+describe("schemas beyond the bundled ones", () => {
+  it("a sequence of wildcards only is the empty set of properties (was an empty 'all' that crashed emit-types)", () => {
+    const any: Particle = { kind: "any", wildcard: { namespaces: "##any", targetNamespace: null, processContents: "lax" }, min: 0, max: 3, location: loc } as Particle;
+    const form = contentForm({ kind: "sequence", items: [any], min: 1, max: 1, location: loc });
+    expect(form).toEqual({ kind: "props", props: [] });
+  });
+
+  it("every output compiles under --strict, including schemas without a global element (was `import { , type Diagnostic }`)", () => {
+    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
+    const program = ts.createProgram(files, strictOptions([], { noUnusedLocals: true }));
+    expect(diagnosticLines(program)).toEqual([]);
+  });
+
+  it("the JSON Schema of a schema without a global element compiles in ajv strict mode and accepts nothing (was an empty anyOf)", async () => {
+    const { readFileSync } = await import("node:fs");
+    for (const n of ["noglobal", "noglobaldtd"]) {
+      const schema = JSON.parse(readFileSync(join(out, n, "schema.json"), "utf8")) as object;
+      const validate = new Ajv2020({ strict: true }).compile(schema);
+      expect(validate({})).toBe(false);
+    }
+  });
+
+  it("a schema with a target namespace parses a document in its default namespace (the table was keyed {uri}foo)", async () => {
+    const parse = (await import(join(out, "wildcard", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "wildcard", "validate.ts"))) as Module;
+    const value = parse.parseFoo(`<foo xmlns="http://FOO"><x/><y/></foo>`);
+    expect(value).toMatchObject({ x: "", y: "" });
+    expect(validate.validateFoo(value)).toEqual([]);
+  });
+
+  it("XSD: namespace declarations and xsi attributes are no undeclared attributes, as in qxml validate", async () => {
+    const parse = (await import(join(out, "plain", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "plain", "validate.ts"))) as Module;
+    const xml = `<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="plain.xsd" a="1"><e>3</e></r>`;
+    expect(validateString(xml, { file: "r.xml", schema: compileSchema(plain).schema }).diagnostics).toEqual([]);
+    expect(validate.validateR(parse.parseR(xml))).toEqual([]);
+    // Hand-built (order-free) objects too.
+    expect(validate.validateR({ "@_xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", e: 3 })).toEqual([]);
+    // Other attributes are still reported.
+    expect((validate.validateR({ "@_b": "x", e: 3 }) as { code: string }[]).map((d) => d.code)).toEqual(["valid/undeclared-attribute"]);
+  });
+
+  it("DTD: an undeclared xmlns attribute is still reported, as qxml validate does", async () => {
+    const parse = (await import(join(out, "plaindtd", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "plaindtd", "validate.ts"))) as Module;
+    const diags = validate.validateR(parse.parseR(`<r xmlns:x="u"><e>t</e></r>`)) as { code: string; message: string }[];
+    expect(diags.map((d) => d.code)).toEqual(["valid/undeclared-attribute"]);
+    expect(diags[0].message).toContain("xmlns:x");
+  });
+});
