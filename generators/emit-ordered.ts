@@ -53,7 +53,9 @@ function automatonLiteral(schema: SchemaForm, particle: Particle): AutomatonLite
 /** The generated content literal of an element (undefined: no element content, or checked order-free only). */
 export function contentLiteral(schema: SchemaForm, form: ElementForm): ContentLiteral | undefined {
   if (form.shape === "any") return { name: form.xmlName, mixed: true, model: null };
-  if (form.shape === "value") return textOnlyLiteral(schema, form);
+  // Text beside attributes (simple content, DTD (#PCDATA) with attributes) is text-only too: a child of it
+  // is then reported as the engine does (valid/element-in-simple-content), not as an unexpected name.
+  if (form.shape === "value" || (form.shape === "object" && form.content === undefined && form.text !== undefined)) return textOnlyLiteral(schema, form);
   if (form.shape !== "object" || form.content === undefined) return undefined;
   const particle = particleOf(schema, form);
   if (particle === null) return undefined;

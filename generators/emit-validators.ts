@@ -164,7 +164,12 @@ function elementCheck(ctx: Ctx): Code {
         : [_`void ${N.v}; void ${N.path}; void ${N.out}; void ${N.d};`];
       break;
     case "empty":
-      body = [_`if (${N.v} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: typeof ${N.v} === "string" ? ${N.foundText}(${N.v}) : ${N.describeJs}(${N.v}) }, ${N.path});`, _`void ${N.d};`];
+      // An object of attributes only: undeclared attributes, as the engine reports them on the start tag.
+      body = [
+        _`const ${N.t} = ${ctx.schema.model.kind === "xsd" ? _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v}, true)` : _`${N.textOf}(${N.out}, ${N.path}, ${element}, ${N.v})`};`,
+        _`if (${N.t} !== "") ${N.report}(${N.out}, "valid/not-empty", { parent: ${element}, found: typeof ${N.t} === "string" ? ${N.foundText}(${N.t}) : ${N.describeJs}(${N.t}) }, ${N.path});`,
+        _`void ${N.d};`,
+      ];
       break;
     case "value":
       body = ctx.ordered

@@ -49,6 +49,7 @@ export const N = {
   item: new Name("item"),
   i: new Name("i"),
   k: new Name("k"),
+  t: new Name("t"),
   n: new Name("n"),
   c: new Name("c"),
   TABLE: new Name("TABLE"),

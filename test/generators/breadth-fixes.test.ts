@@ -48,6 +48,13 @@ const PLAIN = `<xs:schema ${XS}>
   <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="e" type="xs:int"/></xs:sequence>
     <xs:attribute name="a" type="xs:string"/></xs:complexType></xs:element>
 </xs:schema>`;
+const SIMPLE_AND_EMPTY = `<xs:schema ${XS}>
+  <xs:element name="doc"><xs:complexType><xs:sequence>
+    <xs:element name="title" minOccurs="0"><xs:complexType><xs:simpleContent><xs:extension base="xs:token">
+      <xs:attribute name="lang" type="xs:language"/></xs:extension></xs:simpleContent></xs:complexType></xs:element>
+    <xs:element name="none" minOccurs="0"><xs:complexType/></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>`;
 const DTD = `<!ELEMENT r (e)>\n<!ELEMENT e (#PCDATA)>\n<!ATTLIST r a CDATA #IMPLIED>\n`;
 
 generate("wildcard", "xsd", WILDCARD_ONLY);
@@ -55,6 +62,7 @@ generate("noglobal", "xsd", NO_GLOBAL_ELEMENT);
 generate("noglobaldtd", "dtd", NO_GLOBAL_DTD);
 const plain = generate("plain", "xsd", PLAIN);
 generate("plaindtd", "dtd", DTD);
+const simpleAndEmpty = generate("simpleempty", "xsd", SIMPLE_AND_EMPTY);
 
 const loc = { file: "t", line: 1, column: 1 };
 
@@ -66,7 +74,7 @@ describe("schemas beyond the bundled ones", () => {
   });
 
   it("every output compiles under --strict, including schemas without a global element (was `import { , type Diagnostic }`)", () => {
-    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
+    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
     const program = ts.createProgram(files, strictOptions([], { noUnusedLocals: true }));
     expect(diagnosticLines(program)).toEqual([]);
   });
@@ -106,5 +114,21 @@ describe("schemas beyond the bundled ones", () => {
     const diags = validate.validateR(parse.parseR(`<r xmlns:x="u"><e>t</e></r>`)) as { code: string; message: string }[];
     expect(diags.map((d) => d.code)).toEqual(["valid/undeclared-attribute"]);
     expect(diags[0].message).toContain("xmlns:x");
+  });
+
+  it("the first diagnostic is the engine's for an empty element given an attribute, and for a child of simple content", async () => {
+    const parse = (await import(join(out, "simpleempty", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "simpleempty", "validate.ts"))) as Module;
+    const compiled = compileSchema(simpleAndEmpty).schema;
+    const key = (d: { code: string; path?: string; message: string }) => `${d.code} ${d.path ?? ""}: ${d.message}`;
+    for (const [xml, code] of [
+      [`<doc><none attr="x"/></doc>`, "valid/undeclared-attribute"], // was valid/not-empty ("found an object")
+      [`<doc><title lang="fr"><salut/></title></doc>`, "valid/element-in-simple-content"], // was valid/unexpected-element
+    ] as const) {
+      const engine = validateString(xml, { file: "d.xml", schema: compiled }).diagnostics.filter((d) => d.severity === "error");
+      const object = validate.validateDoc(parse.parseDoc(xml)) as { code: string; path?: string; message: string }[];
+      expect(engine[0].code, xml).toBe(code);
+      expect(object.map(key), xml).toEqual(engine.map(key));
+    }
   });
 });
