@@ -13,6 +13,7 @@ export const authType: Rule = {
     severity: "error",
     description: "An AUTHENTICATION_TYPE that is not one of the five technologies instance discovery supports.",
     messages: {
+      empty: "AUTHENTICATION_TYPE is empty; it must be one of {expected}",
       unknown: 'AUTHENTICATION_TYPE "{value}" is not one of {expected}',
       suggest: 'AUTHENTICATION_TYPE "{value}" is not one of the supported technologies; did you mean "{suggestion}"?',
     },
@@ -24,6 +25,10 @@ export const authType: Rule = {
       AUTHENTICATION_TYPE(node) {
         const value = node.text;
         if (AUTHENTICATION_TYPES.includes(value)) return;
+        if (value.trim() === "") {
+          context.report({ messageId: "empty", node, params: { expected: [...AUTHENTICATION_TYPES] } });
+          return;
+        }
         const suggestion = suggestValue(value, AUTHENTICATION_TYPES);
         if (suggestion !== undefined) context.report({ messageId: "suggest", node, params: { value, suggestion } });
         else context.report({ messageId: "unknown", node, params: { value, expected: [...AUTHENTICATION_TYPES] } });

@@ -29,12 +29,23 @@ export const countMismatch: Rule = {
     const check: Listener = (node) => {
       const total = node.attributes.get("total");
       if (total === undefined) return;
+      // Every child counts: a renamed or misplaced child is the schema's error, and one mistake
+      // should give one finding (docs/lint.md, Robustness). The message names the counted child
+      // only when every child is one.
       let count = 0;
-      for (const n of node.childCounts.values()) count += n;
-      const params = { element: node.name, total: total.value, count, child: COUNTED[node.name], elements: count === 1 ? "element" : "elements" };
+      let others = false;
+      const counted = COUNTED[node.name].split("/");
+      for (const [name, n] of node.childCounts) {
+        count += n;
+        if (!counted.includes(name)) others = true;
+      }
+      // A total written with white space around it ("&#9;4") is shown as the number it holds.
+      const numeric = /^\s*\d+\s*$/.test(total.value);
+      const value = numeric ? total.value.trim() : total.value;
+      const params = { element: node.name, total: value, count, child: others ? "child" : COUNTED[node.name], elements: count === 1 ? "element" : "elements" };
       const at = { line: total.line, column: total.column };
-      if (!/^\s*\d+\s*$/.test(total.value)) context.report({ messageId: "notNumber", node, at, params });
-      else if (Number(total.value) !== count) context.report({ messageId: "mismatch", node, at, params });
+      if (!numeric) context.report({ messageId: "notNumber", node, at, params });
+      else if (Number(value) !== count) context.report({ messageId: "mismatch", node, at, params });
     };
     const listeners: Record<string, Listener> = {};
     for (const name of Object.keys(COUNTED)) listeners[`${name}:exit`] = check;

@@ -12,6 +12,7 @@ export const criticality: Rule = {
     description: "CRITICALITY LABEL and VALUE must agree (UNDEFINED 0, MINIMAL 1, MEDIUM 2, SERIOUS 3, CRITICAL 4, URGENT 5).",
     messages: {
       mismatch: 'CRITICALITY LABEL "{label}" means VALUE {expected}, found {value}',
+      emptyLabel: "CRITICALITY LABEL is empty; it must name a level of the Qualys scale ({scale})",
       unknownLabel: 'CRITICALITY LABEL "{label}" is not on the Qualys scale ({scale})',
     },
     hint: "make LABEL and VALUE name the same level: " + SCALE_TEXT,
@@ -25,7 +26,7 @@ export const criticality: Rule = {
         const l = label.text.trim();
         const expected = CRITICALITY_SCALE.get(l.toUpperCase());
         if (expected === undefined) {
-          context.report({ messageId: "unknownLabel", node: label, params: { label: l, scale: SCALE_TEXT } });
+          context.report({ messageId: l === "" ? "emptyLabel" : "unknownLabel", node: label, params: { label: l, scale: SCALE_TEXT } });
           return;
         }
         const v = value.text.trim();

@@ -11,6 +11,7 @@ export const onDuplicateValue: Rule = {
     severity: "error",
     description: "ON_DUPLICATE_USE_USER_AUTH and ON_DUPLICATE_USE_SYSTEM_AUTH are flags whose only value is 1.",
     messages: {
+      empty: "{element} is empty; the flag's only allowed value is 1",
       notOne: '{element} is "{value}"; the flag\'s only allowed value is 1',
     },
     hint: "write <{element}>1</{element}>; to choose the other record, use the other element instead",
@@ -20,7 +21,8 @@ export const onDuplicateValue: Rule = {
     const check: Listener = (node) => {
       const value = node.text.trim();
       // xs:boolean fixed="1" also accepts the equal value "true".
-      if (value !== "1" && value !== "true") context.report({ messageId: "notOne", node, params: { element: node.name, value } });
+      if (value === "") context.report({ messageId: "empty", node, params: { element: node.name } });
+      else if (value !== "1" && value !== "true") context.report({ messageId: "notOne", node, params: { element: node.name, value } });
     };
     return { ON_DUPLICATE_USE_USER_AUTH: check, ON_DUPLICATE_USE_SYSTEM_AUTH: check };
   },

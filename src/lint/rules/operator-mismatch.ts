@@ -13,6 +13,9 @@ export const operatorMismatch: Rule = {
     messages: {
       differs: 'DATAPOINT OPERATOR "{operator}" differs from the OP "{op}" that EVALUATE applies (line {opLine}) for TECHNOLOGY {technology}',
       expectedNoOp: 'DATAPOINT OPERATOR "{operator}" but EVALUATE has no OP for TECHNOLOGY {technology}; an evaluation without an operator has OPERATOR no_op',
+      emptyNoOp: "DATAPOINT OPERATOR is empty and EVALUATE has no OP for TECHNOLOGY {technology}; an evaluation without an operator has OPERATOR no_op",
+      emptyOperator: 'DATAPOINT OPERATOR is empty but EVALUATE applies the OP "{op}" (line {opLine}) for TECHNOLOGY {technology}',
+      emptyOp: 'DATAPOINT OPERATOR "{operator}" differs from the empty OP of EVALUATE (line {opLine}) for TECHNOLOGY {technology}',
     },
     hint: "make DATAPOINT/OPERATOR and the EVALUATE's DP/OP the same operator",
   }),
@@ -24,14 +27,16 @@ export const operatorMismatch: Rule = {
         const operatorEl = datapoint === undefined ? undefined : child(datapoint, "OPERATOR");
         if (evaluate === undefined || operatorEl === undefined) return;
         const operator = operatorEl.text.trim();
-        const technology = childText(node, "ID") ?? "?";
+        // An empty value gets its own message: 'OPERATOR ""' or 'TECHNOLOGY ;' reads like a bug in the rule.
+        const technology = childText(node, "ID") || "(no ID)";
         const ops = descendants(evaluate, "OP");
         if (ops.length === 0) {
-          if (operator !== "no_op") context.report({ messageId: "expectedNoOp", node: operatorEl, params: { operator, technology } });
+          if (operator !== "no_op") context.report({ messageId: operator === "" ? "emptyNoOp" : "expectedNoOp", node: operatorEl, params: { operator, technology } });
           return;
         }
         const other = ops.find((o) => o.text.trim() !== operator);
-        if (other !== undefined) context.report({ messageId: "differs", node: operatorEl, params: { operator, op: other.text.trim(), opLine: other.line, technology } });
+        const messageId = operator === "" ? "emptyOperator" : other?.text.trim() === "" ? "emptyOp" : "differs";
+        if (other !== undefined) context.report({ messageId, node: operatorEl, params: { operator, op: other.text.trim(), opLine: other.line, technology } });
       },
     };
   },

@@ -19,4 +19,9 @@ export function oracleRecordFlags(node: LintNode): OracleRecordFlags {
   };
 }
 
-export const recordName = (node: LintNode, f: OracleRecordFlags) => `${childText(node, "ID") ?? "?"} "${f.title}"`;
+/** The record as a message names it: its ID and "TITLE", the parts it has (a half-edited record may lack either). */
+export function recordName(node: LintNode, f: OracleRecordFlags): string {
+  const id = childText(node, "ID") ?? "";
+  const parts = [id, f.title === "" ? "" : `"${f.title}"`].filter((p) => p !== "");
+  return parts.length > 0 ? parts.join(" ") : "(no ID or TITLE)";
+}

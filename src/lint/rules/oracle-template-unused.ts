@@ -9,6 +9,7 @@ export const oracleTemplateUnused: Rule = {
     description: "An ORACLE_AUTHENTICATION_TEMPLATE while Oracle is not among the AUTHENTICATION_TYPEs has no effect.",
     messages: {
       unused: 'ORACLE_AUTHENTICATION_TEMPLATE "{template}" is given but Oracle is not among the AUTHENTICATION_TYPEs ({types})',
+      unusedUnnamed: "an ORACLE_AUTHENTICATION_TEMPLATE (with no TITLE or ID) is given but Oracle is not among the AUTHENTICATION_TYPEs ({types})",
     },
     hint: "add <AUTHENTICATION_TYPE>Oracle</AUTHENTICATION_TYPE> to discover Oracle instances, or remove the template",
   }),
@@ -17,10 +18,13 @@ export const oracleTemplateUnused: Rule = {
       ALLOW_AUTH_CREATION(node) {
         const template = child(node, "ORACLE_AUTHENTICATION_TEMPLATE");
         if (template === undefined) return;
-        const types = descendants(node, "AUTHENTICATION_TYPE").map((t) => t.text.trim());
+        // Empty types are left out of the list (qualys/auth-type reports them): "(, , )" says nothing.
+        const types = descendants(node, "AUTHENTICATION_TYPE")
+          .map((t) => t.text.trim())
+          .filter((t) => t !== "");
         if (types.includes("Oracle")) return;
         const name = childText(template, "TITLE") || childText(template, "ID") || "";
-        context.report({ messageId: "unused", node: template, params: { template: name, types: types.length > 0 ? types.join(", ") : "none" } });
+        context.report({ messageId: name === "" ? "unusedUnnamed" : "unused", node: template, params: { template: name, types: types.length > 0 ? types.join(", ") : "none" } });
       },
     };
   },

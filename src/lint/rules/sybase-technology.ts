@@ -20,6 +20,8 @@ export const sybaseTechnology: Rule = {
       if (technologies === undefined) return;
       for (const t of childrenNamed(technologies, "TECHNOLOGY")) {
         const id = childText(t, "ID") ?? "";
+        // No ID (or an empty one) names no technology: the schema or qualys/unknown-technology says so.
+        if (id === "") continue;
         if (!SYBASE_TECHNOLOGIES.has(id)) context.report({ messageId: "wrongTechnology", node: t, params: { id, name: childText(t, "NAME") || "no NAME" } });
       }
     };

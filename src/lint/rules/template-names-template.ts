@@ -18,7 +18,11 @@ export const templateNamesTemplate: Rule = {
       AUTH_ORACLE(node) {
         const f = oracleRecordFlags(node);
         if (!f.isTemplate || f.template === undefined) return;
-        const t = f.template.children.map((c) => c.text.trim()).join(" ");
+        const t =
+          f.template.children
+            .map((c) => c.text.trim())
+            .filter((s) => s !== "")
+            .join(" ") || "(with no ID or TITLE)";
         context.report({ messageId: "nested", node: f.template, params: { record: recordName(node, f), template: t } });
       },
     };

@@ -21,7 +21,9 @@ export const templateStatus: Rule = {
       AUTH_ORACLE(node) {
         const f = oracleRecordFlags(node);
         if (!f.isTemplate || f.isActive === undefined || f.isActive === "1") return;
-        context.report({ messageId: "inactive", node: child(node, "IS_ACTIVE") ?? node, params: { record: recordName(node, f), value: f.isActive } });
+        // An empty IS_ACTIVE is shown as such ("IS_ACTIVE ;" would read like a bug in the message).
+        const value = f.isActive === "" ? "empty" : f.isActive;
+        context.report({ messageId: "inactive", node: child(node, "IS_ACTIVE") ?? node, params: { record: recordName(node, f), value } });
       },
     };
   },

@@ -13,6 +13,7 @@ export const udcCheckType: Rule = {
     severity: "error",
     description: "A user-defined control's CHECK_TYPE must be one of ImportableControl.xsd's 22 check types.",
     messages: {
+      empty: "CHECK_TYPE is empty; it must be one of the 22 check types of ImportableControl.xsd",
       unknown: 'CHECK_TYPE "{value}" is not one of the 22 check types of ImportableControl.xsd',
       suggest: 'CHECK_TYPE "{value}" is not one of the 22 check types of ImportableControl.xsd; did you mean "{suggestion}"?',
     },
@@ -25,6 +26,11 @@ export const udcCheckType: Rule = {
         if (node.parent === null || !UDC_ELEMENTS.includes(node.parent)) return;
         const value = node.text;
         if (CHECK_TYPES.includes(value)) return;
+        // An empty value is named as such: 'CHECK_TYPE ""' reads like a bug in the message.
+        if (value.trim() === "") {
+          context.report({ messageId: "empty", node });
+          return;
+        }
         const suggestion = suggestValue(value, CHECK_TYPES);
         if (suggestion !== undefined) context.report({ messageId: "suggest", node, params: { value, suggestion } });
         else context.report({ messageId: "unknown", node, params: { value } });

@@ -9,6 +9,7 @@ export const udcId: Rule = {
     severity: "error",
     description: "A UDC_ID must be a UUID (8-4-4-4-12 hexadecimal digits).",
     messages: {
+      empty: "UDC_ID is empty; a UDC_ID is a UUID (8-4-4-4-12 hexadecimal digits, e.g. c50922a1-1482-df3f-83e2-bb96c99ffc48)",
       notUuid: 'UDC_ID "{value}" is not a UUID (8-4-4-4-12 hexadecimal digits, e.g. c50922a1-1482-df3f-83e2-bb96c99ffc48)',
     },
     hint: "keep the UDC_ID Qualys exported, or leave UDC_ID out for a control to be created",
@@ -18,7 +19,8 @@ export const udcId: Rule = {
       UDC_ID(node) {
         if (node.parent === null || !UDC_ELEMENTS.includes(node.parent)) return;
         const value = node.text.trim();
-        if (!UDC_ID_PATTERN.test(value)) context.report({ messageId: "notUuid", node, params: { value } });
+        if (value === "") context.report({ messageId: "empty", node });
+        else if (!UDC_ID_PATTERN.test(value)) context.report({ messageId: "notUuid", node, params: { value } });
       },
     };
   },

@@ -13,6 +13,7 @@ export const unknownTechnology: Rule = {
     description: "A control's TECHNOLOGY ID must be one the policy's TECHNOLOGIES list.",
     messages: {
       unknown: "TECHNOLOGY ID {id} of this control is not among the policy's TECHNOLOGIES ({known})",
+      emptyId: "a TECHNOLOGY of this control has an empty ID; the policy's TECHNOLOGIES are ({known})",
     },
     hint: "add TECHNOLOGY {id} to POLICY/TECHNOLOGIES, or remove it from the control",
   }),
@@ -23,15 +24,19 @@ export const unknownTechnology: Rule = {
         policyTechnologies = undefined;
       },
       TECHNOLOGIES(node) {
-        const ids = childrenNamed(node, "TECHNOLOGY").map((t) => ({ t, id: childText(t, "ID") ?? "" }));
+        // A TECHNOLOGY without ID is the schema's error (ID is required): nothing to compare, so quiet.
+        const ids = childrenNamed(node, "TECHNOLOGY").flatMap((t) => {
+          const id = childText(t, "ID");
+          return id === undefined ? [] : [{ t, id }];
+        });
         if (node.parent === "POLICY") {
-          policyTechnologies = new Set(ids.map((x) => x.id));
+          policyTechnologies = new Set(ids.map((x) => x.id).filter((id) => id !== ""));
           return;
         }
         if (policyTechnologies === undefined || node.parent === null || !UDC_ELEMENTS.includes(node.parent)) return;
         const known = [...policyTechnologies].join(", ") || "none";
         for (const { t, id } of ids) {
-          if (!policyTechnologies.has(id)) context.report({ messageId: "unknown", node: t, params: { id, known } });
+          if (!policyTechnologies.has(id)) context.report({ messageId: id === "" ? "emptyId" : "unknown", node: t, params: { id, known } });
         }
       },
     };

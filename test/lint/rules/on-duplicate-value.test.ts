@@ -10,6 +10,6 @@ runRuleTests(onDuplicateValue, {
   ],
   invalid: [
     { name: "system auth 0", xml: inc("ON_DUPLICATE_USE_SYSTEM_AUTH", "0"), reports: [{ messageId: "notOne", line: 2, column: 3, message: ['ON_DUPLICATE_USE_SYSTEM_AUTH is "0"'] }] },
-    { name: "user auth empty", xml: inc("ON_DUPLICATE_USE_USER_AUTH", ""), reports: [{ messageId: "notOne", line: 2, column: 3 }] },
+    { name: "user auth empty", xml: inc("ON_DUPLICATE_USE_USER_AUTH", ""), reports: [{ messageId: "empty", line: 2, column: 3, message: ["ON_DUPLICATE_USE_USER_AUTH is empty"] }] },
   ],
 });

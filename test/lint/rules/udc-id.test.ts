@@ -12,7 +12,7 @@ runRuleTests(udcId, {
   invalid: [
     { name: "cut short", xml: udc("c50922a1-1482-df3f-83e2"), reports: [{ messageId: "notUuid", line: 3, column: 3, path: "/USER_DEFINED_CONTROL/UDC_ID", message: ['"c50922a1-1482-df3f-83e2"', "8-4-4-4-12"] }] },
     { name: "a control number", xml: udc("100028"), reports: [{ messageId: "notUuid", line: 3, column: 3 }] },
-    { name: "empty", xml: udc(""), reports: [{ messageId: "notUuid", line: 3, column: 3, message: ['UDC_ID ""'] }] },
+    { name: "empty", xml: udc(""), reports: [{ messageId: "empty", line: 3, column: 3, message: ["UDC_ID is empty"] }] },
     { name: "non-hex letter", xml: udc("g50922a1-1482-df3f-83e2-bb96c99ffc48"), reports: [{ messageId: "notUuid", line: 3, column: 3 }] },
   ],
 });
