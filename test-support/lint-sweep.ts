@@ -165,6 +165,11 @@ function ownMutants(seed: Seed, rng: Rng, max: number): Mutant[] {
   const out: Mutant[] = [];
   const add = (id: string, xml: string) => out.push({ seed: seed.name, id, xml });
   add("empty-every-text", variant(root, prolog, (c) => c.filter(isLeaf).forEach((el) => setText(el, ""))));
+  // A file cut short (a half-saved edit): the rules see the elements up to the reader's error.
+  for (let k = 1; k <= 3; k++) {
+    const at = Math.floor((seed.xml.length * k) / 4);
+    add(`truncated-at:${at}`, seed.xml.slice(0, at));
+  }
   els.forEach((el, i) => {
     if (RECORDS.has(el.name) && el.parent !== null) {
       add(`duplicate-record:${el.name}#${i}`, variant(root, prolog, (c) => {
@@ -172,6 +177,12 @@ function ownMutants(seed: Seed, rng: Rng, max: number): Mutant[] {
         const copy = cloneTree(c[i]);
         copy.parent = c[i].parent;
         sibs.splice(sibs.indexOf(c[i]) + 1, 0, copy);
+      }));
+      // Pasted one level too deep: a copy of the record as its own last child.
+      add(`nest-record:${el.name}#${i}`, variant(root, prolog, (c) => {
+        const copy = cloneTree(c[i]);
+        copy.parent = c[i];
+        c[i].children.push(copy);
       }));
     }
     if (el.attributes.has("total")) {
@@ -189,13 +200,14 @@ function ownMutants(seed: Seed, rng: Rng, max: number): Mutant[] {
       }));
     }
   });
-  // Seeded choice: the empty-text variant always, then a sample of the rest.
-  const [first, ...rest] = out;
+  // Seeded choice: the empty-text and truncated variants always, then a sample of the rest.
+  const always = out.filter((m) => m.id === "empty-every-text" || m.id.startsWith("truncated-at:"));
+  const rest = out.filter((m) => !always.includes(m));
   for (let i = rest.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     [rest[i], rest[j]] = [rest[j], rest[i]];
   }
-  return [first, ...rest.slice(0, Math.max(0, max - 1))];
+  return [...always, ...rest.slice(0, max)];
 }
 
 /** Mutants of one seed: the generator's kinds (scaled), then the lint-specific ones. */
@@ -216,9 +228,12 @@ const RULE_IDS = new Set(rules.map((r) => r.meta.id));
 const LINT_OWN = new Set(["qxml/too-many-findings", "qxml/lint-rule-failed"]);
 const TEMPLATES = new Map(rules.map((r) => [r.meta.id, r.meta.messages]));
 
-/** Every element path of a document as the collector writes them ("[1]" left out), up to a fatal error. */
-export function elementPaths(xml: string): Set<string> {
-  const paths = new Set<string>();
+/**
+ * Every element path of a document as the collector writes them ("[1]" left out), up to a fatal
+ * error, with the positions a finding on that element may have: its start tag's `<` and its attributes.
+ */
+export function elementPaths(xml: string): Map<string, Set<string>> {
+  const paths = new Map<string, Set<string>>();
   const stack: { path: string; counts: Map<string, number> }[] = [];
   const handler: XmlHandler = {
     startElement(tag: StartTag) {
@@ -226,7 +241,7 @@ export function elementPaths(xml: string): Set<string> {
       const n = top === undefined ? 1 : (top.counts.get(tag.name) ?? 0) + 1;
       top?.counts.set(tag.name, n);
       const path = `${top?.path ?? ""}/${tag.name}${n > 1 ? `[${n}]` : ""}`;
-      paths.add(path);
+      paths.set(path, new Set([`${tag.line}:${tag.column}`, ...tag.attributes.map((a) => `${a.line}:${a.column}`)]));
       stack.push({ path, counts: new Map() });
     },
     endElement: () => void stack.pop(),
@@ -249,7 +264,10 @@ function locationProblems(ds: Diagnostic[], xml: string): string[] {
     const line = lines[d.line - 1];
     if (!(d.line >= 1) || line === undefined) out.push(`line outside the document (${lines.length} lines): ${shown(d)}`);
     else if (!(d.column >= 1) || d.column > [...line].length + 1) out.push(`column outside line ${d.line} (${[...line].length} characters): ${shown(d)}`);
-    if (RULE_IDS.has(d.code) && (d.path === undefined || !paths.has(d.path))) out.push(`path not in the document: ${shown(d)}`);
+    if (!RULE_IDS.has(d.code)) continue;
+    const at = d.path === undefined ? undefined : paths.get(d.path);
+    if (at === undefined) out.push(`path not in the document: ${shown(d)}`);
+    else if (!at.has(`${d.line}:${d.column}`)) out.push(`not at the start tag or an attribute of ${d.path}: ${shown(d)}`);
   }
   return out;
 }
@@ -281,7 +299,7 @@ function messageProblems(ds: Diagnostic[], xml: string): string[] {
     // (The values themselves are taken out first: a value may hold two spaces of its own.)
     let rest = d.message;
     for (const v of Object.values(d.params ?? {})) if (typeof v === "string" && v.trim() !== "") rest = rest.split(v).join("\u0000");
-    if ((/ {2}/.test(rest) && !/ {2}/.test(template)) || /\(, |, \)|, ,| [;,]/.test(rest)) out.push(`an empty value in the message: ${shown(d)}`);
+    if ((/ {2}/.test(rest) && !/ {2}/.test(template)) || /\(, |, \)|, ,| [;,]|\s$/.test(rest) || Object.values(d.params ?? {}).includes("?")) out.push(`an empty value in the message: ${shown(d)}`);
     for (const m of template.matchAll(/(=?)"\{(\w+)\}"/g)) {
       // A did-you-mean names the rule's own value, not the document's.
       if (m[2] === "suggestion") continue;

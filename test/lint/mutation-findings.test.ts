@@ -134,3 +134,20 @@ describe("count-mismatch under mutation", () => {
     expect(await lint("dropped.xml", list(control()))).toContain("qualys/count-mismatch");
   });
 });
+
+describe("records pasted inside records", () => {
+  it("qualys/discovery-with-scan-by-policy: a profile inside a profile is reported once, for itself", () => {
+    const xml = "<OPTION_PROFILES><OPTION_PROFILE><SCAN_BY_POLICY/>\n<OPTION_PROFILE><ALLOW_AUTH_CREATION/><SCAN_BY_POLICY/></OPTION_PROFILE>\n</OPTION_PROFILE></OPTION_PROFILES>";
+    const got = findings(xml, "qualys/discovery-with-scan-by-policy");
+    expect(got.map((d) => `${d.line}:${d.column}`)).toEqual(["2:17"]);
+  });
+  it("qualys/discovery-with-scan-by-policy: the outer profile keeps its own elements across the inner one", () => {
+    const xml = "<OPTION_PROFILES><OPTION_PROFILE><ALLOW_AUTH_CREATION/>\n<OPTION_PROFILE></OPTION_PROFILE>\n<SCAN_BY_POLICY/></OPTION_PROFILE></OPTION_PROFILES>";
+    expect(findings(xml, "qualys/discovery-with-scan-by-policy").map((d) => `${d.line}:${d.column}`)).toEqual(["1:34"]);
+  });
+});
+
+it("qualys/empty-remediation names a technology without an ID as such", () => {
+  expect(one("<TECHNOLOGY><ID> </ID><REMEDIATION/></TECHNOLOGY>", "qualys/empty-remediation").message).toBe("REMEDIATION is empty for TECHNOLOGY (no ID)");
+  expect(one("<TECHNOLOGY><REMEDIATION/></TECHNOLOGY>", "qualys/empty-remediation").message).toBe("REMEDIATION is empty for TECHNOLOGY (no ID)");
+});

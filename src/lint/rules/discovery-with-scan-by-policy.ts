@@ -16,21 +16,24 @@ export const discoveryWithScanByPolicy: Rule = {
     hint: "use two option profiles: one with ALLOW_AUTH_CREATION for discovery, one with SCAN_BY_POLICY (and INCLUDE_SYSTEM_AUTH to use the created records)",
   }),
   create(context) {
-    let discovery: LintNode | undefined;
-    let byPolicy: LintNode | undefined;
+    // One entry per open OPTION_PROFILE: a profile pasted inside another is checked on its own,
+    // and the outer one is not reported again for the inner one's elements.
+    const open: { discovery?: LintNode; byPolicy?: LintNode }[] = [];
     return {
       "OPTION_PROFILE:enter"() {
-        discovery = undefined;
-        byPolicy = undefined;
+        open.push({});
       },
       "ALLOW_AUTH_CREATION:enter"(node) {
-        discovery ??= node;
+        const p = open[open.length - 1];
+        if (p !== undefined) p.discovery ??= node;
       },
       "SCAN_BY_POLICY:enter"(node) {
-        byPolicy ??= node;
+        const p = open[open.length - 1];
+        if (p !== undefined) p.byPolicy ??= node;
       },
       "OPTION_PROFILE:exit"() {
-        if (discovery !== undefined && byPolicy !== undefined) context.report({ messageId: "combined", node: discovery, params: { policyLine: byPolicy.line } });
+        const p = open.pop();
+        if (p?.discovery !== undefined && p.byPolicy !== undefined) context.report({ messageId: "combined", node: p.discovery, params: { policyLine: p.byPolicy.line } });
       },
     };
   },

@@ -17,7 +17,7 @@ export const emptyRemediation: Rule = {
       TECHNOLOGY(node) {
         const remediation = child(node, "REMEDIATION");
         if (remediation === undefined || remediation.text.trim() !== "") return;
-        context.report({ messageId: "empty", node: remediation, params: { technology: childText(node, "ID") ?? "?" } });
+        context.report({ messageId: "empty", node: remediation, params: { technology: childText(node, "ID") || "(no ID)" } });
       },
     };
   },
