@@ -133,7 +133,8 @@ function presence(schema: SchemaForm, form: ContentForm): Json {
     const groups = (form.atLeastOne ?? []).map((names) => ({
       anyOf: names.map((n) => {
         const p = form.props.find((x) => x.name === n)!;
-        return isRepeatable(p.max) ? { required: [n], properties: { [n]: { type: "array", minItems: 1 } } } : { required: [n] };
+        // ajv's strictRequired wants a required name defined beside it.
+        return isRepeatable(p.max) ? { required: [n], properties: { [n]: { type: "array", minItems: 1 } } } : { required: [n], properties: { [n]: true } };
       }),
     }));
     if (groups.length === 1) Object.assign(out, groups[0]);
