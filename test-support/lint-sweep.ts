@@ -200,8 +200,15 @@ function ownMutants(seed: Seed, rng: Rng, max: number): Mutant[] {
       }));
     }
   });
-  // Seeded choice: the empty-text and truncated variants always, then a sample of the rest.
-  const always = out.filter((m) => m.id === "empty-every-text" || m.id.startsWith("truncated-at:"));
+  // Seeded choice: the empty-text and truncated variants and each record name's first nesting always, then a sample of the rest.
+  const nested = new Set<string>();
+  const firstNest = (m: Mutant) => {
+    const name = /^nest-record:(\w+)#/.exec(m.id)?.[1];
+    if (name === undefined || nested.has(name)) return false;
+    nested.add(name);
+    return true;
+  };
+  const always = out.filter((m) => m.id === "empty-every-text" || m.id.startsWith("truncated-at:") || firstNest(m));
   const rest = out.filter((m) => !always.includes(m));
   for (let i = rest.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -300,6 +307,9 @@ function messageProblems(ds: Diagnostic[], xml: string): string[] {
     let rest = d.message;
     for (const v of Object.values(d.params ?? {})) if (typeof v === "string" && v.trim() !== "") rest = rest.split(v).join("\u0000");
     if ((/ {2}/.test(rest) && !/ {2}/.test(template)) || /\(, |, \)|, ,| [;,]|\s$/.test(rest) || Object.values(d.params ?? {}).includes("?")) out.push(`an empty value in the message: ${shown(d)}`);
+    // "first at line N" must point back, not forward: the second occurrence is the one reported.
+    const firstLine = d.params?.firstLine;
+    if (typeof firstLine === "number" && firstLine > d.line) out.push(`"first" at line ${firstLine}, after the finding: ${shown(d)}`);
     for (const m of template.matchAll(/(=?)"\{(\w+)\}"/g)) {
       // A did-you-mean names the rule's own value, not the document's.
       if (m[2] === "suggestion") continue;

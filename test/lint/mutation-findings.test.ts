@@ -151,3 +151,14 @@ it("qualys/empty-remediation names a technology without an ID as such", () => {
   expect(one("<TECHNOLOGY><ID> </ID><REMEDIATION/></TECHNOLOGY>", "qualys/empty-remediation").message).toBe("REMEDIATION is empty for TECHNOLOGY (no ID)");
   expect(one("<TECHNOLOGY><REMEDIATION/></TECHNOLOGY>", "qualys/empty-remediation").message).toBe("REMEDIATION is empty for TECHNOLOGY (no ID)");
 });
+
+describe("qualys/duplicate-control on pasted controls", () => {
+  const uuid = "c50922a1-1482-df3f-83e2-bb96c99ffc48";
+  it("a control pasted inside another: the later UDC_ID is the duplicate, and 'first' points back", () => {
+    const got = findings(`<CONTROL_LIST><CONTROL>\n<UDC_ID>${uuid}</UDC_ID>\n<CONTROL>\n<UDC_ID>${uuid}</UDC_ID></CONTROL></CONTROL></CONTROL_LIST>`, "qualys/duplicate-control");
+    expect(got.map((d) => [d.line, d.params?.firstLine])).toEqual([[4, 2]]);
+  });
+  it("a second ID in one control is the schema's error, not a second control", () => {
+    expect(findings("<CONTROL_LIST><CONTROL><ID>100001</ID><ID>100001</ID></CONTROL></CONTROL_LIST>", "qualys/duplicate-control")).toEqual([]);
+  });
+});

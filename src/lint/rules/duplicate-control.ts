@@ -2,7 +2,7 @@
 import { keep } from "../../diagnostics/keep.js";
 import { ruleMeta } from "../meta.js";
 import { UDC_ELEMENTS } from "../qualys-facts.js";
-import { child, type Listener, type Rule } from "../types.js";
+import type { Listener, Rule } from "../types.js";
 
 export const duplicateControl: Rule = {
   meta: ruleMeta({
@@ -19,19 +19,20 @@ export const duplicateControl: Rule = {
     const reset: Listener = () => {
       seen = new Map();
     };
-    const check: Listener = (node) => {
-      for (const key of ["ID", "UDC_ID"]) {
-        const el = child(node, key);
-        const value = el?.text.trim();
-        if (el === undefined || !value) continue;
-        const first = seen.get(`${key}\u0000${value}`);
-        // keep: the value is a slice of a read chunk, which the Map would otherwise keep alive.
-        if (first === undefined) seen.set(keep(`${key}\u0000${value}`), el.line);
-        else context.report({ messageId: "duplicate", node: el, params: { key, value, firstLine: first } });
-      }
+    // On the ID and UDC_ID elements themselves, not on their control's subtree: they close in
+    // document order, so of a control pasted inside another the later one is the one reported.
+    const check: Listener = (el) => {
+      if (el.parent === null || !UDC_ELEMENTS.includes(el.parent)) return;
+      // A second ID in one control is the schema's error, not a second control.
+      if (el.path.endsWith("]")) return;
+      const value = el.text.trim();
+      if (!value) return;
+      const key = el.name;
+      const first = seen.get(`${key}\u0000${value}`);
+      // keep: the value is a slice of a read chunk, which the Map would otherwise keep alive.
+      if (first === undefined) seen.set(keep(`${key}\u0000${value}`), el.line);
+      else context.report({ messageId: "duplicate", node: el, params: { key, value, firstLine: first } });
     };
-    const listeners: Record<string, Listener> = { "POLICY:enter": reset, "CONTROL_LIST:enter": reset };
-    for (const name of UDC_ELEMENTS) listeners[name] = check;
-    return listeners;
+    return { "POLICY:enter": reset, "CONTROL_LIST:enter": reset, ID: check, UDC_ID: check };
   },
 };
