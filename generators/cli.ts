@@ -13,6 +13,7 @@ import { packageRoot } from "../src/package-root.js";
 import { shownPath } from "../src/diagnostics/location.js";
 import { GenerateError } from "./content.js";
 import { renderSchema, type RenderedFile } from "./render.js";
+import { schemaRefusals } from "./refusals.js";
 import { compareRendered, syncRendered } from "./write.js";
 
 export interface GenerateArgs {
@@ -90,8 +91,9 @@ export function renderJobs(list: Job[], runtime: string | undefined, io: Io): Re
   for (const job of list) {
     const { model, diagnostics } = readSchemaFile(job.file, job.kind);
     const label = schemaLabel(job.file);
-    for (const d of diagnostics.filter((x) => x.severity === "error")) io.stderr(`${label}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
-    if (model === null || diagnostics.some((d) => d.severity === "error")) {
+    const refusals = schemaRefusals(model, diagnostics);
+    for (const d of refusals) io.stderr(`${label}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
+    if (model === null || refusals.length > 0) {
       io.stderr(`${label}: not generated (schema errors)`);
       failed = true;
       continue;

@@ -23,6 +23,7 @@ import { localResolver } from "../src/xml/resolve.js";
 import { GenerateError } from "../generators/content.js";
 import { childForm, schemaForm } from "../generators/form.js";
 import { renderSchema } from "../generators/render.js";
+import { schemaRefusals } from "../generators/refusals.js";
 import { knownDifference } from "./codegen-known.js";
 import { BREADTH_FAMILIES, breadthSchemas, type BreadthFamily, type BreadthSchema } from "./codegen-schemas.js";
 import { REPO_ROOT } from "./paths.js";
@@ -82,7 +83,7 @@ function generate(schema: BreadthSchema, slot: string, outDir: string): { outcom
   const outcome: SchemaOutcome = { id: schema.id, family: schema.family, status: "generated", tsErrors: [], documents: [] };
   try {
     const { model, diagnostics } = readSchemaFile(schema.file, schema.kind);
-    const first = diagnostics.find((d) => d.severity === "error");
+    const first = schemaRefusals(model, diagnostics)[0];
     if (model === null || first !== undefined) {
       outcome.status = "refused";
       outcome.reason = first === undefined ? "(no model, no diagnostic)" : `${first.code}: ${first.message}`;

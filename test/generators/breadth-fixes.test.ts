@@ -7,6 +7,7 @@ import { join } from "node:path";
 import Ajv2020Module from "ajv/dist/2020.js";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { runGenerate } from "../../generators/cli.js";
 import { contentForm } from "../../generators/content.js";
 import { renderSchema } from "../../generators/render.js";
 import { writeRendered } from "../../generators/write.js";
@@ -156,5 +157,16 @@ describe("schemas beyond the bundled ones", () => {
     const p = ajv.getSchema("overlap#/$defs/P")!;
     expect(p({ d: "t" })).toBe(true);
     expect(p({})).toBe(false);
+  });
+
+  it("a schema whose content model is not deterministic is refused, as qxml validate refuses it (was generated)", async () => {
+    const file = join(out, "src", "ambiguous.xsd");
+    writeFileSync(file, `<xs:schema ${XS}><xs:element name="book"><xs:complexType><xs:sequence>
+      <xs:element name="p" minOccurs="0"/><xs:element name="p"/></xs:sequence></xs:complexType></xs:element></xs:schema>`);
+    const err: string[] = [];
+    const code = await runGenerate([file, "--out", join(out, "cli")], { stdout: () => {}, stderr: (l) => err.push(l) });
+    expect(code).toBe(2);
+    expect(err.join("\n")).toMatch(/valid\/ambiguous-content-model: book: content model is not deterministic/);
+    expect(err.join("\n")).toMatch(/not generated \(schema errors\)/);
   });
 });
