@@ -289,15 +289,31 @@ function duplicates(ds: Diagnostic[]): string[] {
   return out;
 }
 
-/** What a document's text may hold for a value: as written, or escaped. */
-function occurs(value: string, xml: string): boolean {
-  const esc = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const collapsed = xml.replace(/\s+/g, " ");
-  return xml.includes(value) || xml.includes(esc) || collapsed.includes(value.replace(/\s+/g, " "));
+const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The document's character data as the reader gives it: character references and the predefined entities replaced. */
+function decoded(xml: string): string {
+  return xml.replace(/&#x([0-9a-f]+);|&#(\d+);|&(amp|lt|gt|quot|apos);/gi, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : dec !== undefined ? Number(dec) : -1;
+    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return PREDEFINED[name!.toLowerCase()] ?? m;
+  });
+}
+
+/** The texts a value may be found in: the document as written and as the reader decodes it, each also with white space runs as one space. */
+function searchable(xml: string): string[] {
+  const texts = [xml, decoded(xml)];
+  return [...texts, ...texts.map((t) => t.replace(/\s+/g, " "))];
+}
+
+function occurs(value: string, texts: string[]): boolean {
+  const v = value.replace(/\s+/g, " ");
+  return texts.some((text) => text.includes(value) || text.includes(v));
 }
 
 function messageProblems(ds: Diagnostic[], xml: string): string[] {
   const out: string[] = [];
+  let texts: string[] | undefined;
   for (const d of ds) {
     if (!RULE_IDS.has(d.code)) continue;
     if (/\bundefined\b|\bNaN\b|\[object Object\]/.test(d.message)) out.push(`nonsense in the message: ${shown(d)}`);
@@ -318,10 +334,19 @@ function messageProblems(ds: Diagnostic[], xml: string): string[] {
       if (value === undefined) continue; // not kept in params (keptParams); the message check above stands
       // name="" is the attribute as written; "" anywhere else is a value the message failed to name.
       if (value.trim() === "" && m[1] === "") out.push(`empty quoted ${m[2]}: ${shown(d)}`);
-      else if (value !== "" && !occurs(value, xml)) out.push(`quoted ${m[2]} "${value}" is not in the document: ${shown(d)}`);
+      else if (value !== "" && !occurs(value, (texts ??= searchable(xml)))) out.push(`quoted ${m[2]} "${value}" is not in the document: ${shown(d)}`);
     }
   }
   return out;
+}
+
+/** The invariants on one document's diagnostics alone (location, duplicate, message), by kind. */
+export function findingProblems(ds: Diagnostic[], xml: string): { kind: InvariantKind; detail: string }[] {
+  return [
+    ...locationProblems(ds, xml).map((detail) => ({ kind: "location" as const, detail })),
+    ...duplicates(ds).map((detail) => ({ kind: "duplicate" as const, detail })),
+    ...messageProblems(ds, xml).map((detail) => ({ kind: "message" as const, detail })),
+  ];
 }
 
 export interface SweepContext {
@@ -370,9 +395,7 @@ export async function checkMutant(m: Mutant, ctx: SweepContext, timeLimitMs = 10
   const ms = performance.now() - t0;
   if (ms > timeLimitMs) violations.push(v("time", `${ms.toFixed(0)} ms`));
   for (const d of first) if (d.code === "qxml/lint-rule-failed") violations.push(v("crash", shown(d)));
-  violations.push(...locationProblems(first, m.xml).map((s) => v("location", s)));
-  violations.push(...duplicates(first).map((s) => v("duplicate", s)));
-  violations.push(...messageProblems(first, m.xml).map((s) => v("message", s)));
+  violations.push(...findingProblems(first, m.xml).map((p) => v(p.kind, p.detail)));
   try {
     violations.push(...schemaProblems(first, await validated(file, m.xml, ctx)).map((s) => v("schema", s)));
     const again = await lintOnce(file, ctx);
