@@ -67,6 +67,8 @@ export interface SweepReport {
   violations: Violation[];
   /** Rule id → findings and mutants with at least one finding. */
   perRule: Map<string, RuleCount>;
+  /** Mutants by kind (the id's first part: the generator's kinds, ours, "two-mutations", "seed"). */
+  byKind: Map<string, number>;
   slowestMs: number;
 }
 
@@ -408,13 +410,15 @@ export async function checkMutant(m: Mutant, ctx: SweepContext, timeLimitMs = 10
 
 export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds()): Promise<SweepReport> {
   const ctx = sweepContext();
-  const report: SweepReport = { seeds: seeds.length, mutants: 0, violations: [], perRule: new Map(rules.map((r) => [r.meta.id, { findings: 0, mutants: 0 }])), slowestMs: 0 };
+  const report: SweepReport = { seeds: seeds.length, mutants: 0, violations: [], perRule: new Map(rules.map((r) => [r.meta.id, { findings: 0, mutants: 0 }])), byKind: new Map(), slowestMs: 0 };
   for (const seed of seeds) {
     // Untimed first run: schemas are read and compiled once, then cached.
     writeFileSync(join(ctx.dir, "warm.xml"), seed.xml);
     await lintOnce(join(ctx.dir, "warm.xml"), ctx).catch(() => undefined);
     for (const m of seedMutants(seed, ctx.catalog, scale)) {
       report.mutants++;
+      const kind = m.id.split(":")[0];
+      report.byKind.set(kind, (report.byKind.get(kind) ?? 0) + 1);
       const r = await checkMutant(m, ctx);
       report.violations.push(...r.violations);
       report.slowestMs = Math.max(report.slowestMs, r.ms);
@@ -439,6 +443,7 @@ export function summary(r: SweepReport, maxViolations = 30): string {
   return [
     `${r.seeds} seeds, ${r.mutants} mutants, slowest ${r.slowestMs.toFixed(0)} ms, ${r.violations.length} violations ${JSON.stringify(Object.fromEntries(byKind))}`,
     `findings/mutants per rule: ${rulesLine}`,
+    `mutants by kind: ${[...r.byKind].map(([k, n]) => `${k} ${n}`).join(", ")}`,
     ...r.violations.slice(0, maxViolations).map((v) => `  [${v.kind}] ${v.seed} :: ${v.mutant} :: ${v.detail.split("\n").slice(0, 3).join(" | ")}`),
   ].join("\n");
 }
