@@ -9,18 +9,20 @@ import { buildMatcher, GlushkovMatcher, type Tables } from "../src/validate/auto
 import { simpleChecker } from "../src/validate/simple.js";
 import type { AllLiteral, AutomatonLiteral, ContentLiteral, EdgeLiteral, LeafLiteral } from "./runtime/ordered.js";
 import type { ElementForm, SchemaForm } from "./form.js";
+import { withSubstitutions } from "./substitutions.js";
 
 function particleOf(schema: SchemaForm, form: ElementForm): Particle | null {
   const decl = schema.model.elements[form.decl];
   if (decl.type.kind !== "complex") return null;
   const c = schema.model.complexTypes[decl.type.id].content;
-  return c.kind === "elements" || c.kind === "mixed" ? c.particle : null;
+  return c.kind === "elements" || c.kind === "mixed" ? withSubstitutions(schema.model, c.particle) : null;
 }
 
 function allLiteral(schema: SchemaForm, p: GroupParticle): AllLiteral | undefined {
   const all: [string, number, boolean][] = [];
   for (const item of p.items) {
-    if (item.kind !== "element") continue;
+    // A member of a substitution group widens an item to a choice: no all-matcher for that here.
+    if (item.kind !== "element") return undefined;
     if (item.namespace !== null) return undefined;
     all.push([item.name, item.element === null ? -1 : (schema.byDecl.get(item.element) ?? -1), item.min > 0]);
   }

@@ -1,4 +1,5 @@
 /** The FormTable literal (generators/runtime/table.ts) of a schema: data for parse/serialize. */
+import { withSubstitutions } from "./substitutions.js";
 import { isRepeatable, type ContentForm } from "./content.js";
 import type { SchemaForm } from "./form.js";
 import type { ValueForm } from "./values.js";
@@ -30,7 +31,7 @@ export function particleOrder(model: SchemaModel, decl: number): string[] {
   const d = model.elements[decl];
   if (d.type.kind !== "complex") return [];
   const c = model.complexTypes[d.type.id].content;
-  const particle = c.kind === "elements" || c.kind === "mixed" ? c.particle : null;
+  const particle = c.kind === "elements" || c.kind === "mixed" ? withSubstitutions(model, c.particle) : null;
   const names: string[] = [];
   const stack: Particle[] = particle === null ? [] : [particle];
   while (stack.length > 0) {

@@ -209,6 +209,8 @@ function elementCheck(ctx: Ctx): Code {
       break;
     }
   }
+  // cvc-elt.1 (XSD 1.0 §3.3.4): reported first, then the content is still checked, as the engine does.
+  if (form.abstract === true) body.unshift(_`${N.report}(${N.out}, "valid/abstract-element", { found: ${element} }, ${N.path});`);
   return _`${signature} {
 ${lines(body.filter((c) => c.text !== ""), 1)}
 }`;

@@ -6,6 +6,7 @@
  */
 import type { ElementDecl, SchemaModel } from "../src/schema/model.js";
 import { contentForm, hasWildcard, namesOf, type ContentForm } from "./content.js";
+import { withSubstitutions } from "./substitutions.js";
 import { NameAllocator, pascalCase } from "./naming.js";
 import { PCDATA, valueForm, type ValueForm } from "./values.js";
 
@@ -38,6 +39,8 @@ export type Shape =
 export interface ElementForm {
   decl: number;
   xmlName: string;
+  /** XSD abstract element declaration: its validator reports it (valid/abstract-element), as the engine does. */
+  abstract?: true;
   typeName: string;
   shape: Shape;
   attributes: AttrForm[];
@@ -111,7 +114,7 @@ function orderDecls(model: SchemaModel): Draft[] {
 }
 
 function typeSignature(decl: ElementDecl): string {
-  return `${decl.name}|${decl.type.kind}|${decl.type.id}`;
+  return `${decl.name}|${decl.type.kind}|${decl.type.id}${decl.abstract ? "|abstract" : ""}`;
 }
 
 export interface FormOptions {
@@ -181,6 +184,7 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
     doc: decl.doc,
     inferred: decl.provenance?.inferred ? (decl.provenance.note ?? "inferred") : undefined,
     ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+    ...(decl.abstract ? { abstract: true as const } : {}),
   };
   if (decl.type.kind === "simple") {
     const text = valueForm(model, decl.type.id);
@@ -216,11 +220,11 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
         const shape = attributes.length === 0 && !open ? "value" : "object";
         return { ...base, doc, shape, attributes, text: PCDATA, mixed: false, open };
       }
-      const content = contentForm(c.particle);
+      const content = contentForm(withSubstitutions(model, c.particle));
       return { ...base, doc, shape: "object", attributes, text: PCDATA, content, mixed: true, open: open || hasWildcard(c.particle) };
     }
     case "elements": {
-      const content = contentForm(c.particle);
+      const content = contentForm(withSubstitutions(model, c.particle));
       return { ...base, doc, shape: "object", attributes, content, mixed: false, open: open || hasWildcard(c.particle) };
     }
   }

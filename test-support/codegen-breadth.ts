@@ -42,6 +42,8 @@ export interface DocumentOutcome {
   status: "agree" | "known" | "finding";
   /** For known: the gap's reason; for finding: what differs. */
   detail?: string;
+  /** For known: what differs. */
+  difference?: string;
 }
 
 export interface SchemaOutcome {
@@ -188,7 +190,7 @@ function compareDocument(g: Generated, mods: { parse: Module; validate: Module }
   const ctx = { schema: g.schema, model: g.model, xml: text, xmlErrors };
   const judge = (difference: string): DocumentOutcome => {
     const reason = knownDifference({ ...ctx, difference });
-    return reason === undefined ? { file, status: "finding", detail: difference } : { file, status: "known", detail: reason };
+    return reason === undefined ? { file, status: "finding", detail: difference } : { file, status: "known", detail: reason, difference };
   };
   if (decl === undefined) {
     // No exported root for it: the generated code has nothing to offer; qxml validate must refuse it.
@@ -313,6 +315,7 @@ async function main(): Promise<void> {
   for (const o of outcomes.filter((x) => x.tsErrors.length > 0)) console.log(`TS ${o.id}:\n  ${o.tsErrors.slice(0, 5).join("\n  ")}`);
   for (const a of s.ajvRefused) console.log(`AJV ${a}`);
   for (const f of s.findings) console.log(`FINDING ${f}`);
+  if (process.env.QXML_BREADTH_KNOWN !== undefined) for (const o of outcomes) for (const d of o.documents.filter((x) => x.status === "known")) console.log(`KNOWN ${o.id} ${d.file.split("/").pop()}: ${d.detail}\n    ${d.difference}`);
   if (process.env.QXML_BREADTH_REFUSED !== undefined) for (const o of outcomes.filter((x) => x.status === "refused" || x.status === "not-generated")) console.log(`REFUSED ${o.id}: ${o.reason}`);
 }
 

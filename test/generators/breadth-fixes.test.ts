@@ -64,6 +64,14 @@ const OVERLAP = `<!ELEMENT o ((a, b) | (a, c))>
 <!ELEMENT b (#PCDATA)>
 <!ELEMENT c (#PCDATA)>
 `;
+const SUBSTITUTION = `<xs:schema ${XS}>
+  <xs:element name="head" abstract="true" type="xs:string"/>
+  <xs:element name="m1" substitutionGroup="head" type="xs:string"/>
+  <xs:element name="m2" substitutionGroup="head" type="xs:token"/>
+  <xs:element name="list"><xs:complexType><xs:sequence>
+    <xs:element ref="head" maxOccurs="unbounded"/><xs:element name="end" type="xs:string"/>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>`;
 const DTD = `<!ELEMENT r (e)>\n<!ELEMENT e (#PCDATA)>\n<!ATTLIST r a CDATA #IMPLIED>\n`;
 
 generate("wildcard", "xsd", WILDCARD_ONLY);
@@ -73,6 +81,7 @@ const plain = generate("plain", "xsd", PLAIN);
 generate("plaindtd", "dtd", DTD);
 const simpleAndEmpty = generate("simpleempty", "xsd", SIMPLE_AND_EMPTY);
 generate("overlap", "dtd", OVERLAP);
+const substitution = generate("substitution", "xsd", SUBSTITUTION);
 
 const loc = { file: "t", line: 1, column: 1 };
 
@@ -84,7 +93,7 @@ describe("schemas beyond the bundled ones", () => {
   });
 
   it("every output compiles under --strict, including schemas without a global element (was `import { , type Diagnostic }`)", () => {
-    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty", "overlap"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
+    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty", "overlap", "substitution"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
     const program = ts.createProgram(files, strictOptions([], { noUnusedLocals: true }));
     expect(diagnosticLines(program)).toEqual([]);
   });
@@ -168,5 +177,21 @@ describe("schemas beyond the bundled ones", () => {
     expect(code).toBe(2);
     expect(err.join("\n")).toMatch(/valid\/ambiguous-content-model: book: content model is not deterministic/);
     expect(err.join("\n")).toMatch(/not generated \(schema errors\)/);
+  });
+
+  it("members of a substitution group stand in their head's place (were unexpected names); an abstract head is reported (was accepted)", async () => {
+    const parse = (await import(join(out, "substitution", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "substitution", "validate.ts"))) as Module;
+    const compiled = compileSchema(substitution).schema;
+    const key = (d: { code: string; path?: string; message: string }) => `${d.code} ${d.path ?? ""}: ${d.message}`;
+    for (const xml of [`<list><m1>a</m1><m2>2</m2><m1>b</m1><end/></list>`, `<list><m2>x</m2><end/></list>`, `<list><end/></list>`, `<list><head>h</head><end/></list>`]) {
+      const engine = validateString(xml, { file: "l.xml", schema: compiled }).diagnostics.filter((d) => d.severity === "error");
+      const value = parse.parseList(xml);
+      const object = validate.validateList(value) as { code: string; path?: string; message: string }[];
+      expect(object.map(key), xml).toEqual(engine.map(key));
+    }
+    const value = parse.parseList(`<list><m1>a</m1><m2>2</m2><m1>b</m1><end/></list>`);
+    expect(value).toEqual({ m1: ["a", "b"], m2: ["2"], end: "" });
+    expect(validate.validateList(structuredClone(value))).toEqual([]);
   });
 });
