@@ -319,6 +319,8 @@ function messageProblems(ds: Diagnostic[], xml: string): string[] {
   for (const d of ds) {
     if (!RULE_IDS.has(d.code)) continue;
     if (/\bundefined\b|\bNaN\b|\[object Object\]/.test(d.message)) out.push(`nonsense in the message: ${shown(d)}`);
+    // One line: the text format prints "file:line:col: severity code: message".
+    if (/[\r\n]/.test(d.message)) out.push(`a line break in the message: ${JSON.stringify(d.message)}`);
     const template = TEMPLATES.get(d.code)?.[String(d.params?.messageId)] ?? "";
     // An empty value in an unquoted place leaves two spaces or an empty list item behind.
     // (The values themselves are taken out first: a value may hold two spaces of its own.)

@@ -4,7 +4,7 @@
  * same reader pass as the validator. Reports become Diagnostics whose code is the rule id.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { diagnose, keptParams, render } from "../diagnostics/codes.js";
+import { diagnose, keptParams, render, type Params } from "../diagnostics/codes.js";
 import type { RuleSetting } from "../config/config.js";
 import { addListeners, emptyListenerTable, LintCollector } from "./collector.js";
 import { lintCodes } from "./codes.js";
@@ -60,6 +60,21 @@ class Findings {
   }
 }
 
+/**
+ * Params as a message shows them: line breaks and tabs in a value written as \n, \r, \t, since
+ * a message is one line of the text output ('CHECK_TYPE "\n\tRegistry Key Existence\n"').
+ * The finding's `params` keep the values as they are.
+ */
+function shownParams(params: Params): Params {
+  const escape = (v: string) => v.replace(/[\r\n\t]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\t"));
+  const out: Params = {};
+  for (const key in params) {
+    const v = params[key];
+    out[key] = typeof v === "string" ? escape(v) : Array.isArray(v) ? v.map(escape) : v;
+  }
+  return out;
+}
+
 function reporter(rule: Rule, severity: Severity, out: Findings) {
   return (r: ReportDescriptor): void => {
     const line = r.at?.line ?? r.node.line;
@@ -68,14 +83,15 @@ function reporter(rule: Rule, severity: Severity, out: Findings) {
     const template = rule.meta.messages[r.messageId];
     if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${r.messageId}"`);
     const params = r.params ?? {};
+    const shown = shownParams(params);
     const d: Diagnostic = {
       severity,
       code: rule.meta.id,
-      message: render(template, params),
+      message: render(template, shown),
       line,
       column,
       path: r.node.path,
-      hint: render(rule.meta.hint, params),
+      hint: render(rule.meta.hint, shown),
     };
     d.params = { messageId: r.messageId, ...keptParams(params) };
     out.list.push(d);

@@ -162,3 +162,10 @@ describe("qualys/duplicate-control on pasted controls", () => {
     expect(findings("<CONTROL_LIST><CONTROL><ID>100001</ID><ID>100001</ID></CONTROL></CONTROL_LIST>", "qualys/duplicate-control")).toEqual([]);
   });
 });
+
+it("a value with line breaks is shown escaped: a message is one line; params keep the value", () => {
+  const got = findings("<CONTROL_LIST><CONTROL><CHECK_TYPE>\n\tRegistry Key Existence\n</CHECK_TYPE></CONTROL></CONTROL_LIST>", "qualys/udc-check-type");
+  expect(got).toHaveLength(1);
+  expect(got[0].message).toBe('CHECK_TYPE "\\n\\tRegistry Key Existence\\n" is not one of the 22 check types of ImportableControl.xsd; did you mean "Registry Key Existence"?');
+  expect(got[0].params?.value).toBe("\n\tRegistry Key Existence\n");
+});
