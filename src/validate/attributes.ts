@@ -34,11 +34,15 @@ export interface AttributeContext {
   namespaces: boolean;
 }
 
+const XSI_ATTRIBUTES: ReadonlySet<string> = new Set(["type", "nil", "schemaLocation", "noNamespaceSchemaLocation"]);
+
 export function checkAttributes(ctx: AttributeContext, type: CompiledType, tag: StartTag, element: string): void {
   const attrs = tag.attributes;
   for (let i = 0; i < attrs.length; i++) {
     const a = attrs[i];
-    if (!ctx.dtdMode && (a.uri === XMLNS_NS || a.uri === XSI_NS)) continue; // xsi:* is the engine's
+    // xsi:type, nil, schemaLocation, noNamespaceSchemaLocation are the engine's; another xsi:* attribute
+    // is an ordinary one, allowed only by a declaration or a wildcard (XSD 1.0 cvc-complex-type.3).
+    if (!ctx.dtdMode && (a.uri === XMLNS_NS || (a.uri === XSI_NS && XSI_ATTRIBUTES.has(a.local)))) continue;
     const uri = ctx.dtdMode ? null : a.uri;
     const local = ctx.dtdMode ? a.name : a.local;
     const compiled = lookup(type, uri, local);

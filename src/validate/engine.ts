@@ -13,7 +13,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { isFatalDtdCode } from "../dtd/codes.js";
 import type { DtdDocument } from "../dtd/syntax.js";
-import { XSD_NS, XSI_NS } from "../schema/model.js";
+import { XSD_NS, XSI_NS, type SchemaModel } from "../schema/model.js";
 import type { DoctypeInfo, Position, StartTag, XmlDeclaration, XmlHandler } from "../xml/events.js";
 import { checkAttributes, XMLNS_NS, type AttributeContext } from "./attributes.js";
 import { complexTypeById, elementById, findGlobal, simpleElementType, type CompiledElement, type CompiledSchema, type CompiledType } from "./compile.js";
@@ -169,8 +169,11 @@ export class ValidationEngine implements XmlHandler {
     // XSD: below an element without declaration nothing is checked, unless assessed laxly; DTD: children still are.
     if (el === null) frame.skip = !this.dtdMode;
     else if (el === LAX) {
-      frame.type = LAX_ANY_TYPE;
-      if (tag.attributes.length > 0) checkAttributes(this.attrContext, LAX_ANY_TYPE, tag, tag.name);
+      // cvc-assess-elt.1.2: no declaration, but an xsi:type that resolves: validated against that type.
+      const typed = tag.attributes.length > 0 ? this.laxXsiType(tag) : null;
+      frame.type = typed ?? LAX_ANY_TYPE;
+      if (typed?.matcher != null) typed.matcher.start(frame);
+      if (tag.attributes.length > 0 || frame.type.required.length > 0) checkAttributes(this.attrContext, frame.type, tag, tag.name);
     } else {
       frame.el = el;
       this.enter(frame, el, tag);
@@ -583,15 +586,14 @@ export class ValidationEngine implements XmlHandler {
         }
       } else if (a.local === "type") {
         chosen = this.xsiType(el, tag, a.value, a.line, a.column);
-      } else if (a.local !== "schemaLocation" && a.local !== "noNamespaceSchemaLocation") {
-        this.report("valid/undeclared-attribute", { element: tag.name, found: a.name, expected: "xsi:type, xsi:nil, xsi:schemaLocation, xsi:noNamespaceSchemaLocation" }, a.line, a.column);
       }
+      // Other xsi:* attributes are ordinary attributes (cvc-complex-type.3 exempts only these four): checkAttributes.
     }
     return chosen;
   }
 
-  /** xsi:type: the named type replaces the declared one (derivation is not checked yet); null when unknown. */
-  private xsiType(el: CompiledElement, tag: StartTag, value: string, line: number, column: number): CompiledType | null {
+  /** The type an xsi:type value names (in the model that has it), or why it names none. */
+  private resolveXsiType(value: string): { model: SchemaModel; named: SchemaModel["namedTypes"][string] } | string {
     const qname = value.trim();
     const colon = qname.indexOf(":");
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
@@ -605,11 +607,30 @@ export class ValidationEngine implements XmlHandler {
       const builtin = xsiBuiltin(this.schema!, local);
       if (builtin !== undefined) ({ model, ref: named } = builtin);
     }
-    if (named === undefined) {
-      const problem = uri === undefined ? `the prefix "${prefix}" is not bound to a namespace` : "no such type is declared in the schema";
-      this.report("valid/xsi-type", { parent: tag.name, found: value, problem }, line, column);
+    if (named !== undefined) return { model, named };
+    return uri === undefined ? `the prefix "${prefix}" is not bound to a namespace` : "no such type is declared in the schema";
+  }
+
+  /**
+   * A laxly assessed element's xsi:type (cvc-assess-elt.1.2): the type it names, or null (none, or
+   * it resolves to nothing: the element is then assessed laxly, which is no error).
+   */
+  private laxXsiType(tag: StartTag): CompiledType | null {
+    let value: string | undefined;
+    for (const a of tag.attributes) if (a.uri === XSI_NS && a.local === "type") value = a.value;
+    const r = value === undefined ? undefined : this.resolveXsiType(value);
+    if (r === undefined || typeof r === "string") return null;
+    return r.named.kind === "simple" ? simpleElementType(r.model, r.named.id) : complexTypeById(this.schema!, r.named.id, this.diagnostics);
+  }
+
+  /** xsi:type: the named type replaces the declared one (derivation is not checked yet); null when unknown. */
+  private xsiType(el: CompiledElement, tag: StartTag, value: string, line: number, column: number): CompiledType | null {
+    const resolved = this.resolveXsiType(value);
+    if (typeof resolved === "string") {
+      this.report("valid/xsi-type", { parent: tag.name, found: value, problem: resolved }, line, column);
       return null;
     }
+    const { model, named } = resolved;
     if (!derivesFrom(model, named, el.decl.type)) {
       const declared = typeName(model, el.decl.type);
       this.report("valid/xsi-type", { parent: tag.name, found: value, problem: `the type does not derive from the declared type ${declared}` }, line, column);
