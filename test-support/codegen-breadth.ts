@@ -10,9 +10,10 @@
  * Used by test/generators/breadth.test.ts; `node dist/test-support/codegen-breadth.js` prints a
  * full report (QXML_BREADTH_FAMILIES=libxml2-xsd,... to narrow it).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { transformSync } from "esbuild";
 import ts from "typescript";
@@ -56,6 +57,8 @@ export interface SchemaOutcome {
   tsErrors: string[];
   /** ajv's refusal of schema.json, if any. */
   ajvError?: string;
+  /** The generated modules were not type-checked (larger than BreadthOptions.compileMaxBytes). */
+  compileSkipped?: boolean;
   /** schema.json was not given to ajv (larger than BreadthOptions.ajvMaxBytes). */
   ajvSkipped?: boolean;
   documents: DocumentOutcome[];
@@ -77,6 +80,10 @@ export interface BreadthOptions {
   select?: (s: BreadthSchema) => boolean;
   /** ajv compiles only JSON Schemas up to this size (the XHTML DTDs' 0.5 MB take seconds each); default all. */
   ajvMaxBytes?: number;
+  /** TypeScript checks only schemas whose generated .ts files total up to this size; default all. */
+  compileMaxBytes?: number;
+  /** Filled with the milliseconds each phase took (generate, compile, ajv, documents). */
+  timings?: Record<string, number>;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
@@ -105,9 +112,16 @@ function generate(schema: BreadthSchema, slot: string, outDir: string): { outcom
   }
 }
 
+const MODULES = ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"];
+
 /** (b): one strict program over every output; diagnostics go to the schema whose folder holds the file. */
-function compileAll(generated: Generated[], outcomes: Map<string, SchemaOutcome>): void {
-  const rootNames = generated.flatMap((g) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(g.dir, f)));
+function compileAll(all: Generated[], outcomes: Map<string, SchemaOutcome>, maxBytes: number): void {
+  const generated = all.filter((g) => {
+    const big = MODULES.reduce((n, f) => n + statSync(join(g.dir, f)).size, 0) > maxBytes;
+    if (big) outcomes.get(g.schema.id)!.compileSkipped = true;
+    return !big;
+  });
+  const rootNames = generated.flatMap((g) => MODULES.map((f) => join(g.dir, f)));
   if (rootNames.length === 0) return;
   const program = ts.createProgram(rootNames, {
     strict: true,
@@ -130,16 +144,22 @@ function compileAll(generated: Generated[], outcomes: Map<string, SchemaOutcome>
   }
 }
 
-function ajvCheck(g: Generated, outcome: SchemaOutcome, maxBytes: number): void {
+type Ajv = InstanceType<AjvClass>;
+
+function ajvCheck(ajv: Ajv, g: Generated, outcome: SchemaOutcome, maxBytes: number): void {
   const text = readFileSync(join(g.dir, "schema.json"), "utf8");
   if (text.length > maxBytes) {
     outcome.ajvSkipped = true;
     return;
   }
+  const schema = JSON.parse(text) as { $id?: string };
   try {
-    new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(text) as object);
+    ajv.compile(schema);
   } catch (e) {
     outcome.ajvError = message(e);
+  } finally {
+    // One instance for all (its meta-schemas compile once); each schema's $id is its own, removed after.
+    if (schema.$id !== undefined) ajv.removeSchema(schema.$id);
   }
 }
 
@@ -239,14 +259,26 @@ export async function runBreadth(options: BreadthOptions): Promise<SchemaOutcome
   const schemas = breadthSchemas(options.families ?? BREADTH_FAMILIES).filter(options.select ?? (() => true));
   const outcomes = new Map<string, SchemaOutcome>();
   const generated: Generated[] = [];
+  const timings = options.timings ?? {};
+  let t = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - t);
+    t = now;
+  };
   schemas.forEach((s, i) => {
     const r = generate(s, `s${i}`, options.outDir);
     outcomes.set(s.id, r.outcome);
     if (r.generated !== undefined) generated.push(r.generated);
   });
-  compileAll(generated, outcomes);
-  for (const g of generated) ajvCheck(g, outcomes.get(g.schema.id)!, options.ajvMaxBytes ?? Infinity);
+  lap("generate");
+  compileAll(generated, outcomes, options.compileMaxBytes ?? Infinity);
+  lap("compile");
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  for (const g of generated) ajvCheck(ajv, g, outcomes.get(g.schema.id)!, options.ajvMaxBytes ?? Infinity);
+  lap("ajv");
   if (options.documents !== false) for (const g of generated) await compareDocuments(g, outcomes.get(g.schema.id)!);
+  lap("documents");
   return [...outcomes.values()];
 }
 
@@ -261,6 +293,7 @@ export interface BreadthSummary {
   tsErrors: number;
   ajvRefused: string[];
   ajvSkipped: number;
+  compileSkipped: number;
   documents: number;
   agree: number;
   known: number;
@@ -270,7 +303,7 @@ export interface BreadthSummary {
 }
 
 export function summarize(outcomes: SchemaOutcome[]): BreadthSummary {
-  const s: BreadthSummary = { schemas: outcomes.length, refused: 0, refusedBy: {}, crashes: [], generated: 0, compiledClean: 0, tsErrors: 0, ajvRefused: [], ajvSkipped: 0, documents: 0, agree: 0, known: 0, knownBy: {}, findings: [] };
+  const s: BreadthSummary = { schemas: outcomes.length, refused: 0, refusedBy: {}, crashes: [], generated: 0, compiledClean: 0, tsErrors: 0, ajvRefused: [], ajvSkipped: 0, compileSkipped: 0, documents: 0, agree: 0, known: 0, knownBy: {}, findings: [] };
   for (const o of outcomes) {
     if (o.status === "crash") s.crashes.push(`${o.id}: ${o.reason}`);
     else if (o.status !== "generated") {
@@ -279,7 +312,8 @@ export function summarize(outcomes: SchemaOutcome[]): BreadthSummary {
       s.refusedBy[by] = (s.refusedBy[by] ?? 0) + 1;
     } else {
       s.generated++;
-      if (o.tsErrors.length === 0) s.compiledClean++;
+      if (o.compileSkipped === true) s.compileSkipped++;
+      else if (o.tsErrors.length === 0) s.compiledClean++;
       s.tsErrors += o.tsErrors.length;
       if (o.ajvError !== undefined) s.ajvRefused.push(`${o.id}: ${o.ajvError}`);
       if (o.ajvSkipped === true) s.ajvSkipped++;
@@ -300,7 +334,7 @@ export function formatSummary(s: BreadthSummary): string {
   const by = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
   return (
     `codegen breadth: ${s.schemas} schemas: ${s.refused} refused (${by(s.refusedBy)}), ${s.crashes.length} crashed, ${s.generated} generated, ` +
-    `${s.compiledClean}/${s.generated} compile clean under --strict (${s.tsErrors} TS diagnostics), ` +
+    `${s.compiledClean}/${s.generated - s.compileSkipped} compile clean under --strict (${s.tsErrors} TS diagnostics${s.compileSkipped > 0 ? `; ${s.compileSkipped} larger ones not compiled` : ""}), ` +
     `${s.generated - s.ajvSkipped - s.ajvRefused.length}/${s.generated - s.ajvSkipped} JSON Schemas compile in ajv strict${s.ajvSkipped > 0 ? ` (${s.ajvSkipped} larger ones not tried)` : ""}\n` +
     `  documents: ${s.documents}: ${s.agree} agree, ${s.known} known (${by(s.knownBy)}), ${s.findings.length} findings`
   );
@@ -308,9 +342,11 @@ export function formatSummary(s: BreadthSummary): string {
 
 async function main(): Promise<void> {
   const families = process.env.QXML_BREADTH_FAMILIES?.split(",") as BreadthFamily[] | undefined;
-  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep") });
+  const timings: Record<string, number> = {};
+  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep"), timings });
   const s = summarize(outcomes);
   console.log(formatSummary(s));
+  console.log(`  ms: ${JSON.stringify(timings)}`);
   for (const c of s.crashes) console.log(`CRASH ${c}`);
   for (const o of outcomes.filter((x) => x.tsErrors.length > 0)) console.log(`TS ${o.id}:\n  ${o.tsErrors.slice(0, 5).join("\n  ")}`);
   for (const a of s.ajvRefused) console.log(`AJV ${a}`);
