@@ -220,15 +220,15 @@ function ownMutants(seed: Seed, rng: Rng, max: number): Mutant[] {
 }
 
 /** Mutants of one seed: the generator's kinds (scaled), then the lint-specific ones. */
-export function seedMutants(seed: Seed, catalog: Catalog, scale: number): Mutant[] {
+export function seedMutants(seed: Seed, catalog: Catalog, scale: number, mutateSeed = 7): Mutant[] {
   const model = seedModel(seed.xml, catalog);
   let generated: Mutant[] = [];
   try {
-    generated = mutate(model, seed.xml, { seed: 7, max: 12 * scale, deepMax: 6 * scale, pairMax: 3 * scale, file: seed.name }).map((m) => ({ seed: seed.name, id: m.id, xml: m.xml }));
+    generated = mutate(model, seed.xml, { seed: mutateSeed, max: 12 * scale, deepMax: 6 * scale, pairMax: 3 * scale, file: seed.name }).map((m) => ({ seed: seed.name, id: m.id, xml: m.xml }));
   } catch {
     // Not well-formed (a hostile rule case) or not a tree the generator takes: the seed itself and our kinds still run.
   }
-  return [{ seed: seed.name, id: "seed", xml: seed.xml }, ...generated, ...ownMutants(seed, seededRng(11), 6 * scale)];
+  return [{ seed: seed.name, id: "seed", xml: seed.xml }, ...generated, ...ownMutants(seed, seededRng(mutateSeed + 4), 6 * scale)];
 }
 
 // ---- invariants ------------------------------------------------------------------------------
@@ -236,6 +236,7 @@ export function seedMutants(seed: Seed, catalog: Catalog, scale: number): Mutant
 const RULE_IDS = new Set(rules.map((r) => r.meta.id));
 const LINT_OWN = new Set(["qxml/too-many-findings", "qxml/lint-rule-failed"]);
 const TEMPLATES = new Map(rules.map((r) => [r.meta.id, r.meta.messages]));
+const HINTS = new Map(rules.map((r) => [r.meta.id, r.meta.hint]));
 
 /**
  * Every element path of a document as the collector writes them ("[1]" left out), up to a fatal
@@ -327,6 +328,12 @@ function messageProblems(ds: Diagnostic[], xml: string): string[] {
     let rest = d.message;
     for (const v of Object.values(d.params ?? {})) if (typeof v === "string" && v.trim() !== "") rest = rest.split(v).join("\u0000");
     if ((/ {2}/.test(rest) && !/ {2}/.test(template)) || /\(, |, \)|, ,| [;,]|\s$/.test(rest) || Object.values(d.params ?? {}).includes("?")) out.push(`an empty value in the message: ${shown(d)}`);
+    // The hint is built from the same params, for every message of the rule.
+    const hint = d.hint ?? "";
+    const hintTemplate = HINTS.get(d.code) ?? "";
+    let hintRest = hint;
+    for (const v of Object.values(d.params ?? {})) if (typeof v === "string" && v.trim() !== "") hintRest = hintRest.split(v).join("\u0000");
+    if (/\bundefined\b|\bNaN\b|\[object Object\]|[\r\n]/.test(hint) || (/ {2}/.test(hintRest) && !/ {2}/.test(hintTemplate)) || /<(\w+)><\/\1>|""/.test(hint)) out.push(`an empty or broken value in the hint: ${JSON.stringify(hint)} (${shown(d)})`);
     // "first at line N" must point back, not forward: the second occurrence is the one reported.
     const firstLine = d.params?.firstLine;
     if (typeof firstLine === "number" && firstLine > d.line) out.push(`"first" at line ${firstLine}, after the finding: ${shown(d)}`);
@@ -410,14 +417,15 @@ export async function checkMutant(m: Mutant, ctx: SweepContext, timeLimitMs = 10
   return { violations, diagnostics: first, ms };
 }
 
-export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds()): Promise<SweepReport> {
+/** `mutateSeed`: the generators' seed (another one picks other mutants of the same kinds). */
+export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds(), mutateSeed = 7): Promise<SweepReport> {
   const ctx = sweepContext();
   const report: SweepReport = { seeds: seeds.length, mutants: 0, violations: [], perRule: new Map(rules.map((r) => [r.meta.id, { findings: 0, mutants: 0 }])), byKind: new Map(), slowestMs: 0 };
   for (const seed of seeds) {
     // Untimed first run: schemas are read and compiled once, then cached.
     writeFileSync(join(ctx.dir, "warm.xml"), seed.xml);
     await lintOnce(join(ctx.dir, "warm.xml"), ctx).catch(() => undefined);
-    for (const m of seedMutants(seed, ctx.catalog, scale)) {
+    for (const m of seedMutants(seed, ctx.catalog, scale, mutateSeed)) {
       report.mutants++;
       const kind = m.id.split(":")[0];
       report.byKind.set(kind, (report.byKind.get(kind) ?? 0) + 1);

@@ -169,3 +169,9 @@ it("a value with line breaks is shown escaped: a message is one line; params kee
   expect(got[0].message).toBe('CHECK_TYPE "\\n\\tRegistry Key Existence\\n" is not one of the 22 check types of ImportableControl.xsd; did you mean "Registry Key Existence"?');
   expect(got[0].params?.value).toBe("\n\tRegistry Key Existence\n");
 });
+
+it("qualys/unknown-technology's hint reads for an empty ID too (it named the ID: 'add TECHNOLOGY  to')", () => {
+  const got = findings("<POLICY><TECHNOLOGIES><TECHNOLOGY><ID>69</ID></TECHNOLOGY></TECHNOLOGIES><USER_DEFINED_CONTROL><TECHNOLOGIES><TECHNOLOGY><ID/></TECHNOLOGY></TECHNOLOGIES></USER_DEFINED_CONTROL></POLICY>", "qualys/unknown-technology");
+  expect(got).toHaveLength(1);
+  expect(got[0].hint).not.toMatch(/ {2}/);
+});

@@ -15,7 +15,7 @@ export const unknownTechnology: Rule = {
       unknown: "TECHNOLOGY ID {id} of this control is not among the policy's TECHNOLOGIES ({known})",
       emptyId: "a TECHNOLOGY of this control has an empty ID; the policy's TECHNOLOGIES are ({known})",
     },
-    hint: "add TECHNOLOGY {id} to POLICY/TECHNOLOGIES, or remove it from the control",
+    hint: "give the TECHNOLOGY an ID that POLICY/TECHNOLOGIES lists, add the technology there, or remove it from the control",
   }),
   create(context) {
     let policyTechnologies: Set<string> | undefined;
