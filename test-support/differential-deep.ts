@@ -22,6 +22,8 @@ const scale = Math.max(1, Number(process.env.QXML_DIFF_SCALE ?? "1") | 0);
 const perFixture = Number(process.env.QXML_DIFF_PER_FIXTURE ?? "1000");
 const deepPerFixture = Number(process.env.QXML_DIFF_DEEP_PER_FIXTURE ?? "100000");
 const pairsPerFixture = Number(process.env.QXML_DIFF_PAIRS_PER_FIXTURE ?? "400");
+// The new families' seeds: at most 32 M characters of mutants per kind group (libxml2's 160 KB REC-xml: 200 each).
+const charsPerSeed = Number(process.env.QXML_DIFF_CHARS_PER_SEED ?? "32000000");
 const out = process.env.QXML_DIFF_OUT ?? "/tmp/qxml-diff-deep.json";
 const listed = (process.env.QXML_DIFF_SEEDS ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
 const sources = (process.env.QXML_DIFF_SOURCES ?? "fixture,corpus,typed,libxml2-xsd,libxml2-dtd,xmlconf-valid").split(",").map((x) => x.trim()) as SeedSource[];
@@ -30,7 +32,7 @@ const seeds = listed.length > 0 ? listed : Array.from({ length: scale }, (_, i) 
 const all: DifferentialOutcome[] = [];
 const started = Date.now();
 for (const seed of seeds) {
-  const run = await runDifferential({ seed, perFixture, deepPerFixture, pairsPerFixture, doctypePerFixture: 200, sources });
+  const run = await runDifferential({ seed, perFixture, deepPerFixture, pairsPerFixture, doctypePerFixture: 200, sources, charsPerSeed });
   for (const p of run.problems) console.log(`problem: ${p.fixture}: ${p.reason}`);
   if (seed === seeds[0]) console.log(`excluded: ${run.excluded.length} documents (${[...new Set(run.excluded.map((e) => e.reason))].join("; ")})`);
   for (const o of run.outcomes) all.push(o); // not push(...): a large seed overflows the stack

@@ -35,7 +35,7 @@ export interface KnownValidityDifference {
 type Side = DifferentialOutcome["qxml"];
 const says = (v: Side, re: RegExp) => v.first !== undefined && re.test(v.first.message);
 /** A value with white space around a date, time or duration lexical form. */
-const spacedTemporal = (v: string | undefined) => v !== undefined && v !== v.trim() && /^(-?P[\dTYMDHS.]+|-?\d{4,}-\d\d[-\dT:.Z+]*|\d\d:\d\d:[\d.:Z+-]+|--[\d-]+Z?)$/.test(v.trim());
+const spacedTemporal = (v: string | undefined) => v !== undefined && v !== v.trim() && /^(-?P[\dTYMDHS.]+|-?\d{4,}(-\d\d[-\dT:.Z+]*|Z|[+-]\d\d:\d\d)?|\d\d:\d\d:[\d.:Z+-]+|--[\d-]+Z?)$/.test(v.trim());
 const XSD_LIST = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">';
 
 export const KNOWN_VALIDITY_DIFFERENCES: readonly KnownValidityDifference[] = [
@@ -67,7 +67,7 @@ export const KNOWN_VALIDITY_DIFFERENCES: readonly KnownValidityDifference[] = [
     matches: (o) =>
       o.qxml.valid &&
       (says(o.libxml2, /'(\s[^']*|[^']*\s)' is not a valid value of the atomic type 'xs:(dateTime|date|time|gYear|gYearMonth|gMonth|gMonthDay|gDay|duration)'/) ||
-        spacedTemporal(/': '([^']*)' is not a valid value of the local atomic type\.$/.exec(o.libxml2.first?.message ?? "")?.[1])),
+        spacedTemporal(/': '([^']*)' is not a valid value of the local atomic type\./.exec(o.libxml2.first?.message ?? "")?.[1])),
   },
   {
     id: "xsd-idref-not-resolved",
@@ -105,6 +105,44 @@ export const KNOWN_VALIDITY_DIFFERENCES: readonly KnownValidityDifference[] = [
       "qxml right: <rate> 2.50 </rate> and <rate>2.5</rate> have the value 2.5 of a decimal fixed at \"2.50\", and <b>1</b> is the boolean true; libxml2 2.15 compares an element's content with the fixed value as strings, white space included (its attribute check compares values, as qxml does for both).",
     example: { kind: "xsd", schema: `${XSD_LIST}<xs:element name="rate" type="xs:decimal" fixed="2.50"/></xs:schema>`, xml: "<rate> 2.5 </rate>" },
     matches: (o) => o.qxml.valid && says(o.libxml2, /^Element '[^']*': The actual value '[\s\S]*' does not match the fixed value constraint '/),
+  },
+  {
+    id: "xsd-nan-range-facets",
+    clause: "XSD 1.0 Part 2 §3.2.4/§3.2.5 (float, double: NaN is incomparable with every value) and §4.3.7–4.3.10 (minInclusive … maxExclusive: the value must compare as less or greater)",
+    why:
+      "qxml right: NaN is neither greater nor less than 0, so it does not satisfy minExclusive=\"0\" (nor any range facet). libxml2 2.15 accepts NaN against range facets.",
+    example: { kind: "xsd", schema: `${XSD_LIST}<xs:element name="d"><xs:simpleType><xs:restriction base="xs:double"><xs:minExclusive value="0"/></xs:restriction></xs:simpleType></xs:element></xs:schema>`, xml: "<d>NaN</d>" },
+    matches: (o) => o.libxml2.valid && says(o.qxml, /: value NaN must be (greater|less)/),
+  },
+  {
+    id: "xsd-xsi-type-empty-default-namespace",
+    clause: "Namespaces in XML 1.0 §6.2 (xmlns=\"\" undeclares the default namespace: unprefixed names are then in no namespace) and XSD 1.0 cvc-elt.4.1 (xsi:type is a QName resolved in the element's in-scope namespaces)",
+    why:
+      "qxml right: under xmlns=\"\", xsi:type=\"T\" names the no-namespace type T, which the schema declares. libxml2 2.15 resolves it to a namespace whose name is the empty string ('{}T') and reports that it does not resolve.",
+    example: { kind: "xsd", schema: `${XSD_LIST}<xs:complexType name="T"/><xs:element name="a" type="T"/></xs:schema>`, xml: '<a xmlns="" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="T"/>' },
+    matches: (o) => o.qxml.valid && says(o.libxml2, /The QName value '\{\}[^']*' of the xsi:type attribute does not resolve to a type definition/),
+  },
+  {
+    id: "xsd-lax-unresolved-xsi-type",
+    clause:
+      "XSD 1.0 Part 1 §3.3.4 Schema-Validity Assessment (Element), cvc-assess-elt.1.2 and .2: an element with no declaration is validated against its xsi:type only when that resolves; otherwise it is assessed laxly, which is no error (cvc-elt.4's 'must resolve' applies to elements with a declaration)",
+    why:
+      "qxml right: an element taken by a processContents=\"lax\" wildcard, with no declaration and xsi:type=\"NoSuchType\", is laxly assessed. libxml2 2.15 reports that the xsi:type does not resolve, as it would for a declared element.",
+    example: {
+      kind: "xsd",
+      schema: `${XSD_LIST}<xs:element name="r"><xs:complexType><xs:sequence><xs:any namespace="##other" processContents="lax"/></xs:sequence></xs:complexType></xs:element></xs:schema>`,
+      xml: '<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><b xmlns="urn:b" xsi:type="NoSuchType"/></r>',
+    },
+    matches: (o) => o.qxml.valid && says(o.libxml2, /The QName value '(\{[^}]+\})?[^'{}]*' of the xsi:type attribute does not resolve to a type definition/),
+  },
+  {
+    id: "dtd-char-reference-tab-in-list",
+    clause:
+      "XML 1.0 §3.3.3 Attribute-Value Normalization (a character reference appends the character it names, so &#9; stays a tab; only #x20 is then trimmed and collapsed for non-CDATA types) and §2.3 [8] Nmtokens ::= Nmtoken (#x20 Nmtoken)*, [6] Names",
+    why:
+      "qxml right: through the document's own DOCTYPE, codes=\"&#9;x y\" of type NMTOKENS normalises to a tab followed by \"x y\"; a tab is neither a name character nor the #x20 separator. libxml2 2.15 splits NMTOKENS, IDREFS and ENTITIES values at any white space character and accepts it.",
+    example: { kind: "dtd", schema: "", mode: "doctype", xml: '<!DOCTYPE a [<!ELEMENT a EMPTY><!ATTLIST a codes NMTOKENS #IMPLIED>]><a codes="&#9;x y"/>' },
+    matches: (o) => o.mode === "doctype" && o.libxml2.valid && says(o.qxml, /found "[^"]*[\t\n\r][^"]*"$/) && says(o.qxml, /separated by single spaces \((NMTOKENS|IDREFS|ENTITIES)\)/),
   },
   {
     id: "dtd-list-separators-not-normalised",

@@ -92,6 +92,13 @@ export interface DifferentialOptions {
   doctypePerFixture?: number;
   seed?: number;
   fixturesDir?: string;
+  /**
+   * Seeds of the new families (test-support/differential-seeds.ts) get at most this many
+   * characters of mutated documents per kind group (original kinds, deep kinds, pairs): mutations
+   * are materialised together, and a 160 KB seed (libxml2's REC-xml) with every candidate would
+   * not fit in memory. Default: no limit.
+   */
+  charsPerSeed?: number;
   /** Which seeds to use (default: the three Qualys-side sources; the others are test-support/differential-seeds.ts). */
   sources?: readonly SeedSource[];
 }
@@ -141,12 +148,12 @@ function locateDetached(q: Diagnostic | undefined, l: Diagnostic | undefined): b
 }
 
 /**
- * With two mistakes in one document, each engine may report either first (libxml2 checks a DTD
- * content model at the parent, qxml at the child): qxml's first error must then lie inside one
- * of the elements libxml2 reports.
+ * With two mistakes in one document (two mutations, or one in a seed that is invalid already),
+ * each engine may report either first (libxml2 checks a DTD content model at the parent, qxml at
+ * the child): qxml's first error must then lie inside one of the elements libxml2 reports.
  */
-function locatePart(kind: MutationKind | "original", q: EngineVerdict, l: EngineVerdict, xml: string, file: string): boolean | null {
-  if (kind !== "two-mutations") return locate(q.first?.path, l.first?.path, xml, file) ?? locateDetached(q.first, l.first);
+function locatePart(several: boolean, q: EngineVerdict, l: EngineVerdict, xml: string, file: string): boolean | null {
+  if (!several) return locate(q.first?.path, l.first?.path, xml, file) ?? locateDetached(q.first, l.first);
   // Unlocatable (null) when one of libxml2's errors names no element it could be matched with.
   let out: boolean | null = l.paths.length === 0 ? null : false;
   for (const p of l.paths) {
@@ -253,16 +260,22 @@ export async function runDifferential(options: DifferentialOptions = {}): Promis
       const variants: { id: string; kind: MutationKind | "original"; description: string; xml: string }[] = [{ id: "original", kind: "original", description: "the fixture as written", xml: text }];
       try {
         if (plan.model === null) throw new Error("no schema model to mutate against (the DTD did not read)");
-        variants.push(...mutate(plan.model, text, { seed: options.seed ?? 1, max: options.perFixture ?? 120, deepMax: options.deepPerFixture ?? 150, pairMax: options.pairsPerFixture ?? 20, file: name }));
+        const cap = "mode" in seed && options.charsPerSeed !== undefined ? Math.max(20, Math.floor(options.charsPerSeed / text.length)) : Number.POSITIVE_INFINITY;
+        const counts = { max: Math.min(cap, options.perFixture ?? 120), deepMax: Math.min(cap, options.deepPerFixture ?? 150), pairMax: Math.min(cap, options.pairsPerFixture ?? 20) };
+        variants.push(...mutate(plan.model, text, { seed: options.seed ?? 1, ...counts, file: name }));
       } catch (e) {
         problems.push({ fixture: name, reason: `mutate: ${(e as Error).message}` });
       }
+      // A seed invalid as written (only the new families' may be) makes each mutant a two-mistake document.
+      let seedInvalid = false;
       variants.forEach((v, i) => {
         const one = (mode: Mode, q: EngineResult, l: EngineResult) => {
           const qv = verdictOf(q);
           const lv = verdictOf(l);
           const agree = qv.valid === lv.valid && qv.wellFormed === lv.wellFormed;
-          const located = agree && !qv.valid && qv.wellFormed ? locatePart(v.kind, qv, lv, v.xml, name) : null;
+          if (i === 0 && (!qv.valid || !lv.valid)) seedInvalid = true;
+          const several = v.kind === "two-mutations" || (i > 0 && seedInvalid);
+          const located = agree && !qv.valid && qv.wellFormed ? locatePart(several, qv, lv, v.xml, name) : null;
           const suffix = mode === "doctype" ? "@doctype" : "";
           outcomes.push({ id: `${name}#${v.id}${suffix}`, fixture: name, source: seed.source, kind: v.kind, schema: plan.schemaName, mode, description: v.description, qxml: qv, libxml2: lv, agree, located });
         };
