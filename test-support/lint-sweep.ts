@@ -12,6 +12,8 @@
  *   message    a quoted value in a rule message ("{value}") is non-empty and occurs in the
  *              document; no "undefined", "NaN", "[object Object]"
  *   time       no mutant takes more than 1 s
+ *   meaning    markup that keeps the content (a comment or PI, a value written as CDATA, an
+ *              empty CDATA section) gives the same rule findings as the seed, positions aside
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -47,7 +49,7 @@ export interface Mutant {
   xml: string;
 }
 
-export type InvariantKind = "crash" | "location" | "duplicate" | "schema" | "determinism" | "message" | "time";
+export type InvariantKind = "crash" | "location" | "duplicate" | "schema" | "determinism" | "message" | "time" | "meaning";
 
 export interface Violation {
   kind: InvariantKind;
@@ -219,6 +221,22 @@ function ownMutants(seed: Seed, rng: Rng, max: number): Mutant[] {
   return [...always, ...rest.slice(0, max)];
 }
 
+/** The seed as the generator writes its mutants, unchanged: what a meaning-keeping mutant is compared with. */
+function identity(seed: Seed): Mutant | undefined {
+  try {
+    const root = parseTree(seed.xml, seed.name);
+    return { seed: seed.name, id: "identity", xml: splitProlog(seed.xml).prolog + serializeElement(root) + "\n" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Mutants that change markup but not content: the rules must find the same. */
+const KEEPS_MEANING = /^comment-or-pi:|^cdata-section:.*:(value as CDATA|value half CDATA|empty)$/;
+
+/** A rule finding without its position: what it says about which element. */
+const meaning = (d: Diagnostic) => `${d.code} ${d.path} ${JSON.stringify(d.params)}`;
+
 /** Mutants of one seed: the generator's kinds (scaled), then the lint-specific ones. */
 export function seedMutants(seed: Seed, catalog: Catalog, scale: number, mutateSeed = 7): Mutant[] {
   const model = seedModel(seed.xml, catalog);
@@ -369,7 +387,8 @@ export function sweepContext(): SweepContext {
   return { dir: mkdtempSync(join(tmpdir(), "qxml-lint-sweep-")), catalog: Catalog.bundled() };
 }
 
-async function lintOnce(file: string, ctx: SweepContext): Promise<Diagnostic[]> {
+async function lintOnce(file: string, ctx: SweepContext, xml?: string): Promise<Diagnostic[]> {
+  if (xml !== undefined) writeFileSync(file, xml);
   return (await lintDocument(file, { catalog: ctx.catalog, config: emptyConfig(), cwd: ctx.dir, rules })).result.diagnostics;
 }
 
@@ -425,12 +444,20 @@ export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds(), mutateSe
     // Untimed first run: schemas are read and compiled once, then cached.
     writeFileSync(join(ctx.dir, "warm.xml"), seed.xml);
     await lintOnce(join(ctx.dir, "warm.xml"), ctx).catch(() => undefined);
+    const same = identity(seed);
+    const baseline = same === undefined ? undefined : (await lintOnce(join(ctx.dir, "identity.xml"), ctx, same.xml)).filter((d) => RULE_IDS.has(d.code)).map(meaning).sort();
     for (const m of seedMutants(seed, ctx.catalog, scale, mutateSeed)) {
       report.mutants++;
       const kind = m.id.split(":")[0];
       report.byKind.set(kind, (report.byKind.get(kind) ?? 0) + 1);
       const r = await checkMutant(m, ctx);
       report.violations.push(...r.violations);
+      if (baseline !== undefined && KEEPS_MEANING.test(m.id)) {
+        const got = r.diagnostics.filter((d) => RULE_IDS.has(d.code)).map(meaning).sort();
+        const lost = baseline.filter((x) => !got.includes(x));
+        const gained = got.filter((x) => !baseline.includes(x));
+        if (lost.length + gained.length > 0) report.violations.push({ kind: "meaning", seed: seed.name, mutant: m.id, detail: [...lost.map((x) => `lost ${x}`), ...gained.map((x) => `gained ${x}`)].join("; ") });
+      }
       report.slowestMs = Math.max(report.slowestMs, r.ms);
       const fired = new Set<string>();
       for (const d of r.diagnostics) {
