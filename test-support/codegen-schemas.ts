@@ -2,8 +2,9 @@
  * The schemas the codegen breadth harness points `qxml generate` at, each with the documents it
  * is compared on, in four families:
  *   libxml2-xsd  libxml2 test/schemas/*.xsd (every one, paired or not), with the instances its .err files pair with it;
- *   libxml2-dtd  libxml2 test/dtds and test/valid/dtds, with the test/valid documents whose DOCTYPE names them;
- *   xmlconf-dtd  every external .dtd a valid xmlconf case's DOCTYPE names, with those cases;
+ *   libxml2-dtd  every .dtd of libxml2's test/ (test/dtds, test/valid/dtds, ...), with the test/valid documents whose DOCTYPE names them;
+ *   xmlconf-dtd  every .dtd of xmlconf, with the valid cases whose DOCTYPE names it (DTDs of invalid or
+ *                not-wf cases, and fragments, are generated or refused like any other: never a crash);
  *   corpus       the .dtd/.xsd files of ../shared/corpus (no documents).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -40,8 +41,25 @@ function libxml2Xsds(): BreadthSchema[] {
     .map((n) => ({ id: `libxml2-xsd/${n}`, family: "libxml2-xsd", kind: "xsd", file: join(dir, n), documents: pairs.get(join(dir, n)) ?? [] }));
 }
 
+/** Every file below `dir` whose name ends in .dtd, sorted (iterative walk). */
+function dtdFiles(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else if (e.name.toLowerCase().endsWith(".dtd")) out.push(join(d, e.name));
+    }
+  }
+  return out.sort();
+}
+
 function libxml2Dtds(): BreadthSchema[] {
-  return schemaSeeds(["libxml2-dtd"]).map((s) => ({ id: s.name, family: "libxml2-dtd", kind: "dtd", file: s.file, documents: s.instances }));
+  const seeds = schemaSeeds(["libxml2-dtd"]);
+  const documents = new Map(seeds.map((s) => [s.file, s.instances]));
+  const test = join(LIBXML2_DIR, "test");
+  return dtdFiles(test).map((file) => ({ id: `libxml2-dtd/${relative(test, file)}`, family: "libxml2-dtd", kind: "dtd", file, documents: documents.get(file) ?? [] }));
 }
 
 function xmlconfDtds(): BreadthSchema[] {
@@ -54,7 +72,7 @@ function xmlconfDtds(): BreadthSchema[] {
     if (!existsSync(dtd)) continue;
     users.set(dtd, [...(users.get(dtd) ?? []), t.file]);
   }
-  return [...users.keys()].sort().map((file) => ({ id: `xmlconf-dtd/${relative(XMLCONF_DIR, file)}`, family: "xmlconf-dtd", kind: "dtd", file, documents: users.get(file)! }));
+  return dtdFiles(XMLCONF_DIR).map((file) => ({ id: `xmlconf-dtd/${relative(XMLCONF_DIR, file)}`, family: "xmlconf-dtd", kind: "dtd", file, documents: users.get(file) ?? [] }));
 }
 
 function corpusSchemas(): BreadthSchema[] {
