@@ -270,7 +270,8 @@ ${join(checks, "\n\n")}
   const runtimeImport = used.length > 0 ? _`import { ${join(used)}, type ${N.Diagnostic} } from ${runtime};` : roots.length > 0 ? _`import type { ${N.Diagnostic} } from ${runtime};` : _``;
   const typesImport = typeNames.length > 0 ? _`
 import type { ${join(typeNames)} } from ${typesModule};` : _`
-// The schema declares no global element: no document can be validated against it, so there is no validator.`;
+// The schema declares no global element: no document can be validated against it, so there is no validator.
+export {};`;
   return _`${header}
 /* eslint-disable */
 ${runtimeImport}${typesImport}${ordered ? _`
