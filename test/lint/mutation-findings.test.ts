@@ -175,3 +175,10 @@ it("qualys/unknown-technology's hint reads for an empty ID too (it named the ID:
   expect(got).toHaveLength(1);
   expect(got[0].hint).not.toMatch(/ {2}/);
 });
+
+it("qualys/duplicate-control: a policy pasted inside another is compared on its own, and the outer one keeps its IDs", () => {
+  const udcWith = (id: string) => `<USER_DEFINED_CONTROL><ID>${id}</ID></USER_DEFINED_CONTROL>`;
+  const xml = `<POLICY>${udcWith("100001")}\n<POLICY>${udcWith("100002")}</POLICY>\n${udcWith("100001")}${udcWith("100002")}</POLICY>`;
+  const got = findings(xml, "qualys/duplicate-control");
+  expect(got.map((d) => `${d.line} ${d.params?.value}`)).toEqual(["3 100001"]);
+});
