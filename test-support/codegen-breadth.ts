@@ -202,7 +202,8 @@ function compareDocument(g: Generated, mods: { parse: Module; validate: Module }
   // As `qxml validate` reads it: a DTD document by its own DOCTYPE (internal and external subset),
   // an XSD instance against the schema; external entities from the document's folder and its parent.
   const resolveEntity = localResolver({ allow: [dirname(dirname(file))] });
-  const xml = validateString(bytes, g.schema.kind === "dtd" ? { file, resolveEntity } : { file, schema: compiled, resolveEntity });
+  const byDoctype = g.schema.kind === "dtd" && g.schema.validateBy !== "schema";
+  const xml = validateString(bytes, byDoctype ? { file, resolveEntity } : { file, schema: compiled, resolveEntity });
   const xmlErrors = (xml.diagnostics as Diag[]).filter((d) => d.severity === "error");
   const text = decode(bytes);
   const form = schemaForm(g.model);

@@ -5,7 +5,8 @@
  *   libxml2-dtd  every .dtd of libxml2's test/ (test/dtds, test/valid/dtds, ...), with the test/valid documents whose DOCTYPE names them;
  *   xmlconf-dtd  every .dtd of xmlconf, with the valid cases whose DOCTYPE names it (DTDs of invalid or
  *                not-wf cases, and fragments, are generated or refused like any other: never a crash);
- *   corpus       the .dtd/.xsd files of ../shared/corpus (no documents).
+ *   corpus       the .dtd/.xsd files of ../shared/corpus, a DTD with the corpus payloads whose root it
+ *                declares (their DOCTYPEs name Qualys URLs: they are validated against the DTD itself).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -25,6 +26,8 @@ export interface BreadthSchema {
   kind: "dtd" | "xsd";
   file: string;
   documents: string[];
+  /** How `qxml validate` reads a DTD document: by its own DOCTYPE (default), or against this schema. */
+  validateBy?: "doctype" | "schema";
 }
 
 function libxml2Xsds(): BreadthSchema[] {
@@ -43,13 +46,18 @@ function libxml2Xsds(): BreadthSchema[] {
 
 /** Every file below `dir` whose name ends in .dtd, sorted (iterative walk). */
 function dtdFiles(dir: string): string[] {
+  return filesEndingIn(dir, ".dtd");
+}
+
+/** Every file below `dir` whose name ends in `suffix`, sorted (iterative walk). */
+function filesEndingIn(dir: string, suffix: string): string[] {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length > 0) {
     const d = stack.pop()!;
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) stack.push(join(d, e.name));
-      else if (e.name.toLowerCase().endsWith(".dtd")) out.push(join(d, e.name));
+      else if (e.name.toLowerCase().endsWith(suffix)) out.push(join(d, e.name));
     }
   }
   return out.sort();
@@ -77,11 +85,16 @@ function xmlconfDtds(): BreadthSchema[] {
 
 function corpusSchemas(): BreadthSchema[] {
   const root = join(SHARED_DIR, "corpus");
+  const payloads = filesEndingIn(root, ".xml").map((file) => ({ file, root: sniffHead(readFileSync(file, "latin1")).root }));
   const out: BreadthSchema[] = [];
   for (const folder of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     for (const n of readdirSync(join(root, folder)).sort()) {
       const kind = n.endsWith(".xsd") ? "xsd" : n.endsWith(".dtd") ? "dtd" : undefined;
-      if (kind !== undefined) out.push({ id: `corpus/${folder}/${basename(n)}`, family: "corpus", kind, file: join(root, folder, n), documents: [] });
+      if (kind === undefined) continue;
+      const file = join(root, folder, n);
+      const text = kind === "dtd" ? readFileSync(file, "latin1") : "";
+      const documents = kind === "dtd" ? payloads.filter((p) => p.root !== undefined && new RegExp(`<!ELEMENT\\s+${p.root}[\\s(]`).test(text)).map((p) => p.file) : [];
+      out.push({ id: `corpus/${folder}/${basename(n)}`, family: "corpus", kind, file, documents, validateBy: "schema" });
     }
   }
   return out;
