@@ -93,7 +93,10 @@ ${lines(cases, 2)}
 function attributeChecks(ctx: Ctx, attrs: AttrForm[]): Code[] {
   return attrs.map((a) => {
     const get = prop(N.v, a.key);
-    const check = valueCheck(ctx, a.value, a.name, a.fixed, get, N.path);
+    const check =
+      a.dtd !== undefined
+        ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
+        : valueCheck(ctx, a.value, a.name, a.fixed, get, N.path);
     if (!a.required) return _`if (${get} !== undefined) ${check}`;
     return _`if (${get} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});
 else ${check}`;
@@ -101,7 +104,10 @@ else ${check}`;
 }
 
 function unknownKeys(form: ElementForm, ordered: boolean, xsd: boolean): Code {
-  if (form.open) return _``;
+  // A wildcard opens child names (openChildren) or attribute names (xs:anyAttribute), not both:
+  // text in element-only or EMPTY content, and the other kind of name, are still checked.
+  const attributesOpen = form.open && (form.openChildren !== true || form.openAttributes === true);
+  const childrenOpen = form.openChildren === true;
   const names = form.content === undefined ? [] : namesOf(form.content);
   const known = [...form.attributes.map((a) => a.key), ...(form.text !== undefined ? [TEXT_KEY] : []), ...names];
   const attrNames = form.attributes.map((a) => a.name).join(", ") || "none";
@@ -113,10 +119,10 @@ function unknownKeys(form: ElementForm, ordered: boolean, xsd: boolean): Code {
   return _`${knownSet(known)}
 for (const ${N.k} of Object.keys(${N.v})) {
   if (${N.known}.has(${N.k})${xsd ? _` || ${N.xsdReservedAttribute}(${N.k})` : _``}) continue;
-  if (${N.k}.startsWith("@_")) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});${ordered ? _`
+  if (${N.k}.startsWith("@_")) ${attributesOpen ? _`continue;` : _`${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});`}${ordered ? _`
   else if (${N.order} !== null) continue;` : _``}
-  else if (${N.k} === ${TEXT_KEY}) ${textProblem}
-  else ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));
+  else if (${N.k} === ${TEXT_KEY}) ${textProblem}${childrenOpen ? _`` : _`
+  else ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));`}
 }`;
 }
 
@@ -283,6 +289,7 @@ ${body}`;
 const RUNTIME_HELPERS: readonly Name[] = [
   N.checkChild,
   N.checkValue,
+  N.checkDtdAttribute,
   N.ContentErrors,
   N.textOf,
   N.xsdReservedAttribute,

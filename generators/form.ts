@@ -4,7 +4,7 @@
  * with its type name. Every generator (types, validators, JSON Schema, parse/serialize) emits from
  * this one analysis, so they cannot disagree about a shape.
  */
-import type { ElementDecl, SchemaModel } from "../src/schema/model.js";
+import type { AttributeDecl, ElementDecl, SchemaModel } from "../src/schema/model.js";
 import { contentForm, hasWildcard, namesOf, type ContentForm } from "./content.js";
 import { withSubstitutions } from "./substitutions.js";
 import { NameAllocator, pascalCase } from "./naming.js";
@@ -24,6 +24,11 @@ export interface AttrForm {
   /** Exported name of its enumeration type, when it has one. */
   enumName?: string;
   doc?: string;
+  /**
+   * DTD attribute of a type other than CDATA: checked as the engine checks DTD values
+   * (runtime/dtd-values.ts). `names`: its enumeration/NOTATION values, or the DTD's unparsed entities.
+   */
+  dtd?: { type: string; names: string[] };
 }
 
 export type Shape =
@@ -55,6 +60,10 @@ export interface ElementForm {
   mixed: boolean;
   /** A wildcard in the content model or attributes: unknown names are allowed. */
   open: boolean;
+  /** The openness is an element wildcard (any child name); otherwise only attributes are open (xs:anyAttribute). */
+  openChildren?: true;
+  /** With openChildren: the type also has an xs:anyAttribute (without openChildren, `open` says it). */
+  openAttributes?: true;
   doc?: string;
   inferred?: string;
 }
@@ -197,6 +206,8 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
       const value = valueForm(model, a.type);
       const attr: AttrForm = { name: a.name, key: ATTR_PREFIX + a.name, required: a.use === "required", value, doc: a.doc };
       if (a.fixed !== undefined) attr.fixed = a.fixed;
+      const dtd = dtdValue(model, a);
+      if (dtd !== undefined) attr.dtd = dtd;
       const enumName = namer(value, typeName + pascalCase(a.name));
       if (enumName !== undefined) attr.enumName = enumName;
       return attr;
@@ -221,13 +232,22 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
         return { ...base, doc, shape, attributes, text: PCDATA, mixed: false, open };
       }
       const content = contentForm(withSubstitutions(model, c.particle));
-      return { ...base, doc, shape: "object", attributes, text: PCDATA, content, mixed: true, open: open || hasWildcard(c.particle) };
+      return { ...base, doc, shape: "object", attributes, text: PCDATA, content, mixed: true, open: open || hasWildcard(c.particle), ...(hasWildcard(c.particle) ? { openChildren: true as const } : {}), ...(open ? { openAttributes: true as const } : {}) };
     }
     case "elements": {
       const content = contentForm(withSubstitutions(model, c.particle));
-      return { ...base, doc, shape: "object", attributes, content, mixed: false, open: open || hasWildcard(c.particle) };
+      return { ...base, doc, shape: "object", attributes, content, mixed: false, open: open || hasWildcard(c.particle), ...(hasWildcard(c.particle) ? { openChildren: true as const } : {}), ...(open ? { openAttributes: true as const } : {}) };
     }
   }
+}
+
+function dtdValue(model: SchemaModel, a: AttributeDecl): AttrForm["dtd"] {
+  if (model.kind !== "dtd" || a.dtdType === undefined || a.dtdType === "CDATA") return undefined;
+  if (a.dtdType === "ENTITY" || a.dtdType === "ENTITIES") {
+    return { type: a.dtdType, names: Object.keys(model.entities).filter((n) => model.entities[n].notation !== undefined).sort() };
+  }
+  const enumerated = a.dtdType === "enumeration" || a.dtdType === "NOTATION";
+  return { type: a.dtdType, names: enumerated ? (model.simpleTypes[a.type].facets.enumeration ?? []).map((e) => e.value) : [] };
 }
 
 /** The element form a child property refers to (its first declaration). */

@@ -16,6 +16,7 @@ export const N = {
   checkChild: new Name("checkChild"),
   ContentErrors: new Name("ContentErrors"),
   textOf: new Name("textOf"),
+  checkDtdAttribute: new Name("checkDtdAttribute"),
   xsdReservedAttribute: new Name("xsdReservedAttribute"),
   ce: new Name("ce"),
   Infinity: new Code("Infinity"),

@@ -16,7 +16,8 @@ export function simpleTypeTable(schema: SchemaForm): SimpleTypeTable {
   const needed: ValueForm[] = [];
   for (const f of schema.elements) {
     if (f.text !== undefined) needed.push(f.text);
-    for (const a of f.attributes) needed.push(a.value);
+    // Typed DTD attributes are checked by runtime/dtd-values.ts, not by a datatype.
+    for (const a of f.attributes) if (a.dtd === undefined) needed.push(a.value);
   }
   const index = new Map<number, number>();
   const order: number[] = [];

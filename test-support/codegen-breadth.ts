@@ -26,6 +26,7 @@ import { childForm, schemaForm } from "../generators/form.js";
 import { renderSchema } from "../generators/render.js";
 import { schemaRefusals } from "../generators/refusals.js";
 import { knownDifference } from "./codegen-known.js";
+import { mutate } from "./mutate.js";
 import { BREADTH_FAMILIES, breadthSchemas, type BreadthFamily, type BreadthSchema } from "./codegen-schemas.js";
 import { REPO_ROOT } from "./paths.js";
 
@@ -82,6 +83,8 @@ export interface BreadthOptions {
   ajvMaxBytes?: number;
   /** TypeScript checks only schemas whose generated .ts files total up to this size; default all. */
   compileMaxBytes?: number;
+  /** Also compare this many seeded mutations of each document (test-support/mutate.ts); default 0. */
+  mutations?: number;
   /** Filled with the milliseconds each phase took (generate, compile, ajv, documents). */
   timings?: Record<string, number>;
 }
@@ -196,15 +199,17 @@ async function transpiled(g: Generated): Promise<{ parse: Module; validate: Modu
   return { parse: await load("parse"), validate: await load("validate") };
 }
 
-/** (d) for one document. */
-function compareDocument(g: Generated, mods: { parse: Module; validate: Module }, file: string, compiled: ReturnType<typeof compileSchema>["schema"]): DocumentOutcome {
-  const bytes = readFileSync(file);
+/** (d) for one document (`file` names it in outcomes; `bytes` are its text, a mutant's or the file's). */
+function compareDocument(g: Generated, mods: { parse: Module; validate: Module }, doc: { id: string; source: string; bytes: Uint8Array }, compiled: ReturnType<typeof compileSchema>["schema"]): DocumentOutcome | null {
+  const { id: file, bytes } = doc;
   // As `qxml validate` reads it: a DTD document by its own DOCTYPE (internal and external subset),
   // an XSD instance against the schema; external entities from the document's folder and its parent.
-  const resolveEntity = localResolver({ allow: [dirname(dirname(file))] });
+  const resolveEntity = localResolver({ allow: [dirname(dirname(doc.source))] });
   const byDoctype = g.schema.kind === "dtd" && g.schema.validateBy !== "schema";
-  const xml = validateString(bytes, byDoctype ? { file, resolveEntity } : { file, schema: compiled, resolveEntity });
+  const xml = validateString(bytes, byDoctype ? { file: doc.source, resolveEntity } : { file: doc.source, schema: compiled, resolveEntity });
   const xmlErrors = (xml.diagnostics as Diag[]).filter((d) => d.severity === "error");
+  // A mutant that lost the DOCTYPE its DTD came by has no grammar: nothing to compare.
+  if (doc.id !== doc.source && xmlErrors.some((d) => d.code === "valid/no-grammar")) return null;
   const text = decode(bytes);
   const form = schemaForm(g.model);
   const decl = xml.root === undefined ? undefined : rootDecl(g.model, form.roots, xml.root);
@@ -235,7 +240,17 @@ function compareDocument(g: Generated, mods: { parse: Module; validate: Module }
   return { file, status: "agree" };
 }
 
-async function compareDocuments(g: Generated, outcome: SchemaOutcome): Promise<void> {
+/** A document's seeded mutants, as (id, bytes); none where the mutator cannot read the document. */
+function mutants(g: Generated, file: string, bytes: Uint8Array, max: number): { id: string; bytes: Uint8Array }[] {
+  if (max <= 0) return [];
+  try {
+    return mutate(g.model, decode(bytes), { max, seed: 7, file }).map((m) => ({ id: `${file} ${m.id}`, bytes: new TextEncoder().encode(m.xml) }));
+  } catch {
+    return [];
+  }
+}
+
+async function compareDocuments(g: Generated, outcome: SchemaOutcome, mutations: number): Promise<void> {
   if (g.schema.documents.length === 0) return;
   let mods: { parse: Module; validate: Module };
   try {
@@ -246,10 +261,14 @@ async function compareDocuments(g: Generated, outcome: SchemaOutcome): Promise<v
   }
   const compiled = compileSchema(g.model).schema;
   for (const file of g.schema.documents) {
-    try {
-      outcome.documents.push(compareDocument(g, mods, file, compiled));
-    } catch (e) {
-      outcome.documents.push({ file, status: "finding", detail: `harness: ${message(e)}` });
+    const bytes = readFileSync(file);
+    for (const doc of [{ id: file, bytes }, ...mutants(g, file, bytes, mutations)]) {
+      try {
+        const compared = compareDocument(g, mods, { ...doc, source: file }, compiled);
+        if (compared !== null) outcome.documents.push(compared);
+      } catch (e) {
+        outcome.documents.push({ file: doc.id, status: "finding", detail: `harness: ${message(e)}` });
+      }
     }
   }
 }
@@ -278,7 +297,7 @@ export async function runBreadth(options: BreadthOptions): Promise<SchemaOutcome
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   for (const g of generated) ajvCheck(ajv, g, outcomes.get(g.schema.id)!, options.ajvMaxBytes ?? Infinity);
   lap("ajv");
-  if (options.documents !== false) for (const g of generated) await compareDocuments(g, outcomes.get(g.schema.id)!);
+  if (options.documents !== false) for (const g of generated) await compareDocuments(g, outcomes.get(g.schema.id)!, options.mutations ?? 0);
   lap("documents");
   return [...outcomes.values()];
 }
@@ -344,7 +363,8 @@ export function formatSummary(s: BreadthSummary): string {
 async function main(): Promise<void> {
   const families = process.env.QXML_BREADTH_FAMILIES?.split(",") as BreadthFamily[] | undefined;
   const timings: Record<string, number> = {};
-  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep"), timings });
+  const mutations = Number(process.env.QXML_BREADTH_MUTATIONS ?? "0");
+  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep"), timings, mutations });
   const s = summarize(outcomes);
   console.log(formatSummary(s));
   console.log(`  ms: ${JSON.stringify(timings)}`);

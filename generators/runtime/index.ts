@@ -7,3 +7,4 @@ export { checkChild, checkValue, childPath, ContentErrors, textOf, xsdReservedAt
 export { ORDER, orderOf, recordedOrder, type ChildOrder } from "./order.js";
 export { orderedSchema, orderedText, walkContent, type AllLiteral, type AutomatonLiteral, type ContentLiteral, type OrderedSchema } from "./ordered.js";
 export { retype } from "./retype.js";
+export { checkDtdAttribute } from "./dtd-values.js";

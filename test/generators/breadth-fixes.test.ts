@@ -72,6 +72,15 @@ const SUBSTITUTION = `<xs:schema ${XS}>
     <xs:element ref="head" maxOccurs="unbounded"/><xs:element name="end" type="xs:string"/>
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
+const TYPED_DTD = `<!ELEMENT t EMPTY>
+<!ATTLIST t u (ks|kg) #IMPLIED id ID #IMPLIED n NMTOKEN #IMPLIED f CDATA #FIXED "1">
+`;
+const OPEN = `<xs:schema ${XS}>
+  <xs:element name="o"><xs:complexType><xs:sequence>
+    <xs:element name="e" minOccurs="0"><xs:complexType><xs:anyAttribute processContents="skip"/></xs:complexType></xs:element>
+    <xs:element name="w" minOccurs="0"><xs:complexType><xs:sequence><xs:any processContents="skip" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>`;
 const DTD = `<!ELEMENT r (e)>\n<!ELEMENT e (#PCDATA)>\n<!ATTLIST r a CDATA #IMPLIED>\n`;
 
 generate("wildcard", "xsd", WILDCARD_ONLY);
@@ -82,6 +91,8 @@ generate("plaindtd", "dtd", DTD);
 const simpleAndEmpty = generate("simpleempty", "xsd", SIMPLE_AND_EMPTY);
 generate("overlap", "dtd", OVERLAP);
 const substitution = generate("substitution", "xsd", SUBSTITUTION);
+generate("typeddtd", "dtd", TYPED_DTD);
+const openModel = generate("open", "xsd", OPEN);
 
 const loc = { file: "t", line: 1, column: 1 };
 
@@ -93,7 +104,7 @@ describe("schemas beyond the bundled ones", () => {
   });
 
   it("every output compiles under --strict, including schemas without a global element (was `import { , type Diagnostic }`)", async () => {
-    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty", "overlap", "substitution"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
+    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty", "overlap", "substitution", "typeddtd", "open"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
     const program = ts.createProgram(files, strictOptions([], { noUnusedLocals: true }));
     expect(diagnosticLines(program)).toEqual([]);
     const { readFileSync } = await import("node:fs");
@@ -200,5 +211,32 @@ describe("schemas beyond the bundled ones", () => {
     const value = parse.parseList(`<list><m1>a</m1><m2>2</m2><m1>b</m1><end/></list>`);
     expect(value).toEqual({ m1: ["a", "b"], m2: ["2"], end: "" });
     expect(validate.validateList(structuredClone(value))).toEqual([]);
+  });
+
+  it("DTD attribute types are checked as the engine checks DTD values: valid/attribute-value (was valid/attribute-type of the XSD datatype)", async () => {
+    const parse = (await import(join(out, "typeddtd", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "typeddtd", "validate.ts"))) as Module;
+    const key = (d: { code: string; path?: string; message: string }) => `${d.code} ${d.path ?? ""}: ${d.message}`;
+    const subset = `<!DOCTYPE t [${TYPED_DTD}]>`;
+    for (const attrs of [`u="KS"`, `id="two words"`, `n="a b"`, `f="2"`, `u="kg" id="x1" n="a.b" f="1"`]) {
+      const xml = `${subset}<t ${attrs}/>`;
+      const engine = validateString(xml, { file: "t.xml" }).diagnostics.filter((d) => d.severity === "error");
+      const object = validate.validateT(parse.parseT(xml)) as { code: string; path?: string; message: string }[];
+      expect(object.map(key), attrs).toEqual(engine.map(key));
+    }
+  });
+
+  it("xs:anyAttribute opens attribute names only, an element wildcard child names only: text in EMPTY or element-only content is still reported (was accepted)", async () => {
+    const parse = (await import(join(out, "open", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "open", "validate.ts"))) as Module;
+    const compiled = compileSchema(openModel).schema;
+    const key = (d: { code: string; path?: string; message: string }) => `${d.code} ${d.path ?? ""}: ${d.message}`;
+    for (const xml of [`<o><e a="1">stray</e></o>`, `<o><w><x/>stray</w></o>`, `<o><e a="1"/><w b="2"><x/></w></o>`, `<o><e a="1"/><w><x/></w></o>`]) {
+      const engine = validateString(xml, { file: "o.xml", schema: compiled }).diagnostics.filter((d) => d.severity === "error");
+      const value = parse.parseO(xml);
+      expect((validate.validateO(value) as { code: string; path?: string; message: string }[]).map(key), xml).toEqual(engine.map(key));
+      // Order-free (hand-built) objects give the same verdict.
+      expect((validate.validateO(structuredClone(value)) as unknown[]).length === 0, xml).toBe(engine.length === 0);
+    }
   });
 });
