@@ -56,11 +56,29 @@ export function clipParamText(text: string): string {
   return keep(`${text.slice(0, CLIP_KEEP)}… (${text.length} characters)`);
 }
 
+/**
+ * Control characters as escapes ("\\n", "\\t", "\\u0085"): a message is one line (the text format
+ * prints "file:line:col: severity code: message"), and a tab or line break inside a quoted value
+ * is invisible otherwise.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/** What a quoted placeholder shows for an empty value: `found ""` reads as a typo in the message. */
+export const EMPTY_VALUE = "an empty value";
+
 export function render(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+  // `"{x}"` after `=` is an attribute as written (name=""), kept; elsewhere an empty value is named.
+  return template.replace(/(=?)"\{(\w+)\}"|\{(\w+)\}/g, (_whole, eq: string | undefined, quoted: string | undefined, bare: string | undefined) => {
+    const name = (quoted ?? bare)!;
     const v = params[name];
     if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
-    return clipParamText(Array.isArray(v) ? v.join(", ") : String(v));
+    const text = escapeControls(clipParamText(Array.isArray(v) ? v.join(", ") : String(v)));
+    if (quoted === undefined) return text;
+    return text === "" && eq === "" ? EMPTY_VALUE : `${eq}"${text}"`;
   });
 }
 

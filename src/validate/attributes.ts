@@ -12,7 +12,7 @@ import type { CompiledAttribute, CompiledType } from "./compile.js";
 import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
 import { explain, schemaValueContext, simpleChecker } from "./simple.js";
-import { typeNote } from "./messages.js";
+import { clippedList, expectedList, typeNote } from "./messages.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -122,7 +122,7 @@ function undeclared(ctx: AttributeContext, type: CompiledType, a: XmlAttribute, 
   const suggestion = didYouMean(a.name, names);
   ctx.report(
     "valid/undeclared-attribute",
-    { element, found: a.name, expected: names.length === 0 ? "none" : names.join(", "), ...(suggestion ? { suggestion } : {}) },
+    { element, found: a.name, expected: names.length === 0 ? "none" : clippedList(names, 20).join(", "), ...(suggestion ? { suggestion } : {}) },
     a.line,
     a.column,
     suggestion !== undefined ? `Did you mean ${suggestion}?` : names.length === 0 ? `Remove ${a.name}: <${element}> has no attributes.` : undefined,
@@ -200,7 +200,7 @@ export function dtdValueProblem(model: SchemaModel, c: CompiledAttribute, value:
     case "NOTATION":
     case "enumeration": {
       const values = model.simpleTypes[c.decl.type].facets.enumeration?.map((e) => e.value) ?? [];
-      return values.includes(value) ? null : values.length === 1 ? `"${values[0]}"` : `one of ${values.join(", ")}`;
+      return values.includes(value) ? null : values.length === 1 ? `"${values[0]}"` : expectedList(clippedList(values, 20));
     }
   }
 }

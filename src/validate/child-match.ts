@@ -145,7 +145,8 @@ export function matchChild(m: ContentMatcher, run: ChildRun, child: ChildName, s
     if (next >= 0) {
       run.skipped = expected;
       // Found early: the child is in its place, the ones before it are missing (not "remove it").
-      out.problem = quiet ? UNREPORTED : missingBefore(expected, run.name, child.name);
+      // (With nothing expected there is nothing to call missing: the plain message above stands.)
+      if (expected.length > 0) out.problem = quiet ? UNREPORTED : missingBefore(expected, run.name, child.name);
     }
   }
   if (next < 0 && expected.length === 1 && !m.accepts(run)) {

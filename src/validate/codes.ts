@@ -88,6 +88,7 @@ export const V = defineCodes({
   "valid/abstract-element": {
     severity: "error",
     message: "<{found}> is declared abstract and cannot appear in a document",
+    hint: "Use one of the elements that may substitute for <{found}> (its substitution group), or change the schema.",
   },
   "valid/abstract-type": {
     severity: "error",
@@ -97,6 +98,7 @@ export const V = defineCodes({
   "valid/fixed-element": {
     severity: "error",
     message: "{parent}: expected the fixed value \"{expected}\"; found \"{found}\"",
+    hint: "Write the fixed value \"{expected}\" as the text of <{parent}>, or leave <{parent}> empty (the fixed value then applies).",
   },
   "valid/fixed-mixed-child": {
     severity: "error",
@@ -106,15 +108,18 @@ export const V = defineCodes({
   "valid/nil": {
     severity: "error",
     message: "{parent}: {problem}",
+    hint: "xsi:nil=\"true\" is allowed only on an element the schema declares nillable, and the element must then be empty: remove xsi:nil or the content (or declare the element nillable=\"true\").",
   },
   "valid/xsi-type": {
     severity: "error",
     message: "{parent}: xsi:type=\"{found}\": {problem}",
+    hint: "Name in xsi:type a type the schema declares and that derives from the element's declared type, or remove xsi:type.",
   },
   // Attributes.
   "valid/undeclared-attribute": {
     severity: "error",
     message: "{element}: no attribute {found} is declared; declared attributes: {expected}",
+    hint: "Remove {found} or correct its name.",
   },
   "valid/missing-attribute": {
     severity: "error",
@@ -124,22 +129,27 @@ export const V = defineCodes({
   "valid/prohibited-attribute": {
     severity: "error",
     message: "{element}: attribute {name} is prohibited",
+    hint: "Remove {name} from the start tag.",
   },
   "valid/fixed-attribute": {
     severity: "error",
     message: "{element}: attribute {name}: expected the fixed value \"{expected}\"; found \"{found}\"",
+    hint: "Write {name}=\"{expected}\" or leave {name} out (the fixed value then applies).",
   },
   "valid/attribute-value": {
     severity: "error",
     message: "{element}: attribute {name}: expected {expected}; found \"{found}\"",
+    hint: "Change the value of {name}: expected {expected}.",
   },
   "valid/attribute-type": {
     severity: "error",
     message: "{element}: attribute {name}: {reason}{typeNote}",
+    hint: "Change the value of {name} to one its type allows.",
   },
   "valid/text-type": {
     severity: "error",
     message: "{parent}: {reason}{typeNote}",
+    hint: "Change the text of <{parent}> to a value of its type.",
   },
   "valid/duplicate-id": {
     severity: "error",
@@ -149,6 +159,7 @@ export const V = defineCodes({
   "valid/unresolved-idref": {
     severity: "error",
     message: "{element}: attribute {name}: IDREF \"{found}\" matches no ID in the document",
+    hint: "Give an element the ID \"{found}\" (an attribute of type ID) or correct the reference.",
   },
   "valid/standalone": {
     severity: "error",

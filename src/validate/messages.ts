@@ -6,9 +6,27 @@ export function typeName(model: SchemaModel, t: ElementDecl["type"]): string {
   return named.name ?? "(anonymous type)";
 }
 
-/** "<A>" alone, else "one of A, B or </P>" (at most 12 names); `bare`: names already spelt out (no brackets). */
+/** Characters of names a listing spells out before it counts the rest: a message stays one readable line. */
+export const LIST_BUDGET = 160;
+
+/**
+ * The names a listing spells out: at most `max`, and no more than LIST_BUDGET characters
+ * (the first always), the rest counted as "... (N more)".
+ */
+export function clippedList(names: readonly string[], max = 12): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const n of names) {
+    if (out.length >= max || (out.length > 0 && used + n.length > LIST_BUDGET)) break;
+    out.push(n);
+    used += n.length + 2;
+  }
+  return out.length < names.length ? [...out, `... (${names.length - out.length} more)`] : out;
+}
+
+/** "<A>" alone, else "one of A, B or </P>" (at most 12 names, LIST_BUDGET characters); `bare`: names already spelt out (no brackets). */
 export function expectedText(names: string[], endOf: string | null, bare = false): string {
-  const items = names.length > 12 ? [...names.slice(0, 12), `... (${names.length - 12} more)`] : [...names];
+  const items = clippedList(names);
   if (endOf !== null) items.push(`</${endOf}>`);
   if (items.length === 0) return "no child element";
   if (items.length === 1) return bare || items[0].startsWith("</") || items[0].startsWith("any ") ? items[0] : `<${items[0]}>`;

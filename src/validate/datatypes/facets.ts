@@ -6,6 +6,7 @@
  */
 import { didYouMean } from "../../diagnostics/suggest.js";
 import type { Facets } from "../../schema/model.js";
+import { clippedList } from "../messages.js";
 import { translateXsdRegex } from "./regex/translate.js";
 import { XsdRegexTooCostly } from "./regex/error.js";
 import type { ValueCheck, ValueContext, ValueParams } from "./types.js";
@@ -46,7 +47,7 @@ function fail(code: string, params: ValueParams): ValueCheck {
 export function enumerationCheck(members: EnumerationMember[], subject: FacetSubject): FacetCheck {
   const values = members.map((m) => m.literal);
   const parsed = members.map((m) => ({ literal: m.literal, value: subject.parse(m.literal, m.context) }));
-  const allowed = values.length > MAX_LISTED ? [...values.slice(0, MAX_LISTED), `... (${values.length - MAX_LISTED} more)`] : values;
+  const allowed = clippedList(values, MAX_LISTED);
   return (normalized, value) => {
     for (const p of parsed) if (p.value !== null && subject.equal(p.value, value)) return null;
     const mismatch = subject.mismatch?.(normalized, value, parsed);
@@ -54,7 +55,7 @@ export function enumerationCheck(members: EnumerationMember[], subject: FacetSub
     const params: ValueParams = {
       value: normalized,
       allowed,
-      fix: mismatch ?? (suggestion !== undefined ? `did you mean "${suggestion}"?` : "use one of the listed values"),
+      fix: mismatch ?? (suggestion === undefined ? "use one of the listed values" : suggestion === normalized.trim() ? `remove the white space around the value ("${suggestion}")` : `did you mean "${suggestion}"?`),
     };
     if (suggestion !== undefined) params.suggestion = suggestion;
     return fail("type/enumeration", params);

@@ -1,0 +1,414 @@
+/**
+ * `qxml validate`'s diagnostics under mutation: the validity differential's seeds (Qualys
+ * fixtures, corpus payloads, typed schemas, libxml2-xsd, libxml2-dtd, xmlconf-valid) → mutants
+ * (test-support/mutate.ts for validity, test-support/wf-mutate.ts for well-formedness, both as
+ * libraries) → validateString in process, as the differential runs it → invariants on every
+ * diagnostic (see `diagnosticProblems`). No libxml2 here: verdicts are the differential's job;
+ * this sweep reads the text.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { allCodes, escapeControls } from "../src/diagnostics/codes.js";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { Catalog, type CatalogEntry } from "../src/schema/catalog.js";
+import { readSchemaFile } from "../src/schema/load.js";
+import type { SchemaModel } from "../src/schema/model.js";
+import { compileSchema, validateString, type CompiledSchema } from "../src/validate/index.js";
+import type { EntityResolver } from "../src/xml/resolve.js";
+import type { Position, StartTag, XmlHandler } from "../src/xml/events.js";
+import { sniffHead } from "../src/xml/head.js";
+import { readString } from "../src/xml/reader.js";
+import { CORPUS_DIR, FIXTURES_DIR, TYPED_DIR } from "./differential.js";
+import { EXTRA_SOURCES, extraSeeds } from "./differential-seeds.js";
+import { mutate } from "./mutate.js";
+import { sample, seededRng } from "./mutate/rng.js";
+import { mutateSeed as wfMutants } from "./wf-mutate.js";
+
+export type Family = "fixture" | "corpus" | "typed" | "libxml2-xsd" | "libxml2-dtd" | "xmlconf-valid";
+
+/** A seed and how it is validated: against a compiled schema, or its own DOCTYPE (through `resolveEntity`). */
+export interface SweepSeed {
+  name: string;
+  family: Family;
+  text: string;
+  /** The model mutations are made from (null: only well-formedness mutants). */
+  model: SchemaModel | null;
+  schema?: CompiledSchema;
+  resolveEntity?: EntityResolver;
+}
+
+export interface SweepMutant {
+  seed: string;
+  id: string;
+  text: string;
+  bytes?: Uint8Array;
+}
+
+export type InvariantKind = "crash" | "code" | "location" | "path" | "duplicate" | "determinism" | "message" | "found" | "expected-list" | "suggestion" | "hint" | "length";
+
+export interface Violation {
+  kind: InvariantKind;
+  seed: string;
+  mutant: string;
+  detail: string;
+}
+
+export interface CodeCount {
+  occurrences: number;
+  mutants: number;
+}
+
+export interface SweepReport {
+  seeds: number;
+  mutants: number;
+  diagnostics: number;
+  violations: Violation[];
+  perCode: Map<string, CodeCount>;
+  /** Seeds left out (a schema that does not load or compile), with why. */
+  skipped: { seed: string; reason: string }[];
+}
+
+// ---- seeds ------------------------------------------------------------------------------------
+
+const xmlIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".xml")).sort() : []);
+
+/** The catalog entry of a document, as the differential chooses it: its DOCTYPE's system id, else its root. */
+function entryFor(catalog: Catalog, text: string): CatalogEntry | undefined {
+  const doctype = sniffHead(text).doctype;
+  if (doctype?.systemId !== undefined) return catalog.bySystemId(doctype.systemId);
+  const root = /<([A-Za-z_][\w.-]*)[\s>/]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""))?.[1];
+  return root === undefined ? undefined : catalog.byRoot(root)[0];
+}
+
+type Compiled = { model: SchemaModel; schema: CompiledSchema } | string;
+
+function compiler(): (file: string, kind: "dtd" | "xsd") => Compiled {
+  const cache = new Map<string, Compiled>();
+  return (file, kind) => {
+    let hit = cache.get(file);
+    if (hit === undefined) {
+      const read = readSchemaFile(file, kind);
+      if (read.model === null) hit = `schema not read: ${read.diagnostics[0]?.message}`;
+      else {
+        const c = compileSchema(read.model);
+        const err = c.diagnostics.find((d) => d.severity === "error");
+        hit = err !== undefined ? `schema does not compile: ${err.message}` : { model: read.model, schema: c.schema };
+      }
+      cache.set(file, hit);
+    }
+    return hit;
+  };
+}
+
+/** The differential's seed families (its lists, read the same way), each seed with its schema. */
+export function sweepSeeds(): { seeds: SweepSeed[]; skipped: SweepReport["skipped"] } {
+  const catalog = Catalog.bundled();
+  const compile = compiler();
+  const seeds: SweepSeed[] = [];
+  const skipped: SweepReport["skipped"] = [];
+  const add = (name: string, family: Family, text: string, file: string | undefined, kind: "dtd" | "xsd") => {
+    if (file === undefined) return skipped.push({ seed: name, reason: "no catalog schema" });
+    const c = compile(file, kind);
+    if (typeof c === "string") skipped.push({ seed: name, reason: c });
+    else seeds.push({ name, family, text, model: c.model, schema: c.schema });
+  };
+  for (const n of xmlIn(FIXTURES_DIR)) {
+    const text = readFileSync(join(FIXTURES_DIR, n), "utf8");
+    const e = entryFor(catalog, text);
+    add(`fixture/${n}`, "fixture", text, e?.file, e?.kind ?? "dtd");
+  }
+  if (existsSync(CORPUS_DIR))
+    for (const d of readdirSync(CORPUS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort())
+      for (const n of xmlIn(join(CORPUS_DIR, d))) {
+        const text = readFileSync(join(CORPUS_DIR, d, n), "utf8");
+        const e = entryFor(catalog, text);
+        if (e !== undefined) add(`corpus/${d}/${n}`, "corpus", text, e.file, e.kind);
+      }
+  for (const n of xmlIn(TYPED_DIR)) {
+    const m = /^(.*)-(dtd|xsd)\.xml$/.exec(n);
+    if (m !== null) add(`typed/${n}`, "typed", readFileSync(join(TYPED_DIR, n), "utf8"), join(TYPED_DIR, `${m[1]}.${m[2]}`), m[2] as "dtd" | "xsd");
+  }
+  for (const s of extraSeeds(EXTRA_SOURCES).seeds) {
+    if (s.mode === "schema") add(s.name, s.source, s.text, s.schema.file, "xsd");
+    else seeds.push({ name: s.name, family: s.source, text: s.text, model: s.model, resolveEntity: s.resolveEntity });
+  }
+  return { seeds, skipped };
+}
+
+// ---- mutants ----------------------------------------------------------------------------------
+
+export interface MutantCounts {
+  /** Per seed: validity mutants of the original kinds, of the deep kinds, pairs; well-formedness variants. */
+  max: number;
+  deepMax: number;
+  pairMax: number;
+  wf: number;
+}
+
+export function seedMutants(seed: SweepSeed, counts: MutantCounts, mutateSeed: number): SweepMutant[] {
+  const out: SweepMutant[] = [{ seed: seed.name, id: "seed", text: seed.text }];
+  if (seed.model !== null) {
+    try {
+      for (const m of mutate(seed.model, seed.text, { seed: mutateSeed, max: counts.max, deepMax: counts.deepMax, pairMax: counts.pairMax, file: seed.name })) out.push({ seed: seed.name, id: m.id, text: m.xml });
+    } catch {
+      // A seed the tree reader does not take (the generator's limits): its well-formedness mutants still run.
+    }
+  }
+  for (const v of wfMutants({ id: seed.name, text: seed.text }, counts.wf, seededRng(mutateSeed + seed.name.length))) {
+    out.push({ seed: seed.name, id: `wf:${v.kind}:${v.description}`, text: v.text, ...(v.bytes ? { bytes: v.bytes } : {}) });
+  }
+  return out;
+}
+
+// ---- invariants -------------------------------------------------------------------------------
+
+/**
+ * Errors whose message alone says what to do, so they carry no hint: the fix is "write what the
+ * message says was expected", or the message names the one rule broken. Each is justified in
+ * docs/validation.md ("Diagnostics under mutation").
+ */
+export const SELF_SUFFICIENT = new Set<string>([]);
+
+const shown = (d: Diagnostic) => `${d.line}:${d.column} ${d.code} ${JSON.stringify(d.message)}${d.path ? ` @${d.path}` : ""}`;
+const key = (d: Diagnostic) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.path ?? ""} ${d.message}`;
+
+interface Span {
+  line: number;
+  column: number;
+  end?: Position;
+  attrs?: Position;
+}
+
+/**
+ * Every element path of a document as the engine writes them ("[1]" left out), with where its
+ * start tag begins and its end tag ends, read until a fatal error (the engine sees no further).
+ */
+export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityResolver): Map<string, Span> {
+  const spans = new Map<string, Span>();
+  const stack: { path: string; counts: Map<string, number> }[] = [];
+  const handler: XmlHandler = {
+    startElement(tag: StartTag) {
+      const top = stack[stack.length - 1];
+      const n = top === undefined ? 1 : (top.counts.get(tag.name) ?? 0) + 1;
+      top?.counts.set(tag.name, n);
+      const path = `${top?.path ?? ""}/${tag.name}${n > 1 ? `[${n}]` : ""}`;
+      // A self-closing tag's end event is at its `<`: its attributes lie after it, inside the element.
+      const last = tag.attributes[tag.attributes.length - 1];
+      spans.set(path, { line: tag.line, column: tag.column, ...(last ? { attrs: { line: last.line, column: last.column } } : {}) });
+      stack.push({ path, counts: new Map() });
+    },
+    endElement(_name, pos) {
+      const top = stack.pop();
+      if (top === undefined) return;
+      const span = spans.get(top.path)!;
+      span.end = span.attrs !== undefined && before(pos, span.attrs) ? span.attrs : pos;
+    },
+    text: () => undefined,
+    diagnostic: () => undefined,
+  };
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input);
+  readString(text, handler, { file: "spans.xml", ...(resolveEntity ? { resolveEntity } : {}) });
+  return spans;
+}
+
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+
+function locationProblems(ds: Diagnostic[], text: string, spans: () => Map<string, Span>): { kind: InvariantKind; detail: string }[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: { kind: InvariantKind; detail: string }[] = [];
+  for (const d of ds) {
+    const line = lines[d.line - 1];
+    if (!(d.line >= 1) || line === undefined) out.push({ kind: "location", detail: `line outside the document (${lines.length} lines): ${shown(d)}` });
+    else if (!(d.column >= 1) || d.column > [...line].length + 1) out.push({ kind: "location", detail: `column outside line ${d.line} (${[...line].length} characters): ${shown(d)}` });
+    if (d.path === undefined) continue;
+    const span = spans().get(d.path);
+    if (span === undefined) out.push({ kind: "path", detail: `path not in the document: ${shown(d)}` });
+    // The element named is the one at the position or one of its ancestors: it starts at or before it, and (when closed) ends after it.
+    else if (!before(span, d) || (span.end !== undefined && !before(d, span.end))) out.push({ kind: "path", detail: `position outside ${d.path} (${span.line}:${span.column}–${span.end ? `${span.end.line}:${span.end.column}` : "open"}): ${shown(d)}` });
+  }
+  return out;
+}
+
+const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The document as written and as the reader decodes character references and predefined entities, each also with white space runs as one space. */
+function searchable(text: string): string[] {
+  const decoded = text.replace(/&#x([0-9a-f]+);|&#(\d+);|&(amp|lt|gt|quot|apos);/gi, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : dec !== undefined ? Number(dec) : -1;
+    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return PREDEFINED[name!.toLowerCase()] ?? m;
+  });
+  // A value the reader joins across a comment, PI or CDATA section.
+  const joined = decoded.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[|\]\]>/g, "");
+  return [text, decoded, joined].flatMap((t) => [t, t.replace(/\s+/g, " ")]);
+}
+
+/** A found value as a message shows it, back to what the document holds: an excerpt's "..." or a clip's "… (N characters)" dropped. */
+function foundCore(value: string): string {
+  return value.replace(/… \(\d+ characters\)$/, "").replace(/\.\.\.$/, "").replace(/…$/, "");
+}
+
+/** The message with every parameter value taken out: what the template and the code that fills it wrote. */
+function ownText(text: string, params: Diagnostic["params"]): string {
+  let rest = text;
+  const values = Object.values(params ?? {}).flatMap((v) => (Array.isArray(v) ? v : [String(v)]));
+  for (const v of values.filter((v) => v.trim().length > 1).sort((a, b) => b.length - a.length)) rest = rest.split(v).join("\u0000");
+  return rest;
+}
+
+const NONSENSE = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
+
+function textProblems(what: "message" | "hint", text: string, d: Diagnostic): string[] {
+  const out: string[] = [];
+  const own = ownText(text, d.params);
+  if (NONSENSE.test(own)) out.push(`nonsense in the ${what}: ${shown(d)}`);
+  if (/\{[a-z]\w*\}/.test(own)) out.push(`a placeholder left unfilled in the ${what}: ${shown(d)}`);
+  if (/[\r\n\t]/.test(text)) out.push(`a raw line break or tab in the ${what}: ${shown(d)}`);
+  if (/(^|[^=\w])""/.test(own)) out.push(`"" quoting an empty value in the ${what}: ${shown(d)}`);
+  if (/ {2}|[,;:]\s*[,;:]|(?<![.\d])\.\.(?![.\d-])|\.\s+\.|\s[,;.:](?!\.)|^\s|\s$|\(\s*\)/.test(own)) out.push(`doubled punctuation or spaces, or an empty item, in the ${what}: ${JSON.stringify(text)} (${d.code})`);
+  return out;
+}
+
+function foundProblems(d: Diagnostic, texts: () => string[]): string[] {
+  const found = d.params?.found;
+  if (typeof found !== "string" || found === "" || !d.message.includes(`"${escapeControls(found)}"`)) return [];
+  const core = foundCore(found);
+  const v = core.replace(/\s+/g, " ");
+  return core === "" || texts().some((t) => t.includes(core) || t.includes(v)) ? [] : [`quoted found value "${found}" is not in the document: ${shown(d)}`];
+}
+
+/** The items of every "expected one of A, B or C" in a message. */
+function expectedLists(message: string): string[][] {
+  const out: string[][] = [];
+  for (const m of message.matchAll(/expected one of (.*?)(?:;|$| before )/g)) {
+    const body = m[1];
+    const or = body.lastIndexOf(" or ");
+    if (or < 0) {
+      out.push([body]);
+      continue;
+    }
+    out.push([...body.slice(0, or).split(", "), body.slice(or + 4)]);
+  }
+  return out;
+}
+
+function listProblems(d: Diagnostic): string[] {
+  const out: string[] = [];
+  for (const items of expectedLists(d.message)) {
+    if (items.length < 2 || items.some((i) => i.trim() === "")) out.push(`an "expected one of" list with fewer than two items or an empty one: ${shown(d)}`);
+    const dup = items.find((x, i) => items.indexOf(x) !== i);
+    if (dup !== undefined) out.push(`"${dup}" twice in an expected list: ${shown(d)}`);
+  }
+  return out;
+}
+
+/** "did you mean X": X is an expected name (when the params list them) and not what was found. */
+function suggestionProblems(d: Diagnostic): string[] {
+  const out: string[] = [];
+  for (const text of [d.message, d.hint ?? ""]) {
+    for (const m of text.matchAll(/[Dd]id you mean (?:<([^>]+)>|&([^;]+);|"([^"]+)"|(\S+?))\?/g)) {
+      const x = m[1] ?? m[2] ?? m[3] ?? m[4];
+      const found = d.params?.found ?? d.params?.name;
+      if (typeof found === "string" && found === x) out.push(`suggests what was found (${x}): ${shown(d)}`);
+      const expected = d.params?.expected;
+      if (Array.isArray(expected) && expected.length > 0 && !expected.includes(x)) out.push(`suggests ${x}, not among the expected names: ${shown(d)}`);
+    }
+  }
+  return out;
+}
+
+export const MAX_MESSAGE = 300;
+
+/** The invariants on one document's diagnostics alone (all but crash and determinism). */
+export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity?: EntityResolver): { kind: InvariantKind; detail: string }[] {
+  const codes = allCodes();
+  const out: { kind: InvariantKind; detail: string }[] = [];
+  let spans: Map<string, Span> | undefined;
+  let texts: string[] | undefined;
+  out.push(...locationProblems(ds, text, () => (spans ??= elementSpans(text, resolveEntity))));
+  const seen = new Set<string>();
+  for (const d of ds) {
+    if (!codes.has(d.code)) out.push({ kind: "code", detail: `unknown code: ${shown(d)}` });
+    if (!d.severity || !d.message) out.push({ kind: "code", detail: `no severity or message: ${JSON.stringify(d)}` });
+    if (seen.has(key(d))) out.push({ kind: "duplicate", detail: `reported twice: ${shown(d)}` });
+    seen.add(key(d));
+    for (const p of textProblems("message", d.message, d)) out.push({ kind: "message", detail: p });
+    if (d.hint !== undefined) for (const p of textProblems("hint", d.hint, d)) out.push({ kind: "message", detail: p });
+    for (const p of foundProblems(d, () => (texts ??= searchable(text)))) out.push({ kind: "found", detail: p });
+    for (const p of listProblems(d)) out.push({ kind: "expected-list", detail: p });
+    for (const p of suggestionProblems(d)) out.push({ kind: "suggestion", detail: p });
+    if (d.severity === "error" && (d.hint === undefined || d.hint.trim() === "") && !SELF_SUFFICIENT.has(d.code)) out.push({ kind: "hint", detail: `an error without a hint: ${shown(d)}` });
+    if (d.message.length > MAX_MESSAGE) out.push({ kind: "length", detail: `${d.message.length} characters: ${shown(d).slice(0, 200)}…` });
+  }
+  return out;
+}
+
+// ---- the run ----------------------------------------------------------------------------------
+
+function validateOnce(seed: SweepSeed, m: SweepMutant): Diagnostic[] {
+  const options = { file: `${seed.name}.xml`, ...(seed.schema ? { schema: seed.schema } : {}), ...(seed.resolveEntity ? { resolveEntity: seed.resolveEntity } : {}) };
+  return validateString(m.bytes ?? m.text, options).diagnostics;
+}
+
+export function checkMutant(seed: SweepSeed, m: SweepMutant): { violations: Violation[]; diagnostics: Diagnostic[] } {
+  const v = (kind: InvariantKind, detail: string): Violation => ({ kind, seed: m.seed, mutant: m.id, detail });
+  let first: Diagnostic[];
+  try {
+    first = validateOnce(seed, m);
+  } catch (e) {
+    return { violations: [v("crash", e instanceof Error ? (e.stack ?? e.message).split("\n").slice(0, 4).join(" | ") : String(e))], diagnostics: [] };
+  }
+  const violations = diagnosticProblems(first, m.bytes ? new TextDecoder().decode(m.bytes) : m.text, seed.resolveEntity).map((p) => v(p.kind, p.detail));
+  const again = validateOnce(seed, m);
+  if (JSON.stringify(again) !== JSON.stringify(first)) violations.push(v("determinism", "a second run gave other diagnostics"));
+  return { violations, diagnostics: first };
+}
+
+export interface SweepOptions {
+  scale?: number;
+  mutateSeed?: number;
+  /** Seeds per family at scale 1 (a seeded sample; the Qualys families are small and run whole). */
+  perFamily?: number;
+}
+
+export function runSweep(options: SweepOptions = {}): SweepReport {
+  const scale = options.scale ?? 1;
+  const mutateSeed = options.mutateSeed ?? 7;
+  const { seeds: all, skipped } = sweepSeeds();
+  const perFamily = (options.perFamily ?? 40) * scale;
+  const rng = seededRng(mutateSeed);
+  const byFamily = new Map<Family, SweepSeed[]>();
+  for (const s of all) byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
+  const seeds = [...byFamily.values()].flatMap((list) => (list.length > perFamily ? sample(list, perFamily, rng) : list));
+  const counts: MutantCounts = { max: 10 * scale, deepMax: 8 * scale, pairMax: 2 * scale, wf: 6 * scale };
+  const report: SweepReport = { seeds: seeds.length, mutants: 0, diagnostics: 0, violations: [], perCode: new Map(), skipped };
+  for (const seed of seeds) {
+    for (const m of seedMutants(seed, counts, mutateSeed)) {
+      report.mutants++;
+      const r = checkMutant(seed, m);
+      report.violations.push(...r.violations);
+      report.diagnostics += r.diagnostics.length;
+      const fired = new Set<string>();
+      for (const d of r.diagnostics) {
+        const c = report.perCode.get(d.code) ?? { occurrences: 0, mutants: 0 };
+        c.occurrences++;
+        report.perCode.set(d.code, c);
+        fired.add(d.code);
+      }
+      for (const code of fired) report.perCode.get(code)!.mutants++;
+    }
+  }
+  return report;
+}
+
+/** A short text of a report, for a failing test and for docs/validation.md. */
+export function summary(r: SweepReport, maxViolations = 40): string {
+  const byKind = new Map<string, number>();
+  for (const v of r.violations) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
+  const top = [...r.perCode].sort((a, b) => b[1].occurrences - a[1].occurrences);
+  return [
+    `${r.seeds} seeds, ${r.mutants} mutants, ${r.diagnostics} diagnostics, ${r.violations.length} violations ${JSON.stringify(Object.fromEntries(byKind))}; ${r.skipped.length} seeds skipped`,
+    `per code (occurrences/mutants): ${top.map(([c, n]) => `${c} ${n.occurrences}/${n.mutants}`).join(", ")}`,
+    ...r.violations.slice(0, maxViolations).map((v) => `  [${v.kind}] ${v.seed} :: ${v.mutant.slice(0, 120)} :: ${v.detail.slice(0, 400)}`),
+  ].join("\n");
+}

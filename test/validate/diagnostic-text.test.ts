@@ -1,0 +1,77 @@
+/**
+ * The message fixes the diagnostic sweep (test-support/diagnostic-sweep.ts) found, each on its
+ * minimal case: every expectation here failed on the text before the fix.
+ */
+import { describe, expect, it } from "vitest";
+import { escapeControls, render } from "../../src/diagnostics/codes.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { validateString } from "../../src/validate/index.js";
+import { clippedList } from "../../src/validate/messages.js";
+import { runXsd } from "./xsd-cases.js";
+
+const dtd = (subset: string, body: string): Diagnostic[] => validateString(`<!DOCTYPE r [\n${subset}\n]>\n${body}\n`, { file: "t.xml" }).diagnostics;
+const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === "error");
+
+describe("values in messages", () => {
+  it("an empty value is named, not quoted as \"\"", () => {
+    const [d] = dtd('<!ELEMENT r EMPTY><!ATTLIST r kind (book|disc|tool) #IMPLIED>', '<r kind=""/>');
+    expect(d.message).toBe("r: attribute kind: expected one of book, disc or tool; found an empty value");
+    expect(d.params?.found).toBe("");
+  });
+  it("an attribute as written keeps its quotes (name=\"\")", () => {
+    expect(render('xsi:type="{found}" and "{found}"', { found: "" })).toBe('xsi:type="" and an empty value');
+  });
+  it("a tab or line break inside a value is escaped: the message stays one line", () => {
+    const [d] = dtd('<!ELEMENT r EMPTY><!ATTLIST r kind (a|b) #IMPLIED>', '<r kind="a&#9;"/>');
+    expect(d.message).toBe('r: attribute kind: expected one of a or b; found "a\\t"');
+    expect(d.params?.found).toBe("a\t");
+    expect(escapeControls("x\r\ny\u0085")).toBe("x\\r\\ny\\u0085");
+  });
+  it("a DTD enumeration reads \"one of a, b or c\" like every other expected list", () => {
+    const [d] = dtd('<!ELEMENT r EMPTY><!ATTLIST r kind (book|disc|tool) #IMPLIED>', '<r kind="cd"/>');
+    expect(d.params?.expected).toBe("one of book, disc or tool");
+  });
+});
+
+describe("long lists are cut with a count", () => {
+  it("by characters as well as by number", () => {
+    const names = Array.from({ length: 10 }, (_, i) => `A_RATHER_LONG_ELEMENT_NAME_${i}`);
+    expect(clippedList(names)).toEqual([...names.slice(0, 5), "... (5 more)"]);
+    expect(clippedList(["A", "B"])).toEqual(["A", "B"]);
+  });
+  it("an enumeration of 22 long values stays under 300 characters", () => {
+    const values = Array.from({ length: 22 }, (_, i) => `Registry Value Existence Check ${i}`);
+    const xsd = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="T"><xs:simpleType><xs:restriction base="xs:string">${values.map((v) => `<xs:enumeration value="${v}"/>`).join("")}</xs:restriction></xs:simpleType></xs:element></xs:schema>`;
+    const [d] = errors(runXsd(xsd, "<T>QXML</T>"));
+    expect(d.message.length).toBeLessThanOrEqual(300);
+    expect(d.message).toMatch(/Registry Value Existence Check 3, \.\.\. \(18 more\)$/);
+  });
+  it("so does a long list of declared attributes", () => {
+    const attrs = Array.from({ length: 30 }, (_, i) => `thistoken${i} CDATA #IMPLIED`).join(" ");
+    const [d] = dtd(`<!ELEMENT r EMPTY><!ATTLIST r ${attrs}>`, '<r QXML="1"/>');
+    expect(d.message.length).toBeLessThanOrEqual(300);
+    expect(d.message).toMatch(/declared attributes: thistoken0, .*\.\.\. \(\d+ more\)$/);
+  });
+});
+
+describe("hints", () => {
+  it("a value that differs from an enumerated one only by white space says so", () => {
+    const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="T"><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="Registry Key"/><xs:enumeration value="Other"/></xs:restriction></xs:simpleType></xs:element></xs:schema>';
+    const [d] = errors(runXsd(xsd, "<T> Registry Key</T>"));
+    expect(d.hint).toBe('Remove the white space around the value ("Registry Key").');
+  });
+  it("a child with nothing left to expect gets the plain message, not \"add one of  before\"", () => {
+    const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="contact"><xs:complexType><xs:choice minOccurs="2" maxOccurs="2"><xs:element name="customer"/><xs:element name="comment" minOccurs="0"/></xs:choice></xs:complexType></xs:element></xs:schema>';
+    const [d] = errors(runXsd(xsd, "<contact><customer/><comment/><customer/></contact>"));
+    expect(d.message).toBe("contact: expected </contact>; found <customer>");
+    expect(d.hint).toBe("<contact> cannot contain <customer> here: remove it or move it.");
+  });
+  it("the codes that had none now carry one", () => {
+    const ds = dtd('<!ELEMENT r EMPTY><!ATTLIST r a CDATA #FIXED "x" ref IDREF #IMPLIED>', '<r a="y" ref="nope" b="1"/>');
+    expect(ds.map((d) => [d.code, d.hint])).toEqual([
+      ["valid/fixed-attribute", 'Write a="x" or leave a out (the fixed value then applies).'],
+      ["valid/undeclared-attribute", "Remove b or correct its name."],
+      ["valid/unresolved-idref", 'Give an element the ID "nope" (an attribute of type ID) or correct the reference.'],
+    ]);
+  });
+});
