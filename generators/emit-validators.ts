@@ -90,38 +90,69 @@ ${lines(cases, 2)}
   ];
 }
 
-function attributeChecks(ctx: Ctx, attrs: AttrForm[]): Code[] {
-  return attrs.map((a) => {
+/**
+ * The attributes present, in the object's key order (parse keeps document order): each declared one's
+ * value, each undeclared one reported (none when an xs:anyAttribute opens them), as the engine goes
+ * through a start tag's attributes.
+ */
+function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
+  const form = ctx.form;
+  const open = form.open && (form.openChildren !== true || form.openAttributes === true);
+  if (attrs.length === 0 && open) return [];
+  const cases = attrs.map((a) => {
     const get = prop(N.v, a.key);
     const check =
       a.dtd !== undefined
-        ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
+        ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${form.xmlName}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
         : valueCheck(ctx, a.value, a.name, a.fixed, get, N.path);
-    if (!a.required) return _`if (${get} !== undefined) ${check}`;
-    return _`if (${get} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});
-else ${check}`;
+    return _`case ${a.key}:
+  ${check}
+  break;`;
   });
+  const attrNames = attrs.map((a) => a.name).join(", ") || "none";
+  if (attrs.length === 0) {
+    return [
+      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${form.xmlName}, found: ${N.k}.slice(2), expected: "none" }, ${N.path});`,
+    ];
+  }
+  const otherwise = open
+    ? _``
+    : _`default:
+  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${form.xmlName}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});`;
+  return [
+    _`for (const ${N.k} of Object.keys(${N.v})) {
+  switch (${N.k}) {
+${lines([...cases, otherwise], 2)}
+  }
+}`,
+  ];
 }
 
-function unknownKeys(form: ElementForm, ordered: boolean, xsd: boolean): Code {
-  // A wildcard opens child names (openChildren) or attribute names (xs:anyAttribute), not both:
-  // text in element-only or EMPTY content, and the other kind of name, are still checked.
-  const attributesOpen = form.open && (form.openChildren !== true || form.openAttributes === true);
-  const childrenOpen = form.openChildren === true;
+/** Required attributes that are absent: reported after the undeclared ones, as the engine does at the end of the start tag. */
+function missingAttributes(ctx: Ctx, attrs: AttrForm[]): Code[] {
+  return attrs.filter((a) => a.required).map((a) => _`if (${prop(N.v, a.key)} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});`);
+}
+
+/** The names an element's object may hold (attributes, text, children), for the two loops below. */
+function knownKeys(form: ElementForm): Code {
   const names = form.content === undefined ? [] : namesOf(form.content);
-  const known = [...form.attributes.map((a) => a.key), ...(form.text !== undefined ? [TEXT_KEY] : []), ...names];
-  const attrNames = form.attributes.map((a) => a.name).join(", ") || "none";
+  return knownSet([...form.attributes.map((a) => a.key), ...(form.text !== undefined ? [TEXT_KEY] : []), ...names]);
+}
+
+/** Keys that are neither attributes nor known: stray text, unexpected children (attributes: undeclaredAttributes). */
+function unknownKeys(form: ElementForm, ordered: boolean): Code {
+  // A wildcard opens child names (openChildren) or attribute names (xs:anyAttribute), not both:
+  // text in element-only or EMPTY content is still checked.
+  const childrenOpen = form.openChildren === true;
   const element = form.xmlName;
   const textProblem =
     form.content === undefined
       ? _`${N.ce}.report("valid/not-empty", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`
       : _`${N.ce}.report("valid/text-not-allowed", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`;
-  return _`${knownSet(known)}
-for (const ${N.k} of Object.keys(${N.v})) {
-  if (${N.known}.has(${N.k})${xsd ? _` || ${N.xsdReservedAttribute}(${N.k})` : _``}) continue;
-  if (${N.k}.startsWith("@_")) ${attributesOpen ? _`continue;` : _`${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});`}${ordered ? _`
-  else if (${N.order} !== null) continue;` : _``}
-  else if (${N.k} === ${TEXT_KEY}) ${textProblem}${childrenOpen ? _`` : _`
+  return _`for (const ${N.k} of Object.keys(${N.v})) {
+  if (${N.known}.has(${N.k}) || ${N.k}.startsWith("@_")) continue;${ordered ? _`
+  if (${N.order} !== null) continue;` : _``}
+  if (${N.k} === ${TEXT_KEY}) ${textProblem}${childrenOpen ? _`` : _`
   else ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));`}
 }`;
 }
@@ -202,10 +233,12 @@ function elementCheck(ctx: Ctx): Code {
         deep,
         _`if (!${N.isRecord}(${N.v})) return ${N.typeError}(${N.out}, ${N.path}, ${element}, "an object", ${N.v});`,
         contentErrors(form, ctx.schema.model),
-        ...attributeChecks(ctx, form.attributes),
+        knownKeys(form),
+        ...attributeChecks(ctx, form.attributes, ctx.schema.model.kind === "xsd"),
+        ...missingAttributes(ctx, form.attributes),
         ...text,
         ...(ordered === undefined ? [] : [ordered.order]),
-        unknownKeys(form, ordered !== undefined, ctx.schema.model.kind === "xsd"),
+        unknownKeys(form, ordered !== undefined),
         ...(ordered === undefined ? [] : [ordered.walk]),
         ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
       ];

@@ -254,13 +254,13 @@ function checkUserDefinedControl(v: unknown, path: string, out: Diagnostic[], d:
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "USER_DEFINED_CONTROL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "USER_DEFINED_CONTROL", "an object", v);
   const ce = new ContentErrors(out, path, "USER_DEFINED_CONTROL", v, ["ID","UDC_ID","CHECK_TYPE","IS_CONTROL_DISABLE","CATEGORY","SUB_CATEGORY","STATEMENT","CRITICALITY","COMMENT","USE_AGENT_ONLY","AUTO_UPDATE","IGNORE_ERROR","ERROR_SET_STATUS","IGNORE_ITEM_NOT_FOUND","SCAN_PARAMETERS","TECHNOLOGIES","REFERENCE_LIST"], ["CHECK_TYPE","CATEGORY","SUB_CATEGORY","STATEMENT","CRITICALITY","TECHNOLOGIES"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTO_UPDATE","CATEGORY","CHECK_TYPE","COMMENT","CRITICALITY","ERROR_SET_STATUS","ID","IGNORE_ERROR","IGNORE_ITEM_NOT_FOUND","IS_CONTROL_DISABLE","REFERENCE_LIST","SCAN_PARAMETERS","STATEMENT","SUB_CATEGORY","TECHNOLOGIES","UDC_ID","USE_AGENT_ONLY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "USER_DEFINED_CONTROL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER_DEFINED_CONTROL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER_DEFINED_CONTROL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER_DEFINED_CONTROL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "USER_DEFINED_CONTROL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
@@ -287,14 +287,21 @@ function checkControlList(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CONTROL_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CONTROL_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "CONTROL_LIST", v, ["CONTROL"], ["CONTROL"], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "CONTROL_LIST", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","CONTROL"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROL_LIST", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROL_LIST", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "CONTROL_LIST", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "CONTROL_LIST", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROL_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CONTROL_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 2, ORDERED);
@@ -317,13 +324,13 @@ function checkCategory(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CATEGORY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CATEGORY", "an object", v);
   const ce = new ContentErrors(out, path, "CATEGORY", v, ["ID","NAME"], ["ID","NAME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","NAME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "CATEGORY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CATEGORY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CATEGORY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CATEGORY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
@@ -335,13 +342,13 @@ function checkSubCategory(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SUB_CATEGORY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SUB_CATEGORY", "an object", v);
   const ce = new ContentErrors(out, path, "SUB_CATEGORY", v, ["ID","NAME"], ["ID","NAME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","NAME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "SUB_CATEGORY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SUB_CATEGORY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SUB_CATEGORY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SUB_CATEGORY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SUB_CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 7, ORDERED);
@@ -357,13 +364,13 @@ function checkCriticality(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CRITICALITY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CRITICALITY", "an object", v);
   const ce = new ContentErrors(out, path, "CRITICALITY", v, ["LABEL","VALUE"], ["LABEL","VALUE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["LABEL","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "CRITICALITY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CRITICALITY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CRITICALITY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CRITICALITY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CRITICALITY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 9, ORDERED);
@@ -399,13 +406,13 @@ function checkScanParameters(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SCAN_PARAMETERS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SCAN_PARAMETERS", "an object", v);
   const ce = new ContentErrors(out, path, "SCAN_PARAMETERS", v, ["FILE_PATH","DATA_TYPE","DESCRIPTION"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATA_TYPE","DESCRIPTION","FILE_PATH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "SCAN_PARAMETERS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_PARAMETERS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_PARAMETERS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_PARAMETERS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SCAN_PARAMETERS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 16, ORDERED);
@@ -418,14 +425,21 @@ function checkTechnologies(v: unknown, path: string, out: Diagnostic[], d: numbe
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TECHNOLOGIES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TECHNOLOGIES", "an object", v);
   const ce = new ContentErrors(out, path, "TECHNOLOGIES", v, ["TECHNOLOGY"], [], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "TECHNOLOGIES", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","TECHNOLOGY"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGIES", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGIES", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "TECHNOLOGIES", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGIES", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGIES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGIES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 17, ORDERED);
@@ -442,13 +456,13 @@ function checkControl(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CONTROL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CONTROL", "an object", v);
   const ce = new ContentErrors(out, path, "CONTROL", v, ["ID","UDC_ID","CHECK_TYPE","IS_CONTROL_DISABLE","CATEGORY","SUB_CATEGORY","STATEMENT","CRITICALITY","COMMENT","USE_AGENT_ONLY","AUTO_UPDATE","IGNORE_ERROR","ERROR_SET_STATUS","IGNORE_ITEM_NOT_FOUND","SCAN_PARAMETERS","TECHNOLOGIES","REFERENCE_LIST"], ["CHECK_TYPE","CATEGORY","SUB_CATEGORY","STATEMENT","CRITICALITY","TECHNOLOGIES"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTO_UPDATE","CATEGORY","CHECK_TYPE","COMMENT","CRITICALITY","ERROR_SET_STATUS","ID","IGNORE_ERROR","IGNORE_ITEM_NOT_FOUND","IS_CONTROL_DISABLE","REFERENCE_LIST","SCAN_PARAMETERS","STATEMENT","SUB_CATEGORY","TECHNOLOGIES","UDC_ID","USE_AGENT_ONLY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "CONTROL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CONTROL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 19, ORDERED);
@@ -499,13 +513,13 @@ function checkTechnology(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TECHNOLOGY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TECHNOLOGY", "an object", v);
   const ce = new ContentErrors(out, path, "TECHNOLOGY", v, ["ID","NAME","EVALUATE","RATIONALE","REMEDIATION","DATAPOINT","USE_SCAN_VALUE","DB_QUERY","DESCRIPTION"], ["ID"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATAPOINT","DB_QUERY","DESCRIPTION","EVALUATE","ID","NAME","RATIONALE","REMEDIATION","USE_SCAN_VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 27, ORDERED);
@@ -524,13 +538,13 @@ function checkEvaluate(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "EVALUATE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "EVALUATE", "an object", v);
   const ce = new ContentErrors(out, path, "EVALUATE", v, ["CTRL"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CTRL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "EVALUATE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "EVALUATE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "EVALUATE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "EVALUATE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "EVALUATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 30, ORDERED);
@@ -549,13 +563,13 @@ function checkDatapoint(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DATAPOINT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DATAPOINT", "an object", v);
   const ce = new ContentErrors(out, path, "DATAPOINT", v, ["CARDINALITY","OPERATOR","DEFAULT_VALUES"], ["CARDINALITY","OPERATOR"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CARDINALITY","DEFAULT_VALUES","OPERATOR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "DATAPOINT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATAPOINT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATAPOINT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATAPOINT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DATAPOINT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 33, ORDERED);
@@ -576,13 +590,13 @@ function checkCtrl(v: unknown, path: string, out: Diagnostic[], d: number): void
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CTRL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CTRL", "an object", v);
   const ce = new ContentErrors(out, path, "CTRL", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "CTRL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CTRL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CTRL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CTRL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CTRL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 37, ORDERED);
@@ -605,14 +619,21 @@ function checkDefaultValues(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DEFAULT_VALUES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DEFAULT_VALUES", "an object", v);
   const ce = new ContentErrors(out, path, "DEFAULT_VALUES", v, ["DEFAULT_VALUE"], [], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "DEFAULT_VALUES", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","DEFAULT_VALUE"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DEFAULT_VALUES", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DEFAULT_VALUES", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "DEFAULT_VALUES", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "DEFAULT_VALUES", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DEFAULT_VALUES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DEFAULT_VALUES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 40, ORDERED);
@@ -623,13 +644,13 @@ function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "AND", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "AND", "an object", v);
   const ce = new ContentErrors(out, path, "AND", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "AND", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AND", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AND", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AND", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "AND", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 41, ORDERED);
@@ -644,13 +665,13 @@ function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OR", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OR", "an object", v);
   const ce = new ContentErrors(out, path, "OR", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "OR", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OR", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OR", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OR", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OR", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 42, ORDERED);
@@ -665,13 +686,13 @@ function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "NOT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "NOT", "an object", v);
   const ce = new ContentErrors(out, path, "NOT", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "NOT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "NOT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "NOT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "NOT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "NOT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 43, ORDERED);
@@ -686,13 +707,13 @@ function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DP", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DP", "an object", v);
   const ce = new ContentErrors(out, path, "DP", v, ["K","OP","CD","L","V","FV","DBCOL","DT"], [], [["K","OP","CD","L","V","FV","DBCOL","DT"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CD","DBCOL","DT","FV","K","L","OP","V"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "DP", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DP", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DP", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DP", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 44, ORDERED);
@@ -715,15 +736,22 @@ function checkK(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "K", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "K", "an object", v);
   const ce = new ContentErrors(out, path, "K", v, [], [], []);
-  if (v["@_id"] !== undefined) checkValue(out, path, "K", "id", "string", null, null, null, v["@_id"]);
-  if (v["#text"] !== undefined) checkValue(out, path, "K", "text", "string", null, null, null, v["#text"]);
-  const order = orderOf(v, false);
   const known: ReadonlySet<string> = new Set(["@_id","#text"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "K", found: k.slice(2), expected: "id" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/not-empty", { parent: "K", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_id":
+        checkValue(out, path, "K", "id", "string", null, null, null, v["@_id"]);
+        break;
+      default:
+        if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "K", found: k.slice(2), expected: "id" }, path);
+    }
+  }
+  if (v["#text"] !== undefined) checkValue(out, path, "K", "text", "string", null, null, null, v["#text"]);
+  const order = orderOf(v, false);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/not-empty", { parent: "K", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "K", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 46, ORDERED);
@@ -734,15 +762,22 @@ function checkOp(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OP", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OP", "an object", v);
   const ce = new ContentErrors(out, path, "OP", v, [], [], []);
-  if (v["@_id"] !== undefined) checkValue(out, path, "OP", "id", "string", null, null, null, v["@_id"]);
-  if (v["#text"] !== undefined) checkValue(out, path, "OP", "text", "string", null, null, null, v["#text"]);
-  const order = orderOf(v, false);
   const known: ReadonlySet<string> = new Set(["@_id","#text"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OP", found: k.slice(2), expected: "id" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/not-empty", { parent: "OP", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_id":
+        checkValue(out, path, "OP", "id", "string", null, null, null, v["@_id"]);
+        break;
+      default:
+        if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "OP", found: k.slice(2), expected: "id" }, path);
+    }
+  }
+  if (v["#text"] !== undefined) checkValue(out, path, "OP", "text", "string", null, null, null, v["#text"]);
+  const order = orderOf(v, false);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/not-empty", { parent: "OP", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 47, ORDERED);
@@ -765,16 +800,25 @@ function checkFv(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "FV", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "FV", "an object", v);
   const ce = new ContentErrors(out, path, "FV", v, [], [], []);
-  if (v["@_set"] !== undefined) checkValue(out, path, "FV", "set", "string", null, null, null, v["@_set"]);
-  if (v["@_id"] !== undefined) checkValue(out, path, "FV", "id", "string", null, null, null, v["@_id"]);
-  if (v["#text"] !== undefined) checkValue(out, path, "FV", "text", "string", null, null, null, v["#text"]);
-  const order = orderOf(v, false);
   const known: ReadonlySet<string> = new Set(["@_set","@_id","#text"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k) || xsdReservedAttribute(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "FV", found: k.slice(2), expected: "set, id" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/not-empty", { parent: "FV", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_set":
+        checkValue(out, path, "FV", "set", "string", null, null, null, v["@_set"]);
+        break;
+      case "@_id":
+        checkValue(out, path, "FV", "id", "string", null, null, null, v["@_id"]);
+        break;
+      default:
+        if (k.startsWith("@_") && !xsdReservedAttribute(k)) report(out, "valid/undeclared-attribute", { element: "FV", found: k.slice(2), expected: "set, id" }, path);
+    }
+  }
+  if (v["#text"] !== undefined) checkValue(out, path, "FV", "text", "string", null, null, null, v["#text"]);
+  const order = orderOf(v, false);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/not-empty", { parent: "FV", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "FV", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 51, ORDERED);

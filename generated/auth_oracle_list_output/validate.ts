@@ -155,13 +155,13 @@ function checkAuthOracleListOutput(v: unknown, path: string, out: Diagnostic[], 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "AUTH_ORACLE_LIST_OUTPUT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "AUTH_ORACLE_LIST_OUTPUT", "an object", v);
   const ce = new ContentErrors(out, path, "AUTH_ORACLE_LIST_OUTPUT", v, ["REQUEST","RESPONSE"], ["RESPONSE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["REQUEST","RESPONSE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTH_ORACLE_LIST_OUTPUT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTH_ORACLE_LIST_OUTPUT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTH_ORACLE_LIST_OUTPUT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTH_ORACLE_LIST_OUTPUT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE_LIST_OUTPUT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
@@ -173,13 +173,13 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "REQUEST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "REQUEST", "an object", v);
   const ce = new ContentErrors(out, path, "REQUEST", v, ["DATETIME","USER_LOGIN","RESOURCE","PARAM_LIST","POST_DATA"], ["DATETIME","USER_LOGIN","RESOURCE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATETIME","PARAM_LIST","POST_DATA","RESOURCE","USER_LOGIN"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
@@ -206,13 +206,13 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM_LIST", v, ["PARAM"], ["PARAM"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["PARAM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
@@ -223,13 +223,13 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM", v, ["KEY","VALUE"], ["KEY","VALUE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["KEY","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
@@ -253,13 +253,13 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "RESPONSE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "RESPONSE", "an object", v);
   const ce = new ContentErrors(out, path, "RESPONSE", v, ["DATETIME","AUTH_ORACLE_LIST","ID_SET","WARNING_LIST","GLOSSARY"], ["DATETIME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTH_ORACLE_LIST","DATETIME","GLOSSARY","ID_SET","WARNING_LIST"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
@@ -296,13 +296,13 @@ function checkAuthOracleList(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "AUTH_ORACLE_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "AUTH_ORACLE_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "AUTH_ORACLE_LIST", v, ["AUTH_ORACLE"], ["AUTH_ORACLE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTH_ORACLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTH_ORACLE_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTH_ORACLE_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTH_ORACLE_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTH_ORACLE_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 11, ORDERED);
@@ -313,13 +313,13 @@ function checkAuthOracle(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "AUTH_ORACLE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "AUTH_ORACLE", "an object", v);
   const ce = new ContentErrors(out, path, "AUTH_ORACLE", v, ["ID","TITLE","USERNAME","SID","SERVICENAME","PORT","IP_SET","PC_ONLY","WINDOWS_OS_CHECKS","WINDOWS_OS_OPTIONS","UNIX_OPATCH_CHECKS","UNIX_OS_CHECKS","UNIX_OS_OPTIONS","NETWORK_ID","CREATED","LAST_MODIFIED","IS_SYSTEM_CREATED","IS_ACTIVE","IS_TEMPLATE","TEMPLATE","COMMENTS"], ["ID","TITLE","USERNAME","WINDOWS_OS_CHECKS","UNIX_OPATCH_CHECKS","UNIX_OS_CHECKS","CREATED","LAST_MODIFIED"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["COMMENTS","CREATED","ID","IP_SET","IS_ACTIVE","IS_SYSTEM_CREATED","IS_TEMPLATE","LAST_MODIFIED","NETWORK_ID","PC_ONLY","PORT","SERVICENAME","SID","TEMPLATE","TITLE","UNIX_OPATCH_CHECKS","UNIX_OS_CHECKS","UNIX_OS_OPTIONS","USERNAME","WINDOWS_OS_CHECKS","WINDOWS_OS_OPTIONS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTH_ORACLE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTH_ORACLE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTH_ORACLE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTH_ORACLE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 12, ORDERED);
@@ -400,13 +400,13 @@ function checkIpSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "IP_SET", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "IP_SET", "an object", v);
   const ce = new ContentErrors(out, path, "IP_SET", v, ["IP","IP_RANGE"], [], [["IP","IP_RANGE"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["IP","IP_RANGE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "IP_SET", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "IP_SET", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "IP_SET", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "IP_SET", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "IP_SET", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 20, ORDERED);
@@ -431,13 +431,13 @@ function checkCreated(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CREATED", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CREATED", "an object", v);
   const ce = new ContentErrors(out, path, "CREATED", v, ["DATETIME","BY"], ["DATETIME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["BY","DATETIME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CREATED", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CREATED", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CREATED", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CREATED", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CREATED", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 24, ORDERED);
@@ -453,13 +453,13 @@ function checkLastModified(v: unknown, path: string, out: Diagnostic[], d: numbe
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "LAST_MODIFIED", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "LAST_MODIFIED", "an object", v);
   const ce = new ContentErrors(out, path, "LAST_MODIFIED", v, ["DATETIME"], ["DATETIME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATETIME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "LAST_MODIFIED", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "LAST_MODIFIED", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "LAST_MODIFIED", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "LAST_MODIFIED", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "LAST_MODIFIED", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 26, ORDERED);
@@ -482,13 +482,13 @@ function checkTemplate(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TEMPLATE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TEMPLATE", "an object", v);
   const ce = new ContentErrors(out, path, "TEMPLATE", v, ["ID","TITLE"], ["ID","TITLE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","TITLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TEMPLATE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TEMPLATE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TEMPLATE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TEMPLATE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TEMPLATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 30, ORDERED);
@@ -508,13 +508,13 @@ function checkWindowsOsOptions(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "WINDOWS_OS_OPTIONS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "WINDOWS_OS_OPTIONS", "an object", v);
   const ce = new ContentErrors(out, path, "WINDOWS_OS_OPTIONS", v, ["WINDOWS_ORA_HOME_PATH","WINDOWS_INIT_ORA_PATH","WINDOWS_SPFILE_ORA_PATH","WINDOWS_LISTENER_ORA_PATH","WINDOWS_SQLNET_ORA_PATH","WINDOWS_TNSNAMES_ORA_PATH"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["WINDOWS_INIT_ORA_PATH","WINDOWS_LISTENER_ORA_PATH","WINDOWS_ORA_HOME_PATH","WINDOWS_SPFILE_ORA_PATH","WINDOWS_SQLNET_ORA_PATH","WINDOWS_TNSNAMES_ORA_PATH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "WINDOWS_OS_OPTIONS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "WINDOWS_OS_OPTIONS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "WINDOWS_OS_OPTIONS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "WINDOWS_OS_OPTIONS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "WINDOWS_OS_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 33, ORDERED);
@@ -562,13 +562,13 @@ function checkUnixOsOptions(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "UNIX_OS_OPTIONS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "UNIX_OS_OPTIONS", "an object", v);
   const ce = new ContentErrors(out, path, "UNIX_OS_OPTIONS", v, ["UNIX_ORA_HOME_PATH","UNIX_INIT_ORA_PATH","UNIX_SPFILE_ORA_PATH","UNIX_LISTENER_ORA_PATH","UNIX_SQLNET_ORA_PATH","UNIX_TNSNAMES_ORA_PATH","UNIX_INVPTRLOC_PATH"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["UNIX_INIT_ORA_PATH","UNIX_INVPTRLOC_PATH","UNIX_LISTENER_ORA_PATH","UNIX_ORA_HOME_PATH","UNIX_SPFILE_ORA_PATH","UNIX_SQLNET_ORA_PATH","UNIX_TNSNAMES_ORA_PATH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "UNIX_OS_OPTIONS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "UNIX_OS_OPTIONS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "UNIX_OS_OPTIONS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "UNIX_OS_OPTIONS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "UNIX_OS_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 42, ORDERED);
@@ -613,13 +613,13 @@ function checkIdSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ID_SET", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ID_SET", "an object", v);
   const ce = new ContentErrors(out, path, "ID_SET", v, ["ID","ID_RANGE"], [], [["ID","ID_RANGE"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","ID_RANGE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ID_SET", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ID_SET", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ID_SET", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ID_SET", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ID_SET", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 50, ORDERED);
@@ -636,13 +636,13 @@ function checkWarningList(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "WARNING_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "WARNING_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "WARNING_LIST", v, ["WARNING"], ["WARNING"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["WARNING"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "WARNING_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "WARNING_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "WARNING_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "WARNING_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "WARNING_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 52, ORDERED);
@@ -653,13 +653,13 @@ function checkWarning(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "WARNING", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "WARNING", "an object", v);
   const ce = new ContentErrors(out, path, "WARNING", v, ["CODE","TEXT","URL"], ["TEXT"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CODE","TEXT","URL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "WARNING", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "WARNING", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "WARNING", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "WARNING", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "WARNING", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 53, ORDERED);
@@ -684,13 +684,13 @@ function checkGlossary(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "GLOSSARY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "GLOSSARY", "an object", v);
   const ce = new ContentErrors(out, path, "GLOSSARY", v, ["USER_LIST"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["USER_LIST"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "GLOSSARY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "GLOSSARY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "GLOSSARY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "GLOSSARY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "GLOSSARY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 57, ORDERED);
@@ -701,13 +701,13 @@ function checkUserList(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "USER_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "USER_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "USER_LIST", v, ["USER"], ["USER"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["USER"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "USER_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 58, ORDERED);
@@ -718,13 +718,13 @@ function checkUser(v: unknown, path: string, out: Diagnostic[], d: number): void
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "USER", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "USER", "an object", v);
   const ce = new ContentErrors(out, path, "USER", v, ["USER_LOGIN","FIRST_NAME","LAST_NAME"], ["USER_LOGIN","FIRST_NAME","LAST_NAME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["FIRST_NAME","LAST_NAME","USER_LOGIN"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "USER", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 59, ORDERED);

@@ -67,13 +67,13 @@ function checkBatchReturn(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "BATCH_RETURN", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "BATCH_RETURN", "an object", v);
   const ce = new ContentErrors(out, path, "BATCH_RETURN", v, ["REQUEST","RESPONSE"], ["RESPONSE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["REQUEST","RESPONSE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BATCH_RETURN", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BATCH_RETURN", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BATCH_RETURN", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BATCH_RETURN", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "BATCH_RETURN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
@@ -85,13 +85,13 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "REQUEST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "REQUEST", "an object", v);
   const ce = new ContentErrors(out, path, "REQUEST", v, ["DATETIME","USER_LOGIN","RESOURCE","PARAM_LIST","POST_DATA"], ["DATETIME","USER_LOGIN","RESOURCE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATETIME","PARAM_LIST","POST_DATA","RESOURCE","USER_LOGIN"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
@@ -118,13 +118,13 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM_LIST", v, ["PARAM"], ["PARAM"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["PARAM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
@@ -135,13 +135,13 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM", v, ["KEY","VALUE"], ["KEY","VALUE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["KEY","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
@@ -165,13 +165,13 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "RESPONSE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "RESPONSE", "an object", v);
   const ce = new ContentErrors(out, path, "RESPONSE", v, ["DATETIME","BATCH_LIST"], ["DATETIME","BATCH_LIST"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["BATCH_LIST","DATETIME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
@@ -183,13 +183,13 @@ function checkBatchList(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "BATCH_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "BATCH_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "BATCH_LIST", v, ["BATCH"], ["BATCH"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["BATCH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BATCH_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BATCH_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BATCH_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BATCH_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "BATCH_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 11, ORDERED);
@@ -200,13 +200,13 @@ function checkBatch(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "BATCH", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "BATCH", "an object", v);
   const ce = new ContentErrors(out, path, "BATCH", v, ["CODE","TEXT","ID_SET"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CODE","ID_SET","TEXT"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BATCH", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BATCH", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BATCH", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BATCH", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "BATCH", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 12, ORDERED);
@@ -227,13 +227,13 @@ function checkIdSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ID_SET", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ID_SET", "an object", v);
   const ce = new ContentErrors(out, path, "ID_SET", v, ["ID","ID_RANGE"], [], [["ID","ID_RANGE"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","ID_RANGE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ID_SET", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ID_SET", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ID_SET", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ID_SET", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ID_SET", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 15, ORDERED);

@@ -301,13 +301,13 @@ function checkOptionProfiles(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OPTION_PROFILES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OPTION_PROFILES", "an object", v);
   const ce = new ContentErrors(out, path, "OPTION_PROFILES", v, ["OPTION_PROFILE"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["OPTION_PROFILE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OPTION_PROFILES", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OPTION_PROFILES", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OPTION_PROFILES", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OPTION_PROFILES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OPTION_PROFILES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
@@ -318,13 +318,13 @@ function checkOptionProfile(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OPTION_PROFILE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OPTION_PROFILE", "an object", v);
   const ce = new ContentErrors(out, path, "OPTION_PROFILE", v, ["BASIC_INFO","SCAN","MAP","ADDITIONAL"], ["BASIC_INFO","SCAN","ADDITIONAL"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ADDITIONAL","BASIC_INFO","MAP","SCAN"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OPTION_PROFILE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OPTION_PROFILE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OPTION_PROFILE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OPTION_PROFILE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OPTION_PROFILE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
@@ -338,13 +338,13 @@ function checkBasicInfo(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "BASIC_INFO", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "BASIC_INFO", "an object", v);
   const ce = new ContentErrors(out, path, "BASIC_INFO", v, ["ID","GROUP_NAME","GROUP_TYPE","USER_ID","UNIT_ID","SUBSCRIPTION_ID","IS_DEFAULT","IS_GLOBAL","IS_OFFLINE_SYNCABLE","UPDATE_DATE"], ["ID","GROUP_NAME","GROUP_TYPE","USER_ID","UNIT_ID","SUBSCRIPTION_ID"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["GROUP_NAME","GROUP_TYPE","ID","IS_DEFAULT","IS_GLOBAL","IS_OFFLINE_SYNCABLE","SUBSCRIPTION_ID","UNIT_ID","UPDATE_DATE","USER_ID"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BASIC_INFO", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BASIC_INFO", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BASIC_INFO", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BASIC_INFO", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "BASIC_INFO", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 2, ORDERED);
@@ -404,13 +404,13 @@ function checkScan(v: unknown, path: string, out: Diagnostic[], d: number): void
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SCAN", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SCAN", "an object", v);
   const ce = new ContentErrors(out, path, "SCAN", v, ["PORTS","SCAN_DEAD_HOSTS","CLOSE_VULNERABILITIES","PURGE_OLD_HOST_OS_CHANGED","PERFORMANCE","LOAD_BALANCER_DETECTION","PASSWORD_BRUTE_FORCING","VULNERABILITY_DETECTION","AUTHENTICATION","ADDL_CERT_DETECTION","DISSOLVABLE_AGENT","LITE_OS_SCAN","ETHERNET_IP_PROBING","CUSTOM_HTTP_HEADER","HOST_ALIVE_TESTING","SCAN_RESTRICTION","DATABASE_PREFERENCE_KEY","SYSTEM_AUTH_RECORD","FILE_INTEGRITY_MONITORING","CONTROL_TYPES","DO_NOT_OVERWRITE_OS","TEST_AUTHENTICATION"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ADDL_CERT_DETECTION","AUTHENTICATION","CLOSE_VULNERABILITIES","CONTROL_TYPES","CUSTOM_HTTP_HEADER","DATABASE_PREFERENCE_KEY","DISSOLVABLE_AGENT","DO_NOT_OVERWRITE_OS","ETHERNET_IP_PROBING","FILE_INTEGRITY_MONITORING","HOST_ALIVE_TESTING","LITE_OS_SCAN","LOAD_BALANCER_DETECTION","PASSWORD_BRUTE_FORCING","PERFORMANCE","PORTS","PURGE_OLD_HOST_OS_CHANGED","SCAN_DEAD_HOSTS","SCAN_RESTRICTION","SYSTEM_AUTH_RECORD","TEST_AUTHENTICATION","VULNERABILITY_DETECTION"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SCAN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 13, ORDERED);
@@ -442,13 +442,13 @@ function checkPorts(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PORTS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PORTS", "an object", v);
   const ce = new ContentErrors(out, path, "PORTS", v, ["TCP_PORTS","UDP_PORTS","AUTHORITATIVE_OPTION","STANDARD_SCAN","TARGETED_SCAN"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTHORITATIVE_OPTION","STANDARD_SCAN","TARGETED_SCAN","TCP_PORTS","UDP_PORTS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PORTS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PORTS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PORTS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PORTS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PORTS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 14, ORDERED);
@@ -485,13 +485,13 @@ function checkTcpPorts(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TCP_PORTS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TCP_PORTS", "an object", v);
   const ce = new ContentErrors(out, path, "TCP_PORTS", v, ["TCP_PORTS_TYPE","TCP_PORTS_STANDARD_SCAN","TCP_PORTS_ADDITIONAL","THREE_WAY_HANDSHAKE","STANDARD_SCAN","TCP_ADDITIONAL"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["STANDARD_SCAN","TCP_ADDITIONAL","TCP_PORTS_ADDITIONAL","TCP_PORTS_STANDARD_SCAN","TCP_PORTS_TYPE","THREE_WAY_HANDSHAKE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TCP_PORTS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TCP_PORTS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TCP_PORTS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TCP_PORTS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TCP_PORTS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 15, ORDERED);
@@ -511,13 +511,13 @@ function checkTcpPortsAdditional(v: unknown, path: string, out: Diagnostic[], d:
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TCP_PORTS_ADDITIONAL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TCP_PORTS_ADDITIONAL", "an object", v);
   const ce = new ContentErrors(out, path, "TCP_PORTS_ADDITIONAL", v, ["HAS_ADDITIONAL","ADDITIONAL_PORTS"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ADDITIONAL_PORTS","HAS_ADDITIONAL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TCP_PORTS_ADDITIONAL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TCP_PORTS_ADDITIONAL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TCP_PORTS_ADDITIONAL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TCP_PORTS_ADDITIONAL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TCP_PORTS_ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 17, ORDERED);
@@ -541,13 +541,13 @@ function checkUdpPorts(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "UDP_PORTS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "UDP_PORTS", "an object", v);
   const ce = new ContentErrors(out, path, "UDP_PORTS", v, ["UDP_PORTS_TYPE","UDP_PORTS_STANDARD_SCAN","UDP_PORTS_ADDITIONAL","STANDARD_SCAN","CUSTOM_PORT"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CUSTOM_PORT","STANDARD_SCAN","UDP_PORTS_ADDITIONAL","UDP_PORTS_STANDARD_SCAN","UDP_PORTS_TYPE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "UDP_PORTS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "UDP_PORTS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "UDP_PORTS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "UDP_PORTS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "UDP_PORTS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 21, ORDERED);
@@ -588,13 +588,13 @@ function checkUdpPortsAdditional(v: unknown, path: string, out: Diagnostic[], d:
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "UDP_PORTS_ADDITIONAL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "UDP_PORTS_ADDITIONAL", "an object", v);
   const ce = new ContentErrors(out, path, "UDP_PORTS_ADDITIONAL", v, ["HAS_ADDITIONAL","ADDITIONAL_PORTS"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ADDITIONAL_PORTS","HAS_ADDITIONAL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "UDP_PORTS_ADDITIONAL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "UDP_PORTS_ADDITIONAL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "UDP_PORTS_ADDITIONAL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "UDP_PORTS_ADDITIONAL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "UDP_PORTS_ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 23, ORDERED);
@@ -622,13 +622,13 @@ function checkCloseVulnerabilities(v: unknown, path: string, out: Diagnostic[], 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CLOSE_VULNERABILITIES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CLOSE_VULNERABILITIES", "an object", v);
   const ce = new ContentErrors(out, path, "CLOSE_VULNERABILITIES", v, ["HAS_CLOSE_VULNERABILITIES","HOST_NOT_FOUND_ALIVE"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["HAS_CLOSE_VULNERABILITIES","HOST_NOT_FOUND_ALIVE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CLOSE_VULNERABILITIES", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CLOSE_VULNERABILITIES", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CLOSE_VULNERABILITIES", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CLOSE_VULNERABILITIES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CLOSE_VULNERABILITIES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 28, ORDERED);
@@ -652,13 +652,13 @@ function checkPerformance(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PERFORMANCE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PERFORMANCE", "an object", v);
   const ce = new ContentErrors(out, path, "PERFORMANCE", v, ["PARALLEL_SCALING","OVERALL_PERFORMANCE","HOSTS_TO_SCAN","PROCESSES_TO_RUN","PACKET_DELAY","PORT_SCANNING_AND_HOST_DISCOVERY","EXTERNAL_SCANNERS_TO_USE","HOST_CGI_CHECKS","MAX_CGI_CHECKS","MAX_TARGETS_PER_SLICE","MAX_NUMBER_OF_TARGETS","CONF_SCAN_LIMITED_CONNECTIVITY","SKIP_PRE_SCANNING","SCAN_MULTIPLE_SLICES_PER_SCANNER"], ["OVERALL_PERFORMANCE","HOSTS_TO_SCAN","PROCESSES_TO_RUN","PACKET_DELAY","PORT_SCANNING_AND_HOST_DISCOVERY"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CONF_SCAN_LIMITED_CONNECTIVITY","EXTERNAL_SCANNERS_TO_USE","HOSTS_TO_SCAN","HOST_CGI_CHECKS","MAX_CGI_CHECKS","MAX_NUMBER_OF_TARGETS","MAX_TARGETS_PER_SLICE","OVERALL_PERFORMANCE","PACKET_DELAY","PARALLEL_SCALING","PORT_SCANNING_AND_HOST_DISCOVERY","PROCESSES_TO_RUN","SCAN_MULTIPLE_SLICES_PER_SCANNER","SKIP_PRE_SCANNING"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PERFORMANCE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PERFORMANCE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PERFORMANCE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PERFORMANCE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PERFORMANCE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 32, ORDERED);
@@ -690,13 +690,13 @@ function checkHostsToScan(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "HOSTS_TO_SCAN", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "HOSTS_TO_SCAN", "an object", v);
   const ce = new ContentErrors(out, path, "HOSTS_TO_SCAN", v, ["EXTERNAL_SCANNERS","SCANNER_APPLIANCES"], ["EXTERNAL_SCANNERS","SCANNER_APPLIANCES"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["EXTERNAL_SCANNERS","SCANNER_APPLIANCES"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "HOSTS_TO_SCAN", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "HOSTS_TO_SCAN", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "HOSTS_TO_SCAN", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "HOSTS_TO_SCAN", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "HOSTS_TO_SCAN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 35, ORDERED);
@@ -716,13 +716,13 @@ function checkProcessesToRun(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PROCESSES_TO_RUN", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PROCESSES_TO_RUN", "an object", v);
   const ce = new ContentErrors(out, path, "PROCESSES_TO_RUN", v, ["TOTAL_PROCESSES","HTTP_PROCESSES"], ["TOTAL_PROCESSES","HTTP_PROCESSES"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["HTTP_PROCESSES","TOTAL_PROCESSES"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PROCESSES_TO_RUN", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PROCESSES_TO_RUN", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PROCESSES_TO_RUN", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PROCESSES_TO_RUN", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PROCESSES_TO_RUN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 38, ORDERED);
@@ -786,13 +786,13 @@ function checkPasswordBruteForcing(v: unknown, path: string, out: Diagnostic[], 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PASSWORD_BRUTE_FORCING", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PASSWORD_BRUTE_FORCING", "an object", v);
   const ce = new ContentErrors(out, path, "PASSWORD_BRUTE_FORCING", v, ["SYSTEM","CUSTOM_LIST"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CUSTOM_LIST","SYSTEM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PASSWORD_BRUTE_FORCING", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PASSWORD_BRUTE_FORCING", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PASSWORD_BRUTE_FORCING", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PASSWORD_BRUTE_FORCING", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PASSWORD_BRUTE_FORCING", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 52, ORDERED);
@@ -804,13 +804,13 @@ function checkSystem(v: unknown, path: string, out: Diagnostic[], d: number): vo
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SYSTEM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SYSTEM", "an object", v);
   const ce = new ContentErrors(out, path, "SYSTEM", v, ["HAS_SYSTEM","SYSTEM_LEVEL"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["HAS_SYSTEM","SYSTEM_LEVEL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SYSTEM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SYSTEM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SYSTEM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SYSTEM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SYSTEM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 53, ORDERED);
@@ -830,13 +830,13 @@ function checkCustomList(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CUSTOM_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CUSTOM_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "CUSTOM_LIST", v, ["CUSTOM"], ["CUSTOM"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CUSTOM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CUSTOM_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CUSTOM_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CUSTOM_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CUSTOM_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CUSTOM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 56, ORDERED);
@@ -847,13 +847,13 @@ function checkCustom(v: unknown, path: string, out: Diagnostic[], d: number): vo
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CUSTOM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CUSTOM", "an object", v);
   const ce = new ContentErrors(out, path, "CUSTOM", v, ["ID","TITLE","TYPE","LOGIN_PASSWORD"], ["ID","TITLE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","LOGIN_PASSWORD","TITLE","TYPE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CUSTOM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CUSTOM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CUSTOM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CUSTOM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CUSTOM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 57, ORDERED);
@@ -879,13 +879,13 @@ function checkVulnerabilityDetection(v: unknown, path: string, out: Diagnostic[]
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "VULNERABILITY_DETECTION", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "VULNERABILITY_DETECTION", "an object", v);
   const ce = new ContentErrors(out, path, "VULNERABILITY_DETECTION", v, ["COMPLETE","CUSTOM_LIST","RUNTIME","DETECTION_INCLUDE","DETECTION_EXCLUDE"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["COMPLETE","CUSTOM_LIST","DETECTION_EXCLUDE","DETECTION_INCLUDE","RUNTIME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "VULNERABILITY_DETECTION", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "VULNERABILITY_DETECTION", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "VULNERABILITY_DETECTION", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "VULNERABILITY_DETECTION", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "VULNERABILITY_DETECTION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 61, ORDERED);
@@ -929,13 +929,13 @@ function checkDetectionInclude(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DETECTION_INCLUDE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DETECTION_INCLUDE", "an object", v);
   const ce = new ContentErrors(out, path, "DETECTION_INCLUDE", v, ["BASIC_HOST_INFO_CHECKS","OVAL_CHECKS","QRDI_CHECKS"], ["BASIC_HOST_INFO_CHECKS","OVAL_CHECKS"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["BASIC_HOST_INFO_CHECKS","OVAL_CHECKS","QRDI_CHECKS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DETECTION_INCLUDE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DETECTION_INCLUDE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DETECTION_INCLUDE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DETECTION_INCLUDE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DETECTION_INCLUDE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 64, ORDERED);
@@ -960,13 +960,13 @@ function checkDetectionExclude(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DETECTION_EXCLUDE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DETECTION_EXCLUDE", "an object", v);
   const ce = new ContentErrors(out, path, "DETECTION_EXCLUDE", v, ["CUSTOM_LIST"], ["CUSTOM_LIST"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CUSTOM_LIST"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DETECTION_EXCLUDE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DETECTION_EXCLUDE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DETECTION_EXCLUDE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DETECTION_EXCLUDE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DETECTION_EXCLUDE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 68, ORDERED);
@@ -985,13 +985,13 @@ function checkDissolvableAgent(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DISSOLVABLE_AGENT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DISSOLVABLE_AGENT", "an object", v);
   const ce = new ContentErrors(out, path, "DISSOLVABLE_AGENT", v, ["DISSOLVABLE_AGENT_ENABLE","PASSWORD_AUDITING_ENABLE","WINDOWS_SHARE_ENUMERATION_ENABLE","WINDOWS_DIRECTORY_SEARCH_ENABLE"], ["DISSOLVABLE_AGENT_ENABLE","WINDOWS_SHARE_ENUMERATION_ENABLE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DISSOLVABLE_AGENT_ENABLE","PASSWORD_AUDITING_ENABLE","WINDOWS_DIRECTORY_SEARCH_ENABLE","WINDOWS_SHARE_ENUMERATION_ENABLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DISSOLVABLE_AGENT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DISSOLVABLE_AGENT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DISSOLVABLE_AGENT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DISSOLVABLE_AGENT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DISSOLVABLE_AGENT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 71, ORDERED);
@@ -1009,13 +1009,13 @@ function checkPasswordAuditingEnable(v: unknown, path: string, out: Diagnostic[]
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PASSWORD_AUDITING_ENABLE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PASSWORD_AUDITING_ENABLE", "an object", v);
   const ce = new ContentErrors(out, path, "PASSWORD_AUDITING_ENABLE", v, ["HAS_PASSWORD_AUDITING_ENABLE","CUSTOM_PASSWORD_DICTIONARY"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CUSTOM_PASSWORD_DICTIONARY","HAS_PASSWORD_AUDITING_ENABLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PASSWORD_AUDITING_ENABLE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PASSWORD_AUDITING_ENABLE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PASSWORD_AUDITING_ENABLE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PASSWORD_AUDITING_ENABLE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PASSWORD_AUDITING_ENABLE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 73, ORDERED);
@@ -1043,13 +1043,13 @@ function checkScanRestriction(v: unknown, path: string, out: Diagnostic[], d: nu
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SCAN_RESTRICTION", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SCAN_RESTRICTION", "an object", v);
   const ce = new ContentErrors(out, path, "SCAN_RESTRICTION", v, ["SCAN_BY_POLICY"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["SCAN_BY_POLICY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_RESTRICTION", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_RESTRICTION", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_RESTRICTION", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_RESTRICTION", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SCAN_RESTRICTION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 78, ORDERED);
@@ -1060,13 +1060,13 @@ function checkScanByPolicy(v: unknown, path: string, out: Diagnostic[], d: numbe
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SCAN_BY_POLICY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SCAN_BY_POLICY", "an object", v);
   const ce = new ContentErrors(out, path, "SCAN_BY_POLICY", v, ["POLICY"], ["POLICY"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["POLICY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_BY_POLICY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_BY_POLICY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_BY_POLICY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_BY_POLICY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SCAN_BY_POLICY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 79, ORDERED);
@@ -1077,13 +1077,13 @@ function checkPolicy(v: unknown, path: string, out: Diagnostic[], d: number): vo
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "POLICY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "POLICY", "an object", v);
   const ce = new ContentErrors(out, path, "POLICY", v, ["ID","TITLE"], ["ID","TITLE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","TITLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "POLICY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "POLICY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "POLICY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "POLICY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "POLICY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 80, ORDERED);
@@ -1095,13 +1095,13 @@ function checkDatabasePreferenceKey(v: unknown, path: string, out: Diagnostic[],
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DATABASE_PREFERENCE_KEY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DATABASE_PREFERENCE_KEY", "an object", v);
   const ce = new ContentErrors(out, path, "DATABASE_PREFERENCE_KEY", v, ["MSSQL","ORACLE","SYBASE"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["MSSQL","ORACLE","SYBASE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATABASE_PREFERENCE_KEY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATABASE_PREFERENCE_KEY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATABASE_PREFERENCE_KEY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATABASE_PREFERENCE_KEY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DATABASE_PREFERENCE_KEY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 81, ORDERED);
@@ -1114,13 +1114,13 @@ function checkMssql(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "MSSQL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "MSSQL", "an object", v);
   const ce = new ContentErrors(out, path, "MSSQL", v, ["DB_UDC_RESTRICTION","DB_UDC_LIMIT"], ["DB_UDC_RESTRICTION","DB_UDC_LIMIT"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DB_UDC_LIMIT","DB_UDC_RESTRICTION"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MSSQL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MSSQL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MSSQL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MSSQL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "MSSQL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 82, ORDERED);
@@ -1132,13 +1132,13 @@ function checkOracle(v: unknown, path: string, out: Diagnostic[], d: number): vo
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ORACLE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ORACLE", "an object", v);
   const ce = new ContentErrors(out, path, "ORACLE", v, ["DB_UDC_RESTRICTION","DB_UDC_LIMIT"], ["DB_UDC_RESTRICTION","DB_UDC_LIMIT"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DB_UDC_LIMIT","DB_UDC_RESTRICTION"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ORACLE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ORACLE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ORACLE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ORACLE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ORACLE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 83, ORDERED);
@@ -1150,13 +1150,13 @@ function checkSybase(v: unknown, path: string, out: Diagnostic[], d: number): vo
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SYBASE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SYBASE", "an object", v);
   const ce = new ContentErrors(out, path, "SYBASE", v, ["DB_UDC_RESTRICTION","DB_UDC_LIMIT"], ["DB_UDC_RESTRICTION","DB_UDC_LIMIT"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DB_UDC_LIMIT","DB_UDC_RESTRICTION"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SYBASE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SYBASE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SYBASE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SYBASE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SYBASE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 84, ORDERED);
@@ -1176,13 +1176,13 @@ function checkSystemAuthRecord(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SYSTEM_AUTH_RECORD", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SYSTEM_AUTH_RECORD", "an object", v);
   const ce = new ContentErrors(out, path, "SYSTEM_AUTH_RECORD", v, ["ALLOW_AUTH_CREATION","INCLUDE_SYSTEM_AUTH"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ALLOW_AUTH_CREATION","INCLUDE_SYSTEM_AUTH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SYSTEM_AUTH_RECORD", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SYSTEM_AUTH_RECORD", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SYSTEM_AUTH_RECORD", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SYSTEM_AUTH_RECORD", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SYSTEM_AUTH_RECORD", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 87, ORDERED);
@@ -1212,13 +1212,13 @@ function checkAllowAuthCreation(v: unknown, path: string, out: Diagnostic[], d: 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ALLOW_AUTH_CREATION", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ALLOW_AUTH_CREATION", "an object", v);
   const ce = new ContentErrors(out, path, "ALLOW_AUTH_CREATION", v, ["AUTHENTICATION_TYPE_LIST","ORACLE_AUTHENTICATION_TEMPLATE"], ["AUTHENTICATION_TYPE_LIST"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTHENTICATION_TYPE_LIST","ORACLE_AUTHENTICATION_TEMPLATE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ALLOW_AUTH_CREATION", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ALLOW_AUTH_CREATION", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ALLOW_AUTH_CREATION", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ALLOW_AUTH_CREATION", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ALLOW_AUTH_CREATION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 88, ORDERED);
@@ -1230,13 +1230,13 @@ function checkIncludeSystemAuth(v: unknown, path: string, out: Diagnostic[], d: 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "INCLUDE_SYSTEM_AUTH", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "INCLUDE_SYSTEM_AUTH", "an object", v);
   const ce = new ContentErrors(out, path, "INCLUDE_SYSTEM_AUTH", v, ["ON_DUPLICATE_USE_USER_AUTH","ON_DUPLICATE_USE_SYSTEM_AUTH"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ON_DUPLICATE_USE_SYSTEM_AUTH","ON_DUPLICATE_USE_USER_AUTH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "INCLUDE_SYSTEM_AUTH", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "INCLUDE_SYSTEM_AUTH", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "INCLUDE_SYSTEM_AUTH", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "INCLUDE_SYSTEM_AUTH", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "INCLUDE_SYSTEM_AUTH", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 89, ORDERED);
@@ -1266,13 +1266,13 @@ function checkAuthenticationTypeList(v: unknown, path: string, out: Diagnostic[]
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "AUTHENTICATION_TYPE_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "AUTHENTICATION_TYPE_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "AUTHENTICATION_TYPE_LIST", v, ["AUTHENTICATION_TYPE"], ["AUTHENTICATION_TYPE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTHENTICATION_TYPE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTHENTICATION_TYPE_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AUTHENTICATION_TYPE_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTHENTICATION_TYPE_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AUTHENTICATION_TYPE_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "AUTHENTICATION_TYPE_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 90, ORDERED);
@@ -1287,13 +1287,13 @@ function checkOracleAuthenticationTemplate(v: unknown, path: string, out: Diagno
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ORACLE_AUTHENTICATION_TEMPLATE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ORACLE_AUTHENTICATION_TEMPLATE", "an object", v);
   const ce = new ContentErrors(out, path, "ORACLE_AUTHENTICATION_TEMPLATE", v, ["ID","TITLE"], ["ID","TITLE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","TITLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ORACLE_AUTHENTICATION_TEMPLATE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ORACLE_AUTHENTICATION_TEMPLATE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ORACLE_AUTHENTICATION_TEMPLATE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ORACLE_AUTHENTICATION_TEMPLATE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ORACLE_AUTHENTICATION_TEMPLATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 92, ORDERED);
@@ -1317,13 +1317,13 @@ function checkCustomHttpHeader(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CUSTOM_HTTP_HEADER", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CUSTOM_HTTP_HEADER", "an object", v);
   const ce = new ContentErrors(out, path, "CUSTOM_HTTP_HEADER", v, ["VALUE","DEFINITION_KEY","DEFINITION_VALUE"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DEFINITION_KEY","DEFINITION_VALUE","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CUSTOM_HTTP_HEADER", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CUSTOM_HTTP_HEADER", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CUSTOM_HTTP_HEADER", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CUSTOM_HTTP_HEADER", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CUSTOM_HTTP_HEADER", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 96, ORDERED);
@@ -1356,13 +1356,13 @@ function checkFileIntegrityMonitoring(v: unknown, path: string, out: Diagnostic[
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "FILE_INTEGRITY_MONITORING", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "FILE_INTEGRITY_MONITORING", "an object", v);
   const ce = new ContentErrors(out, path, "FILE_INTEGRITY_MONITORING", v, ["AUTO_UPDATE_EXPECTED_VALUE"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTO_UPDATE_EXPECTED_VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "FILE_INTEGRITY_MONITORING", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "FILE_INTEGRITY_MONITORING", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "FILE_INTEGRITY_MONITORING", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "FILE_INTEGRITY_MONITORING", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "FILE_INTEGRITY_MONITORING", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 102, ORDERED);
@@ -1377,13 +1377,13 @@ function checkControlTypes(v: unknown, path: string, out: Diagnostic[], d: numbe
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CONTROL_TYPES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CONTROL_TYPES", "an object", v);
   const ce = new ContentErrors(out, path, "CONTROL_TYPES", v, ["FIM_CONTROLS_ENABLED","CUSTOM_WMI_QUERY_CHECKS"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CUSTOM_WMI_QUERY_CHECKS","FIM_CONTROLS_ENABLED"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROL_TYPES", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROL_TYPES", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROL_TYPES", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROL_TYPES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CONTROL_TYPES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 104, ORDERED);
@@ -1411,13 +1411,13 @@ function checkOptionProfileMap(v: unknown, path: string, out: Diagnostic[], d: n
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "MAP", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "MAP", "an object", v);
   const ce = new ContentErrors(out, path, "MAP", v, ["BASIC_INFO_GATHERING_ON","TCP_PORTS","UDP_PORTS","MAP_OPTIONS","MAP_PERFORMANCE","MAP_AUTHENTICATION"], ["BASIC_INFO_GATHERING_ON"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["BASIC_INFO_GATHERING_ON","MAP_AUTHENTICATION","MAP_OPTIONS","MAP_PERFORMANCE","TCP_PORTS","UDP_PORTS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "MAP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 109, ORDERED);
@@ -1445,13 +1445,13 @@ function checkMapOptions(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "MAP_OPTIONS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "MAP_OPTIONS", "an object", v);
   const ce = new ContentErrors(out, path, "MAP_OPTIONS", v, ["PERFORM_LIVE_HOST_SWEEP","DISABLE_DNS_TRAFFIC"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DISABLE_DNS_TRAFFIC","PERFORM_LIVE_HOST_SWEEP"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP_OPTIONS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP_OPTIONS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP_OPTIONS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP_OPTIONS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "MAP_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 113, ORDERED);
@@ -1471,13 +1471,13 @@ function checkMapPerformance(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "MAP_PERFORMANCE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "MAP_PERFORMANCE", "an object", v);
   const ce = new ContentErrors(out, path, "MAP_PERFORMANCE", v, ["OVERALL_PERFORMANCE","MAP_PARALLEL","PACKET_DELAY"], ["OVERALL_PERFORMANCE","PACKET_DELAY"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["MAP_PARALLEL","OVERALL_PERFORMANCE","PACKET_DELAY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP_PERFORMANCE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP_PERFORMANCE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP_PERFORMANCE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP_PERFORMANCE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "MAP_PERFORMANCE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 116, ORDERED);
@@ -1490,13 +1490,13 @@ function checkMapParallel(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "MAP_PARALLEL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "MAP_PARALLEL", "an object", v);
   const ce = new ContentErrors(out, path, "MAP_PARALLEL", v, ["EXTERNAL_SCANNERS","SCANNER_APPLIANCES","NETBLOCK_SIZE"], ["EXTERNAL_SCANNERS","SCANNER_APPLIANCES","NETBLOCK_SIZE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["EXTERNAL_SCANNERS","NETBLOCK_SIZE","SCANNER_APPLIANCES"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP_PARALLEL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "MAP_PARALLEL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP_PARALLEL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "MAP_PARALLEL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "MAP_PARALLEL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 117, ORDERED);
@@ -1517,13 +1517,13 @@ function checkAdditional(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ADDITIONAL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ADDITIONAL", "an object", v);
   const ce = new ContentErrors(out, path, "ADDITIONAL", v, ["HOST_DISCOVERY","BLOCK_RESOURCES","PACKET_OPTIONS"], ["HOST_DISCOVERY"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["BLOCK_RESOURCES","HOST_DISCOVERY","PACKET_OPTIONS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ADDITIONAL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ADDITIONAL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ADDITIONAL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ADDITIONAL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 120, ORDERED);
@@ -1536,13 +1536,13 @@ function checkHostDiscovery(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "HOST_DISCOVERY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "HOST_DISCOVERY", "an object", v);
   const ce = new ContentErrors(out, path, "HOST_DISCOVERY", v, ["TCP_PORTS","UDP_PORTS","ICMP"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ICMP","TCP_PORTS","UDP_PORTS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "HOST_DISCOVERY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "HOST_DISCOVERY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "HOST_DISCOVERY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "HOST_DISCOVERY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "HOST_DISCOVERY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 121, ORDERED);
@@ -1555,13 +1555,13 @@ function checkTcpAdditional(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TCP_ADDITIONAL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TCP_ADDITIONAL", "an object", v);
   const ce = new ContentErrors(out, path, "TCP_ADDITIONAL", v, ["HAS_ADDITIONAL","ADDITIONAL_PORTS"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ADDITIONAL_PORTS","HAS_ADDITIONAL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TCP_ADDITIONAL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TCP_ADDITIONAL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TCP_ADDITIONAL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TCP_ADDITIONAL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TCP_ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 122, ORDERED);
@@ -1581,13 +1581,13 @@ function checkBlockResources(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "BLOCK_RESOURCES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "BLOCK_RESOURCES", "an object", v);
   const ce = new ContentErrors(out, path, "BLOCK_RESOURCES", v, ["WATCHGUARD_DEFAULT_BLOCKED_PORTS","CUSTOM_PORT_LIST","ALL_REGISTERED_IPS","CUSTOM_IP_LIST"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ALL_REGISTERED_IPS","CUSTOM_IP_LIST","CUSTOM_PORT_LIST","WATCHGUARD_DEFAULT_BLOCKED_PORTS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BLOCK_RESOURCES", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "BLOCK_RESOURCES", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BLOCK_RESOURCES", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "BLOCK_RESOURCES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "BLOCK_RESOURCES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 125, ORDERED);
@@ -1653,13 +1653,13 @@ function checkPacketOptions(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PACKET_OPTIONS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PACKET_OPTIONS", "an object", v);
   const ce = new ContentErrors(out, path, "PACKET_OPTIONS", v, ["IGNORE_FIREWALL_GENERATED_TCP_RST","IGNORE_ALL_TCP_RST","IGNORE_FIREWALL_GENERATED_TCP_SYN_ACK","NOT_SEND_TCP_ACK_OR_SYN_ACK_DURING_HOST_DISCOVERY"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["IGNORE_ALL_TCP_RST","IGNORE_FIREWALL_GENERATED_TCP_RST","IGNORE_FIREWALL_GENERATED_TCP_SYN_ACK","NOT_SEND_TCP_ACK_OR_SYN_ACK_DURING_HOST_DISCOVERY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PACKET_OPTIONS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PACKET_OPTIONS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PACKET_OPTIONS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PACKET_OPTIONS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PACKET_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 130, ORDERED);

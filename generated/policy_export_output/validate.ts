@@ -176,13 +176,13 @@ function checkPolicyExportOutput(v: unknown, path: string, out: Diagnostic[], d:
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "POLICY_EXPORT_OUTPUT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "POLICY_EXPORT_OUTPUT", "an object", v);
   const ce = new ContentErrors(out, path, "POLICY_EXPORT_OUTPUT", v, ["REQUEST","RESPONSE"], ["RESPONSE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["REQUEST","RESPONSE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "POLICY_EXPORT_OUTPUT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "POLICY_EXPORT_OUTPUT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "POLICY_EXPORT_OUTPUT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "POLICY_EXPORT_OUTPUT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "POLICY_EXPORT_OUTPUT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
@@ -194,13 +194,13 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "REQUEST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "REQUEST", "an object", v);
   const ce = new ContentErrors(out, path, "REQUEST", v, ["DATETIME","USER_LOGIN","RESOURCE","PARAM_LIST","POST_DATA"], ["DATETIME","USER_LOGIN","RESOURCE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATETIME","PARAM_LIST","POST_DATA","RESOURCE","USER_LOGIN"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
@@ -227,13 +227,13 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM_LIST", v, ["PARAM"], ["PARAM"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["PARAM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
@@ -244,13 +244,13 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM", v, ["KEY","VALUE"], ["KEY","VALUE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["KEY","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
@@ -274,13 +274,13 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "RESPONSE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "RESPONSE", "an object", v);
   const ce = new ContentErrors(out, path, "RESPONSE", v, ["DATETIME","POLICY"], ["DATETIME","POLICY"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATETIME","POLICY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
@@ -292,13 +292,13 @@ function checkPolicy(v: unknown, path: string, out: Diagnostic[], d: number): vo
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "POLICY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "POLICY", "an object", v);
   const ce = new ContentErrors(out, path, "POLICY", v, ["TITLE","EXPORTED","COVER_PAGE","STATUS","TECHNOLOGIES","SECTIONS","APPENDIX"], ["TITLE","EXPORTED","TECHNOLOGIES"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["APPENDIX","COVER_PAGE","EXPORTED","SECTIONS","STATUS","TECHNOLOGIES","TITLE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "POLICY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "POLICY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "POLICY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "POLICY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "POLICY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 11, ORDERED);
@@ -331,14 +331,21 @@ function checkSections(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SECTIONS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SECTIONS", "an object", v);
   const ce = new ContentErrors(out, path, "SECTIONS", v, ["SECTION"], [], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "SECTIONS", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","SECTION"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SECTIONS", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SECTIONS", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "SECTIONS", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SECTIONS", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SECTIONS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SECTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 16, ORDERED);
@@ -349,13 +356,13 @@ function checkSection(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SECTION", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SECTION", "an object", v);
   const ce = new ContentErrors(out, path, "SECTION", v, ["NUMBER","HEADING","CONTROLS"], ["NUMBER","HEADING"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CONTROLS","HEADING","NUMBER"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SECTION", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SECTION", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SECTION", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SECTION", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SECTION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 17, ORDERED);
@@ -376,14 +383,21 @@ function checkControls(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CONTROLS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CONTROLS", "an object", v);
   const ce = new ContentErrors(out, path, "CONTROLS", v, ["CONTROL","USER_DEFINED_CONTROL"], [], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "CONTROLS", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","CONTROL","USER_DEFINED_CONTROL"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROLS", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROLS", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "CONTROLS", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROLS", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CONTROLS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CONTROLS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 20, ORDERED);
@@ -402,13 +416,13 @@ function checkUserDefinedControl(v: unknown, path: string, out: Diagnostic[], d:
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "USER_DEFINED_CONTROL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "USER_DEFINED_CONTROL", "an object", v);
   const ce = new ContentErrors(out, path, "USER_DEFINED_CONTROL", v, ["ID","UDC_ID","CHECK_TYPE","IS_CONTROL_DISABLE","CATEGORY","SUB_CATEGORY","STATEMENT","CRITICALITY","COMMENT","USE_AGENT_ONLY","AUTO_UPDATE","IGNORE_ERROR","ERROR_SET_STATUS","IGNORE_ITEM_NOT_FOUND","SCAN_PARAMETERS","TECHNOLOGIES","REFERENCE_LIST"], ["ID","UDC_ID","CHECK_TYPE","CATEGORY","SUB_CATEGORY","STATEMENT","CRITICALITY","TECHNOLOGIES"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AUTO_UPDATE","CATEGORY","CHECK_TYPE","COMMENT","CRITICALITY","ERROR_SET_STATUS","ID","IGNORE_ERROR","IGNORE_ITEM_NOT_FOUND","IS_CONTROL_DISABLE","REFERENCE_LIST","SCAN_PARAMETERS","STATEMENT","SUB_CATEGORY","TECHNOLOGIES","UDC_ID","USE_AGENT_ONLY"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER_DEFINED_CONTROL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "USER_DEFINED_CONTROL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER_DEFINED_CONTROL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "USER_DEFINED_CONTROL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "USER_DEFINED_CONTROL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 22, ORDERED);
@@ -447,13 +461,13 @@ function checkCategory(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CATEGORY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CATEGORY", "an object", v);
   const ce = new ContentErrors(out, path, "CATEGORY", v, ["ID","NAME"], ["ID","NAME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","NAME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CATEGORY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CATEGORY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CATEGORY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CATEGORY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 26, ORDERED);
@@ -465,13 +479,13 @@ function checkSubCategory(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SUB_CATEGORY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SUB_CATEGORY", "an object", v);
   const ce = new ContentErrors(out, path, "SUB_CATEGORY", v, ["ID","NAME"], ["ID","NAME"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ID","NAME"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SUB_CATEGORY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SUB_CATEGORY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SUB_CATEGORY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SUB_CATEGORY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SUB_CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 27, ORDERED);
@@ -487,13 +501,13 @@ function checkCriticality(v: unknown, path: string, out: Diagnostic[], d: number
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CRITICALITY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CRITICALITY", "an object", v);
   const ce = new ContentErrors(out, path, "CRITICALITY", v, ["LABEL","VALUE"], ["LABEL","VALUE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["LABEL","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CRITICALITY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CRITICALITY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CRITICALITY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CRITICALITY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CRITICALITY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 29, ORDERED);
@@ -541,13 +555,13 @@ function checkScanParameters(v: unknown, path: string, out: Diagnostic[], d: num
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SCAN_PARAMETERS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SCAN_PARAMETERS", "an object", v);
   const ce = new ContentErrors(out, path, "SCAN_PARAMETERS", v, ["FILE_PATH","DATA_TYPE","DESCRIPTION"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATA_TYPE","DESCRIPTION","FILE_PATH"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_PARAMETERS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SCAN_PARAMETERS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_PARAMETERS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SCAN_PARAMETERS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SCAN_PARAMETERS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 39, ORDERED);
@@ -578,14 +592,21 @@ function checkTechnologies(v: unknown, path: string, out: Diagnostic[], d: numbe
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TECHNOLOGIES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TECHNOLOGIES", "an object", v);
   const ce = new ContentErrors(out, path, "TECHNOLOGIES", v, ["TECHNOLOGY"], [], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "TECHNOLOGIES", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","TECHNOLOGY"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGIES", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGIES", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "TECHNOLOGIES", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGIES", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGIES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGIES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 44, ORDERED);
@@ -596,13 +617,13 @@ function checkTechnology(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "TECHNOLOGY", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "TECHNOLOGY", "an object", v);
   const ce = new ContentErrors(out, path, "TECHNOLOGY", v, ["ID","NAME","EVALUATE","RATIONALE","REMEDIATION","DATAPOINT","USE_SCAN_VALUE","DB_QUERY","DESCRIPTION"], ["ID"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATAPOINT","DB_QUERY","DESCRIPTION","EVALUATE","ID","NAME","RATIONALE","REMEDIATION","USE_SCAN_VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGY", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "TECHNOLOGY", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGY", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "TECHNOLOGY", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 45, ORDERED);
@@ -625,13 +646,13 @@ function checkEvaluate(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "EVALUATE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "EVALUATE", "an object", v);
   const ce = new ContentErrors(out, path, "EVALUATE", v, ["CTRL"], [], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CTRL"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "EVALUATE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "EVALUATE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "EVALUATE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "EVALUATE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "EVALUATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 47, ORDERED);
@@ -650,13 +671,13 @@ function checkDatapoint(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DATAPOINT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DATAPOINT", "an object", v);
   const ce = new ContentErrors(out, path, "DATAPOINT", v, ["CARDINALITY","OPERATOR","DEFAULT_VALUES"], ["CARDINALITY","OPERATOR"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CARDINALITY","DEFAULT_VALUES","OPERATOR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATAPOINT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATAPOINT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATAPOINT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATAPOINT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DATAPOINT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 50, ORDERED);
@@ -677,14 +698,21 @@ function checkDefaultValues(v: unknown, path: string, out: Diagnostic[], d: numb
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DEFAULT_VALUES", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DEFAULT_VALUES", "an object", v);
   const ce = new ContentErrors(out, path, "DEFAULT_VALUES", v, ["DEFAULT_VALUE"], [], []);
-  if (v["@_total"] !== undefined) checkValue(out, path, "DEFAULT_VALUES", "total", "string", null, null, null, v["@_total"]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["@_total","DEFAULT_VALUE"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DEFAULT_VALUES", found: k.slice(2), expected: "total" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DEFAULT_VALUES", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_total":
+        checkValue(out, path, "DEFAULT_VALUES", "total", "string", null, null, null, v["@_total"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DEFAULT_VALUES", found: k.slice(2), expected: "total" }, path);
+    }
+  }
+  const order = orderOf(v, true);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DEFAULT_VALUES", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DEFAULT_VALUES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 53, ORDERED);
@@ -707,13 +735,13 @@ function checkCtrl(v: unknown, path: string, out: Diagnostic[], d: number): void
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CTRL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "CTRL", "an object", v);
   const ce = new ContentErrors(out, path, "CTRL", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CTRL", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CTRL", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CTRL", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "CTRL", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "CTRL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 57, ORDERED);
@@ -728,13 +756,13 @@ function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "AND", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "AND", "an object", v);
   const ce = new ContentErrors(out, path, "AND", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AND", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "AND", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AND", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "AND", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "AND", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 58, ORDERED);
@@ -749,13 +777,13 @@ function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OR", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OR", "an object", v);
   const ce = new ContentErrors(out, path, "OR", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OR", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OR", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OR", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OR", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OR", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 59, ORDERED);
@@ -770,13 +798,13 @@ function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "NOT", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "NOT", "an object", v);
   const ce = new ContentErrors(out, path, "NOT", v, ["AND","OR","NOT","DP"], [], [["AND","OR","NOT","DP"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["AND","DP","NOT","OR"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "NOT", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "NOT", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "NOT", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "NOT", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "NOT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 60, ORDERED);
@@ -791,13 +819,13 @@ function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DP", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DP", "an object", v);
   const ce = new ContentErrors(out, path, "DP", v, ["K","OP","CD","L","V","FV","DBCOL","DT"], [], [["K","OP","CD","L","V","FV","DBCOL","DT"]]);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CD","DBCOL","DT","FV","K","L","OP","V"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DP", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DP", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DP", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DP", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 61, ORDERED);
@@ -816,15 +844,22 @@ function checkK(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "K", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "K", "an object", v);
   const ce = new ContentErrors(out, path, "K", v, [], [], []);
-  if (v["@_id"] !== undefined) checkValue(out, path, "K", "id", "string", null, null, null, v["@_id"]);
-  if (v["#text"] !== undefined) checkValue(out, path, "K", "text", "string", null, null, null, v["#text"]);
-  const order = orderOf(v, false);
   const known: ReadonlySet<string> = new Set(["@_id","#text"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "K", found: k.slice(2), expected: "id" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/not-empty", { parent: "K", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_id":
+        checkValue(out, path, "K", "id", "string", null, null, null, v["@_id"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "K", found: k.slice(2), expected: "id" }, path);
+    }
+  }
+  if (v["#text"] !== undefined) checkValue(out, path, "K", "text", "string", null, null, null, v["#text"]);
+  const order = orderOf(v, false);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/not-empty", { parent: "K", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "K", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 62, ORDERED);
@@ -835,15 +870,22 @@ function checkOp(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OP", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OP", "an object", v);
   const ce = new ContentErrors(out, path, "OP", v, [], [], []);
-  if (v["@_id"] !== undefined) checkValue(out, path, "OP", "id", "string", null, null, null, v["@_id"]);
-  if (v["#text"] !== undefined) checkValue(out, path, "OP", "text", "string", null, null, null, v["#text"]);
-  const order = orderOf(v, false);
   const known: ReadonlySet<string> = new Set(["@_id","#text"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OP", found: k.slice(2), expected: "id" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/not-empty", { parent: "OP", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_id":
+        checkValue(out, path, "OP", "id", "string", null, null, null, v["@_id"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OP", found: k.slice(2), expected: "id" }, path);
+    }
+  }
+  if (v["#text"] !== undefined) checkValue(out, path, "OP", "text", "string", null, null, null, v["#text"]);
+  const order = orderOf(v, false);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/not-empty", { parent: "OP", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 63, ORDERED);
@@ -866,16 +908,25 @@ function checkFv(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "FV", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "FV", "an object", v);
   const ce = new ContentErrors(out, path, "FV", v, [], [], []);
-  if (v["@_set"] !== undefined) checkValue(out, path, "FV", "set", "string", null, null, null, v["@_set"]);
-  if (v["@_id"] !== undefined) checkValue(out, path, "FV", "id", "string", null, null, null, v["@_id"]);
-  if (v["#text"] !== undefined) checkValue(out, path, "FV", "text", "string", null, null, null, v["#text"]);
-  const order = orderOf(v, false);
   const known: ReadonlySet<string> = new Set(["@_set","@_id","#text"]);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "FV", found: k.slice(2), expected: "set, id" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/not-empty", { parent: "FV", found: foundText(v["#text"]) });
+    switch (k) {
+      case "@_set":
+        checkValue(out, path, "FV", "set", "string", null, null, null, v["@_set"]);
+        break;
+      case "@_id":
+        checkValue(out, path, "FV", "id", "string", null, null, null, v["@_id"]);
+        break;
+      default:
+        if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "FV", found: k.slice(2), expected: "set, id" }, path);
+    }
+  }
+  if (v["#text"] !== undefined) checkValue(out, path, "FV", "text", "string", null, null, null, v["#text"]);
+  const order = orderOf(v, false);
+  for (const k of Object.keys(v)) {
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/not-empty", { parent: "FV", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "FV", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 67, ORDERED);
@@ -894,13 +945,13 @@ function checkAppendix(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "APPENDIX", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "APPENDIX", "an object", v);
   const ce = new ContentErrors(out, path, "APPENDIX", v, ["OP_ACRONYMS","DATA_POINT_ACRONYMS"], ["OP_ACRONYMS","DATA_POINT_ACRONYMS"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATA_POINT_ACRONYMS","OP_ACRONYMS"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "APPENDIX", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "APPENDIX", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "APPENDIX", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "APPENDIX", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "APPENDIX", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 70, ORDERED);
@@ -912,13 +963,13 @@ function checkOpAcronyms(v: unknown, path: string, out: Diagnostic[], d: number)
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "OP_ACRONYMS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "OP_ACRONYMS", "an object", v);
   const ce = new ContentErrors(out, path, "OP_ACRONYMS", v, ["OP"], ["OP"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["OP"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OP_ACRONYMS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "OP_ACRONYMS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OP_ACRONYMS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "OP_ACRONYMS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "OP_ACRONYMS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 71, ORDERED);
@@ -929,13 +980,13 @@ function checkDataPointAcronyms(v: unknown, path: string, out: Diagnostic[], d: 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "DATA_POINT_ACRONYMS", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "DATA_POINT_ACRONYMS", "an object", v);
   const ce = new ContentErrors(out, path, "DATA_POINT_ACRONYMS", v, ["DP"], ["DP"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DP"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATA_POINT_ACRONYMS", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "DATA_POINT_ACRONYMS", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATA_POINT_ACRONYMS", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "DATA_POINT_ACRONYMS", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "DATA_POINT_ACRONYMS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 72, ORDERED);

@@ -61,13 +61,13 @@ function checkSimpleReturn(v: unknown, path: string, out: Diagnostic[], d: numbe
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "SIMPLE_RETURN", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "SIMPLE_RETURN", "an object", v);
   const ce = new ContentErrors(out, path, "SIMPLE_RETURN", v, ["REQUEST","RESPONSE"], ["RESPONSE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["REQUEST","RESPONSE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SIMPLE_RETURN", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "SIMPLE_RETURN", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SIMPLE_RETURN", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "SIMPLE_RETURN", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "SIMPLE_RETURN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
@@ -79,13 +79,13 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "REQUEST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "REQUEST", "an object", v);
   const ce = new ContentErrors(out, path, "REQUEST", v, ["DATETIME","USER_LOGIN","RESOURCE","PARAM_LIST","POST_DATA"], ["DATETIME","USER_LOGIN","RESOURCE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["DATETIME","PARAM_LIST","POST_DATA","RESOURCE","USER_LOGIN"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "REQUEST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "REQUEST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
@@ -112,13 +112,13 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM_LIST", v, ["PARAM"], ["PARAM"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["PARAM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
@@ -129,13 +129,13 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "PARAM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "PARAM", "an object", v);
   const ce = new ContentErrors(out, path, "PARAM", v, ["KEY","VALUE"], ["KEY","VALUE"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["KEY","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "PARAM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "PARAM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
@@ -159,13 +159,13 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "RESPONSE", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "RESPONSE", "an object", v);
   const ce = new ContentErrors(out, path, "RESPONSE", v, ["DATETIME","CODE","TEXT","ITEM_LIST"], ["DATETIME","TEXT"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["CODE","DATETIME","ITEM_LIST","TEXT"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "RESPONSE", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "RESPONSE", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
@@ -187,13 +187,13 @@ function checkItemList(v: unknown, path: string, out: Diagnostic[], d: number): 
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ITEM_LIST", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ITEM_LIST", "an object", v);
   const ce = new ContentErrors(out, path, "ITEM_LIST", v, ["ITEM"], ["ITEM"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["ITEM"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ITEM_LIST", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ITEM_LIST", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ITEM_LIST", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ITEM_LIST", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ITEM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 13, ORDERED);
@@ -204,13 +204,13 @@ function checkItem(v: unknown, path: string, out: Diagnostic[], d: number): void
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "ITEM", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return typeError(out, path, "ITEM", "an object", v);
   const ce = new ContentErrors(out, path, "ITEM", v, ["KEY","VALUE"], ["KEY"], []);
-  const order = orderOf(v, true);
   const known: ReadonlySet<string> = new Set(["KEY","VALUE"]);
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ITEM", found: k.slice(2), expected: "none" }, path);
+  const order = orderOf(v, true);
   for (const k of Object.keys(v)) {
-    if (known.has(k)) continue;
-    if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "ITEM", found: k.slice(2), expected: "none" }, path);
-    else if (order !== null) continue;
-    else if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ITEM", found: foundText(v["#text"]) });
+    if (known.has(k) || k.startsWith("@_")) continue;
+    if (order !== null) continue;
+    if (k === "#text") ce.report("valid/text-not-allowed", { parent: "ITEM", found: foundText(v["#text"]) });
     else ce.report("valid/unexpected-element", { parent: "ITEM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 14, ORDERED);

@@ -78,6 +78,7 @@ const TYPED_DTD = `<!ELEMENT t EMPTY>
 const OPEN = `<xs:schema ${XS}>
   <xs:element name="o"><xs:complexType><xs:sequence>
     <xs:element name="e" minOccurs="0"><xs:complexType><xs:anyAttribute processContents="skip"/></xs:complexType></xs:element>
+    <xs:element name="q" minOccurs="0"><xs:complexType><xs:attribute name="attr" use="required"/><xs:attribute name="b" type="xs:int"/></xs:complexType></xs:element>
     <xs:element name="w" minOccurs="0"><xs:complexType><xs:sequence><xs:any processContents="skip" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
@@ -237,6 +238,17 @@ describe("schemas beyond the bundled ones", () => {
       expect((validate.validateO(value) as { code: string; path?: string; message: string }[]).map(key), xml).toEqual(engine.map(key));
       // Order-free (hand-built) objects give the same verdict.
       expect((validate.validateO(structuredClone(value)) as unknown[]).length === 0, xml).toBe(engine.length === 0);
+    }
+  });
+
+  it("attributes are reported in the engine's order: each present one in document order (value or undeclared), then the missing ones (a misspelt required attribute gave missing first)", async () => {
+    const parse = (await import(join(out, "open", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "open", "validate.ts"))) as Module;
+    const compiled = compileSchema(openModel).schema;
+    const key = (d: { code: string; path?: string; message: string }) => `${d.code} ${d.path ?? ""}: ${d.message}`;
+    for (const xml of [`<o><q atr="1" b="x"/></o>`, `<o><q b="x" atr="1"/></o>`, `<o><q atr="1"/></o>`]) {
+      const engine = validateString(xml, { file: "o.xml", schema: compiled }).diagnostics.filter((d) => d.severity === "error");
+      expect((validate.validateO(parse.parseO(xml)) as { code: string; path?: string; message: string }[]).map(key), xml).toEqual(engine.map(key));
     }
   });
 });
