@@ -67,6 +67,20 @@ export function escapeControls(text: string): string {
   );
 }
 
+/**
+ * How much of one value a message shows: a quoted value (the document's text) and a bare one (a
+ * name, a reason, a list) are cut to this, with their length, so a message stays one readable
+ * line (params keep up to MAX_PARAM_TEXT for tools).
+ */
+export const MESSAGE_QUOTED_KEEP = 60;
+export const MESSAGE_BARE_KEEP = 200;
+
+function clipForMessage(text: string, keep: number): string {
+  const chars = [...text];
+  // Cut only what is clearly longer: the count would not save much on a value just over the limit.
+  return chars.length <= keep + 20 ? text : `${chars.slice(0, keep).join("")}… (${chars.length} characters)`;
+}
+
 /** What a quoted placeholder shows for an empty value: `found ""` reads as a typo in the message. */
 export const EMPTY_VALUE = "an empty value";
 
@@ -76,9 +90,13 @@ export function render(template: string, params: Params): string {
     const name = (quoted ?? bare)!;
     const v = params[name];
     if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
-    const text = escapeControls(clipParamText(Array.isArray(v) ? v.join(", ") : String(v)));
-    if (quoted === undefined) return text;
-    return text === "" && eq === "" ? EMPTY_VALUE : `${eq}"${text}"`;
+    const whole = Array.isArray(v) ? v.join(", ") : String(v);
+    if (quoted === undefined) return escapeControls(clipForMessage(whole, MESSAGE_BARE_KEEP));
+    if (whole === "" && eq === "") return EMPTY_VALUE;
+    const shown = clipForMessage(whole, MESSAGE_QUOTED_KEEP);
+    // The count goes after the closing quote: inside it would read as part of the value.
+    const cut = shown.lastIndexOf("… (");
+    return shown === whole ? `${eq}"${escapeControls(whole)}"` : `${eq}"${escapeControls(shown.slice(0, cut))}…"${shown.slice(cut + 1)}`;
   });
 }
 

@@ -12,7 +12,7 @@ import type { CompiledAttribute, CompiledType } from "./compile.js";
 import type { ValueContext } from "./datatypes/index.js";
 import type { IdTable } from "./ids.js";
 import { explain, schemaValueContext, simpleChecker } from "./simple.js";
-import { clippedList, expectedList, typeNote } from "./messages.js";
+import { clippedList, expectedList, inNamespace, typeNote } from "./messages.js";
 import { isNmtoken, isXmlName, tokens } from "./names.js";
 
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -119,6 +119,19 @@ function present(attrs: XmlAttribute[], r: CompiledAttribute, dtdMode: boolean):
 
 function undeclared(ctx: AttributeContext, type: CompiledType, a: XmlAttribute, element: string): void {
   const names = type.attributeNames;
+  // The local name is declared in another namespace: "did you mean id?" would name the same thing.
+  const elsewhere = ctx.dtdMode ? undefined : type.attributes.get(a.local)?.find((c) => c.decl.namespace !== a.uri);
+  if (elsewhere !== undefined) {
+    const wanted = elsewhere.decl.namespace;
+    ctx.report(
+      "valid/undeclared-attribute",
+      { element, found: inNamespace(a.uri, a.name), expected: clippedList(names.map((n) => (n === a.local ? inNamespace(wanted, n) : n)), 20).join(", ") },
+      a.line,
+      a.column,
+      wanted === null ? `Write ${a.local} without a prefix: unprefixed attributes are in no namespace.` : `Write ${a.local} with a prefix bound to ${wanted} (xmlns:p="${wanted}" and p:${a.local}): an unprefixed attribute is in no namespace, whatever the default xmlns.`,
+    );
+    return;
+  }
   const suggestion = didYouMean(a.name, names);
   ctx.report(
     "valid/undeclared-attribute",

@@ -17,6 +17,7 @@ describe("diagnostic parameters are clipped", () => {
     const params = { name: "x".repeat(MAX_PARAM_TEXT), n: 3, list: ["a", "b"] };
     const d = diagnose("test/clip", params, { line: 1, column: 1 });
     expect(d.params).toEqual(params);
-    expect(d.message).toBe(`no attribute ${params.name} here`);
+    // The message shows a readable start (MESSAGE_BARE_KEEP characters) and the length; params keep it whole.
+    expect(d.message).toBe(`no attribute ${"x".repeat(200)}… (${MAX_PARAM_TEXT} characters) here`);
   });
 });

@@ -21,6 +21,10 @@ describe("values in messages", () => {
   it("an attribute as written keeps its quotes (name=\"\")", () => {
     expect(render('xsi:type="{found}" and "{found}"', { found: "" })).toBe('xsi:type="" and an empty value');
   });
+  it("a long value is cut in the message, after 60 characters, with its length outside the quotes", () => {
+    expect(render('found "{found}"; name {name}', { found: "x".repeat(354), name: "n".repeat(230) })).toBe(`found "${"x".repeat(60)}…" (354 characters); name ${"n".repeat(200)}… (230 characters)`);
+    expect(render('found "{found}"', { found: "y".repeat(80) })).toBe(`found "${"y".repeat(80)}"`);
+  });
   it("a tab or line break inside a value is escaped: the message stays one line", () => {
     const [d] = dtd('<!ELEMENT r EMPTY><!ATTLIST r kind (a|b) #IMPLIED>', '<r kind="a&#9;"/>');
     expect(d.message).toBe('r: attribute kind: expected one of a or b; found "a\\t"');
@@ -65,6 +69,12 @@ describe("hints", () => {
     const [d] = errors(runXsd(xsd, "<contact><customer/><comment/><customer/></contact>"));
     expect(d.message).toBe("contact: expected </contact>; found <customer>");
     expect(d.hint).toBe("<contact> cannot contain <customer> here: remove it or move it.");
+  });
+  it("an attribute declared in another namespace is named with its namespace, not \"did you mean id?\"", () => {
+    const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:n" elementFormDefault="qualified" attributeFormDefault="qualified"><xs:element name="foo"><xs:complexType><xs:attribute name="id" type="xs:ID"/></xs:complexType></xs:element></xs:schema>';
+    const [d] = errors(runXsd(xsd, '<foo xmlns="urn:n" id="abc"/>'));
+    expect(d.message).toBe("foo: no attribute id in no namespace is declared; declared attributes: id in namespace urn:n");
+    expect(d.hint).toBe('Write id with a prefix bound to urn:n (xmlns:p="urn:n" and p:id): an unprefixed attribute is in no namespace, whatever the default xmlns.');
   });
   it("the codes that had none now carry one", () => {
     const ds = dtd('<!ELEMENT r EMPTY><!ATTLIST r a CDATA #FIXED "x" ref IDREF #IMPLIED>', '<r a="y" ref="nope" b="1"/>');
