@@ -67,6 +67,9 @@ const SKIP = null;
  */
 const LAX = "lax";
 
+/** resolveXsiType's answer for xs:anyType where the declared type is another: it derives from none. */
+const NOT_DERIVED = "\u0000not derived";
+
 /** xs:anyType as lax assessment sees it: any text; children and attributes checked by their global declarations. */
 const LAX_ANY_TYPE: CompiledType = {
   id: -1,
@@ -608,7 +611,9 @@ export class ValidationEngine implements XmlHandler {
       if (builtin !== undefined) ({ model, ref: named } = builtin);
     }
     if (named !== undefined) return { model, named };
-    return uri === undefined ? `the prefix "${prefix}" is not bound to a namespace` : "no such type is declared in the schema";
+    if (uri === undefined) return `the prefix "${prefix}" is not bound to a namespace`;
+    // xs:anyType is in every schema; a model without it has no element of that type to replace.
+    return uri === XSD_NS && local === "anyType" ? NOT_DERIVED : "no such type is declared in the schema";
   }
 
   /**
@@ -627,7 +632,8 @@ export class ValidationEngine implements XmlHandler {
   private xsiType(el: CompiledElement, tag: StartTag, value: string, line: number, column: number): CompiledType | null {
     const resolved = this.resolveXsiType(value);
     if (typeof resolved === "string") {
-      this.report("valid/xsi-type", { parent: tag.name, found: value, problem: resolved }, line, column);
+      const problem = resolved === NOT_DERIVED ? `the type does not derive from the declared type ${typeName(this.schema!.model, el.decl.type)}` : resolved;
+      this.report("valid/xsi-type", { parent: tag.name, found: value, problem }, line, column);
       return null;
     }
     const { model, named } = resolved;
