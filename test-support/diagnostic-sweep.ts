@@ -343,6 +343,20 @@ export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity
   return out;
 }
 
+/**
+ * Violations with a known cause outside the diagnostics' text, each with why (reported, not
+ * hidden: the test prints them and docs/validation.md lists them).
+ */
+export const KNOWN: readonly { kind: InvariantKind; match: RegExp; why: string }[] = [
+  {
+    kind: "duplicate",
+    match: /valid\/unresolved-idref/,
+    why: "an IDREFS value naming one missing ID twice (idrefs=\"a a\") gets one valid/unresolved-idref per token, at the attribute: libxml2 too reports each token; one per distinct token is the engine's call (src/validate/engine.ts end())",
+  },
+];
+
+export const knownWhy = (v: Violation): string | undefined => KNOWN.find((k) => k.kind === v.kind && k.match.test(v.detail))?.why;
+
 // ---- the run ----------------------------------------------------------------------------------
 
 function validateOnce(seed: SweepSeed, m: SweepMutant): Diagnostic[] {
@@ -367,7 +381,7 @@ export function checkMutant(seed: SweepSeed, m: SweepMutant): { violations: Viol
 export interface SweepOptions {
   scale?: number;
   mutateSeed?: number;
-  /** Seeds per family at scale 1 (a seeded sample; the Qualys families are small and run whole). */
+  /** Seeds per family (a seeded sample when a family has more; default: every seed). */
   perFamily?: number;
 }
 
@@ -375,7 +389,7 @@ export function runSweep(options: SweepOptions = {}): SweepReport {
   const scale = options.scale ?? 1;
   const mutateSeed = options.mutateSeed ?? 7;
   const { seeds: all, skipped } = sweepSeeds();
-  const perFamily = (options.perFamily ?? 40) * scale;
+  const perFamily = options.perFamily ?? Number.POSITIVE_INFINITY;
   const rng = seededRng(mutateSeed);
   const byFamily = new Map<Family, SweepSeed[]>();
   for (const s of all) byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
