@@ -193,8 +193,11 @@ function elementCheck(ctx: Ctx): Code {
       body = ctx.ordered
         ? [
             deep,
-            // DTD ANY / xs:anyType: only a parsed object (child order recorded) is checked, child by child.
+            // DTD ANY / xs:anyType: only a parsed object (child order recorded) is checked, child by child;
+            // its attributes as any element's (DTD ANY declares them; xs:anyType's wildcard takes any).
             _`if (!${N.isRecord}(${N.v})) return;`,
+            ...attributeChecks(ctx, form.attributes, ctx.schema.model.kind === "xsd"),
+            ...missingAttributes(ctx, form.attributes),
             _`const ${N.order} = ${N.orderOf}(${N.v}, false);`,
             _`if (${N.order} !== null) ${N.walkContent}(${N.v}, ${N.order}, ${N.path}, ${N.out}, ${N.d}, ${ctx.at}, ${N.ORDERED});`,
           ]

@@ -217,7 +217,7 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
   const c = ct.content;
   switch (c.kind) {
     case "any":
-      return { ...base, doc, shape: "any", attributes, mixed: true, open: true };
+      return { ...base, doc, shape: "any", attributes, mixed: true, open: true, openChildren: true, ...(open ? { openAttributes: true as const } : {}) };
     case "empty":
       return { ...base, doc, shape: attributes.length === 0 && !open ? "empty" : "object", attributes, mixed: false, open };
     case "simple": {

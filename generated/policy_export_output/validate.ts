@@ -408,6 +408,7 @@ function checkControls(v: unknown, path: string, out: Diagnostic[], d: number): 
 function checkControl(v: unknown, path: string, out: Diagnostic[], d: number): void {
   if (d > MAX_DEPTH) return report(out, "object/too-deep", { element: "CONTROL", limit: MAX_DEPTH }, path);
   if (!isRecord(v)) return;
+  for (const k of Object.keys(v)) if (k.startsWith("@_")) report(out, "valid/undeclared-attribute", { element: "CONTROL", found: k.slice(2), expected: "none" }, path);
   const order = orderOf(v, false);
   if (order !== null) walkContent(v, order, path, out, d, 21, ORDERED);
 }

@@ -72,6 +72,7 @@ const SUBSTITUTION = `<xs:schema ${XS}>
     <xs:element ref="head" maxOccurs="unbounded"/><xs:element name="end" type="xs:string"/>
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
+const ANY_DTD = `<!ELEMENT a ANY>\n<!ATTLIST a x CDATA #REQUIRED>\n<!ELEMENT b EMPTY>\n`;
 const TYPED_DTD = `<!ELEMENT t EMPTY>
 <!ATTLIST t u (ks|kg) #IMPLIED id ID #IMPLIED n NMTOKEN #IMPLIED f CDATA #FIXED "1">
 `;
@@ -93,6 +94,7 @@ const simpleAndEmpty = generate("simpleempty", "xsd", SIMPLE_AND_EMPTY);
 generate("overlap", "dtd", OVERLAP);
 const substitution = generate("substitution", "xsd", SUBSTITUTION);
 generate("typeddtd", "dtd", TYPED_DTD);
+generate("anydtd", "dtd", ANY_DTD);
 const openModel = generate("open", "xsd", OPEN);
 
 const loc = { file: "t", line: 1, column: 1 };
@@ -105,7 +107,7 @@ describe("schemas beyond the bundled ones", () => {
   });
 
   it("every output compiles under --strict, including schemas without a global element (was `import { , type Diagnostic }`)", async () => {
-    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty", "overlap", "substitution", "typeddtd", "open"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
+    const files = ["wildcard", "noglobal", "noglobaldtd", "plain", "plaindtd", "simpleempty", "overlap", "substitution", "typeddtd", "open", "anydtd"].flatMap((n) => ["types.ts", "table.ts", "parse.ts", "validate.ts", "index.ts"].map((f) => join(out, n, f)));
     const program = ts.createProgram(files, strictOptions([], { noUnusedLocals: true }));
     expect(diagnosticLines(program)).toEqual([]);
     const { readFileSync } = await import("node:fs");
@@ -249,6 +251,17 @@ describe("schemas beyond the bundled ones", () => {
     for (const xml of [`<o><q atr="1" b="x"/></o>`, `<o><q b="x" atr="1"/></o>`, `<o><q atr="1"/></o>`]) {
       const engine = validateString(xml, { file: "o.xml", schema: compiled }).diagnostics.filter((d) => d.severity === "error");
       expect((validate.validateO(parse.parseO(xml)) as { code: string; path?: string; message: string }[]).map(key), xml).toEqual(engine.map(key));
+    }
+  });
+
+  it("the attributes of a DTD ANY element are checked (were not: an undeclared or missing one was accepted)", async () => {
+    const parse = (await import(join(out, "anydtd", "parse.ts"))) as Module;
+    const validate = (await import(join(out, "anydtd", "validate.ts"))) as Module;
+    const key = (d: { code: string; path?: string; message: string }) => `${d.code} ${d.path ?? ""}: ${d.message}`;
+    for (const body of [`<a x="1" y="2"><b/></a>`, `<a><b/></a>`, `<a x="1"><b/>t</a>`]) {
+      const xml = `<!DOCTYPE a [${ANY_DTD}]>${body}`;
+      const engine = validateString(xml, { file: "a.xml" }).diagnostics.filter((d) => d.severity === "error");
+      expect((validate.validateA(parse.parseA(xml)) as { code: string; path?: string; message: string }[]).map(key), body).toEqual(engine.map(key));
     }
   });
 });
