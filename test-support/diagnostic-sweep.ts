@@ -29,6 +29,8 @@ export type Family = "fixture" | "corpus" | "typed" | "libxml2-xsd" | "libxml2-d
 /** A seed and how it is validated: against a compiled schema, or its own DOCTYPE (through `resolveEntity`). */
 export interface SweepSeed {
   name: string;
+  /** The seed's own path: a DOCTYPE's relative system id resolves against it. */
+  file: string;
   family: Family;
   text: string;
   /** The model mutations are made from (null: only well-formedness mutants). */
@@ -106,31 +108,31 @@ export function sweepSeeds(): { seeds: SweepSeed[]; skipped: SweepReport["skippe
   const compile = compiler();
   const seeds: SweepSeed[] = [];
   const skipped: SweepReport["skipped"] = [];
-  const add = (name: string, family: Family, text: string, file: string | undefined, kind: "dtd" | "xsd") => {
-    if (file === undefined) return skipped.push({ seed: name, reason: "no catalog schema" });
-    const c = compile(file, kind);
+  const add = (name: string, family: Family, path: string, text: string, schemaFile: string | undefined, kind: "dtd" | "xsd") => {
+    if (schemaFile === undefined) return skipped.push({ seed: name, reason: "no catalog schema" });
+    const c = compile(schemaFile, kind);
     if (typeof c === "string") skipped.push({ seed: name, reason: c });
-    else seeds.push({ name, family, text, model: c.model, schema: c.schema });
+    else seeds.push({ name, file: path, family, text, model: c.model, schema: c.schema });
   };
   for (const n of xmlIn(FIXTURES_DIR)) {
     const text = readFileSync(join(FIXTURES_DIR, n), "utf8");
     const e = entryFor(catalog, text);
-    add(`fixture/${n}`, "fixture", text, e?.file, e?.kind ?? "dtd");
+    add(`fixture/${n}`, "fixture", join(FIXTURES_DIR, n), text, e?.file, e?.kind ?? "dtd");
   }
   if (existsSync(CORPUS_DIR))
     for (const d of readdirSync(CORPUS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort())
       for (const n of xmlIn(join(CORPUS_DIR, d))) {
         const text = readFileSync(join(CORPUS_DIR, d, n), "utf8");
         const e = entryFor(catalog, text);
-        if (e !== undefined) add(`corpus/${d}/${n}`, "corpus", text, e.file, e.kind);
+        if (e !== undefined) add(`corpus/${d}/${n}`, "corpus", join(CORPUS_DIR, d, n), text, e.file, e.kind);
       }
   for (const n of xmlIn(TYPED_DIR)) {
     const m = /^(.*)-(dtd|xsd)\.xml$/.exec(n);
-    if (m !== null) add(`typed/${n}`, "typed", readFileSync(join(TYPED_DIR, n), "utf8"), join(TYPED_DIR, `${m[1]}.${m[2]}`), m[2] as "dtd" | "xsd");
+    if (m !== null) add(`typed/${n}`, "typed", join(TYPED_DIR, n), readFileSync(join(TYPED_DIR, n), "utf8"), join(TYPED_DIR, `${m[1]}.${m[2]}`), m[2] as "dtd" | "xsd");
   }
   for (const s of extraSeeds(EXTRA_SOURCES).seeds) {
-    if (s.mode === "schema") add(s.name, s.source, s.text, s.schema.file, "xsd");
-    else seeds.push({ name: s.name, family: s.source, text: s.text, model: s.model, resolveEntity: s.resolveEntity });
+    if (s.mode === "schema") add(s.name, s.source, s.file, s.text, s.schema.file, "xsd");
+    else seeds.push({ name: s.name, file: s.file, family: s.source, text: s.text, model: s.model, resolveEntity: s.resolveEntity });
   }
   return { seeds, skipped };
 }
@@ -193,8 +195,10 @@ export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityR
       top?.counts.set(tag.name, n);
       const path = `${top?.path ?? ""}/${tag.name}${n > 1 ? `[${n}]` : ""}`;
       // A self-closing tag's end event is at its `<`: its attributes lie after it, inside the element.
-      const last = tag.attributes[tag.attributes.length - 1];
-      spans.set(path, { line: tag.line, column: tag.column, ...(last ? { attrs: { line: last.line, column: last.column } } : {}) });
+      // (The latest attribute: defaulted ones, added at the end, carry the tag's position.)
+      let last: Position | undefined;
+      for (const a of tag.attributes) if (last === undefined || before(last, a)) last = { line: a.line, column: a.column };
+      spans.set(path, { line: tag.line, column: tag.column, ...(last ? { attrs: last } : {}) });
       stack.push({ path, counts: new Map() });
     },
     endElement(_name, pos) {
@@ -213,10 +217,21 @@ export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityR
 
 const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
 
-function locationProblems(ds: Diagnostic[], text: string, spans: () => Map<string, Span>): { kind: InvariantKind; detail: string }[] {
-  const lines = text.split(/\r\n|\r|\n/);
+/** The lines of another file a diagnostic points into (an external DTD or entity: its `schemaLocation`). */
+const otherFileLines = new Map<string, string[] | undefined>();
+function linesOf(file: string): string[] | undefined {
+  if (!otherFileLines.has(file)) otherFileLines.set(file, existsSync(file) ? readFileSync(file, "utf8").split(/\r\n|\r|\n/) : undefined);
+  return otherFileLines.get(file);
+}
+
+function locationProblems(ds: Diagnostic[], text: string, documentFile: string | undefined, spans: () => Map<string, Span>): { kind: InvariantKind; detail: string }[] {
+  const documentLines = text.split(/\r\n|\r|\n/);
   const out: { kind: InvariantKind; detail: string }[] = [];
   for (const d of ds) {
+    // A diagnostic in an external DTD or entity is placed in that file (its schemaLocation names it).
+    const elsewhere = d.schemaLocation !== undefined && d.schemaLocation.file !== documentFile && d.schemaLocation.line === d.line && d.schemaLocation.column === d.column;
+    const lines = elsewhere ? linesOf(d.schemaLocation!.file) : documentLines;
+    if (lines === undefined) continue;
     const line = lines[d.line - 1];
     if (!(d.line >= 1) || line === undefined) out.push({ kind: "location", detail: `line outside the document (${lines.length} lines): ${shown(d)}` });
     else if (!(d.column >= 1) || d.column > [...line].length + 1) out.push({ kind: "location", detail: `column outside line ${d.line} (${[...line].length} characters): ${shown(d)}` });
@@ -252,7 +267,7 @@ function foundCore(value: string): string {
 function ownText(text: string, params: Diagnostic["params"]): string {
   let rest = text;
   const values = Object.values(params ?? {}).flatMap((v) => (Array.isArray(v) ? v : [String(v)]));
-  for (const v of values.filter((v) => v.trim().length > 1).sort((a, b) => b.length - a.length)) rest = rest.split(v).join("\u0000");
+  for (const v of values.filter((v) => v.trim().length > 1).sort((a, b) => b.length - a.length)) rest = rest.split(v).join("\u0000").split(escapeControls(v)).join("\u0000");
   return rest;
 }
 
@@ -272,6 +287,8 @@ function textProblems(what: "message" | "hint", text: string, d: Diagnostic): st
 function foundProblems(d: Diagnostic, texts: () => string[]): string[] {
   const found = d.params?.found;
   if (typeof found !== "string" || found === "" || !d.message.includes(`"${escapeControls(found)}"`)) return [];
+  // A value built from a general entity's replacement text: the DTD holds it, not the document (not checked).
+  if (/&(?!(?:amp|lt|gt|quot|apos|#)\b|#)[A-Za-z_:][\w.:-]*;/.test(texts()[0])) return [];
   const core = foundCore(found);
   const v = core.replace(/\s+/g, " ");
   return core === "" || texts().some((t) => t.includes(core) || t.includes(v)) ? [] : [`quoted found value "${found}" is not in the document: ${shown(d)}`];
@@ -320,12 +337,12 @@ function suggestionProblems(d: Diagnostic): string[] {
 export const MAX_MESSAGE = 300;
 
 /** The invariants on one document's diagnostics alone (all but crash and determinism). */
-export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity?: EntityResolver): { kind: InvariantKind; detail: string }[] {
+export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity?: EntityResolver, documentFile?: string): { kind: InvariantKind; detail: string }[] {
   const codes = allCodes();
   const out: { kind: InvariantKind; detail: string }[] = [];
   let spans: Map<string, Span> | undefined;
   let texts: string[] | undefined;
-  out.push(...locationProblems(ds, text, () => (spans ??= elementSpans(text, resolveEntity))));
+  out.push(...locationProblems(ds, text, documentFile, () => (spans ??= elementSpans(text, resolveEntity))));
   const seen = new Set<string>();
   for (const d of ds) {
     if (!codes.has(d.code)) out.push({ kind: "code", detail: `unknown code: ${shown(d)}` });
@@ -338,6 +355,9 @@ export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity
     for (const p of listProblems(d)) out.push({ kind: "expected-list", detail: p });
     for (const p of suggestionProblems(d)) out.push({ kind: "suggestion", detail: p });
     if (d.severity === "error" && (d.hint === undefined || d.hint.trim() === "") && !SELF_SUFFICIENT.has(d.code)) out.push({ kind: "hint", detail: `an error without a hint: ${shown(d)}` });
+    // "first at line N", "opened at L:C": the earlier place, before the one reported.
+    const first = { line: Number(d.params?.firstLine ?? d.params?.openLine), column: Number(d.params?.firstColumn ?? d.params?.openColumn ?? 1) };
+    if (Number.isFinite(first.line) && !before(first, d)) out.push({ kind: "message", detail: `an earlier place (${first.line}:${first.column}) after the diagnostic: ${shown(d)}` });
     if (d.message.length > MAX_MESSAGE) out.push({ kind: "length", detail: `${d.message.length} characters: ${shown(d).slice(0, 200)}…` });
   }
   return out;
@@ -360,7 +380,7 @@ export const knownWhy = (v: Violation): string | undefined => KNOWN.find((k) => 
 // ---- the run ----------------------------------------------------------------------------------
 
 function validateOnce(seed: SweepSeed, m: SweepMutant): Diagnostic[] {
-  const options = { file: `${seed.name}.xml`, ...(seed.schema ? { schema: seed.schema } : {}), ...(seed.resolveEntity ? { resolveEntity: seed.resolveEntity } : {}) };
+  const options = { file: seed.file, ...(seed.schema ? { schema: seed.schema } : {}), ...(seed.resolveEntity ? { resolveEntity: seed.resolveEntity } : {}) };
   return validateString(m.bytes ?? m.text, options).diagnostics;
 }
 
@@ -372,7 +392,7 @@ export function checkMutant(seed: SweepSeed, m: SweepMutant): { violations: Viol
   } catch (e) {
     return { violations: [v("crash", e instanceof Error ? (e.stack ?? e.message).split("\n").slice(0, 4).join(" | ") : String(e))], diagnostics: [] };
   }
-  const violations = diagnosticProblems(first, m.bytes ? new TextDecoder().decode(m.bytes) : m.text, seed.resolveEntity).map((p) => v(p.kind, p.detail));
+  const violations = diagnosticProblems(first, m.bytes ? new TextDecoder().decode(m.bytes) : m.text, seed.resolveEntity, seed.file).map((p) => v(p.kind, p.detail));
   const again = validateOnce(seed, m);
   if (JSON.stringify(again) !== JSON.stringify(first)) violations.push(v("determinism", "a second run gave other diagnostics"));
   return { violations, diagnostics: first };

@@ -59,9 +59,9 @@ export function clark(uri: string | null, local: string): string {
   return uri === null ? local : `{${uri}}${local}`;
 }
 
-/** "R in namespace urn:q" / "R in no namespace". */
+/** "R in namespace urn:q" / "R in no namespace"; a URI with white space at an end is quoted, or the space would not show. */
 export function inNamespace(uri: string | null, local: string): string {
-  return uri === null ? `${local} in no namespace` : `${local} in namespace ${uri}`;
+  return uri === null ? `${local} in no namespace` : `${local} in namespace ${uri.trim() === uri ? uri : JSON.stringify(uri)}`;
 }
 
 /** The fix for a name written in the wrong namespace (xmlns on the element or a prefix bound to the URI). */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { escapeControls, render } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { validateString } from "../../src/validate/index.js";
-import { clippedList } from "../../src/validate/messages.js";
+import { clippedList, inNamespace } from "../../src/validate/messages.js";
 import { runXsd } from "./xsd-cases.js";
 
 const dtd = (subset: string, body: string): Diagnostic[] => validateString(`<!DOCTYPE r [\n${subset}\n]>\n${body}\n`, { file: "t.xml" }).diagnostics;
@@ -63,6 +63,15 @@ describe("hints", () => {
     const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="T"><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="Registry Key"/><xs:enumeration value="Other"/></xs:restriction></xs:simpleType></xs:element></xs:schema>';
     const [d] = errors(runXsd(xsd, "<T> Registry Key</T>"));
     expect(d.hint).toBe('Remove the white space around the value ("Registry Key").');
+  });
+  it("a value with doubled inner spaces is told to use single spaces, not \"did you mean\" the same words", () => {
+    const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="T"><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="Registry Key"/><xs:enumeration value="Other"/></xs:restriction></xs:simpleType></xs:element></xs:schema>';
+    const [d] = errors(runXsd(xsd, "<T>Registry  Key</T>"));
+    expect(d.hint).toBe('Write the value with single spaces, as listed ("Registry Key").');
+  });
+  it("a namespace name with white space at an end is quoted", () => {
+    expect(inNamespace("urn:a ", "my")).toBe('my in namespace "urn:a "');
+    expect(inNamespace("urn:a", "my")).toBe("my in namespace urn:a");
   });
   it("a child with nothing left to expect gets the plain message, not \"add one of  before\"", () => {
     const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="contact"><xs:complexType><xs:choice minOccurs="2" maxOccurs="2"><xs:element name="customer"/><xs:element name="comment" minOccurs="0"/></xs:choice></xs:complexType></xs:element></xs:schema>';

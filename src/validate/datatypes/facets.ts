@@ -44,6 +44,13 @@ function fail(code: string, params: ValueParams): ValueCheck {
   return { code, params };
 }
 
+/** The fix when a value differs from a listed one only by white space (which a "did you mean" would not show). */
+function whiteSpaceFix(value: string, listed: string): string | undefined {
+  if (value.trim() === listed) return `remove the white space around the value ("${listed}")`;
+  if (value.replace(/\s+/g, " ").trim() === listed) return `write the value with single spaces, as listed ("${listed}")`;
+  return undefined;
+}
+
 export function enumerationCheck(members: EnumerationMember[], subject: FacetSubject): FacetCheck {
   const values = members.map((m) => m.literal);
   const parsed = members.map((m) => ({ literal: m.literal, value: subject.parse(m.literal, m.context) }));
@@ -55,7 +62,7 @@ export function enumerationCheck(members: EnumerationMember[], subject: FacetSub
     const params: ValueParams = {
       value: normalized,
       allowed,
-      fix: mismatch ?? (suggestion === undefined ? "use one of the listed values" : suggestion === normalized.trim() ? `remove the white space around the value ("${suggestion}")` : `did you mean "${suggestion}"?`),
+      fix: mismatch ?? (suggestion === undefined ? "use one of the listed values" : whiteSpaceFix(normalized, suggestion) ?? `did you mean "${suggestion}"?`),
     };
     if (suggestion !== undefined) params.suggestion = suggestion;
     return fail("type/enumeration", params);
