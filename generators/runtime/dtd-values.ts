@@ -3,11 +3,11 @@
  * constraints ID, IDREF, Name Token, Enumeration, Notation Attributes, Entity Name): reported as
  * valid/attribute-value with the engine's "expected" wording: src/validate/attributes.ts
  * dtdValueProblem itself, and its colonProblem rule (namespaces on, as `qxml validate` reads by
- * default), which that module does not export and is repeated here.
+ * default).
  */
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { SchemaModel } from "../../src/schema/model.js";
-import { dtdValueProblem } from "../../src/validate/attributes.js";
+import { colonProblem, dtdValueProblem } from "../../src/validate/attributes.js";
 import type { CompiledAttribute } from "../../src/validate/compile.js";
 import { report, typeError } from "./check.js";
 import { toLexical } from "./values.js";
@@ -23,8 +23,6 @@ function problem(dtdType: string, names: readonly string[], value: string): stri
   return dtdValueProblem(view, { decl: { dtdType, type: 0 } } as unknown as CompiledAttribute, value);
 }
 
-const NCNAME_TYPES = new Set(["ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NOTATION"]);
-
 /** A typed DTD attribute's value in the object form: its #FIXED value, then its type. */
 export function checkDtdAttribute(out: Diagnostic[], path: string, element: string, name: string, dtdType: string, names: readonly string[], fixed: string | null, v: unknown): void {
   if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
@@ -36,6 +34,6 @@ export function checkDtdAttribute(out: Diagnostic[], path: string, element: stri
     report(out, "valid/fixed-attribute", { element, name, expected: fixed, found: value }, path);
     return;
   }
-  const expected = problem(dtdType, names, value) ?? (NCNAME_TYPES.has(dtdType) && value.includes(":") ? `a name without a colon (${dtdType} values are NCNames when namespaces are in use)` : null);
+  const expected = problem(dtdType, names, value) ?? colonProblem(dtdType, value);
   if (expected !== null) report(out, "valid/attribute-value", { element, name, expected, found: value }, path);
 }

@@ -150,7 +150,7 @@ function checkValue(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute
     return;
   }
   if (ctx.dtdMode && decl.dtdType !== undefined) {
-    const expected = dtdValueProblem(ctx.model, c, value) ?? (ctx.namespaces ? colonProblem(c, value) : null);
+    const expected = dtdValueProblem(ctx.model, c, value) ?? (ctx.namespaces ? colonProblem(decl.dtdType, value) : null);
     if (expected !== null) {
       ctx.report("valid/attribute-value", { element, name: a.name, expected, found: value }, a.line, a.column);
       return;
@@ -219,8 +219,7 @@ export function dtdValueProblem(model: SchemaModel, c: CompiledAttribute, value:
 }
 
 /** Namespaces in XML 1.0 §7: with namespaces, these DTD types take NCNames (no colon). */
-function colonProblem(c: CompiledAttribute, value: string): string | null {
-  const t = c.decl.dtdType;
+export function colonProblem(t: string | undefined, value: string): string | null {
   if (t !== "ID" && t !== "IDREF" && t !== "IDREFS" && t !== "ENTITY" && t !== "ENTITIES" && t !== "NOTATION") return null;
   return value.includes(":") ? `a name without a colon (${t} values are NCNames when namespaces are in use)` : null;
 }
