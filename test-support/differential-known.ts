@@ -33,7 +33,8 @@ export interface KnownValidityDifference {
 }
 
 type Side = DifferentialOutcome["qxml"];
-const says = (v: Side, re: RegExp) => v.first !== undefined && re.test(v.first.message);
+/** The first error's message, or libxml2's own text as its diagnostic's params keep it (a message shows a long one cut). */
+const says = (v: Side, re: RegExp) => v.first !== undefined && (re.test(v.first.message) || (typeof v.first.params?.message === "string" && re.test(v.first.params.message)));
 /** A value with white space around a date, time or duration lexical form. */
 const spacedTemporal = (v: string | undefined) => v !== undefined && v !== v.trim() && /^(-?P[\dTYMDHS.]+|-?\d{4,}(-\d\d[-\dT:.Z+]*|Z|[+-]\d\d:\d\d)?|\d\d:\d\d:[\d.:Z+-]+|--[\d-]+Z?)$/.test(v.trim());
 const XSD_LIST = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">';
