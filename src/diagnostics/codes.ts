@@ -81,18 +81,22 @@ function clipForMessage(text: string, keep: number): string {
   return chars.length <= keep + 20 ? text : `${chars.slice(0, keep).join("")}… (${chars.length} characters)`;
 }
 
-/** What a quoted placeholder shows for an empty value: `found ""` reads as a typo in the message. */
+/**
+ * What a quoted placeholder shows for an empty value: `found ""` reads as a typo in the message.
+ * After the word "value" ("value "{value}" does not match") the noun is there already.
+ */
 export const EMPTY_VALUE = "an empty value";
+export const EMPTY_AFTER_VALUE = "(empty)";
 
 export function render(template: string, params: Params): string {
   // `"{x}"` after `=` is an attribute as written (name=""), kept; elsewhere an empty value is named.
-  return template.replace(/(=?)"\{(\w+)\}"|\{(\w+)\}/g, (_whole, eq: string | undefined, quoted: string | undefined, bare: string | undefined) => {
+  return template.replace(/(=?)"\{(\w+)\}"|\{(\w+)\}/g, (_whole, eq: string | undefined, quoted: string | undefined, bare: string | undefined, offset: number) => {
     const name = (quoted ?? bare)!;
     const v = params[name];
     if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
     const whole = Array.isArray(v) ? v.join(", ") : String(v);
     if (quoted === undefined) return escapeControls(clipForMessage(whole, MESSAGE_BARE_KEEP));
-    if (whole === "" && eq === "") return EMPTY_VALUE;
+    if (whole === "" && eq === "") return template.slice(0, offset).endsWith("value ") ? EMPTY_AFTER_VALUE : EMPTY_VALUE;
     const shown = clipForMessage(whole, MESSAGE_QUOTED_KEEP);
     // The count goes after the closing quote: inside it would read as part of the value.
     const cut = shown.lastIndexOf("… (");

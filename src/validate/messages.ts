@@ -86,5 +86,8 @@ export function typeNote(reason: string, typeCode: string, described: string): s
   if (typeCode === "type/enumeration") return "";
   const base = described.split(" ")[0];
   if (reason === described || reason.includes(described) || (base.length > 0 && reason.includes(base) && !/[(]|matching| in |of /.test(described.slice(base.length)))) return "";
+  // "matching P" when the reason already quotes P ("does not match the pattern P"): a long pattern would show twice.
+  const m = /,? matching (.+)$/.exec(described);
+  if (typeCode === "type/pattern" && m !== null && reason.includes(m[1])) return ` (type ${described.slice(0, m.index)})`;
   return ` (type ${described})`;
 }

@@ -20,6 +20,7 @@ describe("values in messages", () => {
   });
   it("an attribute as written keeps its quotes (name=\"\")", () => {
     expect(render('xsi:type="{found}" and "{found}"', { found: "" })).toBe('xsi:type="" and an empty value');
+    expect(render('value "{value}" does not match', { value: "" })).toBe("value (empty) does not match");
   });
   it("a long value is cut in the message, after 60 characters, with its length outside the quotes", () => {
     expect(render('found "{found}"; name {name}', { found: "x".repeat(354), name: "n".repeat(230) })).toBe(`found "${"x".repeat(60)}…" (354 characters); name ${"n".repeat(200)}… (230 characters)`);
@@ -55,6 +56,14 @@ describe("long lists are cut with a count", () => {
     const [d] = dtd(`<!ELEMENT r EMPTY><!ATTLIST r ${attrs}>`, '<r QXML="1"/>');
     expect(d.message.length).toBeLessThanOrEqual(300);
     expect(d.message).toMatch(/declared attributes: thistoken0, .*\.\.\. \(\d+ more\)$/);
+  });
+});
+
+describe("no repeats", () => {
+  it("a pattern the reason quotes is not repeated in the type note", () => {
+    const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="T"><xs:simpleType><xs:restriction base="xs:string"><xs:maxLength value="6"/><xs:pattern value="[A-Z]{2}-\\d{3}"/></xs:restriction></xs:simpleType></xs:element></xs:schema>';
+    const [d] = errors(runXsd(xsd, "<T>!x!</T>"));
+    expect(d.message).toBe("T: value \"!x!\" does not match the pattern [A-Z]{2}-\\d{3} (type xs:string of at most 6 characters)");
   });
 });
 
