@@ -185,7 +185,7 @@ interface Span {
  * Every element path of a document as the engine writes them ("[1]" left out), with where its
  * start tag begins and its end tag ends, read until a fatal error (the engine sees no further).
  */
-export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityResolver): Map<string, Span> {
+export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityResolver, documentFile?: string): Map<string, Span> {
   const spans = new Map<string, Span>();
   const stack: { path: string; counts: Map<string, number> }[] = [];
   const handler: XmlHandler = {
@@ -211,7 +211,8 @@ export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityR
     diagnostic: () => undefined,
   };
   const text = typeof input === "string" ? input : new TextDecoder().decode(input);
-  readString(text, handler, { file: "spans.xml", ...(resolveEntity ? { resolveEntity } : {}) });
+  // Read as validateString reads it: with a resolver, the external DTD (and the entities it declares) too.
+  readString(text, handler, { file: documentFile ?? "spans.xml", ...(resolveEntity ? { resolveEntity, loadExternalDtd: true } : {}) });
   return spans;
 }
 
@@ -342,7 +343,7 @@ export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity
   const out: { kind: InvariantKind; detail: string }[] = [];
   let spans: Map<string, Span> | undefined;
   let texts: string[] | undefined;
-  out.push(...locationProblems(ds, text, documentFile, () => (spans ??= elementSpans(text, resolveEntity))));
+  out.push(...locationProblems(ds, text, documentFile, () => (spans ??= elementSpans(text, resolveEntity, documentFile))));
   const seen = new Set<string>();
   for (const d of ds) {
     if (!codes.has(d.code)) out.push({ kind: "code", detail: `unknown code: ${shown(d)}` });
