@@ -6,8 +6,11 @@
  * diagnostic (see `diagnosticProblems`). No libxml2 here: verdicts are the differential's job;
  * this sweep reads the text.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { emptyConfig } from "../src/config/config.js";
+import { validateDocument } from "../src/pipeline/validate-document.js";
 import { allCodes, escapeControls } from "../src/diagnostics/codes.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { Catalog, type CatalogEntry } from "../src/schema/catalog.js";
@@ -281,7 +284,7 @@ function textProblems(what: "message" | "hint", text: string, d: Diagnostic): st
   if (/\{[a-z]\w*\}/.test(own)) out.push(`a placeholder left unfilled in the ${what}: ${shown(d)}`);
   if (/[\r\n\t]/.test(text)) out.push(`a raw line break or tab in the ${what}: ${shown(d)}`);
   if (/(^|[^=\w])""/.test(own)) out.push(`"" quoting an empty value in the ${what}: ${shown(d)}`);
-  if (/ {2}|[,;:]\s*[,;:]|(?<![.\d])\.\.(?![.\d-])|\.\s+\.|\s[,;.:](?!\.)|^\s|\s$|\(\s*\)/.test(own)) out.push(`doubled punctuation or spaces, or an empty item, in the ${what}: ${JSON.stringify(text)} (${d.code})`);
+  if (/ {2}|[,;:]\s*[,;:]|(?<![.\d])\.\.(?![.\d-])|\.\s+\.|\s[,;:]|\s\.(?=\s|$)|^\s|\s$|\(\s*\)/.test(own)) out.push(`doubled punctuation or spaces, or an empty item, in the ${what}: ${JSON.stringify(text)} (${d.code})`);
   return out;
 }
 
@@ -456,4 +459,53 @@ export function summary(r: SweepReport, maxViolations = 40): string {
     `per code (occurrences/mutants): ${top.map(([c, n]) => `${c} ${n.occurrences}/${n.mutants}`).join(", ")}`,
     ...r.violations.slice(0, maxViolations).map((v) => `  [${v.kind}] ${v.seed} :: ${v.mutant.slice(0, 120)} :: ${v.detail.slice(0, 400)}`),
   ].join("\n");
+}
+
+// ---- the pipeline ------------------------------------------------------------------------------
+
+/**
+ * The same invariants through `validateDocument` (what `qxml validate FILE` runs), for the codes
+ * only the pipeline gives (qxml/no-schema, qxml/unknown-doctype, qxml/doctype-not-found, ...):
+ * the Qualys and libxml2-dtd seeds and their mutants, written to a scratch folder (so a DOCTYPE's
+ * relative DTD is not found there, and the catalog chooses the schema by DOCTYPE or root).
+ */
+export async function runPipelineSweep(options: SweepOptions = {}): Promise<SweepReport> {
+  const scale = options.scale ?? 1;
+  const mutateSeed = options.mutateSeed ?? 7;
+  const { seeds: all, skipped } = sweepSeeds();
+  const seeds = all.filter((s) => s.family === "fixture" || s.family === "corpus" || s.family === "libxml2-dtd");
+  const dir = mkdtempSync(join(tmpdir(), "qxml-diag-sweep-"));
+  const ctx = { catalog: Catalog.bundled(), config: emptyConfig(), cwd: dir, engine: "qxml" as const };
+  const report: SweepReport = { seeds: seeds.length, mutants: 0, diagnostics: 0, violations: [], perCode: new Map(), skipped };
+  try {
+    for (const seed of seeds) {
+      for (const m of seedMutants(seed, { max: 3 * scale, deepMax: 0, pairMax: 0, wf: 6 * scale }, mutateSeed)) {
+        report.mutants++;
+        const file = join(dir, "doc.xml");
+        writeFileSync(file, m.bytes ?? m.text);
+        const v = (kind: InvariantKind, detail: string): Violation => ({ kind, seed: m.seed, mutant: m.id, detail });
+        let ds: Diagnostic[];
+        try {
+          ds = (await validateDocument(file, ctx)).result.diagnostics;
+        } catch (e) {
+          report.violations.push(v("crash", e instanceof Error ? e.message : String(e)));
+          continue;
+        }
+        report.diagnostics += ds.length;
+        const text = m.bytes ? new TextDecoder().decode(m.bytes) : m.text;
+        report.violations.push(...diagnosticProblems(ds, text, undefined, file).map((p) => v(p.kind, p.detail)));
+        const fired = new Set<string>();
+        for (const d of ds) {
+          const c = report.perCode.get(d.code) ?? { occurrences: 0, mutants: 0 };
+          c.occurrences++;
+          report.perCode.set(d.code, c);
+          fired.add(d.code);
+        }
+        for (const code of fired) report.perCode.get(code)!.mutants++;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return report;
 }

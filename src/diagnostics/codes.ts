@@ -70,9 +70,10 @@ export function escapeControls(text: string): string {
 /**
  * How much of one value a message shows: a quoted value (the document's text) and a bare one (a
  * name, a reason, a list) are cut to this, with their length, so a message stays one readable
- * line (params keep up to MAX_PARAM_TEXT for tools).
+ * line (params keep up to MAX_PARAM_TEXT for tools). 100 keeps a Qualys DTD URL whole. Hints are
+ * not cut this way: they may hold a snippet to copy (a catalog entry with the URL).
  */
-export const MESSAGE_QUOTED_KEEP = 60;
+export const MESSAGE_QUOTED_KEEP = 100;
 export const MESSAGE_BARE_KEEP = 200;
 
 function clipForMessage(text: string, keep: number): string {
@@ -88,13 +89,18 @@ function clipForMessage(text: string, keep: number): string {
 export const EMPTY_VALUE = "an empty value";
 export const EMPTY_AFTER_VALUE = "(empty)";
 
-export function render(template: string, params: Params): string {
+/** `short`: cut long values for a message (MESSAGE_*_KEEP); otherwise only at MAX_PARAM_TEXT (hints). */
+export function render(template: string, params: Params, short = true): string {
   // `"{x}"` after `=` is an attribute as written (name=""), kept; elsewhere an empty value is named.
   return template.replace(/(=?)"\{(\w+)\}"|\{(\w+)\}/g, (_whole, eq: string | undefined, quoted: string | undefined, bare: string | undefined, offset: number) => {
     const name = (quoted ?? bare)!;
     const v = params[name];
     if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
     const whole = Array.isArray(v) ? v.join(", ") : String(v);
+    if (!short) {
+      const kept = clipParamText(whole);
+      return quoted === undefined ? escapeControls(kept) : kept === "" && eq === "" ? (template.slice(0, offset).endsWith("value ") ? EMPTY_AFTER_VALUE : EMPTY_VALUE) : `${eq}"${escapeControls(kept)}"`;
+    }
     if (quoted === undefined) return escapeControls(clipForMessage(whole, MESSAGE_BARE_KEEP));
     if (whole === "" && eq === "") return template.slice(0, offset).endsWith("value ") ? EMPTY_AFTER_VALUE : EMPTY_VALUE;
     const shown = clipForMessage(whole, MESSAGE_QUOTED_KEEP);
@@ -137,7 +143,7 @@ export function diagnose(code: string, params: Params, where: Where, severity?: 
   if (where.endLine !== undefined) d.endLine = where.endLine;
   if (where.endColumn !== undefined) d.endColumn = where.endColumn;
   if (where.path !== undefined) d.path = where.path;
-  if (def.hint !== undefined) d.hint = render(def.hint, params);
+  if (def.hint !== undefined) d.hint = render(def.hint, params, false);
   if (Object.keys(params).length > 0) d.params = keptParams(params);
   return d;
 }

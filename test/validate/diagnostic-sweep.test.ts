@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { diagnosticProblems, knownWhy, runSweep, summary } from "../../test-support/diagnostic-sweep.js";
+import { diagnosticProblems, knownWhy, runPipelineSweep, runSweep, summary } from "../../test-support/diagnostic-sweep.js";
 
 const scale = Number(process.env.QXML_DIAG_SWEEP_SCALE ?? "1");
 const mutateSeed = Number(process.env.QXML_DIAG_SWEEP_SEED ?? "7");
@@ -22,6 +22,14 @@ describe("validate diagnostics under mutation", () => {
     expect(unexplained, summary(report)).toEqual([]);
     // The families reach the reader's, the DTD reader's and the validator's codes.
     for (const code of ["xml/syntax", "xml/mismatched-end-tag", "dtd/syntax", "valid/unexpected-element", "valid/missing-element", "valid/text-type", "valid/attribute-value"]) expect(report.perCode.get(code)?.mutants ?? 0, code).toBeGreaterThan(0);
+  }, 300_000);
+
+  it(`keep them through validateDocument too (the pipeline's qxml/* codes; scale ${scale})`, async () => {
+    const report = await runPipelineSweep({ scale, mutateSeed });
+    console.log(summary(report));
+    expect(report.mutants).toBeGreaterThan(500);
+    expect(report.violations.filter((v) => knownWhy(v) === undefined), summary(report)).toEqual([]);
+    for (const code of ["qxml/doctype-not-found", "qxml/unknown-doctype"]) expect(report.perCode.get(code)?.mutants ?? 0, code).toBeGreaterThan(0);
   }, 300_000);
 });
 

@@ -22,9 +22,13 @@ describe("values in messages", () => {
     expect(render('xsi:type="{found}" and "{found}"', { found: "" })).toBe('xsi:type="" and an empty value');
     expect(render('value "{value}" does not match', { value: "" })).toBe("value (empty) does not match");
   });
-  it("a long value is cut in the message, after 60 characters, with its length outside the quotes", () => {
-    expect(render('found "{found}"; name {name}', { found: "x".repeat(354), name: "n".repeat(230) })).toBe(`found "${"x".repeat(60)}…" (354 characters); name ${"n".repeat(200)}… (230 characters)`);
-    expect(render('found "{found}"', { found: "y".repeat(80) })).toBe(`found "${"y".repeat(80)}"`);
+  it("a long value is cut in the message, after 100 characters, with its length outside the quotes", () => {
+    expect(render('found "{found}"; name {name}', { found: "x".repeat(354), name: "n".repeat(230) })).toBe(`found "${"x".repeat(100)}…" (354 characters); name ${"n".repeat(200)}… (230 characters)`);
+    expect(render('found "{found}"', { found: "y".repeat(120) })).toBe(`found "${"y".repeat(120)}"`);
+  });
+  it("a hint is not cut that way: it may hold a value to copy", () => {
+    const url = `https://qualysapi.qualys.com/api/2.0/fo/subscription/option_profile/${"x".repeat(100)}.dtd`;
+    expect(render('["{systemId}"]', { systemId: url }, false)).toBe(`["${url}"]`);
   });
   it("a tab or line break inside a value is escaped: the message stays one line", () => {
     const [d] = dtd('<!ELEMENT r EMPTY><!ATTLIST r kind (a|b) #IMPLIED>', '<r kind="a&#9;"/>');
