@@ -138,7 +138,7 @@ export const XML = defineCodes({
   "xml/external-entity-refused": {
     severity: "error",
     message: "external {what} \"{systemId}\" was not read: {reason}",
-    hint: "qxml only reads local files inside the allowed folders (or mapped by the catalog), regular files of at most 10,000,000 bytes; allow the folder or remove the reference.",
+    hint: "Check the system identifier (a relative one is resolved against the document's folder); qxml only reads local regular files of at most 10,000,000 bytes inside the allowed folders or mapped by the catalog: allow the folder, map the file, or remove the reference.",
   },
   "xml/external-entity-not-read": {
     severity: "warning",

@@ -98,6 +98,11 @@ describe("hints", () => {
     expect(d.message).toBe("foo: no attribute id in no namespace is declared; declared attributes: id in namespace urn:n");
     expect(d.hint).toBe('Write id with a prefix bound to urn:n (xmlns:p="urn:n" and p:id): an unprefixed attribute is in no namespace, whatever the default xmlns.');
   });
+  it("a refused external entity that does not exist is told to check the system identifier first", () => {
+    const ds = validateString('<!DOCTYPE r SYSTEM "missing.dtd">\n<r/>', { file: "/tmp/qxml-no-such-dir/t.xml", resolveEntity: () => ({ error: "it does not exist" }) }).diagnostics;
+    const d = ds.find((x) => x.code === "xml/external-entity-refused")!;
+    expect(d.hint).toMatch(/^Check the system identifier \(a relative one is resolved against the document's folder\)/);
+  });
   it("the codes that had none now carry one", () => {
     const ds = dtd('<!ELEMENT r EMPTY><!ATTLIST r a CDATA #FIXED "x" ref IDREF #IMPLIED>', '<r a="y" ref="nope" b="1"/>');
     expect(ds.map((d) => [d.code, d.hint])).toEqual([
