@@ -16,6 +16,8 @@ export interface CodeDef {
   hint?: string;
   /** A short name for listings such as SARIF rule descriptions; absent: one is made from the code id. */
   title?: string;
+  /** The message is another tool's text (libxml2's): shown whole, cut only at MAX_PARAM_TEXT, never at MESSAGE_*_KEEP. */
+  verbatim?: true;
 }
 
 const registry = new Map<string, CodeDef>();
@@ -136,7 +138,7 @@ export function diagnose(code: string, params: Params, where: Where, severity?: 
   const d: Diagnostic = {
     severity: severity ?? def.severity,
     code,
-    message: render(def.message, params),
+    message: render(def.message, params, def.verbatim !== true),
     line: where.line,
     column: where.column,
   };

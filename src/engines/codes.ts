@@ -10,12 +10,14 @@ export const engineCodes = defineCodes({
     title: "libxml2 reference engine: an error libxml2 reported (its own message)",
     severity: "error",
     message: "{message}",
+    verbatim: true,
     hint: "This is libxml2's report ({phase}); compare it with qxml's own diagnostic for the same place.",
   },
   "libxml2/warning": {
     title: "libxml2 reference engine: a warning libxml2 reported (its own message), or a read qxml refused",
     severity: "warning",
     message: "{message}",
+    verbatim: true,
   },
   "libxml2/unavailable": {
     title: "libxml2 reference engine: libxml2-wasm could not be loaded",
