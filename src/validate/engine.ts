@@ -101,6 +101,9 @@ export class ValidationEngine implements XmlHandler {
   private depth = 0;
   private readonly ids = new IdTable();
   private standalone = false;
+  /** Where the last entity reference is: the text its replacement yields is reported there. */
+  private entityLine = 0;
+  private entityColumn = 0;
   /** A missing grammar was already explained (valid/dtd-not-read). */
   private grammarReported = false;
   private dtd: DtdDocument | null = null;
@@ -262,8 +265,11 @@ export class ValidationEngine implements XmlHandler {
           // DTD element content allows white space, but not in a CDATA section (XML 1.0 §3 VC Element Valid).
           const white = isAllWhite(text);
           f.badText = white ? "\u0000cdata" : text;
-          // Reported where the offending text starts, not where the white space before it does.
-          const at = white ? pos : firstNonWhite(text, pos);
+          // Reported where the offending text starts, not where the white space before it does; text
+          // an entity yields has no place of its own in the document: its reference's (the reader
+          // gives it that position), not lines past it.
+          const fromEntity = pos.line === this.entityLine && pos.column === this.entityColumn;
+          const at = white || fromEntity ? pos : firstNonWhite(text, pos);
           f.runLine = at.line;
           f.runColumn = at.column;
         } else if (this.standalone && this.dtdMode && this.isExternalElement(f.name)) {
@@ -291,6 +297,10 @@ export class ValidationEngine implements XmlHandler {
    * text they produce is checked as text.
    */
   reference(kind: "char" | "entity", text: string, pos: Position): void {
+    if (kind === "entity") {
+      this.entityLine = pos.line;
+      this.entityColumn = pos.column;
+    }
     if (this.depth === 0 || !this.dtdMode) return;
     const f = this.frames[this.depth - 1];
     if (kind === "entity") {
