@@ -73,6 +73,19 @@ async function main(): Promise<void> {
     const problems = run.problems.map((p) => `\n    problem: ${p.fixture}: ${p.reason}`).join("");
     return `  ${formatDifferential(summarizeDifferential(run.outcomes))}${listIds(bad)}${problems}`;
   });
+  console.log("\nDifferential on other schemas (libxml2's test schemas and test/valid DTDs, xmlconf's valid documents: seeded mutations, as the CI test runs them)");
+  await section("differential, other schemas", async () => {
+    const { formatDifferential, runDifferential, summarizeDifferential } = await import("./differential.js");
+    const { explainDisagreement } = await import("./differential-known.js");
+    const { EXTRA_SOURCES } = await import("./differential-seeds.js");
+    const run = await runDifferential({ sources: EXTRA_SOURCES, perFixture: 8, deepPerFixture: 8, pairsPerFixture: 2 });
+    const lines = EXTRA_SOURCES.map((source) => {
+      const outcomes = run.outcomes.filter((o) => o.source === source);
+      const bad = outcomes.filter((o) => (!o.agree || o.located === false) && explainDisagreement(o) === undefined).map((o) => o.id);
+      return `  ${source}: ${formatDifferential(summarizeDifferential(outcomes)).replace(/ \[.*\]$/, "")}${listIds(bad)}`;
+    });
+    return lines.join("\n");
+  });
   console.log("\nWell-formedness differential (seed documents + seeded byte-level mutations, qxml's reader vs libxml2)");
   await section("well-formedness differential", async () => {
     const { formatWf, runWfDifferential, summarizeWf } = await import("./wf-differential.js");
