@@ -8,6 +8,7 @@ export const XSD = defineCodes({
   "xsd/unreadable": {
     severity: "error",
     message: "cannot read the schema file {file}: {reason}",
+    hint: "check the path and that the file is readable; a schemaLocation is resolved against the folder of the schema that names it",
   },
   "xsd/not-well-formed": {
     severity: "error",
@@ -22,6 +23,7 @@ export const XSD = defineCodes({
   "xsd/syntax": {
     severity: "error",
     message: "{message}",
+    hint: "correct the schema here: XML Schema 1.0 Part 1 lists, for each xs: element, the attributes and children it may have (its \"XML Representation Summary\")",
   },
   "xsd/unknown-attribute": {
     severity: "error",
@@ -76,6 +78,7 @@ export const XSD = defineCodes({
   "xsd/invalid-derivation": {
     severity: "error",
     message: "{message}",
+    hint: "make the type a valid restriction or extension of its base (XML Schema 1.0 Part 1 §3.4.6 and §3.14.6), or derive it from another base",
   },
   "xsd/invalid-facet": {
     severity: "error",
