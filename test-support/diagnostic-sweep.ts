@@ -382,11 +382,6 @@ export const KNOWN: readonly { kind: InvariantKind; match: RegExp; why: string }
     match: /xml\/undeclared-entity-skipped|valid\/undeclared-entity/,
     why: "an entity whose replacement text references one undeclared entity twice: each reference is reported at the outer reference, the only place the document has (the reader's call, src/xml)",
   },
-  {
-    kind: "path",
-    match: /valid\/undeclared-entity/,
-    why: "an undeclared entity in an attribute value (DTD read, standalone=\"no\") gets the path of the element around the start tag, not of the start tag's own element: \"\" on the root, \"/r\" for <c a=\"&nope;\"> in <r> (a location: src/validate/engine.ts, reported, not changed here)",
-  },
 ];
 
 export const knownWhy = (v: Violation): string | undefined => KNOWN.find((k) => k.kind === v.kind && k.match.test(v.detail))?.why;

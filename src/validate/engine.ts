@@ -101,6 +101,8 @@ export class ValidationEngine implements XmlHandler {
   private depth = 0;
   private readonly ids = new IdTable();
   private standalone = false;
+  /** Undeclared entities in the attribute values of the start tag being read: reported once its element is open. */
+  private inTagEntities: Diagnostic[] | null = null;
   /** Where the last entity reference is: the text its replacement yields is reported there. */
   private entityLine = 0;
   private entityColumn = 0;
@@ -160,6 +162,7 @@ export class ValidationEngine implements XmlHandler {
     if (parent !== null && parent.runOpen) this.endRun(parent);
     if (parent !== null && parent.textMode === TEXT_MIXED_FIXED) this.childOfFixedMixed(parent, tag);
     const frame = this.push(tag, parent);
+    if (this.inTagEntities !== null) this.reportUndeclaredEntities();
     if (parent !== null && parent.skip) {
       frame.skip = true;
       this.identity?.start(this.depth, tag, null, null);
@@ -342,13 +345,27 @@ export class ValidationEngine implements XmlHandler {
   }
 
   diagnostic(d: Diagnostic): void {
+    // An error while a start tag is read breaks it: its element will not open.
+    if (this.inTagEntities !== null && d.severity === "error") this.reportUndeclaredEntities();
     // DTD validity errors arrive here too; only well-formedness errors make the document not well-formed.
     if (d.severity === "error" && (d.code.startsWith("dtd/") ? isFatalDtdCode(d.code) : true)) this.wellFormed = false;
     this.diagnostics.push(d);
     if (d.code === "xml/undeclared-entity-skipped" && this.dtdComplete() && this.schema !== null && this.dtdMode) {
-      if (this.suppressed()) this.notReported++;
-      else this.add(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
+      // In an attribute value the reader is inside a start tag: the path is that element's, once it opens.
+      if (d.params?.attribute !== undefined) (this.inTagEntities ??= []).push(d);
+      else this.undeclaredEntity(d);
     }
+  }
+
+  private undeclaredEntity(d: Diagnostic): void {
+    if (this.suppressed()) this.notReported++;
+    else this.add(diagnose("valid/undeclared-entity", { name: String(d.params?.name ?? "") }, { line: d.line, column: d.column, path: this.path() }));
+  }
+
+  private reportUndeclaredEntities(): void {
+    const ds = this.inTagEntities!;
+    this.inTagEntities = null;
+    for (const d of ds) this.undeclaredEntity(d);
   }
 
   /** Whether every declaration was read: an external subset only counts when it could be read. */
@@ -374,6 +391,7 @@ export class ValidationEngine implements XmlHandler {
   }
 
   end(): void {
+    if (this.inTagEntities !== null) this.reportUndeclaredEntities();
     if (this.wellFormed && this.root !== undefined) {
       for (const r of this.ids.unresolved()) {
         if (this.suppressed()) this.notReported++;

@@ -73,9 +73,10 @@ function suggestEntity(p: Parser, name: string): string {
 }
 
 /** An entity name that is not declared: fatal when WFC Entity Declared applies, else skipped. */
-function undeclared(p: Parser, name: string, i: number): void {
+function undeclared(p: Parser, name: string, i: number, attribute?: string): void {
   if (p.dtdComplete) p.fail("xml/undefined-entity", { name, suggestion: suggestEntity(p, name) }, i);
-  p.warn("xml/undeclared-entity-skipped", { name }, i);
+  // `attribute`: the reference is in a start tag, whose element the handler has not opened yet.
+  p.warn("xml/undeclared-entity-skipped", attribute === undefined ? { name } : { name, attribute }, i);
 }
 
 /** WFC Entity Declared with standalone="yes": the declaration may not come from the external subset. */
@@ -221,7 +222,7 @@ export function expandAttribute(p: Parser, start: number, end: number, attr: str
     }
     const decl = p.dtd?.generalEntities.get(name);
     if (decl === undefined) {
-      undeclared(p, name, refAt);
+      undeclared(p, name, refAt, attr);
       continue;
     }
     standaloneCheck(p, decl, refAt);
