@@ -29,6 +29,7 @@ import { knownDifference } from "./codegen-known.js";
 import { mutate } from "./mutate.js";
 import { BREADTH_FAMILIES, breadthSchemas, type BreadthFamily, type BreadthSchema } from "./codegen-schemas.js";
 import { REPO_ROOT } from "./paths.js";
+import { strictOptions } from "./ts-strict.js";
 
 type AjvClass = typeof Ajv2020Module.default;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
@@ -126,15 +127,7 @@ function compileAll(all: Generated[], outcomes: Map<string, SchemaOutcome>, maxB
   });
   const rootNames = generated.flatMap((g) => MODULES.map((f) => join(g.dir, f)));
   if (rootNames.length === 0) return;
-  const program = ts.createProgram(rootNames, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    types: [],
-  });
+  const program = ts.createProgram(rootNames, strictOptions([]));
   const byDir = new Map(generated.map((g) => [g.dir + "/", outcomes.get(g.schema.id)!]));
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const file = d.file?.fileName ?? "";

@@ -100,20 +100,7 @@ export function canonicalDiff(a: string, b: string): string[] {
   return diffs;
 }
 
-/** `tsc --strict --noEmit` as the generator tests compile with; `types`: the ambient type packages (e.g. ["node"]). */
-export function strictOptions(types: string[], extra: ts.CompilerOptions = {}): ts.CompilerOptions {
-  return {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    types,
-    typeRoots: [join(repoRoot, "node_modules/@types")],
-    ...extra,
-  };
-}
+export { strictOptions } from "../../test-support/ts-strict.js";
 
 /** A program's diagnostics as "file: message" lines. */
 export function diagnosticLines(program: ts.Program): string[] {

@@ -1,0 +1,19 @@
+/** The compiler options generated code is checked with (`tsc --strict --noEmit`), shared by the generator tests and the breadth harness. */
+import { join } from "node:path";
+import ts from "typescript";
+import { REPO_ROOT } from "./paths.js";
+
+/** `types`: the ambient type packages (e.g. ["node"]); `extra`: stricter flags a test adds. */
+export function strictOptions(types: string[], extra: ts.CompilerOptions = {}): ts.CompilerOptions {
+  return {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types,
+    typeRoots: [join(REPO_ROOT, "node_modules/@types")],
+    ...extra,
+  };
+}
