@@ -165,23 +165,17 @@ function structured(p: Particle): ContentForm {
 /** No name may occur twice among the props and parts that hold together. */
 function consistent(form: ContentForm): boolean {
   if (form.kind === "props") return new Set(form.props.map((p) => p.name)).size === form.props.length;
-  if (form.kind === "oneOf") {
-    // The object form tells alternatives apart by the names present: they must not share one
-    // (((A,B)|(A,C)) flattens, see "Known gaps").
-    const seen = new Set<string>();
-    for (const alt of form.alts) {
-      if (!consistent(alt)) return false;
-      for (const n of namesOf(alt)) {
-        if (seen.has(n)) return false;
-        seen.add(n);
-      }
-    }
-    return true;
-  }
+  // Alternatives too: the object form tells them apart by the names present, so they may not share
+  // one (((A,B)|(A,C)) flattens, see "Known gaps").
+  return disjoint(form.kind === "oneOf" ? form.alts : form.parts);
+}
+
+/** Each form consistent, and no name in two of them. */
+function disjoint(forms: ContentForm[]): boolean {
   const seen = new Set<string>();
-  for (const part of form.parts) {
-    if (!consistent(part)) return false;
-    for (const n of namesOf(part)) {
+  for (const f of forms) {
+    if (!consistent(f)) return false;
+    for (const n of namesOf(f)) {
       if (seen.has(n)) return false;
       seen.add(n);
     }
