@@ -26,6 +26,7 @@ import { EXTRA_SOURCES, extraSeeds } from "./differential-seeds.js";
 import { mutate } from "./mutate.js";
 import { sample, seededRng } from "./mutate/rng.js";
 import { mutateSeed as wfMutants } from "./wf-mutate.js";
+import { tallyCodes, type CodeCount } from "./sweep-tally.js";
 
 export type Family = "fixture" | "corpus" | "typed" | "libxml2-xsd" | "libxml2-dtd" | "xmlconf-valid";
 
@@ -56,11 +57,6 @@ export interface Violation {
   seed: string;
   mutant: string;
   detail: string;
-}
-
-export interface CodeCount {
-  occurrences: number;
-  mutants: number;
 }
 
 export interface SweepReport {
@@ -431,14 +427,7 @@ export function runSweep(options: SweepOptions = {}): SweepReport {
       const r = checkMutant(seed, m);
       report.violations.push(...r.violations);
       report.diagnostics += r.diagnostics.length;
-      const fired = new Set<string>();
-      for (const d of r.diagnostics) {
-        const c = report.perCode.get(d.code) ?? { occurrences: 0, mutants: 0 };
-        c.occurrences++;
-        report.perCode.set(d.code, c);
-        fired.add(d.code);
-      }
-      for (const code of fired) report.perCode.get(code)!.mutants++;
+      tallyCodes(report.perCode, r.diagnostics.map((d) => d.code));
     }
   }
   return report;
@@ -490,14 +479,7 @@ export async function runPipelineSweep(options: SweepOptions = {}): Promise<Swee
         // The file's text: writing a string encodes a lone surrogate as U+FFFD (a name character).
         const text = new TextDecoder().decode(m.bytes ?? Buffer.from(m.text));
         report.violations.push(...diagnosticProblems(ds, text, undefined, file).map((p) => v(p.kind, p.detail)));
-        const fired = new Set<string>();
-        for (const d of ds) {
-          const c = report.perCode.get(d.code) ?? { occurrences: 0, mutants: 0 };
-          c.occurrences++;
-          report.perCode.set(d.code, c);
-          fired.add(d.code);
-        }
-        for (const code of fired) report.perCode.get(code)!.mutants++;
+        tallyCodes(report.perCode, ds.map((d) => d.code));
       }
     }
   } finally {

@@ -34,6 +34,7 @@ import { mutate } from "./mutate.js";
 import { setAttribute, setText, textOf } from "./mutate/candidate.js";
 import { seededRng, type Rng } from "./mutate/rng.js";
 import { cloneTree, serializeElement, splitProlog } from "./mutate/serialize.js";
+import { tallyCodes, type CodeCount } from "./sweep-tally.js";
 
 const repo = resolve(import.meta.dirname, "..");
 const shared = resolve(repo, "../shared");
@@ -58,17 +59,12 @@ export interface Violation {
   detail: string;
 }
 
-export interface RuleCount {
-  findings: number;
-  mutants: number;
-}
-
 export interface SweepReport {
   seeds: number;
   mutants: number;
   violations: Violation[];
-  /** Rule id → findings and mutants with at least one finding. */
-  perRule: Map<string, RuleCount>;
+  /** Rule id → findings (occurrences) and mutants with at least one finding. */
+  perRule: Map<string, CodeCount>;
   /** Mutants by kind (the id's first part: the generator's kinds, ours, "two-mutations", "seed"). */
   byKind: Map<string, number>;
   slowestMs: number;
@@ -439,7 +435,7 @@ export async function checkMutant(m: Mutant, ctx: SweepContext, timeLimitMs = 10
 /** `mutateSeed`: the generators' seed (another one picks other mutants of the same kinds). */
 export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds(), mutateSeed = 7): Promise<SweepReport> {
   const ctx = sweepContext();
-  const report: SweepReport = { seeds: seeds.length, mutants: 0, violations: [], perRule: new Map(rules.map((r) => [r.meta.id, { findings: 0, mutants: 0 }])), byKind: new Map(), slowestMs: 0 };
+  const report: SweepReport = { seeds: seeds.length, mutants: 0, violations: [], perRule: new Map(rules.map((r) => [r.meta.id, { occurrences: 0, mutants: 0 }])), byKind: new Map(), slowestMs: 0 };
   for (const seed of seeds) {
     // Untimed first run: schemas are read and compiled once, then cached.
     writeFileSync(join(ctx.dir, "warm.xml"), seed.xml);
@@ -459,14 +455,7 @@ export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds(), mutateSe
         if (lost.length + gained.length > 0) report.violations.push({ kind: "meaning", seed: seed.name, mutant: m.id, detail: [...lost.map((x) => `lost ${x}`), ...gained.map((x) => `gained ${x}`)].join("; ") });
       }
       report.slowestMs = Math.max(report.slowestMs, r.ms);
-      const fired = new Set<string>();
-      for (const d of r.diagnostics) {
-        const c = report.perRule.get(d.code);
-        if (c === undefined) continue;
-        c.findings++;
-        fired.add(d.code);
-      }
-      for (const id of fired) report.perRule.get(id)!.mutants++;
+      tallyCodes(report.perRule, r.diagnostics.map((d) => d.code), true);
     }
   }
   return report;
@@ -476,7 +465,7 @@ export async function runSweep(scale = 1, seeds: Seed[] = sweepSeeds(), mutateSe
 export function summary(r: SweepReport, maxViolations = 30): string {
   const byKind = new Map<string, number>();
   for (const v of r.violations) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
-  const rulesLine = [...r.perRule].map(([id, c]) => `${id.replace("qualys/", "")} ${c.findings}/${c.mutants}`).join(", ");
+  const rulesLine = [...r.perRule].map(([id, c]) => `${id.replace("qualys/", "")} ${c.occurrences}/${c.mutants}`).join(", ");
   return [
     `${r.seeds} seeds, ${r.mutants} mutants, slowest ${r.slowestMs.toFixed(0)} ms, ${r.violations.length} violations ${JSON.stringify(Object.fromEntries(byKind))}`,
     `findings/mutants per rule: ${rulesLine}`,
