@@ -159,13 +159,15 @@ function ajvCheck(ajv: Ajv, g: Generated, outcome: SchemaOutcome, maxBytes: numb
   }
 }
 
-interface Diag {
+/** A diagnostic as a generated validator returns it (plain data). */
+export interface Diag {
   severity: string;
   code: string;
   message: string;
   path?: string;
 }
-const key = (d: Diag | undefined): string => (d === undefined ? "(none)" : `${d.code} ${d.path ?? ""}: ${d.message}`);
+/** What two engines' first diagnostics are compared by: code, path and message. */
+export const key = (d: Diag | undefined): string => (d === undefined ? "(none)" : `${d.code} ${d.path ?? ""}: ${d.message}`);
 type Module = Record<string, (...args: unknown[]) => unknown>;
 
 /** The document as the generated parse takes it: a string (UTF-16 by its byte order mark, else UTF-8). */

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { key, type Diag } from "../../test-support/codegen-breadth.js";
 import { mutate } from "../../test-support/mutate.js";
 import { compileSchema, validateString } from "../../src/validate/index.js";
 import { childForm, schemaForm } from "../../generators/form.js";
@@ -29,14 +30,6 @@ const MUTATIONS_PER_FIXTURE = 60;
 const ORDER_ONLY_KINDS = ["reorder-element"];
 
 type Module = Record<string, (...args: unknown[]) => unknown>;
-interface Diag {
-  severity: string;
-  code: string;
-  message: string;
-  path?: string;
-}
-
-const key = (d: Diag | undefined): string => (d === undefined ? "(none)" : `${d.code} ${d.path ?? ""}: ${d.message}`);
 const errors = (ds: Diag[]): Diag[] => ds.filter((d) => d.severity === "error");
 
 interface Tally {
