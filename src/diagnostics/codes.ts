@@ -99,12 +99,12 @@ export function render(template: string, params: Params, short = true): string {
     const v = params[name];
     if (v === undefined) throw new Error(`diagnostic template parameter missing: ${name} in "${template}"`);
     const whole = Array.isArray(v) ? v.join(", ") : String(v);
+    if (quoted !== undefined && whole === "" && eq === "") return template.slice(0, offset).endsWith("value ") ? EMPTY_AFTER_VALUE : EMPTY_VALUE;
     if (!short) {
-      const kept = clipParamText(whole);
-      return quoted === undefined ? escapeControls(kept) : kept === "" && eq === "" ? (template.slice(0, offset).endsWith("value ") ? EMPTY_AFTER_VALUE : EMPTY_VALUE) : `${eq}"${escapeControls(kept)}"`;
+      const kept = escapeControls(clipParamText(whole));
+      return quoted === undefined ? kept : `${eq}"${kept}"`;
     }
     if (quoted === undefined) return escapeControls(clipForMessage(whole, MESSAGE_BARE_KEEP));
-    if (whole === "" && eq === "") return template.slice(0, offset).endsWith("value ") ? EMPTY_AFTER_VALUE : EMPTY_VALUE;
     const shown = clipForMessage(whole, MESSAGE_QUOTED_KEEP);
     // The count goes after the closing quote: inside it would read as part of the value.
     const cut = shown.lastIndexOf("… (");
