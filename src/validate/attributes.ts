@@ -184,7 +184,8 @@ function recordIds(ctx: AttributeContext, c: CompiledAttribute, a: XmlAttribute,
     }
     case "idref":
     case "idrefs": {
-      const values = c.idKind === "idref" ? [c.checker.normalize(a.value)] : tokens(c.checker.normalize(a.value));
+      // A token repeated in one IDREFS value is one reference: one error at the attribute, not one per token.
+      const values = c.idKind === "idref" ? [c.checker.normalize(a.value)] : new Set(tokens(c.checker.normalize(a.value)));
       let path: string | undefined;
       for (const value of values) if (!ctx.ids.defines(value)) ctx.ids.reference({ value, element, name: a.name, line: a.line, column: a.column, path: (path ??= ctx.path()) });
     }

@@ -43,4 +43,10 @@ describe("ID / IDREF bookkeeping keeps only references to IDs not seen yet", () 
     // The engine's table is private: read its count of kept references.
     expect((engine as unknown as { ids: IdTable }).ids.pendingCount).toBe(10);
   });
+  it("an IDREFS value naming one missing ID twice gets one error at the attribute; two missing IDs get two", () => {
+    const xml = `${DTD}<r><e refs="a b a b a"/></r>`;
+    const at = `1:${xml.indexOf("refs=") + 1}`;
+    const r = validateString(xml, { file: "ids.xml" });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.params?.found} ${d.line}:${d.column}`)).toEqual([`valid/unresolved-idref a ${at}`, `valid/unresolved-idref b ${at}`]);
+  });
 });
