@@ -127,8 +127,12 @@ export class Parser {
    */
   private parts: string[] = [];
   private partsLen = 0;
-  /** Warnings given by the token being parsed (it may be retried when cut off). */
-  private readonly tokenWarnings: string[] = [];
+  /**
+   * Warnings given by the token being parsed (it may be retried when cut off), or by all the
+   * tokens of one entity's replacement text: they are all placed at the outer reference, so a
+   * name the text references twice would otherwise be reported twice at the same place.
+   */
+  private readonly tokenWarnings = new Set<string>();
   private carry = "";
   private readonly nameTable: (string | undefined)[] = takeNameTable();
   private longNames = false;
@@ -310,8 +314,8 @@ export class Parser {
   warn(code: string, params: Params, i: number): void {
     const d = diagnose(code, params, this.at(i), "warning");
     const key = `${d.code} ${d.line}:${d.column} ${d.message}`;
-    if (this.tokenWarnings.includes(key)) return;
-    this.tokenWarnings.push(key);
+    if (this.tokenWarnings.has(key)) return;
+    this.tokenWarnings.add(key);
     this.report(d);
   }
 
@@ -399,7 +403,7 @@ export class Parser {
           this.budget.expanded = expanded;
           next = NEED;
         }
-        if (next !== NEED && this.tokenWarnings.length > 0) this.tokenWarnings.length = 0;
+        if (next !== NEED && this.tokenWarnings.size > 0 && this.ent === null) this.tokenWarnings.clear();
         if (next === NEED) {
           // Retry once the unread input has doubled: a long token is rescanned O(log n) times.
           const unread = this.buf.length - this.pos;

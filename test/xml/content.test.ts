@@ -100,6 +100,17 @@ describe("DTD", () => {
     expect(run.diagnostics.map((d) => [d.code, d.severity])).toEqual([["xml/undeclared-entity-skipped", "warning"]]);
   });
 
+  it("reports an undeclared name once per outer reference, however often the entity's text repeats it", () => {
+    // Every reference inside the replacement text is placed at the outer &e;: twice &u; there was two identical warnings.
+    const run = read('<!DOCTYPE a SYSTEM "a.dtd" [<!ENTITY e "&u; and &u; and &v;">]><a>&e; &e;</a>');
+    expect(run.errors).toEqual([]);
+    const at = (col: number) => ["xml/undeclared-entity-skipped", 1, col];
+    const first = '<!DOCTYPE a SYSTEM "a.dtd" [<!ENTITY e "&u; and &u; and &v;">]><a>'.length + 1;
+    expect(run.diagnostics.map((d) => [d.code, d.line, d.column, String(d.params?.name)])).toEqual([
+      [...at(first), "u"], [...at(first), "v"], [...at(first + 4), "u"], [...at(first + 4), "v"],
+    ]);
+  });
+
   it("applies WFC Entity Declared unless the internal subset references parameter entities", () => {
     expect(read('<!DOCTYPE a [<!-- 50%off; --><?p %q;?>]><a>&x;</a>').errors[0]?.code).toBe("xml/undefined-entity");
     const pe = read("<!DOCTYPE a [<!ENTITY % p \"<!ENTITY y 'Y'>\">%p;]><a>&y;&x;</a>");
