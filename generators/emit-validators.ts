@@ -4,7 +4,7 @@
  * and parameters (valid/missing-element, valid/unexpected-element, valid/attribute-value, ...);
  * paths are the engine's (/A/B[2]/C); object forms have no positions, so line and column are 0.
  */
-import { _, Code, join, jsdoc, lines, lit, Name, prop } from "./code.js";
+import { _, Code, join, jsdoc, lines, lit, Name } from "./code.js";
 import { isRepeatable, namesOf, nullable, type ChildProp, type ContentForm } from "./content.js";
 import type { SchemaModel } from "../src/schema/model.js";
 import { particleOrder } from "./emit-table.js";
@@ -45,19 +45,27 @@ function childCheck(ctx: Ctx, p: ChildProp): Code {
   const target = p.elements.length > 0 ? childForm(ctx.schema, p.elements[0]) : undefined;
   const check = target === undefined ? _`null` : checkName(target);
   const max = p.max === "unbounded" ? N.Infinity : lit(p.max);
-  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${p.name}, ${prop(N.v, p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d}, ${N.ce});`;
+  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${p.name}, ${field(p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d}, ${N.ce});`;
+}
+
+/**
+ * `v["NAME"]`, never `v.NAME`: `v` is a `Record<string, unknown>` there, and a consumer's
+ * `noPropertyAccessFromIndexSignature` refuses dotted access to an index signature (TS4111).
+ */
+function field(name: string): Code {
+  return _`${N.v}[${name}]`;
 }
 
 function present(names: string[]): Code {
   if (names.length === 0) return _`false`;
-  return join(names.map((n) => _`${prop(N.v, n)} !== undefined`), " || ");
+  return join(names.map((n) => _`${field(n)} !== undefined`), " || ");
 }
 
 /** Checks of a content form: children, choices (exactly one alternative), at-least-one groups. */
 function contentChecks(ctx: Ctx, form: ContentForm): Code[] {
   if (form.kind === "props") {
     const groups = (form.atLeastOne ?? []).map((names) => {
-      const absent = join(names.map((n) => _`(${prop(N.v, n)} === undefined || (Array.isArray(${prop(N.v, n)}) && ${prop(N.v, n)}.length === 0))`), " && ");
+      const absent = join(names.map((n) => _`(${field(n)} === undefined || (Array.isArray(${field(n)}) && ${field(n)}.length === 0))`), " && ");
       return _`if (${absent}) ${N.ce}.report("valid/missing-element", { parent: ${ctx.form.xmlName}, expected: ${N.ce}.expectedMissing() });`;
     });
     return [...form.props.map((p) => childCheck(ctx, p)), ...groups];
@@ -78,7 +86,7 @@ ${lines(contentChecks(ctx, a), 1)}
   const ${alt} = [${join(flags)}];
   const ${N.n} = ${alt}.filter(Boolean).length;
   if (${N.n} > 1) {
-    const ${N.item} = ${altNames}[${alt}.indexOf(true, ${alt}.indexOf(true) + 1)].find((${N.k}) => ${N.v}[${N.k}] !== undefined) ?? "";
+    const ${N.item} = ${altNames}[${alt}.indexOf(true, ${alt}.indexOf(true) + 1)]?.find((${N.k}) => ${N.v}[${N.k}] !== undefined) ?? "";
     ${N.ce}.report("valid/unexpected-element", { parent: ${parent}, expected: ${N.ce}.expectedAfter(${N.item}), found: ${N.item} }, ${N.childPath}(${N.path}, ${N.item}, 0));
   }
   switch (${N.n} === 0 ? ${emptyAlt} : ${alt}.indexOf(true)) {
@@ -100,7 +108,7 @@ function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   const open = form.open && (form.openChildren !== true || form.openAttributes === true);
   if (attrs.length === 0 && open) return [];
   const cases = attrs.map((a) => {
-    const get = prop(N.v, a.key);
+    const get = field(a.key);
     const check =
       a.dtd !== undefined
         ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${form.xmlName}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
@@ -130,7 +138,7 @@ ${lines([...cases, otherwise], 2)}
 
 /** Required attributes that are absent: reported after the undeclared ones, as the engine does at the end of the start tag. */
 function missingAttributes(ctx: Ctx, attrs: AttrForm[]): Code[] {
-  return attrs.filter((a) => a.required).map((a) => _`if (${prop(N.v, a.key)} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});`);
+  return attrs.filter((a) => a.required).map((a) => _`if (${field(a.key)} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});`);
 }
 
 /** The names an element's object may hold (attributes, text, children), for the two loops below. */
@@ -147,8 +155,8 @@ function unknownKeys(form: ElementForm, ordered: boolean): Code {
   const element = form.xmlName;
   const textProblem =
     form.content === undefined
-      ? _`${N.ce}.report("valid/not-empty", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`
-      : _`${N.ce}.report("valid/text-not-allowed", { parent: ${element}, found: ${N.foundText}(${prop(N.v, TEXT_KEY)}) });`;
+      ? _`${N.ce}.report("valid/not-empty", { parent: ${element}, found: ${N.foundText}(${field(TEXT_KEY)}) });`
+      : _`${N.ce}.report("valid/text-not-allowed", { parent: ${element}, found: ${N.foundText}(${field(TEXT_KEY)}) });`;
   return _`for (const ${N.k} of Object.keys(${N.v})) {
   if (${N.known}.has(${N.k}) || ${N.k}.startsWith("@_")) continue;${ordered ? _`
   if (${N.order} !== null) continue;` : _``}
@@ -222,8 +230,8 @@ function elementCheck(ctx: Ctx): Code {
         form.text === undefined
           ? []
           : form.mixed || form.text.kind === "string"
-            ? [_`if (${prop(N.v, TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)}`]
-            : [valueCheck(ctx, form.text, "text", form.fixed, prop(N.v, TEXT_KEY), N.path)];
+            ? [_`if (${field(TEXT_KEY)} !== undefined) ${valueCheck(ctx, form.text, "text", form.fixed, field(TEXT_KEY), N.path)}`]
+            : [valueCheck(ctx, form.text, "text", form.fixed, field(TEXT_KEY), N.path)];
       // Unknown names first: a renamed child is reported as unexpected, as the engine does, not as missing.
       // Parsed objects carry their child order: their content model runs as the engine runs it.
       const ordered = ctx.ordered

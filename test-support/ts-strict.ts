@@ -17,3 +17,20 @@ export function strictOptions(types: string[], extra: ts.CompilerOptions = {}): 
     ...extra,
   };
 }
+
+/**
+ * The flags a demanding consumer project adds on top of `strict` (docs/consumers.md): generated
+ * code lands in their `src/` and must compile under them too.
+ */
+export const consumerFlags: ts.CompilerOptions = {
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  noImplicitOverride: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+};

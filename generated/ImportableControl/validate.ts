@@ -264,23 +264,23 @@ function checkUserDefinedControl(v: unknown, path: string, out: Diagnostic[], d:
     else ce.report("valid/unexpected-element", { parent: "USER_DEFINED_CONTROL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "ID", v.ID, 0, 1, false, checkId, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "UDC_ID", v.UDC_ID, 0, 1, false, checkUdcId, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "CHECK_TYPE", v.CHECK_TYPE, 1, 1, false, checkCheckType, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "IS_CONTROL_DISABLE", v.IS_CONTROL_DISABLE, 0, 1, false, checkIsControlDisable, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "CATEGORY", v.CATEGORY, 1, 1, false, checkCategory, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "SUB_CATEGORY", v.SUB_CATEGORY, 1, 1, false, checkSubCategory, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "STATEMENT", v.STATEMENT, 1, 1, false, checkStatement, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "CRITICALITY", v.CRITICALITY, 1, 1, false, checkCriticality, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "COMMENT", v.COMMENT, 0, 1, false, checkComment, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "USE_AGENT_ONLY", v.USE_AGENT_ONLY, 0, 1, false, checkUseAgentOnly, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "AUTO_UPDATE", v.AUTO_UPDATE, 0, 1, false, checkAutoUpdate, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ERROR", v.IGNORE_ERROR, 0, 1, false, checkIgnoreError, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "ERROR_SET_STATUS", v.ERROR_SET_STATUS, 0, 1, false, checkErrorSetStatus, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ITEM_NOT_FOUND", v.IGNORE_ITEM_NOT_FOUND, 0, 1, false, checkIgnoreItemNotFound, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "SCAN_PARAMETERS", v.SCAN_PARAMETERS, 0, 1, false, checkScanParameters, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "TECHNOLOGIES", v.TECHNOLOGIES, 1, 1, false, checkTechnologies, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "REFERENCE_LIST", v.REFERENCE_LIST, 0, 1, false, checkReferenceList, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "ID", v["ID"], 0, 1, false, checkId, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "UDC_ID", v["UDC_ID"], 0, 1, false, checkUdcId, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "CHECK_TYPE", v["CHECK_TYPE"], 1, 1, false, checkCheckType, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "IS_CONTROL_DISABLE", v["IS_CONTROL_DISABLE"], 0, 1, false, checkIsControlDisable, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "CATEGORY", v["CATEGORY"], 1, 1, false, checkCategory, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "SUB_CATEGORY", v["SUB_CATEGORY"], 1, 1, false, checkSubCategory, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "STATEMENT", v["STATEMENT"], 1, 1, false, checkStatement, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "CRITICALITY", v["CRITICALITY"], 1, 1, false, checkCriticality, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "COMMENT", v["COMMENT"], 0, 1, false, checkComment, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "USE_AGENT_ONLY", v["USE_AGENT_ONLY"], 0, 1, false, checkUseAgentOnly, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "AUTO_UPDATE", v["AUTO_UPDATE"], 0, 1, false, checkAutoUpdate, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ERROR", v["IGNORE_ERROR"], 0, 1, false, checkIgnoreError, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "ERROR_SET_STATUS", v["ERROR_SET_STATUS"], 0, 1, false, checkErrorSetStatus, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ITEM_NOT_FOUND", v["IGNORE_ITEM_NOT_FOUND"], 0, 1, false, checkIgnoreItemNotFound, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "SCAN_PARAMETERS", v["SCAN_PARAMETERS"], 0, 1, false, checkScanParameters, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "TECHNOLOGIES", v["TECHNOLOGIES"], 1, 1, false, checkTechnologies, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "REFERENCE_LIST", v["REFERENCE_LIST"], 0, 1, false, checkReferenceList, d, ce);
 }
 
 function checkControlList(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -305,7 +305,7 @@ function checkControlList(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "CONTROL_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 2, ORDERED);
-  checkChild(out, path, "CONTROL_LIST", "CONTROL", v.CONTROL, 1, Infinity, true, checkControl, d, ce);
+  checkChild(out, path, "CONTROL_LIST", "CONTROL", v["CONTROL"], 1, Infinity, true, checkControl, d, ce);
 }
 
 function checkId(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -334,8 +334,8 @@ function checkCategory(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
-  checkChild(out, path, "CATEGORY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "CATEGORY", "NAME", v.NAME, 1, 1, false, checkName, d, ce);
+  checkChild(out, path, "CATEGORY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "CATEGORY", "NAME", v["NAME"], 1, 1, false, checkName, d, ce);
 }
 
 function checkSubCategory(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -352,8 +352,8 @@ function checkSubCategory(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "SUB_CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 7, ORDERED);
-  checkChild(out, path, "SUB_CATEGORY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "SUB_CATEGORY", "NAME", v.NAME, 1, 1, false, checkName, d, ce);
+  checkChild(out, path, "SUB_CATEGORY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "SUB_CATEGORY", "NAME", v["NAME"], 1, 1, false, checkName, d, ce);
 }
 
 function checkStatement(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -374,8 +374,8 @@ function checkCriticality(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "CRITICALITY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 9, ORDERED);
-  checkChild(out, path, "CRITICALITY", "LABEL", v.LABEL, 1, 1, false, checkLabel, d, ce);
-  checkChild(out, path, "CRITICALITY", "VALUE", v.VALUE, 1, 1, false, checkCriticalityValue, d, ce);
+  checkChild(out, path, "CRITICALITY", "LABEL", v["LABEL"], 1, 1, false, checkLabel, d, ce);
+  checkChild(out, path, "CRITICALITY", "VALUE", v["VALUE"], 1, 1, false, checkCriticalityValue, d, ce);
 }
 
 function checkComment(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -416,9 +416,9 @@ function checkScanParameters(v: unknown, path: string, out: Diagnostic[], d: num
     else ce.report("valid/unexpected-element", { parent: "SCAN_PARAMETERS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 16, ORDERED);
-  checkChild(out, path, "SCAN_PARAMETERS", "FILE_PATH", v.FILE_PATH, 0, 1, false, checkFilePath, d, ce);
-  checkChild(out, path, "SCAN_PARAMETERS", "DATA_TYPE", v.DATA_TYPE, 0, 1, false, checkDataType, d, ce);
-  checkChild(out, path, "SCAN_PARAMETERS", "DESCRIPTION", v.DESCRIPTION, 0, 1, false, checkDescription, d, ce);
+  checkChild(out, path, "SCAN_PARAMETERS", "FILE_PATH", v["FILE_PATH"], 0, 1, false, checkFilePath, d, ce);
+  checkChild(out, path, "SCAN_PARAMETERS", "DATA_TYPE", v["DATA_TYPE"], 0, 1, false, checkDataType, d, ce);
+  checkChild(out, path, "SCAN_PARAMETERS", "DESCRIPTION", v["DESCRIPTION"], 0, 1, false, checkDescription, d, ce);
 }
 
 function checkTechnologies(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -443,7 +443,7 @@ function checkTechnologies(v: unknown, path: string, out: Diagnostic[], d: numbe
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGIES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 17, ORDERED);
-  checkChild(out, path, "TECHNOLOGIES", "TECHNOLOGY", v.TECHNOLOGY, 0, Infinity, true, checkTechnology, d, ce);
+  checkChild(out, path, "TECHNOLOGIES", "TECHNOLOGY", v["TECHNOLOGY"], 0, Infinity, true, checkTechnology, d, ce);
 }
 
 function checkReferenceList(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -466,23 +466,23 @@ function checkControl(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "CONTROL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 19, ORDERED);
-  checkChild(out, path, "CONTROL", "ID", v.ID, 0, 1, false, checkId, d, ce);
-  checkChild(out, path, "CONTROL", "UDC_ID", v.UDC_ID, 0, 1, false, checkUdcId, d, ce);
-  checkChild(out, path, "CONTROL", "CHECK_TYPE", v.CHECK_TYPE, 1, 1, false, checkCheckType, d, ce);
-  checkChild(out, path, "CONTROL", "IS_CONTROL_DISABLE", v.IS_CONTROL_DISABLE, 0, 1, false, checkIsControlDisable, d, ce);
-  checkChild(out, path, "CONTROL", "CATEGORY", v.CATEGORY, 1, 1, false, checkCategory, d, ce);
-  checkChild(out, path, "CONTROL", "SUB_CATEGORY", v.SUB_CATEGORY, 1, 1, false, checkSubCategory, d, ce);
-  checkChild(out, path, "CONTROL", "STATEMENT", v.STATEMENT, 1, 1, false, checkStatement, d, ce);
-  checkChild(out, path, "CONTROL", "CRITICALITY", v.CRITICALITY, 1, 1, false, checkCriticality, d, ce);
-  checkChild(out, path, "CONTROL", "COMMENT", v.COMMENT, 0, 1, false, checkComment, d, ce);
-  checkChild(out, path, "CONTROL", "USE_AGENT_ONLY", v.USE_AGENT_ONLY, 0, 1, false, checkUseAgentOnly, d, ce);
-  checkChild(out, path, "CONTROL", "AUTO_UPDATE", v.AUTO_UPDATE, 0, 1, false, checkAutoUpdate, d, ce);
-  checkChild(out, path, "CONTROL", "IGNORE_ERROR", v.IGNORE_ERROR, 0, 1, false, checkIgnoreError, d, ce);
-  checkChild(out, path, "CONTROL", "ERROR_SET_STATUS", v.ERROR_SET_STATUS, 0, 1, false, checkErrorSetStatus, d, ce);
-  checkChild(out, path, "CONTROL", "IGNORE_ITEM_NOT_FOUND", v.IGNORE_ITEM_NOT_FOUND, 0, 1, false, checkIgnoreItemNotFound, d, ce);
-  checkChild(out, path, "CONTROL", "SCAN_PARAMETERS", v.SCAN_PARAMETERS, 0, 1, false, checkScanParameters, d, ce);
-  checkChild(out, path, "CONTROL", "TECHNOLOGIES", v.TECHNOLOGIES, 1, 1, false, checkTechnologies, d, ce);
-  checkChild(out, path, "CONTROL", "REFERENCE_LIST", v.REFERENCE_LIST, 0, 1, false, checkReferenceList, d, ce);
+  checkChild(out, path, "CONTROL", "ID", v["ID"], 0, 1, false, checkId, d, ce);
+  checkChild(out, path, "CONTROL", "UDC_ID", v["UDC_ID"], 0, 1, false, checkUdcId, d, ce);
+  checkChild(out, path, "CONTROL", "CHECK_TYPE", v["CHECK_TYPE"], 1, 1, false, checkCheckType, d, ce);
+  checkChild(out, path, "CONTROL", "IS_CONTROL_DISABLE", v["IS_CONTROL_DISABLE"], 0, 1, false, checkIsControlDisable, d, ce);
+  checkChild(out, path, "CONTROL", "CATEGORY", v["CATEGORY"], 1, 1, false, checkCategory, d, ce);
+  checkChild(out, path, "CONTROL", "SUB_CATEGORY", v["SUB_CATEGORY"], 1, 1, false, checkSubCategory, d, ce);
+  checkChild(out, path, "CONTROL", "STATEMENT", v["STATEMENT"], 1, 1, false, checkStatement, d, ce);
+  checkChild(out, path, "CONTROL", "CRITICALITY", v["CRITICALITY"], 1, 1, false, checkCriticality, d, ce);
+  checkChild(out, path, "CONTROL", "COMMENT", v["COMMENT"], 0, 1, false, checkComment, d, ce);
+  checkChild(out, path, "CONTROL", "USE_AGENT_ONLY", v["USE_AGENT_ONLY"], 0, 1, false, checkUseAgentOnly, d, ce);
+  checkChild(out, path, "CONTROL", "AUTO_UPDATE", v["AUTO_UPDATE"], 0, 1, false, checkAutoUpdate, d, ce);
+  checkChild(out, path, "CONTROL", "IGNORE_ERROR", v["IGNORE_ERROR"], 0, 1, false, checkIgnoreError, d, ce);
+  checkChild(out, path, "CONTROL", "ERROR_SET_STATUS", v["ERROR_SET_STATUS"], 0, 1, false, checkErrorSetStatus, d, ce);
+  checkChild(out, path, "CONTROL", "IGNORE_ITEM_NOT_FOUND", v["IGNORE_ITEM_NOT_FOUND"], 0, 1, false, checkIgnoreItemNotFound, d, ce);
+  checkChild(out, path, "CONTROL", "SCAN_PARAMETERS", v["SCAN_PARAMETERS"], 0, 1, false, checkScanParameters, d, ce);
+  checkChild(out, path, "CONTROL", "TECHNOLOGIES", v["TECHNOLOGIES"], 1, 1, false, checkTechnologies, d, ce);
+  checkChild(out, path, "CONTROL", "REFERENCE_LIST", v["REFERENCE_LIST"], 0, 1, false, checkReferenceList, d, ce);
 }
 
 function checkName(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -523,15 +523,15 @@ function checkTechnology(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 27, ORDERED);
-  checkChild(out, path, "TECHNOLOGY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "NAME", v.NAME, 0, 1, false, checkName, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "EVALUATE", v.EVALUATE, 0, 1, false, checkEvaluate, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "RATIONALE", v.RATIONALE, 0, 1, false, checkRationale, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "REMEDIATION", v.REMEDIATION, 0, 1, false, checkRemediation, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "DATAPOINT", v.DATAPOINT, 0, 1, false, checkDatapoint, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "USE_SCAN_VALUE", v.USE_SCAN_VALUE, 0, 1, false, checkUseScanValue, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "DB_QUERY", v.DB_QUERY, 0, 1, false, checkDbQuery, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "DESCRIPTION", v.DESCRIPTION, 0, 1, false, checkDescription, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "NAME", v["NAME"], 0, 1, false, checkName, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "EVALUATE", v["EVALUATE"], 0, 1, false, checkEvaluate, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "RATIONALE", v["RATIONALE"], 0, 1, false, checkRationale, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "REMEDIATION", v["REMEDIATION"], 0, 1, false, checkRemediation, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "DATAPOINT", v["DATAPOINT"], 0, 1, false, checkDatapoint, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "USE_SCAN_VALUE", v["USE_SCAN_VALUE"], 0, 1, false, checkUseScanValue, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "DB_QUERY", v["DB_QUERY"], 0, 1, false, checkDbQuery, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "DESCRIPTION", v["DESCRIPTION"], 0, 1, false, checkDescription, d, ce);
 }
 
 function checkEvaluate(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -548,7 +548,7 @@ function checkEvaluate(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "EVALUATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 30, ORDERED);
-  checkChild(out, path, "EVALUATE", "CTRL", v.CTRL, 0, Infinity, true, checkCtrl, d, ce);
+  checkChild(out, path, "EVALUATE", "CTRL", v["CTRL"], 0, Infinity, true, checkCtrl, d, ce);
 }
 
 function checkRationale(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -573,9 +573,9 @@ function checkDatapoint(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "DATAPOINT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 33, ORDERED);
-  checkChild(out, path, "DATAPOINT", "CARDINALITY", v.CARDINALITY, 1, 1, false, checkCardinality, d, ce);
-  checkChild(out, path, "DATAPOINT", "OPERATOR", v.OPERATOR, 1, 1, false, checkOperator, d, ce);
-  checkChild(out, path, "DATAPOINT", "DEFAULT_VALUES", v.DEFAULT_VALUES, 0, 1, false, checkDefaultValues, d, ce);
+  checkChild(out, path, "DATAPOINT", "CARDINALITY", v["CARDINALITY"], 1, 1, false, checkCardinality, d, ce);
+  checkChild(out, path, "DATAPOINT", "OPERATOR", v["OPERATOR"], 1, 1, false, checkOperator, d, ce);
+  checkChild(out, path, "DATAPOINT", "DEFAULT_VALUES", v["DEFAULT_VALUES"], 0, 1, false, checkDefaultValues, d, ce);
 }
 
 function checkUseScanValue(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -600,11 +600,11 @@ function checkCtrl(v: unknown, path: string, out: Diagnostic[], d: number): void
     else ce.report("valid/unexpected-element", { parent: "CTRL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 37, ORDERED);
-  checkChild(out, path, "CTRL", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "CTRL", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "CTRL", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "CTRL", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "CTRL", expected: ce.expectedMissing() });
+  checkChild(out, path, "CTRL", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "CTRL", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "CTRL", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "CTRL", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "CTRL", expected: ce.expectedMissing() });
 }
 
 function checkCardinality(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -637,7 +637,7 @@ function checkDefaultValues(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "DEFAULT_VALUES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 40, ORDERED);
-  checkChild(out, path, "DEFAULT_VALUES", "DEFAULT_VALUE", v.DEFAULT_VALUE, 0, Infinity, true, checkDefaultValue, d, ce);
+  checkChild(out, path, "DEFAULT_VALUES", "DEFAULT_VALUE", v["DEFAULT_VALUE"], 0, Infinity, true, checkDefaultValue, d, ce);
 }
 
 function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -654,11 +654,11 @@ function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void 
     else ce.report("valid/unexpected-element", { parent: "AND", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 41, ORDERED);
-  checkChild(out, path, "AND", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "AND", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "AND", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "AND", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "AND", expected: ce.expectedMissing() });
+  checkChild(out, path, "AND", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "AND", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "AND", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "AND", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "AND", expected: ce.expectedMissing() });
 }
 
 function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -675,11 +675,11 @@ function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
     else ce.report("valid/unexpected-element", { parent: "OR", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 42, ORDERED);
-  checkChild(out, path, "OR", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "OR", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "OR", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "OR", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "OR", expected: ce.expectedMissing() });
+  checkChild(out, path, "OR", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "OR", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "OR", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "OR", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "OR", expected: ce.expectedMissing() });
 }
 
 function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -696,11 +696,11 @@ function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void 
     else ce.report("valid/unexpected-element", { parent: "NOT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 43, ORDERED);
-  checkChild(out, path, "NOT", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "NOT", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "NOT", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "NOT", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "NOT", expected: ce.expectedMissing() });
+  checkChild(out, path, "NOT", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "NOT", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "NOT", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "NOT", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "NOT", expected: ce.expectedMissing() });
 }
 
 function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -717,15 +717,15 @@ function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
     else ce.report("valid/unexpected-element", { parent: "DP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 44, ORDERED);
-  checkChild(out, path, "DP", "K", v.K, 0, Infinity, true, checkK, d, ce);
-  checkChild(out, path, "DP", "OP", v.OP, 0, Infinity, true, checkOp, d, ce);
-  checkChild(out, path, "DP", "CD", v.CD, 0, Infinity, true, checkCd, d, ce);
-  checkChild(out, path, "DP", "L", v.L, 0, Infinity, true, checkL, d, ce);
-  checkChild(out, path, "DP", "V", v.V, 0, Infinity, true, checkV, d, ce);
-  checkChild(out, path, "DP", "FV", v.FV, 0, Infinity, true, checkFv, d, ce);
-  checkChild(out, path, "DP", "DBCOL", v.DBCOL, 0, Infinity, true, checkDbcol, d, ce);
-  checkChild(out, path, "DP", "DT", v.DT, 0, Infinity, true, checkDt, d, ce);
-  if ((v.K === undefined || (Array.isArray(v.K) && v.K.length === 0)) && (v.OP === undefined || (Array.isArray(v.OP) && v.OP.length === 0)) && (v.CD === undefined || (Array.isArray(v.CD) && v.CD.length === 0)) && (v.L === undefined || (Array.isArray(v.L) && v.L.length === 0)) && (v.V === undefined || (Array.isArray(v.V) && v.V.length === 0)) && (v.FV === undefined || (Array.isArray(v.FV) && v.FV.length === 0)) && (v.DBCOL === undefined || (Array.isArray(v.DBCOL) && v.DBCOL.length === 0)) && (v.DT === undefined || (Array.isArray(v.DT) && v.DT.length === 0))) ce.report("valid/missing-element", { parent: "DP", expected: ce.expectedMissing() });
+  checkChild(out, path, "DP", "K", v["K"], 0, Infinity, true, checkK, d, ce);
+  checkChild(out, path, "DP", "OP", v["OP"], 0, Infinity, true, checkOp, d, ce);
+  checkChild(out, path, "DP", "CD", v["CD"], 0, Infinity, true, checkCd, d, ce);
+  checkChild(out, path, "DP", "L", v["L"], 0, Infinity, true, checkL, d, ce);
+  checkChild(out, path, "DP", "V", v["V"], 0, Infinity, true, checkV, d, ce);
+  checkChild(out, path, "DP", "FV", v["FV"], 0, Infinity, true, checkFv, d, ce);
+  checkChild(out, path, "DP", "DBCOL", v["DBCOL"], 0, Infinity, true, checkDbcol, d, ce);
+  checkChild(out, path, "DP", "DT", v["DT"], 0, Infinity, true, checkDt, d, ce);
+  if ((v["K"] === undefined || (Array.isArray(v["K"]) && v["K"].length === 0)) && (v["OP"] === undefined || (Array.isArray(v["OP"]) && v["OP"].length === 0)) && (v["CD"] === undefined || (Array.isArray(v["CD"]) && v["CD"].length === 0)) && (v["L"] === undefined || (Array.isArray(v["L"]) && v["L"].length === 0)) && (v["V"] === undefined || (Array.isArray(v["V"]) && v["V"].length === 0)) && (v["FV"] === undefined || (Array.isArray(v["FV"]) && v["FV"].length === 0)) && (v["DBCOL"] === undefined || (Array.isArray(v["DBCOL"]) && v["DBCOL"].length === 0)) && (v["DT"] === undefined || (Array.isArray(v["DT"]) && v["DT"].length === 0))) ce.report("valid/missing-element", { parent: "DP", expected: ce.expectedMissing() });
 }
 
 function checkDefaultValue(v: unknown, path: string, out: Diagnostic[], d: number): void {

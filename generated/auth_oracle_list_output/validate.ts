@@ -165,8 +165,8 @@ function checkAuthOracleListOutput(v: unknown, path: string, out: Diagnostic[], 
     else ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE_LIST_OUTPUT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
-  checkChild(out, path, "AUTH_ORACLE_LIST_OUTPUT", "REQUEST", v.REQUEST, 0, 1, false, checkRequest, d, ce);
-  checkChild(out, path, "AUTH_ORACLE_LIST_OUTPUT", "RESPONSE", v.RESPONSE, 1, 1, false, checkResponse, d, ce);
+  checkChild(out, path, "AUTH_ORACLE_LIST_OUTPUT", "REQUEST", v["REQUEST"], 0, 1, false, checkRequest, d, ce);
+  checkChild(out, path, "AUTH_ORACLE_LIST_OUTPUT", "RESPONSE", v["RESPONSE"], 1, 1, false, checkResponse, d, ce);
 }
 
 function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -183,11 +183,11 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
-  checkChild(out, path, "REQUEST", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "REQUEST", "USER_LOGIN", v.USER_LOGIN, 1, 1, false, checkUserLogin, d, ce);
-  checkChild(out, path, "REQUEST", "RESOURCE", v.RESOURCE, 1, 1, false, checkResource, d, ce);
-  checkChild(out, path, "REQUEST", "PARAM_LIST", v.PARAM_LIST, 0, 1, false, checkParamList, d, ce);
-  checkChild(out, path, "REQUEST", "POST_DATA", v.POST_DATA, 0, 1, false, checkPostData, d, ce);
+  checkChild(out, path, "REQUEST", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "REQUEST", "USER_LOGIN", v["USER_LOGIN"], 1, 1, false, checkUserLogin, d, ce);
+  checkChild(out, path, "REQUEST", "RESOURCE", v["RESOURCE"], 1, 1, false, checkResource, d, ce);
+  checkChild(out, path, "REQUEST", "PARAM_LIST", v["PARAM_LIST"], 0, 1, false, checkParamList, d, ce);
+  checkChild(out, path, "REQUEST", "POST_DATA", v["POST_DATA"], 0, 1, false, checkPostData, d, ce);
 }
 
 function checkDatetime(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -216,7 +216,7 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
-  checkChild(out, path, "PARAM_LIST", "PARAM", v.PARAM, 1, Infinity, true, checkParam, d, ce);
+  checkChild(out, path, "PARAM_LIST", "PARAM", v["PARAM"], 1, Infinity, true, checkParam, d, ce);
 }
 
 function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -233,8 +233,8 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
-  checkChild(out, path, "PARAM", "KEY", v.KEY, 1, 1, false, checkKey, d, ce);
-  checkChild(out, path, "PARAM", "VALUE", v.VALUE, 1, 1, false, checkParamValue, d, ce);
+  checkChild(out, path, "PARAM", "KEY", v["KEY"], 1, 1, false, checkKey, d, ce);
+  checkChild(out, path, "PARAM", "VALUE", v["VALUE"], 1, 1, false, checkParamValue, d, ce);
 }
 
 function checkKey(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -263,23 +263,23 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
-  checkChild(out, path, "RESPONSE", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "RESPONSE", "WARNING_LIST", v.WARNING_LIST, 0, 1, false, checkWarningList, d, ce);
-  checkChild(out, path, "RESPONSE", "GLOSSARY", v.GLOSSARY, 0, 1, false, checkGlossary, d, ce);
+  checkChild(out, path, "RESPONSE", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "RESPONSE", "WARNING_LIST", v["WARNING_LIST"], 0, 1, false, checkWarningList, d, ce);
+  checkChild(out, path, "RESPONSE", "GLOSSARY", v["GLOSSARY"], 0, 1, false, checkGlossary, d, ce);
   {
-    const alt0 = [v.AUTH_ORACLE_LIST !== undefined, v.ID_SET !== undefined, false];
+    const alt0 = [v["AUTH_ORACLE_LIST"] !== undefined, v["ID_SET"] !== undefined, false];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["AUTH_ORACLE_LIST"],["ID_SET"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["AUTH_ORACLE_LIST"],["ID_SET"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? 2 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "RESPONSE", "AUTH_ORACLE_LIST", v.AUTH_ORACLE_LIST, 1, 1, false, checkAuthOracleList, d, ce);
+        checkChild(out, path, "RESPONSE", "AUTH_ORACLE_LIST", v["AUTH_ORACLE_LIST"], 1, 1, false, checkAuthOracleList, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "RESPONSE", "ID_SET", v.ID_SET, 1, 1, false, checkIdSet, d, ce);
+        checkChild(out, path, "RESPONSE", "ID_SET", v["ID_SET"], 1, 1, false, checkIdSet, d, ce);
         break;
       }
       case 2: {
@@ -306,7 +306,7 @@ function checkAuthOracleList(v: unknown, path: string, out: Diagnostic[], d: num
     else ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 11, ORDERED);
-  checkChild(out, path, "AUTH_ORACLE_LIST", "AUTH_ORACLE", v.AUTH_ORACLE, 1, Infinity, true, checkAuthOracle, d, ce);
+  checkChild(out, path, "AUTH_ORACLE_LIST", "AUTH_ORACLE", v["AUTH_ORACLE"], 1, Infinity, true, checkAuthOracle, d, ce);
 }
 
 function checkAuthOracle(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -323,39 +323,39 @@ function checkAuthOracle(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 12, ORDERED);
-  checkChild(out, path, "AUTH_ORACLE", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "TITLE", v.TITLE, 1, 1, false, checkTitle, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "USERNAME", v.USERNAME, 1, 1, false, checkUsername, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "PORT", v.PORT, 0, 1, false, checkPort, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "IP_SET", v.IP_SET, 0, 1, false, checkIpSet, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "PC_ONLY", v.PC_ONLY, 0, 1, false, checkPcOnly, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "WINDOWS_OS_CHECKS", v.WINDOWS_OS_CHECKS, 1, 1, false, checkWindowsOsChecks, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "WINDOWS_OS_OPTIONS", v.WINDOWS_OS_OPTIONS, 0, 1, false, checkWindowsOsOptions, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "UNIX_OPATCH_CHECKS", v.UNIX_OPATCH_CHECKS, 1, 1, false, checkUnixOpatchChecks, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "UNIX_OS_CHECKS", v.UNIX_OS_CHECKS, 1, 1, false, checkUnixOsChecks, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "UNIX_OS_OPTIONS", v.UNIX_OS_OPTIONS, 0, 1, false, checkUnixOsOptions, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "NETWORK_ID", v.NETWORK_ID, 0, 1, false, checkNetworkId, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "CREATED", v.CREATED, 1, 1, false, checkCreated, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "LAST_MODIFIED", v.LAST_MODIFIED, 1, 1, false, checkLastModified, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "IS_SYSTEM_CREATED", v.IS_SYSTEM_CREATED, 0, 1, false, checkIsSystemCreated, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "IS_ACTIVE", v.IS_ACTIVE, 0, 1, false, checkIsActive, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "IS_TEMPLATE", v.IS_TEMPLATE, 0, 1, false, checkIsTemplate, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "TEMPLATE", v.TEMPLATE, 0, 1, false, checkTemplate, d, ce);
-  checkChild(out, path, "AUTH_ORACLE", "COMMENTS", v.COMMENTS, 0, 1, false, checkComments, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "TITLE", v["TITLE"], 1, 1, false, checkTitle, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "USERNAME", v["USERNAME"], 1, 1, false, checkUsername, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "PORT", v["PORT"], 0, 1, false, checkPort, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "IP_SET", v["IP_SET"], 0, 1, false, checkIpSet, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "PC_ONLY", v["PC_ONLY"], 0, 1, false, checkPcOnly, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "WINDOWS_OS_CHECKS", v["WINDOWS_OS_CHECKS"], 1, 1, false, checkWindowsOsChecks, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "WINDOWS_OS_OPTIONS", v["WINDOWS_OS_OPTIONS"], 0, 1, false, checkWindowsOsOptions, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "UNIX_OPATCH_CHECKS", v["UNIX_OPATCH_CHECKS"], 1, 1, false, checkUnixOpatchChecks, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "UNIX_OS_CHECKS", v["UNIX_OS_CHECKS"], 1, 1, false, checkUnixOsChecks, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "UNIX_OS_OPTIONS", v["UNIX_OS_OPTIONS"], 0, 1, false, checkUnixOsOptions, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "NETWORK_ID", v["NETWORK_ID"], 0, 1, false, checkNetworkId, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "CREATED", v["CREATED"], 1, 1, false, checkCreated, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "LAST_MODIFIED", v["LAST_MODIFIED"], 1, 1, false, checkLastModified, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "IS_SYSTEM_CREATED", v["IS_SYSTEM_CREATED"], 0, 1, false, checkIsSystemCreated, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "IS_ACTIVE", v["IS_ACTIVE"], 0, 1, false, checkIsActive, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "IS_TEMPLATE", v["IS_TEMPLATE"], 0, 1, false, checkIsTemplate, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "TEMPLATE", v["TEMPLATE"], 0, 1, false, checkTemplate, d, ce);
+  checkChild(out, path, "AUTH_ORACLE", "COMMENTS", v["COMMENTS"], 0, 1, false, checkComments, d, ce);
   {
-    const alt0 = [v.SID !== undefined, v.SERVICENAME !== undefined, false];
+    const alt0 = [v["SID"] !== undefined, v["SERVICENAME"] !== undefined, false];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["SID"],["SERVICENAME"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["SID"],["SERVICENAME"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "AUTH_ORACLE", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? 2 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "AUTH_ORACLE", "SID", v.SID, 1, 1, false, checkSid, d, ce);
+        checkChild(out, path, "AUTH_ORACLE", "SID", v["SID"], 1, 1, false, checkSid, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "AUTH_ORACLE", "SERVICENAME", v.SERVICENAME, 1, 1, false, checkServicename, d, ce);
+        checkChild(out, path, "AUTH_ORACLE", "SERVICENAME", v["SERVICENAME"], 1, 1, false, checkServicename, d, ce);
         break;
       }
       case 2: {
@@ -410,9 +410,9 @@ function checkIpSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "IP_SET", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 20, ORDERED);
-  checkChild(out, path, "IP_SET", "IP", v.IP, 0, Infinity, true, checkIp, d, ce);
-  checkChild(out, path, "IP_SET", "IP_RANGE", v.IP_RANGE, 0, Infinity, true, checkIpRange, d, ce);
-  if ((v.IP === undefined || (Array.isArray(v.IP) && v.IP.length === 0)) && (v.IP_RANGE === undefined || (Array.isArray(v.IP_RANGE) && v.IP_RANGE.length === 0))) ce.report("valid/missing-element", { parent: "IP_SET", expected: ce.expectedMissing() });
+  checkChild(out, path, "IP_SET", "IP", v["IP"], 0, Infinity, true, checkIp, d, ce);
+  checkChild(out, path, "IP_SET", "IP_RANGE", v["IP_RANGE"], 0, Infinity, true, checkIpRange, d, ce);
+  if ((v["IP"] === undefined || (Array.isArray(v["IP"]) && v["IP"].length === 0)) && (v["IP_RANGE"] === undefined || (Array.isArray(v["IP_RANGE"]) && v["IP_RANGE"].length === 0))) ce.report("valid/missing-element", { parent: "IP_SET", expected: ce.expectedMissing() });
 }
 
 function checkIp(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -441,8 +441,8 @@ function checkCreated(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "CREATED", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 24, ORDERED);
-  checkChild(out, path, "CREATED", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "CREATED", "BY", v.BY, 0, 1, false, checkBy, d, ce);
+  checkChild(out, path, "CREATED", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "CREATED", "BY", v["BY"], 0, 1, false, checkBy, d, ce);
 }
 
 function checkBy(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -463,7 +463,7 @@ function checkLastModified(v: unknown, path: string, out: Diagnostic[], d: numbe
     else ce.report("valid/unexpected-element", { parent: "LAST_MODIFIED", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 26, ORDERED);
-  checkChild(out, path, "LAST_MODIFIED", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "LAST_MODIFIED", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
 }
 
 function checkIsSystemCreated(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -492,8 +492,8 @@ function checkTemplate(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "TEMPLATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 30, ORDERED);
-  checkChild(out, path, "TEMPLATE", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "TEMPLATE", "TITLE", v.TITLE, 1, 1, false, checkTitle, d, ce);
+  checkChild(out, path, "TEMPLATE", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "TEMPLATE", "TITLE", v["TITLE"], 1, 1, false, checkTitle, d, ce);
 }
 
 function checkComments(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -518,12 +518,12 @@ function checkWindowsOsOptions(v: unknown, path: string, out: Diagnostic[], d: n
     else ce.report("valid/unexpected-element", { parent: "WINDOWS_OS_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 33, ORDERED);
-  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_ORA_HOME_PATH", v.WINDOWS_ORA_HOME_PATH, 0, 1, false, checkWindowsOraHomePath, d, ce);
-  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_INIT_ORA_PATH", v.WINDOWS_INIT_ORA_PATH, 0, 1, false, checkWindowsInitOraPath, d, ce);
-  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_SPFILE_ORA_PATH", v.WINDOWS_SPFILE_ORA_PATH, 0, 1, false, checkWindowsSpfileOraPath, d, ce);
-  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_LISTENER_ORA_PATH", v.WINDOWS_LISTENER_ORA_PATH, 0, 1, false, checkWindowsListenerOraPath, d, ce);
-  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_SQLNET_ORA_PATH", v.WINDOWS_SQLNET_ORA_PATH, 0, 1, false, checkWindowsSqlnetOraPath, d, ce);
-  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_TNSNAMES_ORA_PATH", v.WINDOWS_TNSNAMES_ORA_PATH, 0, 1, false, checkWindowsTnsnamesOraPath, d, ce);
+  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_ORA_HOME_PATH", v["WINDOWS_ORA_HOME_PATH"], 0, 1, false, checkWindowsOraHomePath, d, ce);
+  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_INIT_ORA_PATH", v["WINDOWS_INIT_ORA_PATH"], 0, 1, false, checkWindowsInitOraPath, d, ce);
+  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_SPFILE_ORA_PATH", v["WINDOWS_SPFILE_ORA_PATH"], 0, 1, false, checkWindowsSpfileOraPath, d, ce);
+  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_LISTENER_ORA_PATH", v["WINDOWS_LISTENER_ORA_PATH"], 0, 1, false, checkWindowsListenerOraPath, d, ce);
+  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_SQLNET_ORA_PATH", v["WINDOWS_SQLNET_ORA_PATH"], 0, 1, false, checkWindowsSqlnetOraPath, d, ce);
+  checkChild(out, path, "WINDOWS_OS_OPTIONS", "WINDOWS_TNSNAMES_ORA_PATH", v["WINDOWS_TNSNAMES_ORA_PATH"], 0, 1, false, checkWindowsTnsnamesOraPath, d, ce);
 }
 
 function checkWindowsOraHomePath(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -572,13 +572,13 @@ function checkUnixOsOptions(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "UNIX_OS_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 42, ORDERED);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_ORA_HOME_PATH", v.UNIX_ORA_HOME_PATH, 0, 1, false, checkUnixOraHomePath, d, ce);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_INIT_ORA_PATH", v.UNIX_INIT_ORA_PATH, 0, 1, false, checkUnixInitOraPath, d, ce);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_SPFILE_ORA_PATH", v.UNIX_SPFILE_ORA_PATH, 0, 1, false, checkUnixSpfileOraPath, d, ce);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_LISTENER_ORA_PATH", v.UNIX_LISTENER_ORA_PATH, 0, 1, false, checkUnixListenerOraPath, d, ce);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_SQLNET_ORA_PATH", v.UNIX_SQLNET_ORA_PATH, 0, 1, false, checkUnixSqlnetOraPath, d, ce);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_TNSNAMES_ORA_PATH", v.UNIX_TNSNAMES_ORA_PATH, 0, 1, false, checkUnixTnsnamesOraPath, d, ce);
-  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_INVPTRLOC_PATH", v.UNIX_INVPTRLOC_PATH, 0, 1, false, checkUnixInvptrlocPath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_ORA_HOME_PATH", v["UNIX_ORA_HOME_PATH"], 0, 1, false, checkUnixOraHomePath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_INIT_ORA_PATH", v["UNIX_INIT_ORA_PATH"], 0, 1, false, checkUnixInitOraPath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_SPFILE_ORA_PATH", v["UNIX_SPFILE_ORA_PATH"], 0, 1, false, checkUnixSpfileOraPath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_LISTENER_ORA_PATH", v["UNIX_LISTENER_ORA_PATH"], 0, 1, false, checkUnixListenerOraPath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_SQLNET_ORA_PATH", v["UNIX_SQLNET_ORA_PATH"], 0, 1, false, checkUnixSqlnetOraPath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_TNSNAMES_ORA_PATH", v["UNIX_TNSNAMES_ORA_PATH"], 0, 1, false, checkUnixTnsnamesOraPath, d, ce);
+  checkChild(out, path, "UNIX_OS_OPTIONS", "UNIX_INVPTRLOC_PATH", v["UNIX_INVPTRLOC_PATH"], 0, 1, false, checkUnixInvptrlocPath, d, ce);
 }
 
 function checkUnixOraHomePath(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -623,9 +623,9 @@ function checkIdSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "ID_SET", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 50, ORDERED);
-  checkChild(out, path, "ID_SET", "ID", v.ID, 0, Infinity, true, checkId, d, ce);
-  checkChild(out, path, "ID_SET", "ID_RANGE", v.ID_RANGE, 0, Infinity, true, checkIdRange, d, ce);
-  if ((v.ID === undefined || (Array.isArray(v.ID) && v.ID.length === 0)) && (v.ID_RANGE === undefined || (Array.isArray(v.ID_RANGE) && v.ID_RANGE.length === 0))) ce.report("valid/missing-element", { parent: "ID_SET", expected: ce.expectedMissing() });
+  checkChild(out, path, "ID_SET", "ID", v["ID"], 0, Infinity, true, checkId, d, ce);
+  checkChild(out, path, "ID_SET", "ID_RANGE", v["ID_RANGE"], 0, Infinity, true, checkIdRange, d, ce);
+  if ((v["ID"] === undefined || (Array.isArray(v["ID"]) && v["ID"].length === 0)) && (v["ID_RANGE"] === undefined || (Array.isArray(v["ID_RANGE"]) && v["ID_RANGE"].length === 0))) ce.report("valid/missing-element", { parent: "ID_SET", expected: ce.expectedMissing() });
 }
 
 function checkIdRange(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -646,7 +646,7 @@ function checkWarningList(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "WARNING_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 52, ORDERED);
-  checkChild(out, path, "WARNING_LIST", "WARNING", v.WARNING, 1, Infinity, true, checkWarning, d, ce);
+  checkChild(out, path, "WARNING_LIST", "WARNING", v["WARNING"], 1, Infinity, true, checkWarning, d, ce);
 }
 
 function checkWarning(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -663,9 +663,9 @@ function checkWarning(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "WARNING", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 53, ORDERED);
-  checkChild(out, path, "WARNING", "CODE", v.CODE, 0, 1, false, checkCode, d, ce);
-  checkChild(out, path, "WARNING", "TEXT", v.TEXT, 1, 1, false, checkText, d, ce);
-  checkChild(out, path, "WARNING", "URL", v.URL, 0, 1, false, checkUrl, d, ce);
+  checkChild(out, path, "WARNING", "CODE", v["CODE"], 0, 1, false, checkCode, d, ce);
+  checkChild(out, path, "WARNING", "TEXT", v["TEXT"], 1, 1, false, checkText, d, ce);
+  checkChild(out, path, "WARNING", "URL", v["URL"], 0, 1, false, checkUrl, d, ce);
 }
 
 function checkCode(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -694,7 +694,7 @@ function checkGlossary(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "GLOSSARY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 57, ORDERED);
-  checkChild(out, path, "GLOSSARY", "USER_LIST", v.USER_LIST, 0, 1, false, checkUserList, d, ce);
+  checkChild(out, path, "GLOSSARY", "USER_LIST", v["USER_LIST"], 0, 1, false, checkUserList, d, ce);
 }
 
 function checkUserList(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -711,7 +711,7 @@ function checkUserList(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "USER_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 58, ORDERED);
-  checkChild(out, path, "USER_LIST", "USER", v.USER, 1, Infinity, true, checkUser, d, ce);
+  checkChild(out, path, "USER_LIST", "USER", v["USER"], 1, Infinity, true, checkUser, d, ce);
 }
 
 function checkUser(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -728,9 +728,9 @@ function checkUser(v: unknown, path: string, out: Diagnostic[], d: number): void
     else ce.report("valid/unexpected-element", { parent: "USER", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 59, ORDERED);
-  checkChild(out, path, "USER", "USER_LOGIN", v.USER_LOGIN, 1, 1, false, checkUserLogin, d, ce);
-  checkChild(out, path, "USER", "FIRST_NAME", v.FIRST_NAME, 1, 1, false, checkFirstName, d, ce);
-  checkChild(out, path, "USER", "LAST_NAME", v.LAST_NAME, 1, 1, false, checkLastName, d, ce);
+  checkChild(out, path, "USER", "USER_LOGIN", v["USER_LOGIN"], 1, 1, false, checkUserLogin, d, ce);
+  checkChild(out, path, "USER", "FIRST_NAME", v["FIRST_NAME"], 1, 1, false, checkFirstName, d, ce);
+  checkChild(out, path, "USER", "LAST_NAME", v["LAST_NAME"], 1, 1, false, checkLastName, d, ce);
 }
 
 function checkFirstName(v: unknown, path: string, out: Diagnostic[], d: number): void {

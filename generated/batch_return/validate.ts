@@ -77,8 +77,8 @@ function checkBatchReturn(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "BATCH_RETURN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
-  checkChild(out, path, "BATCH_RETURN", "REQUEST", v.REQUEST, 0, 1, false, checkRequest, d, ce);
-  checkChild(out, path, "BATCH_RETURN", "RESPONSE", v.RESPONSE, 1, 1, false, checkResponse, d, ce);
+  checkChild(out, path, "BATCH_RETURN", "REQUEST", v["REQUEST"], 0, 1, false, checkRequest, d, ce);
+  checkChild(out, path, "BATCH_RETURN", "RESPONSE", v["RESPONSE"], 1, 1, false, checkResponse, d, ce);
 }
 
 function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -95,11 +95,11 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
-  checkChild(out, path, "REQUEST", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "REQUEST", "USER_LOGIN", v.USER_LOGIN, 1, 1, false, checkUserLogin, d, ce);
-  checkChild(out, path, "REQUEST", "RESOURCE", v.RESOURCE, 1, 1, false, checkResource, d, ce);
-  checkChild(out, path, "REQUEST", "PARAM_LIST", v.PARAM_LIST, 0, 1, false, checkParamList, d, ce);
-  checkChild(out, path, "REQUEST", "POST_DATA", v.POST_DATA, 0, 1, false, checkPostData, d, ce);
+  checkChild(out, path, "REQUEST", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "REQUEST", "USER_LOGIN", v["USER_LOGIN"], 1, 1, false, checkUserLogin, d, ce);
+  checkChild(out, path, "REQUEST", "RESOURCE", v["RESOURCE"], 1, 1, false, checkResource, d, ce);
+  checkChild(out, path, "REQUEST", "PARAM_LIST", v["PARAM_LIST"], 0, 1, false, checkParamList, d, ce);
+  checkChild(out, path, "REQUEST", "POST_DATA", v["POST_DATA"], 0, 1, false, checkPostData, d, ce);
 }
 
 function checkDatetime(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -128,7 +128,7 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
-  checkChild(out, path, "PARAM_LIST", "PARAM", v.PARAM, 1, Infinity, true, checkParam, d, ce);
+  checkChild(out, path, "PARAM_LIST", "PARAM", v["PARAM"], 1, Infinity, true, checkParam, d, ce);
 }
 
 function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -145,8 +145,8 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
-  checkChild(out, path, "PARAM", "KEY", v.KEY, 1, 1, false, checkKey, d, ce);
-  checkChild(out, path, "PARAM", "VALUE", v.VALUE, 1, 1, false, checkParamValue, d, ce);
+  checkChild(out, path, "PARAM", "KEY", v["KEY"], 1, 1, false, checkKey, d, ce);
+  checkChild(out, path, "PARAM", "VALUE", v["VALUE"], 1, 1, false, checkParamValue, d, ce);
 }
 
 function checkKey(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -175,8 +175,8 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
-  checkChild(out, path, "RESPONSE", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "RESPONSE", "BATCH_LIST", v.BATCH_LIST, 1, 1, false, checkBatchList, d, ce);
+  checkChild(out, path, "RESPONSE", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "RESPONSE", "BATCH_LIST", v["BATCH_LIST"], 1, 1, false, checkBatchList, d, ce);
 }
 
 function checkBatchList(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -193,7 +193,7 @@ function checkBatchList(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "BATCH_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 11, ORDERED);
-  checkChild(out, path, "BATCH_LIST", "BATCH", v.BATCH, 1, Infinity, true, checkBatch, d, ce);
+  checkChild(out, path, "BATCH_LIST", "BATCH", v["BATCH"], 1, Infinity, true, checkBatch, d, ce);
 }
 
 function checkBatch(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -210,9 +210,9 @@ function checkBatch(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "BATCH", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 12, ORDERED);
-  checkChild(out, path, "BATCH", "CODE", v.CODE, 0, 1, false, checkCode, d, ce);
-  checkChild(out, path, "BATCH", "TEXT", v.TEXT, 0, 1, false, checkText, d, ce);
-  checkChild(out, path, "BATCH", "ID_SET", v.ID_SET, 0, 1, false, checkIdSet, d, ce);
+  checkChild(out, path, "BATCH", "CODE", v["CODE"], 0, 1, false, checkCode, d, ce);
+  checkChild(out, path, "BATCH", "TEXT", v["TEXT"], 0, 1, false, checkText, d, ce);
+  checkChild(out, path, "BATCH", "ID_SET", v["ID_SET"], 0, 1, false, checkIdSet, d, ce);
 }
 
 function checkCode(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -237,9 +237,9 @@ function checkIdSet(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "ID_SET", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 15, ORDERED);
-  checkChild(out, path, "ID_SET", "ID", v.ID, 0, Infinity, true, checkId, d, ce);
-  checkChild(out, path, "ID_SET", "ID_RANGE", v.ID_RANGE, 0, Infinity, true, checkIdRange, d, ce);
-  if ((v.ID === undefined || (Array.isArray(v.ID) && v.ID.length === 0)) && (v.ID_RANGE === undefined || (Array.isArray(v.ID_RANGE) && v.ID_RANGE.length === 0))) ce.report("valid/missing-element", { parent: "ID_SET", expected: ce.expectedMissing() });
+  checkChild(out, path, "ID_SET", "ID", v["ID"], 0, Infinity, true, checkId, d, ce);
+  checkChild(out, path, "ID_SET", "ID_RANGE", v["ID_RANGE"], 0, Infinity, true, checkIdRange, d, ce);
+  if ((v["ID"] === undefined || (Array.isArray(v["ID"]) && v["ID"].length === 0)) && (v["ID_RANGE"] === undefined || (Array.isArray(v["ID_RANGE"]) && v["ID_RANGE"].length === 0))) ce.report("valid/missing-element", { parent: "ID_SET", expected: ce.expectedMissing() });
 }
 
 function checkId(v: unknown, path: string, out: Diagnostic[], d: number): void {

@@ -311,7 +311,7 @@ function checkOptionProfiles(v: unknown, path: string, out: Diagnostic[], d: num
     else ce.report("valid/unexpected-element", { parent: "OPTION_PROFILES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
-  checkChild(out, path, "OPTION_PROFILES", "OPTION_PROFILE", v.OPTION_PROFILE, 0, Infinity, true, checkOptionProfile, d, ce);
+  checkChild(out, path, "OPTION_PROFILES", "OPTION_PROFILE", v["OPTION_PROFILE"], 0, Infinity, true, checkOptionProfile, d, ce);
 }
 
 function checkOptionProfile(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -328,10 +328,10 @@ function checkOptionProfile(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "OPTION_PROFILE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
-  checkChild(out, path, "OPTION_PROFILE", "BASIC_INFO", v.BASIC_INFO, 1, 1, false, checkBasicInfo, d, ce);
-  checkChild(out, path, "OPTION_PROFILE", "SCAN", v.SCAN, 1, 1, false, checkScan, d, ce);
-  checkChild(out, path, "OPTION_PROFILE", "MAP", v.MAP, 0, 1, false, checkOptionProfileMap, d, ce);
-  checkChild(out, path, "OPTION_PROFILE", "ADDITIONAL", v.ADDITIONAL, 1, 1, false, checkAdditional, d, ce);
+  checkChild(out, path, "OPTION_PROFILE", "BASIC_INFO", v["BASIC_INFO"], 1, 1, false, checkBasicInfo, d, ce);
+  checkChild(out, path, "OPTION_PROFILE", "SCAN", v["SCAN"], 1, 1, false, checkScan, d, ce);
+  checkChild(out, path, "OPTION_PROFILE", "MAP", v["MAP"], 0, 1, false, checkOptionProfileMap, d, ce);
+  checkChild(out, path, "OPTION_PROFILE", "ADDITIONAL", v["ADDITIONAL"], 1, 1, false, checkAdditional, d, ce);
 }
 
 function checkBasicInfo(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -348,16 +348,16 @@ function checkBasicInfo(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "BASIC_INFO", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 2, ORDERED);
-  checkChild(out, path, "BASIC_INFO", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "BASIC_INFO", "GROUP_NAME", v.GROUP_NAME, 1, 1, false, checkGroupName, d, ce);
-  checkChild(out, path, "BASIC_INFO", "GROUP_TYPE", v.GROUP_TYPE, 1, 1, false, checkGroupType, d, ce);
-  checkChild(out, path, "BASIC_INFO", "USER_ID", v.USER_ID, 1, 1, false, checkUserId, d, ce);
-  checkChild(out, path, "BASIC_INFO", "UNIT_ID", v.UNIT_ID, 1, 1, false, checkUnitId, d, ce);
-  checkChild(out, path, "BASIC_INFO", "SUBSCRIPTION_ID", v.SUBSCRIPTION_ID, 1, 1, false, checkSubscriptionId, d, ce);
-  checkChild(out, path, "BASIC_INFO", "IS_DEFAULT", v.IS_DEFAULT, 0, 1, false, checkIsDefault, d, ce);
-  checkChild(out, path, "BASIC_INFO", "IS_GLOBAL", v.IS_GLOBAL, 0, 1, false, checkIsGlobal, d, ce);
-  checkChild(out, path, "BASIC_INFO", "IS_OFFLINE_SYNCABLE", v.IS_OFFLINE_SYNCABLE, 0, 1, false, checkIsOfflineSyncable, d, ce);
-  checkChild(out, path, "BASIC_INFO", "UPDATE_DATE", v.UPDATE_DATE, 0, 1, false, checkUpdateDate, d, ce);
+  checkChild(out, path, "BASIC_INFO", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "BASIC_INFO", "GROUP_NAME", v["GROUP_NAME"], 1, 1, false, checkGroupName, d, ce);
+  checkChild(out, path, "BASIC_INFO", "GROUP_TYPE", v["GROUP_TYPE"], 1, 1, false, checkGroupType, d, ce);
+  checkChild(out, path, "BASIC_INFO", "USER_ID", v["USER_ID"], 1, 1, false, checkUserId, d, ce);
+  checkChild(out, path, "BASIC_INFO", "UNIT_ID", v["UNIT_ID"], 1, 1, false, checkUnitId, d, ce);
+  checkChild(out, path, "BASIC_INFO", "SUBSCRIPTION_ID", v["SUBSCRIPTION_ID"], 1, 1, false, checkSubscriptionId, d, ce);
+  checkChild(out, path, "BASIC_INFO", "IS_DEFAULT", v["IS_DEFAULT"], 0, 1, false, checkIsDefault, d, ce);
+  checkChild(out, path, "BASIC_INFO", "IS_GLOBAL", v["IS_GLOBAL"], 0, 1, false, checkIsGlobal, d, ce);
+  checkChild(out, path, "BASIC_INFO", "IS_OFFLINE_SYNCABLE", v["IS_OFFLINE_SYNCABLE"], 0, 1, false, checkIsOfflineSyncable, d, ce);
+  checkChild(out, path, "BASIC_INFO", "UPDATE_DATE", v["UPDATE_DATE"], 0, 1, false, checkUpdateDate, d, ce);
 }
 
 function checkId(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -414,28 +414,28 @@ function checkScan(v: unknown, path: string, out: Diagnostic[], d: number): void
     else ce.report("valid/unexpected-element", { parent: "SCAN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 13, ORDERED);
-  checkChild(out, path, "SCAN", "PORTS", v.PORTS, 0, 1, false, checkPorts, d, ce);
-  checkChild(out, path, "SCAN", "SCAN_DEAD_HOSTS", v.SCAN_DEAD_HOSTS, 0, 1, false, checkScanDeadHosts, d, ce);
-  checkChild(out, path, "SCAN", "CLOSE_VULNERABILITIES", v.CLOSE_VULNERABILITIES, 0, 1, false, checkCloseVulnerabilities, d, ce);
-  checkChild(out, path, "SCAN", "PURGE_OLD_HOST_OS_CHANGED", v.PURGE_OLD_HOST_OS_CHANGED, 0, 1, false, checkPurgeOldHostOsChanged, d, ce);
-  checkChild(out, path, "SCAN", "PERFORMANCE", v.PERFORMANCE, 0, 1, false, checkPerformance, d, ce);
-  checkChild(out, path, "SCAN", "LOAD_BALANCER_DETECTION", v.LOAD_BALANCER_DETECTION, 0, 1, false, checkLoadBalancerDetection, d, ce);
-  checkChild(out, path, "SCAN", "PASSWORD_BRUTE_FORCING", v.PASSWORD_BRUTE_FORCING, 0, 1, false, checkPasswordBruteForcing, d, ce);
-  checkChild(out, path, "SCAN", "VULNERABILITY_DETECTION", v.VULNERABILITY_DETECTION, 0, 1, false, checkVulnerabilityDetection, d, ce);
-  checkChild(out, path, "SCAN", "AUTHENTICATION", v.AUTHENTICATION, 0, 1, false, checkAuthentication, d, ce);
-  checkChild(out, path, "SCAN", "ADDL_CERT_DETECTION", v.ADDL_CERT_DETECTION, 0, 1, false, checkAddlCertDetection, d, ce);
-  checkChild(out, path, "SCAN", "DISSOLVABLE_AGENT", v.DISSOLVABLE_AGENT, 0, 1, false, checkDissolvableAgent, d, ce);
-  checkChild(out, path, "SCAN", "LITE_OS_SCAN", v.LITE_OS_SCAN, 0, 1, false, checkLiteOsScan, d, ce);
-  checkChild(out, path, "SCAN", "ETHERNET_IP_PROBING", v.ETHERNET_IP_PROBING, 0, 1, false, checkEthernetIpProbing, d, ce);
-  checkChild(out, path, "SCAN", "CUSTOM_HTTP_HEADER", v.CUSTOM_HTTP_HEADER, 0, 1, false, checkCustomHttpHeader, d, ce);
-  checkChild(out, path, "SCAN", "HOST_ALIVE_TESTING", v.HOST_ALIVE_TESTING, 0, 1, false, checkHostAliveTesting, d, ce);
-  checkChild(out, path, "SCAN", "SCAN_RESTRICTION", v.SCAN_RESTRICTION, 0, 1, false, checkScanRestriction, d, ce);
-  checkChild(out, path, "SCAN", "DATABASE_PREFERENCE_KEY", v.DATABASE_PREFERENCE_KEY, 0, 1, false, checkDatabasePreferenceKey, d, ce);
-  checkChild(out, path, "SCAN", "SYSTEM_AUTH_RECORD", v.SYSTEM_AUTH_RECORD, 0, 1, false, checkSystemAuthRecord, d, ce);
-  checkChild(out, path, "SCAN", "FILE_INTEGRITY_MONITORING", v.FILE_INTEGRITY_MONITORING, 0, 1, false, checkFileIntegrityMonitoring, d, ce);
-  checkChild(out, path, "SCAN", "CONTROL_TYPES", v.CONTROL_TYPES, 0, 1, false, checkControlTypes, d, ce);
-  checkChild(out, path, "SCAN", "DO_NOT_OVERWRITE_OS", v.DO_NOT_OVERWRITE_OS, 0, 1, false, checkDoNotOverwriteOs, d, ce);
-  checkChild(out, path, "SCAN", "TEST_AUTHENTICATION", v.TEST_AUTHENTICATION, 0, 1, false, checkTestAuthentication, d, ce);
+  checkChild(out, path, "SCAN", "PORTS", v["PORTS"], 0, 1, false, checkPorts, d, ce);
+  checkChild(out, path, "SCAN", "SCAN_DEAD_HOSTS", v["SCAN_DEAD_HOSTS"], 0, 1, false, checkScanDeadHosts, d, ce);
+  checkChild(out, path, "SCAN", "CLOSE_VULNERABILITIES", v["CLOSE_VULNERABILITIES"], 0, 1, false, checkCloseVulnerabilities, d, ce);
+  checkChild(out, path, "SCAN", "PURGE_OLD_HOST_OS_CHANGED", v["PURGE_OLD_HOST_OS_CHANGED"], 0, 1, false, checkPurgeOldHostOsChanged, d, ce);
+  checkChild(out, path, "SCAN", "PERFORMANCE", v["PERFORMANCE"], 0, 1, false, checkPerformance, d, ce);
+  checkChild(out, path, "SCAN", "LOAD_BALANCER_DETECTION", v["LOAD_BALANCER_DETECTION"], 0, 1, false, checkLoadBalancerDetection, d, ce);
+  checkChild(out, path, "SCAN", "PASSWORD_BRUTE_FORCING", v["PASSWORD_BRUTE_FORCING"], 0, 1, false, checkPasswordBruteForcing, d, ce);
+  checkChild(out, path, "SCAN", "VULNERABILITY_DETECTION", v["VULNERABILITY_DETECTION"], 0, 1, false, checkVulnerabilityDetection, d, ce);
+  checkChild(out, path, "SCAN", "AUTHENTICATION", v["AUTHENTICATION"], 0, 1, false, checkAuthentication, d, ce);
+  checkChild(out, path, "SCAN", "ADDL_CERT_DETECTION", v["ADDL_CERT_DETECTION"], 0, 1, false, checkAddlCertDetection, d, ce);
+  checkChild(out, path, "SCAN", "DISSOLVABLE_AGENT", v["DISSOLVABLE_AGENT"], 0, 1, false, checkDissolvableAgent, d, ce);
+  checkChild(out, path, "SCAN", "LITE_OS_SCAN", v["LITE_OS_SCAN"], 0, 1, false, checkLiteOsScan, d, ce);
+  checkChild(out, path, "SCAN", "ETHERNET_IP_PROBING", v["ETHERNET_IP_PROBING"], 0, 1, false, checkEthernetIpProbing, d, ce);
+  checkChild(out, path, "SCAN", "CUSTOM_HTTP_HEADER", v["CUSTOM_HTTP_HEADER"], 0, 1, false, checkCustomHttpHeader, d, ce);
+  checkChild(out, path, "SCAN", "HOST_ALIVE_TESTING", v["HOST_ALIVE_TESTING"], 0, 1, false, checkHostAliveTesting, d, ce);
+  checkChild(out, path, "SCAN", "SCAN_RESTRICTION", v["SCAN_RESTRICTION"], 0, 1, false, checkScanRestriction, d, ce);
+  checkChild(out, path, "SCAN", "DATABASE_PREFERENCE_KEY", v["DATABASE_PREFERENCE_KEY"], 0, 1, false, checkDatabasePreferenceKey, d, ce);
+  checkChild(out, path, "SCAN", "SYSTEM_AUTH_RECORD", v["SYSTEM_AUTH_RECORD"], 0, 1, false, checkSystemAuthRecord, d, ce);
+  checkChild(out, path, "SCAN", "FILE_INTEGRITY_MONITORING", v["FILE_INTEGRITY_MONITORING"], 0, 1, false, checkFileIntegrityMonitoring, d, ce);
+  checkChild(out, path, "SCAN", "CONTROL_TYPES", v["CONTROL_TYPES"], 0, 1, false, checkControlTypes, d, ce);
+  checkChild(out, path, "SCAN", "DO_NOT_OVERWRITE_OS", v["DO_NOT_OVERWRITE_OS"], 0, 1, false, checkDoNotOverwriteOs, d, ce);
+  checkChild(out, path, "SCAN", "TEST_AUTHENTICATION", v["TEST_AUTHENTICATION"], 0, 1, false, checkTestAuthentication, d, ce);
 }
 
 function checkPorts(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -452,23 +452,23 @@ function checkPorts(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "PORTS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 14, ORDERED);
-  checkChild(out, path, "PORTS", "TCP_PORTS", v.TCP_PORTS, 0, 1, false, checkTcpPorts, d, ce);
-  checkChild(out, path, "PORTS", "UDP_PORTS", v.UDP_PORTS, 0, 1, false, checkUdpPorts, d, ce);
-  checkChild(out, path, "PORTS", "AUTHORITATIVE_OPTION", v.AUTHORITATIVE_OPTION, 0, 1, false, checkAuthoritativeOption, d, ce);
+  checkChild(out, path, "PORTS", "TCP_PORTS", v["TCP_PORTS"], 0, 1, false, checkTcpPorts, d, ce);
+  checkChild(out, path, "PORTS", "UDP_PORTS", v["UDP_PORTS"], 0, 1, false, checkUdpPorts, d, ce);
+  checkChild(out, path, "PORTS", "AUTHORITATIVE_OPTION", v["AUTHORITATIVE_OPTION"], 0, 1, false, checkAuthoritativeOption, d, ce);
   {
-    const alt0 = [v.STANDARD_SCAN !== undefined, v.TARGETED_SCAN !== undefined, false];
+    const alt0 = [v["STANDARD_SCAN"] !== undefined, v["TARGETED_SCAN"] !== undefined, false];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["STANDARD_SCAN"],["TARGETED_SCAN"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["STANDARD_SCAN"],["TARGETED_SCAN"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "PORTS", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? 2 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "PORTS", "STANDARD_SCAN", v.STANDARD_SCAN, 1, 1, false, checkStandardScan, d, ce);
+        checkChild(out, path, "PORTS", "STANDARD_SCAN", v["STANDARD_SCAN"], 1, 1, false, checkStandardScan, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "PORTS", "TARGETED_SCAN", v.TARGETED_SCAN, 1, 1, false, checkTargetedScan, d, ce);
+        checkChild(out, path, "PORTS", "TARGETED_SCAN", v["TARGETED_SCAN"], 1, 1, false, checkTargetedScan, d, ce);
         break;
       }
       case 2: {
@@ -495,12 +495,12 @@ function checkTcpPorts(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "TCP_PORTS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 15, ORDERED);
-  checkChild(out, path, "TCP_PORTS", "TCP_PORTS_TYPE", v.TCP_PORTS_TYPE, 0, 1, false, checkTcpPortsType, d, ce);
-  checkChild(out, path, "TCP_PORTS", "TCP_PORTS_STANDARD_SCAN", v.TCP_PORTS_STANDARD_SCAN, 0, 1, false, checkTcpPortsStandardScan, d, ce);
-  checkChild(out, path, "TCP_PORTS", "TCP_PORTS_ADDITIONAL", v.TCP_PORTS_ADDITIONAL, 0, 1, false, checkTcpPortsAdditional, d, ce);
-  checkChild(out, path, "TCP_PORTS", "THREE_WAY_HANDSHAKE", v.THREE_WAY_HANDSHAKE, 0, 1, false, checkThreeWayHandshake, d, ce);
-  checkChild(out, path, "TCP_PORTS", "STANDARD_SCAN", v.STANDARD_SCAN, 0, 1, false, checkStandardScan, d, ce);
-  checkChild(out, path, "TCP_PORTS", "TCP_ADDITIONAL", v.TCP_ADDITIONAL, 0, 1, false, checkTcpAdditional, d, ce);
+  checkChild(out, path, "TCP_PORTS", "TCP_PORTS_TYPE", v["TCP_PORTS_TYPE"], 0, 1, false, checkTcpPortsType, d, ce);
+  checkChild(out, path, "TCP_PORTS", "TCP_PORTS_STANDARD_SCAN", v["TCP_PORTS_STANDARD_SCAN"], 0, 1, false, checkTcpPortsStandardScan, d, ce);
+  checkChild(out, path, "TCP_PORTS", "TCP_PORTS_ADDITIONAL", v["TCP_PORTS_ADDITIONAL"], 0, 1, false, checkTcpPortsAdditional, d, ce);
+  checkChild(out, path, "TCP_PORTS", "THREE_WAY_HANDSHAKE", v["THREE_WAY_HANDSHAKE"], 0, 1, false, checkThreeWayHandshake, d, ce);
+  checkChild(out, path, "TCP_PORTS", "STANDARD_SCAN", v["STANDARD_SCAN"], 0, 1, false, checkStandardScan, d, ce);
+  checkChild(out, path, "TCP_PORTS", "TCP_ADDITIONAL", v["TCP_ADDITIONAL"], 0, 1, false, checkTcpAdditional, d, ce);
 }
 
 function checkTcpPortsType(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -521,8 +521,8 @@ function checkTcpPortsAdditional(v: unknown, path: string, out: Diagnostic[], d:
     else ce.report("valid/unexpected-element", { parent: "TCP_PORTS_ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 17, ORDERED);
-  checkChild(out, path, "TCP_PORTS_ADDITIONAL", "HAS_ADDITIONAL", v.HAS_ADDITIONAL, 0, 1, false, checkHasAdditional, d, ce);
-  checkChild(out, path, "TCP_PORTS_ADDITIONAL", "ADDITIONAL_PORTS", v.ADDITIONAL_PORTS, 0, 1, false, checkAdditionalPorts, d, ce);
+  checkChild(out, path, "TCP_PORTS_ADDITIONAL", "HAS_ADDITIONAL", v["HAS_ADDITIONAL"], 0, 1, false, checkHasAdditional, d, ce);
+  checkChild(out, path, "TCP_PORTS_ADDITIONAL", "ADDITIONAL_PORTS", v["ADDITIONAL_PORTS"], 0, 1, false, checkAdditionalPorts, d, ce);
 }
 
 function checkHasAdditional(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -551,23 +551,23 @@ function checkUdpPorts(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "UDP_PORTS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 21, ORDERED);
-  checkChild(out, path, "UDP_PORTS", "UDP_PORTS_TYPE", v.UDP_PORTS_TYPE, 0, 1, false, checkUdpPortsType, d, ce);
-  checkChild(out, path, "UDP_PORTS", "UDP_PORTS_STANDARD_SCAN", v.UDP_PORTS_STANDARD_SCAN, 0, 1, false, checkUdpPortsStandardScan, d, ce);
-  checkChild(out, path, "UDP_PORTS", "UDP_PORTS_ADDITIONAL", v.UDP_PORTS_ADDITIONAL, 0, 1, false, checkUdpPortsAdditional, d, ce);
+  checkChild(out, path, "UDP_PORTS", "UDP_PORTS_TYPE", v["UDP_PORTS_TYPE"], 0, 1, false, checkUdpPortsType, d, ce);
+  checkChild(out, path, "UDP_PORTS", "UDP_PORTS_STANDARD_SCAN", v["UDP_PORTS_STANDARD_SCAN"], 0, 1, false, checkUdpPortsStandardScan, d, ce);
+  checkChild(out, path, "UDP_PORTS", "UDP_PORTS_ADDITIONAL", v["UDP_PORTS_ADDITIONAL"], 0, 1, false, checkUdpPortsAdditional, d, ce);
   {
-    const alt0 = [v.STANDARD_SCAN !== undefined, v.CUSTOM_PORT !== undefined, false];
+    const alt0 = [v["STANDARD_SCAN"] !== undefined, v["CUSTOM_PORT"] !== undefined, false];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["STANDARD_SCAN"],["CUSTOM_PORT"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["STANDARD_SCAN"],["CUSTOM_PORT"],[]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "UDP_PORTS", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? 2 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "UDP_PORTS", "STANDARD_SCAN", v.STANDARD_SCAN, 1, 1, false, checkStandardScan, d, ce);
+        checkChild(out, path, "UDP_PORTS", "STANDARD_SCAN", v["STANDARD_SCAN"], 1, 1, false, checkStandardScan, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "UDP_PORTS", "CUSTOM_PORT", v.CUSTOM_PORT, 1, 1, false, checkCustomPort, d, ce);
+        checkChild(out, path, "UDP_PORTS", "CUSTOM_PORT", v["CUSTOM_PORT"], 1, 1, false, checkCustomPort, d, ce);
         break;
       }
       case 2: {
@@ -598,8 +598,8 @@ function checkUdpPortsAdditional(v: unknown, path: string, out: Diagnostic[], d:
     else ce.report("valid/unexpected-element", { parent: "UDP_PORTS_ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 23, ORDERED);
-  checkChild(out, path, "UDP_PORTS_ADDITIONAL", "HAS_ADDITIONAL", v.HAS_ADDITIONAL, 0, 1, false, checkHasAdditional, d, ce);
-  checkChild(out, path, "UDP_PORTS_ADDITIONAL", "ADDITIONAL_PORTS", v.ADDITIONAL_PORTS, 0, 1, false, checkAdditionalPorts, d, ce);
+  checkChild(out, path, "UDP_PORTS_ADDITIONAL", "HAS_ADDITIONAL", v["HAS_ADDITIONAL"], 0, 1, false, checkHasAdditional, d, ce);
+  checkChild(out, path, "UDP_PORTS_ADDITIONAL", "ADDITIONAL_PORTS", v["ADDITIONAL_PORTS"], 0, 1, false, checkAdditionalPorts, d, ce);
 }
 
 function checkAuthoritativeOption(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -632,8 +632,8 @@ function checkCloseVulnerabilities(v: unknown, path: string, out: Diagnostic[], 
     else ce.report("valid/unexpected-element", { parent: "CLOSE_VULNERABILITIES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 28, ORDERED);
-  checkChild(out, path, "CLOSE_VULNERABILITIES", "HAS_CLOSE_VULNERABILITIES", v.HAS_CLOSE_VULNERABILITIES, 0, 1, false, checkHasCloseVulnerabilities, d, ce);
-  checkChild(out, path, "CLOSE_VULNERABILITIES", "HOST_NOT_FOUND_ALIVE", v.HOST_NOT_FOUND_ALIVE, 0, 1, false, checkHostNotFoundAlive, d, ce);
+  checkChild(out, path, "CLOSE_VULNERABILITIES", "HAS_CLOSE_VULNERABILITIES", v["HAS_CLOSE_VULNERABILITIES"], 0, 1, false, checkHasCloseVulnerabilities, d, ce);
+  checkChild(out, path, "CLOSE_VULNERABILITIES", "HOST_NOT_FOUND_ALIVE", v["HOST_NOT_FOUND_ALIVE"], 0, 1, false, checkHostNotFoundAlive, d, ce);
 }
 
 function checkHasCloseVulnerabilities(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -662,20 +662,20 @@ function checkPerformance(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "PERFORMANCE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 32, ORDERED);
-  checkChild(out, path, "PERFORMANCE", "PARALLEL_SCALING", v.PARALLEL_SCALING, 0, 1, false, checkParallelScaling, d, ce);
-  checkChild(out, path, "PERFORMANCE", "OVERALL_PERFORMANCE", v.OVERALL_PERFORMANCE, 1, 1, false, checkOverallPerformance, d, ce);
-  checkChild(out, path, "PERFORMANCE", "HOSTS_TO_SCAN", v.HOSTS_TO_SCAN, 1, 1, false, checkHostsToScan, d, ce);
-  checkChild(out, path, "PERFORMANCE", "PROCESSES_TO_RUN", v.PROCESSES_TO_RUN, 1, 1, false, checkProcessesToRun, d, ce);
-  checkChild(out, path, "PERFORMANCE", "PACKET_DELAY", v.PACKET_DELAY, 1, 1, false, checkPacketDelay, d, ce);
-  checkChild(out, path, "PERFORMANCE", "PORT_SCANNING_AND_HOST_DISCOVERY", v.PORT_SCANNING_AND_HOST_DISCOVERY, 1, 1, false, checkPortScanningAndHostDiscovery, d, ce);
-  checkChild(out, path, "PERFORMANCE", "EXTERNAL_SCANNERS_TO_USE", v.EXTERNAL_SCANNERS_TO_USE, 0, 1, false, checkExternalScannersToUse, d, ce);
-  checkChild(out, path, "PERFORMANCE", "HOST_CGI_CHECKS", v.HOST_CGI_CHECKS, 0, 1, false, checkHostCgiChecks, d, ce);
-  checkChild(out, path, "PERFORMANCE", "MAX_CGI_CHECKS", v.MAX_CGI_CHECKS, 0, 1, false, checkMaxCgiChecks, d, ce);
-  checkChild(out, path, "PERFORMANCE", "MAX_TARGETS_PER_SLICE", v.MAX_TARGETS_PER_SLICE, 0, 1, false, checkMaxTargetsPerSlice, d, ce);
-  checkChild(out, path, "PERFORMANCE", "MAX_NUMBER_OF_TARGETS", v.MAX_NUMBER_OF_TARGETS, 0, 1, false, checkMaxNumberOfTargets, d, ce);
-  checkChild(out, path, "PERFORMANCE", "CONF_SCAN_LIMITED_CONNECTIVITY", v.CONF_SCAN_LIMITED_CONNECTIVITY, 0, 1, false, checkConfScanLimitedConnectivity, d, ce);
-  checkChild(out, path, "PERFORMANCE", "SKIP_PRE_SCANNING", v.SKIP_PRE_SCANNING, 0, 1, false, checkSkipPreScanning, d, ce);
-  checkChild(out, path, "PERFORMANCE", "SCAN_MULTIPLE_SLICES_PER_SCANNER", v.SCAN_MULTIPLE_SLICES_PER_SCANNER, 0, 1, false, checkScanMultipleSlicesPerScanner, d, ce);
+  checkChild(out, path, "PERFORMANCE", "PARALLEL_SCALING", v["PARALLEL_SCALING"], 0, 1, false, checkParallelScaling, d, ce);
+  checkChild(out, path, "PERFORMANCE", "OVERALL_PERFORMANCE", v["OVERALL_PERFORMANCE"], 1, 1, false, checkOverallPerformance, d, ce);
+  checkChild(out, path, "PERFORMANCE", "HOSTS_TO_SCAN", v["HOSTS_TO_SCAN"], 1, 1, false, checkHostsToScan, d, ce);
+  checkChild(out, path, "PERFORMANCE", "PROCESSES_TO_RUN", v["PROCESSES_TO_RUN"], 1, 1, false, checkProcessesToRun, d, ce);
+  checkChild(out, path, "PERFORMANCE", "PACKET_DELAY", v["PACKET_DELAY"], 1, 1, false, checkPacketDelay, d, ce);
+  checkChild(out, path, "PERFORMANCE", "PORT_SCANNING_AND_HOST_DISCOVERY", v["PORT_SCANNING_AND_HOST_DISCOVERY"], 1, 1, false, checkPortScanningAndHostDiscovery, d, ce);
+  checkChild(out, path, "PERFORMANCE", "EXTERNAL_SCANNERS_TO_USE", v["EXTERNAL_SCANNERS_TO_USE"], 0, 1, false, checkExternalScannersToUse, d, ce);
+  checkChild(out, path, "PERFORMANCE", "HOST_CGI_CHECKS", v["HOST_CGI_CHECKS"], 0, 1, false, checkHostCgiChecks, d, ce);
+  checkChild(out, path, "PERFORMANCE", "MAX_CGI_CHECKS", v["MAX_CGI_CHECKS"], 0, 1, false, checkMaxCgiChecks, d, ce);
+  checkChild(out, path, "PERFORMANCE", "MAX_TARGETS_PER_SLICE", v["MAX_TARGETS_PER_SLICE"], 0, 1, false, checkMaxTargetsPerSlice, d, ce);
+  checkChild(out, path, "PERFORMANCE", "MAX_NUMBER_OF_TARGETS", v["MAX_NUMBER_OF_TARGETS"], 0, 1, false, checkMaxNumberOfTargets, d, ce);
+  checkChild(out, path, "PERFORMANCE", "CONF_SCAN_LIMITED_CONNECTIVITY", v["CONF_SCAN_LIMITED_CONNECTIVITY"], 0, 1, false, checkConfScanLimitedConnectivity, d, ce);
+  checkChild(out, path, "PERFORMANCE", "SKIP_PRE_SCANNING", v["SKIP_PRE_SCANNING"], 0, 1, false, checkSkipPreScanning, d, ce);
+  checkChild(out, path, "PERFORMANCE", "SCAN_MULTIPLE_SLICES_PER_SCANNER", v["SCAN_MULTIPLE_SLICES_PER_SCANNER"], 0, 1, false, checkScanMultipleSlicesPerScanner, d, ce);
 }
 
 function checkParallelScaling(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -700,8 +700,8 @@ function checkHostsToScan(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "HOSTS_TO_SCAN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 35, ORDERED);
-  checkChild(out, path, "HOSTS_TO_SCAN", "EXTERNAL_SCANNERS", v.EXTERNAL_SCANNERS, 1, 1, false, checkExternalScanners, d, ce);
-  checkChild(out, path, "HOSTS_TO_SCAN", "SCANNER_APPLIANCES", v.SCANNER_APPLIANCES, 1, 1, false, checkScannerAppliances, d, ce);
+  checkChild(out, path, "HOSTS_TO_SCAN", "EXTERNAL_SCANNERS", v["EXTERNAL_SCANNERS"], 1, 1, false, checkExternalScanners, d, ce);
+  checkChild(out, path, "HOSTS_TO_SCAN", "SCANNER_APPLIANCES", v["SCANNER_APPLIANCES"], 1, 1, false, checkScannerAppliances, d, ce);
 }
 
 function checkExternalScanners(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -726,8 +726,8 @@ function checkProcessesToRun(v: unknown, path: string, out: Diagnostic[], d: num
     else ce.report("valid/unexpected-element", { parent: "PROCESSES_TO_RUN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 38, ORDERED);
-  checkChild(out, path, "PROCESSES_TO_RUN", "TOTAL_PROCESSES", v.TOTAL_PROCESSES, 1, 1, false, checkTotalProcesses, d, ce);
-  checkChild(out, path, "PROCESSES_TO_RUN", "HTTP_PROCESSES", v.HTTP_PROCESSES, 1, 1, false, checkHttpProcesses, d, ce);
+  checkChild(out, path, "PROCESSES_TO_RUN", "TOTAL_PROCESSES", v["TOTAL_PROCESSES"], 1, 1, false, checkTotalProcesses, d, ce);
+  checkChild(out, path, "PROCESSES_TO_RUN", "HTTP_PROCESSES", v["HTTP_PROCESSES"], 1, 1, false, checkHttpProcesses, d, ce);
 }
 
 function checkTotalProcesses(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -796,8 +796,8 @@ function checkPasswordBruteForcing(v: unknown, path: string, out: Diagnostic[], 
     else ce.report("valid/unexpected-element", { parent: "PASSWORD_BRUTE_FORCING", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 52, ORDERED);
-  checkChild(out, path, "PASSWORD_BRUTE_FORCING", "SYSTEM", v.SYSTEM, 0, 1, false, checkSystem, d, ce);
-  checkChild(out, path, "PASSWORD_BRUTE_FORCING", "CUSTOM_LIST", v.CUSTOM_LIST, 0, 1, false, checkCustomList, d, ce);
+  checkChild(out, path, "PASSWORD_BRUTE_FORCING", "SYSTEM", v["SYSTEM"], 0, 1, false, checkSystem, d, ce);
+  checkChild(out, path, "PASSWORD_BRUTE_FORCING", "CUSTOM_LIST", v["CUSTOM_LIST"], 0, 1, false, checkCustomList, d, ce);
 }
 
 function checkSystem(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -814,8 +814,8 @@ function checkSystem(v: unknown, path: string, out: Diagnostic[], d: number): vo
     else ce.report("valid/unexpected-element", { parent: "SYSTEM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 53, ORDERED);
-  checkChild(out, path, "SYSTEM", "HAS_SYSTEM", v.HAS_SYSTEM, 0, 1, false, checkHasSystem, d, ce);
-  checkChild(out, path, "SYSTEM", "SYSTEM_LEVEL", v.SYSTEM_LEVEL, 0, 1, false, checkSystemLevel, d, ce);
+  checkChild(out, path, "SYSTEM", "HAS_SYSTEM", v["HAS_SYSTEM"], 0, 1, false, checkHasSystem, d, ce);
+  checkChild(out, path, "SYSTEM", "SYSTEM_LEVEL", v["SYSTEM_LEVEL"], 0, 1, false, checkSystemLevel, d, ce);
 }
 
 function checkHasSystem(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -840,7 +840,7 @@ function checkCustomList(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "CUSTOM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 56, ORDERED);
-  checkChild(out, path, "CUSTOM_LIST", "CUSTOM", v.CUSTOM, 1, Infinity, true, checkCustom, d, ce);
+  checkChild(out, path, "CUSTOM_LIST", "CUSTOM", v["CUSTOM"], 1, Infinity, true, checkCustom, d, ce);
 }
 
 function checkCustom(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -857,10 +857,10 @@ function checkCustom(v: unknown, path: string, out: Diagnostic[], d: number): vo
     else ce.report("valid/unexpected-element", { parent: "CUSTOM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 57, ORDERED);
-  checkChild(out, path, "CUSTOM", "ID", v.ID, 1, Infinity, true, checkId, d, ce);
-  checkChild(out, path, "CUSTOM", "TITLE", v.TITLE, 1, Infinity, true, checkTitle, d, ce);
-  checkChild(out, path, "CUSTOM", "TYPE", v.TYPE, 0, Infinity, true, checkType, d, ce);
-  checkChild(out, path, "CUSTOM", "LOGIN_PASSWORD", v.LOGIN_PASSWORD, 0, Infinity, true, checkLoginPassword, d, ce);
+  checkChild(out, path, "CUSTOM", "ID", v["ID"], 1, Infinity, true, checkId, d, ce);
+  checkChild(out, path, "CUSTOM", "TITLE", v["TITLE"], 1, Infinity, true, checkTitle, d, ce);
+  checkChild(out, path, "CUSTOM", "TYPE", v["TYPE"], 0, Infinity, true, checkType, d, ce);
+  checkChild(out, path, "CUSTOM", "LOGIN_PASSWORD", v["LOGIN_PASSWORD"], 0, Infinity, true, checkLoginPassword, d, ce);
 }
 
 function checkTitle(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -889,26 +889,26 @@ function checkVulnerabilityDetection(v: unknown, path: string, out: Diagnostic[]
     else ce.report("valid/unexpected-element", { parent: "VULNERABILITY_DETECTION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 61, ORDERED);
-  checkChild(out, path, "VULNERABILITY_DETECTION", "DETECTION_INCLUDE", v.DETECTION_INCLUDE, 0, 1, false, checkDetectionInclude, d, ce);
-  checkChild(out, path, "VULNERABILITY_DETECTION", "DETECTION_EXCLUDE", v.DETECTION_EXCLUDE, 0, 1, false, checkDetectionExclude, d, ce);
+  checkChild(out, path, "VULNERABILITY_DETECTION", "DETECTION_INCLUDE", v["DETECTION_INCLUDE"], 0, 1, false, checkDetectionInclude, d, ce);
+  checkChild(out, path, "VULNERABILITY_DETECTION", "DETECTION_EXCLUDE", v["DETECTION_EXCLUDE"], 0, 1, false, checkDetectionExclude, d, ce);
   {
-    const alt0 = [v.COMPLETE !== undefined, v.CUSTOM_LIST !== undefined, v.RUNTIME !== undefined];
+    const alt0 = [v["COMPLETE"] !== undefined, v["CUSTOM_LIST"] !== undefined, v["RUNTIME"] !== undefined];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["COMPLETE"],["CUSTOM_LIST"],["RUNTIME"]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["COMPLETE"],["CUSTOM_LIST"],["RUNTIME"]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "VULNERABILITY_DETECTION", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? -1 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "VULNERABILITY_DETECTION", "COMPLETE", v.COMPLETE, 1, 1, false, checkComplete, d, ce);
+        checkChild(out, path, "VULNERABILITY_DETECTION", "COMPLETE", v["COMPLETE"], 1, 1, false, checkComplete, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "VULNERABILITY_DETECTION", "CUSTOM_LIST", v.CUSTOM_LIST, 1, 1, false, checkCustomList, d, ce);
+        checkChild(out, path, "VULNERABILITY_DETECTION", "CUSTOM_LIST", v["CUSTOM_LIST"], 1, 1, false, checkCustomList, d, ce);
         break;
       }
       case 2: {
-        checkChild(out, path, "VULNERABILITY_DETECTION", "RUNTIME", v.RUNTIME, 1, 1, false, checkRuntime, d, ce);
+        checkChild(out, path, "VULNERABILITY_DETECTION", "RUNTIME", v["RUNTIME"], 1, 1, false, checkRuntime, d, ce);
         break;
       }
       default:
@@ -939,9 +939,9 @@ function checkDetectionInclude(v: unknown, path: string, out: Diagnostic[], d: n
     else ce.report("valid/unexpected-element", { parent: "DETECTION_INCLUDE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 64, ORDERED);
-  checkChild(out, path, "DETECTION_INCLUDE", "BASIC_HOST_INFO_CHECKS", v.BASIC_HOST_INFO_CHECKS, 1, 1, false, checkBasicHostInfoChecks, d, ce);
-  checkChild(out, path, "DETECTION_INCLUDE", "OVAL_CHECKS", v.OVAL_CHECKS, 1, 1, false, checkOvalChecks, d, ce);
-  checkChild(out, path, "DETECTION_INCLUDE", "QRDI_CHECKS", v.QRDI_CHECKS, 0, 1, false, checkQrdiChecks, d, ce);
+  checkChild(out, path, "DETECTION_INCLUDE", "BASIC_HOST_INFO_CHECKS", v["BASIC_HOST_INFO_CHECKS"], 1, 1, false, checkBasicHostInfoChecks, d, ce);
+  checkChild(out, path, "DETECTION_INCLUDE", "OVAL_CHECKS", v["OVAL_CHECKS"], 1, 1, false, checkOvalChecks, d, ce);
+  checkChild(out, path, "DETECTION_INCLUDE", "QRDI_CHECKS", v["QRDI_CHECKS"], 0, 1, false, checkQrdiChecks, d, ce);
 }
 
 function checkBasicHostInfoChecks(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -970,7 +970,7 @@ function checkDetectionExclude(v: unknown, path: string, out: Diagnostic[], d: n
     else ce.report("valid/unexpected-element", { parent: "DETECTION_EXCLUDE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 68, ORDERED);
-  checkChild(out, path, "DETECTION_EXCLUDE", "CUSTOM_LIST", v.CUSTOM_LIST, 1, Infinity, true, checkCustomList, d, ce);
+  checkChild(out, path, "DETECTION_EXCLUDE", "CUSTOM_LIST", v["CUSTOM_LIST"], 1, Infinity, true, checkCustomList, d, ce);
 }
 
 function checkAuthentication(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -995,10 +995,10 @@ function checkDissolvableAgent(v: unknown, path: string, out: Diagnostic[], d: n
     else ce.report("valid/unexpected-element", { parent: "DISSOLVABLE_AGENT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 71, ORDERED);
-  checkChild(out, path, "DISSOLVABLE_AGENT", "DISSOLVABLE_AGENT_ENABLE", v.DISSOLVABLE_AGENT_ENABLE, 1, 1, false, checkDissolvableAgentEnable, d, ce);
-  checkChild(out, path, "DISSOLVABLE_AGENT", "PASSWORD_AUDITING_ENABLE", v.PASSWORD_AUDITING_ENABLE, 0, 1, false, checkPasswordAuditingEnable, d, ce);
-  checkChild(out, path, "DISSOLVABLE_AGENT", "WINDOWS_SHARE_ENUMERATION_ENABLE", v.WINDOWS_SHARE_ENUMERATION_ENABLE, 1, 1, false, checkWindowsShareEnumerationEnable, d, ce);
-  checkChild(out, path, "DISSOLVABLE_AGENT", "WINDOWS_DIRECTORY_SEARCH_ENABLE", v.WINDOWS_DIRECTORY_SEARCH_ENABLE, 0, 1, false, checkWindowsDirectorySearchEnable, d, ce);
+  checkChild(out, path, "DISSOLVABLE_AGENT", "DISSOLVABLE_AGENT_ENABLE", v["DISSOLVABLE_AGENT_ENABLE"], 1, 1, false, checkDissolvableAgentEnable, d, ce);
+  checkChild(out, path, "DISSOLVABLE_AGENT", "PASSWORD_AUDITING_ENABLE", v["PASSWORD_AUDITING_ENABLE"], 0, 1, false, checkPasswordAuditingEnable, d, ce);
+  checkChild(out, path, "DISSOLVABLE_AGENT", "WINDOWS_SHARE_ENUMERATION_ENABLE", v["WINDOWS_SHARE_ENUMERATION_ENABLE"], 1, 1, false, checkWindowsShareEnumerationEnable, d, ce);
+  checkChild(out, path, "DISSOLVABLE_AGENT", "WINDOWS_DIRECTORY_SEARCH_ENABLE", v["WINDOWS_DIRECTORY_SEARCH_ENABLE"], 0, 1, false, checkWindowsDirectorySearchEnable, d, ce);
 }
 
 function checkDissolvableAgentEnable(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1019,8 +1019,8 @@ function checkPasswordAuditingEnable(v: unknown, path: string, out: Diagnostic[]
     else ce.report("valid/unexpected-element", { parent: "PASSWORD_AUDITING_ENABLE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 73, ORDERED);
-  checkChild(out, path, "PASSWORD_AUDITING_ENABLE", "HAS_PASSWORD_AUDITING_ENABLE", v.HAS_PASSWORD_AUDITING_ENABLE, 0, 1, false, checkHasPasswordAuditingEnable, d, ce);
-  checkChild(out, path, "PASSWORD_AUDITING_ENABLE", "CUSTOM_PASSWORD_DICTIONARY", v.CUSTOM_PASSWORD_DICTIONARY, 0, 1, false, checkCustomPasswordDictionary, d, ce);
+  checkChild(out, path, "PASSWORD_AUDITING_ENABLE", "HAS_PASSWORD_AUDITING_ENABLE", v["HAS_PASSWORD_AUDITING_ENABLE"], 0, 1, false, checkHasPasswordAuditingEnable, d, ce);
+  checkChild(out, path, "PASSWORD_AUDITING_ENABLE", "CUSTOM_PASSWORD_DICTIONARY", v["CUSTOM_PASSWORD_DICTIONARY"], 0, 1, false, checkCustomPasswordDictionary, d, ce);
 }
 
 function checkHasPasswordAuditingEnable(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1053,7 +1053,7 @@ function checkScanRestriction(v: unknown, path: string, out: Diagnostic[], d: nu
     else ce.report("valid/unexpected-element", { parent: "SCAN_RESTRICTION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 78, ORDERED);
-  checkChild(out, path, "SCAN_RESTRICTION", "SCAN_BY_POLICY", v.SCAN_BY_POLICY, 0, 1, false, checkScanByPolicy, d, ce);
+  checkChild(out, path, "SCAN_RESTRICTION", "SCAN_BY_POLICY", v["SCAN_BY_POLICY"], 0, 1, false, checkScanByPolicy, d, ce);
 }
 
 function checkScanByPolicy(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1070,7 +1070,7 @@ function checkScanByPolicy(v: unknown, path: string, out: Diagnostic[], d: numbe
     else ce.report("valid/unexpected-element", { parent: "SCAN_BY_POLICY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 79, ORDERED);
-  checkChild(out, path, "SCAN_BY_POLICY", "POLICY", v.POLICY, 1, Infinity, true, checkPolicy, d, ce);
+  checkChild(out, path, "SCAN_BY_POLICY", "POLICY", v["POLICY"], 1, Infinity, true, checkPolicy, d, ce);
 }
 
 function checkPolicy(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1087,8 +1087,8 @@ function checkPolicy(v: unknown, path: string, out: Diagnostic[], d: number): vo
     else ce.report("valid/unexpected-element", { parent: "POLICY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 80, ORDERED);
-  checkChild(out, path, "POLICY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "POLICY", "TITLE", v.TITLE, 1, 1, false, checkTitle, d, ce);
+  checkChild(out, path, "POLICY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "POLICY", "TITLE", v["TITLE"], 1, 1, false, checkTitle, d, ce);
 }
 
 function checkDatabasePreferenceKey(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1105,9 +1105,9 @@ function checkDatabasePreferenceKey(v: unknown, path: string, out: Diagnostic[],
     else ce.report("valid/unexpected-element", { parent: "DATABASE_PREFERENCE_KEY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 81, ORDERED);
-  checkChild(out, path, "DATABASE_PREFERENCE_KEY", "MSSQL", v.MSSQL, 0, 1, false, checkMssql, d, ce);
-  checkChild(out, path, "DATABASE_PREFERENCE_KEY", "ORACLE", v.ORACLE, 0, 1, false, checkOracle, d, ce);
-  checkChild(out, path, "DATABASE_PREFERENCE_KEY", "SYBASE", v.SYBASE, 0, 1, false, checkSybase, d, ce);
+  checkChild(out, path, "DATABASE_PREFERENCE_KEY", "MSSQL", v["MSSQL"], 0, 1, false, checkMssql, d, ce);
+  checkChild(out, path, "DATABASE_PREFERENCE_KEY", "ORACLE", v["ORACLE"], 0, 1, false, checkOracle, d, ce);
+  checkChild(out, path, "DATABASE_PREFERENCE_KEY", "SYBASE", v["SYBASE"], 0, 1, false, checkSybase, d, ce);
 }
 
 function checkMssql(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1124,8 +1124,8 @@ function checkMssql(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "MSSQL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 82, ORDERED);
-  checkChild(out, path, "MSSQL", "DB_UDC_RESTRICTION", v.DB_UDC_RESTRICTION, 1, 1, false, checkDbUdcRestriction, d, ce);
-  checkChild(out, path, "MSSQL", "DB_UDC_LIMIT", v.DB_UDC_LIMIT, 1, 1, false, checkDbUdcLimit, d, ce);
+  checkChild(out, path, "MSSQL", "DB_UDC_RESTRICTION", v["DB_UDC_RESTRICTION"], 1, 1, false, checkDbUdcRestriction, d, ce);
+  checkChild(out, path, "MSSQL", "DB_UDC_LIMIT", v["DB_UDC_LIMIT"], 1, 1, false, checkDbUdcLimit, d, ce);
 }
 
 function checkOracle(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1142,8 +1142,8 @@ function checkOracle(v: unknown, path: string, out: Diagnostic[], d: number): vo
     else ce.report("valid/unexpected-element", { parent: "ORACLE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 83, ORDERED);
-  checkChild(out, path, "ORACLE", "DB_UDC_RESTRICTION", v.DB_UDC_RESTRICTION, 1, 1, false, checkDbUdcRestriction, d, ce);
-  checkChild(out, path, "ORACLE", "DB_UDC_LIMIT", v.DB_UDC_LIMIT, 1, 1, false, checkDbUdcLimit, d, ce);
+  checkChild(out, path, "ORACLE", "DB_UDC_RESTRICTION", v["DB_UDC_RESTRICTION"], 1, 1, false, checkDbUdcRestriction, d, ce);
+  checkChild(out, path, "ORACLE", "DB_UDC_LIMIT", v["DB_UDC_LIMIT"], 1, 1, false, checkDbUdcLimit, d, ce);
 }
 
 function checkSybase(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1160,8 +1160,8 @@ function checkSybase(v: unknown, path: string, out: Diagnostic[], d: number): vo
     else ce.report("valid/unexpected-element", { parent: "SYBASE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 84, ORDERED);
-  checkChild(out, path, "SYBASE", "DB_UDC_RESTRICTION", v.DB_UDC_RESTRICTION, 1, 1, false, checkDbUdcRestriction, d, ce);
-  checkChild(out, path, "SYBASE", "DB_UDC_LIMIT", v.DB_UDC_LIMIT, 1, 1, false, checkDbUdcLimit, d, ce);
+  checkChild(out, path, "SYBASE", "DB_UDC_RESTRICTION", v["DB_UDC_RESTRICTION"], 1, 1, false, checkDbUdcRestriction, d, ce);
+  checkChild(out, path, "SYBASE", "DB_UDC_LIMIT", v["DB_UDC_LIMIT"], 1, 1, false, checkDbUdcLimit, d, ce);
 }
 
 function checkDbUdcRestriction(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1187,19 +1187,19 @@ function checkSystemAuthRecord(v: unknown, path: string, out: Diagnostic[], d: n
   }
   if (order !== null) return walkContent(v, order, path, out, d, 87, ORDERED);
   {
-    const alt0 = [v.ALLOW_AUTH_CREATION !== undefined, v.INCLUDE_SYSTEM_AUTH !== undefined];
+    const alt0 = [v["ALLOW_AUTH_CREATION"] !== undefined, v["INCLUDE_SYSTEM_AUTH"] !== undefined];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["ALLOW_AUTH_CREATION"],["INCLUDE_SYSTEM_AUTH"]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["ALLOW_AUTH_CREATION"],["INCLUDE_SYSTEM_AUTH"]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "SYSTEM_AUTH_RECORD", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? -1 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "SYSTEM_AUTH_RECORD", "ALLOW_AUTH_CREATION", v.ALLOW_AUTH_CREATION, 1, 1, false, checkAllowAuthCreation, d, ce);
+        checkChild(out, path, "SYSTEM_AUTH_RECORD", "ALLOW_AUTH_CREATION", v["ALLOW_AUTH_CREATION"], 1, 1, false, checkAllowAuthCreation, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "SYSTEM_AUTH_RECORD", "INCLUDE_SYSTEM_AUTH", v.INCLUDE_SYSTEM_AUTH, 1, 1, false, checkIncludeSystemAuth, d, ce);
+        checkChild(out, path, "SYSTEM_AUTH_RECORD", "INCLUDE_SYSTEM_AUTH", v["INCLUDE_SYSTEM_AUTH"], 1, 1, false, checkIncludeSystemAuth, d, ce);
         break;
       }
       default:
@@ -1222,8 +1222,8 @@ function checkAllowAuthCreation(v: unknown, path: string, out: Diagnostic[], d: 
     else ce.report("valid/unexpected-element", { parent: "ALLOW_AUTH_CREATION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 88, ORDERED);
-  checkChild(out, path, "ALLOW_AUTH_CREATION", "AUTHENTICATION_TYPE_LIST", v.AUTHENTICATION_TYPE_LIST, 1, 1, false, checkAuthenticationTypeList, d, ce);
-  checkChild(out, path, "ALLOW_AUTH_CREATION", "ORACLE_AUTHENTICATION_TEMPLATE", v.ORACLE_AUTHENTICATION_TEMPLATE, 0, 1, false, checkOracleAuthenticationTemplate, d, ce);
+  checkChild(out, path, "ALLOW_AUTH_CREATION", "AUTHENTICATION_TYPE_LIST", v["AUTHENTICATION_TYPE_LIST"], 1, 1, false, checkAuthenticationTypeList, d, ce);
+  checkChild(out, path, "ALLOW_AUTH_CREATION", "ORACLE_AUTHENTICATION_TEMPLATE", v["ORACLE_AUTHENTICATION_TEMPLATE"], 0, 1, false, checkOracleAuthenticationTemplate, d, ce);
 }
 
 function checkIncludeSystemAuth(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1241,19 +1241,19 @@ function checkIncludeSystemAuth(v: unknown, path: string, out: Diagnostic[], d: 
   }
   if (order !== null) return walkContent(v, order, path, out, d, 89, ORDERED);
   {
-    const alt0 = [v.ON_DUPLICATE_USE_USER_AUTH !== undefined, v.ON_DUPLICATE_USE_SYSTEM_AUTH !== undefined];
+    const alt0 = [v["ON_DUPLICATE_USE_USER_AUTH"] !== undefined, v["ON_DUPLICATE_USE_SYSTEM_AUTH"] !== undefined];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["ON_DUPLICATE_USE_USER_AUTH"],["ON_DUPLICATE_USE_SYSTEM_AUTH"]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["ON_DUPLICATE_USE_USER_AUTH"],["ON_DUPLICATE_USE_SYSTEM_AUTH"]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "INCLUDE_SYSTEM_AUTH", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? -1 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "INCLUDE_SYSTEM_AUTH", "ON_DUPLICATE_USE_USER_AUTH", v.ON_DUPLICATE_USE_USER_AUTH, 1, 1, false, checkOnDuplicateUseUserAuth, d, ce);
+        checkChild(out, path, "INCLUDE_SYSTEM_AUTH", "ON_DUPLICATE_USE_USER_AUTH", v["ON_DUPLICATE_USE_USER_AUTH"], 1, 1, false, checkOnDuplicateUseUserAuth, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "INCLUDE_SYSTEM_AUTH", "ON_DUPLICATE_USE_SYSTEM_AUTH", v.ON_DUPLICATE_USE_SYSTEM_AUTH, 1, 1, false, checkOnDuplicateUseSystemAuth, d, ce);
+        checkChild(out, path, "INCLUDE_SYSTEM_AUTH", "ON_DUPLICATE_USE_SYSTEM_AUTH", v["ON_DUPLICATE_USE_SYSTEM_AUTH"], 1, 1, false, checkOnDuplicateUseSystemAuth, d, ce);
         break;
       }
       default:
@@ -1276,7 +1276,7 @@ function checkAuthenticationTypeList(v: unknown, path: string, out: Diagnostic[]
     else ce.report("valid/unexpected-element", { parent: "AUTHENTICATION_TYPE_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 90, ORDERED);
-  checkChild(out, path, "AUTHENTICATION_TYPE_LIST", "AUTHENTICATION_TYPE", v.AUTHENTICATION_TYPE, 1, Infinity, true, checkAuthenticationType, d, ce);
+  checkChild(out, path, "AUTHENTICATION_TYPE_LIST", "AUTHENTICATION_TYPE", v["AUTHENTICATION_TYPE"], 1, Infinity, true, checkAuthenticationType, d, ce);
 }
 
 function checkAuthenticationType(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1297,8 +1297,8 @@ function checkOracleAuthenticationTemplate(v: unknown, path: string, out: Diagno
     else ce.report("valid/unexpected-element", { parent: "ORACLE_AUTHENTICATION_TEMPLATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 92, ORDERED);
-  checkChild(out, path, "ORACLE_AUTHENTICATION_TEMPLATE", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "ORACLE_AUTHENTICATION_TEMPLATE", "TITLE", v.TITLE, 1, 1, false, checkTitle, d, ce);
+  checkChild(out, path, "ORACLE_AUTHENTICATION_TEMPLATE", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "ORACLE_AUTHENTICATION_TEMPLATE", "TITLE", v["TITLE"], 1, 1, false, checkTitle, d, ce);
 }
 
 function checkOnDuplicateUseUserAuth(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1327,9 +1327,9 @@ function checkCustomHttpHeader(v: unknown, path: string, out: Diagnostic[], d: n
     else ce.report("valid/unexpected-element", { parent: "CUSTOM_HTTP_HEADER", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 96, ORDERED);
-  checkChild(out, path, "CUSTOM_HTTP_HEADER", "VALUE", v.VALUE, 0, 1, false, checkCustomHttpHeaderValue, d, ce);
-  checkChild(out, path, "CUSTOM_HTTP_HEADER", "DEFINITION_KEY", v.DEFINITION_KEY, 0, 1, false, checkDefinitionKey, d, ce);
-  checkChild(out, path, "CUSTOM_HTTP_HEADER", "DEFINITION_VALUE", v.DEFINITION_VALUE, 0, 1, false, checkDefinitionValue, d, ce);
+  checkChild(out, path, "CUSTOM_HTTP_HEADER", "VALUE", v["VALUE"], 0, 1, false, checkCustomHttpHeaderValue, d, ce);
+  checkChild(out, path, "CUSTOM_HTTP_HEADER", "DEFINITION_KEY", v["DEFINITION_KEY"], 0, 1, false, checkDefinitionKey, d, ce);
+  checkChild(out, path, "CUSTOM_HTTP_HEADER", "DEFINITION_VALUE", v["DEFINITION_VALUE"], 0, 1, false, checkDefinitionValue, d, ce);
 }
 
 function checkCustomHttpHeaderValue(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1366,7 +1366,7 @@ function checkFileIntegrityMonitoring(v: unknown, path: string, out: Diagnostic[
     else ce.report("valid/unexpected-element", { parent: "FILE_INTEGRITY_MONITORING", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 102, ORDERED);
-  checkChild(out, path, "FILE_INTEGRITY_MONITORING", "AUTO_UPDATE_EXPECTED_VALUE", v.AUTO_UPDATE_EXPECTED_VALUE, 0, 1, false, checkAutoUpdateExpectedValue, d, ce);
+  checkChild(out, path, "FILE_INTEGRITY_MONITORING", "AUTO_UPDATE_EXPECTED_VALUE", v["AUTO_UPDATE_EXPECTED_VALUE"], 0, 1, false, checkAutoUpdateExpectedValue, d, ce);
 }
 
 function checkAutoUpdateExpectedValue(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1387,8 +1387,8 @@ function checkControlTypes(v: unknown, path: string, out: Diagnostic[], d: numbe
     else ce.report("valid/unexpected-element", { parent: "CONTROL_TYPES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 104, ORDERED);
-  checkChild(out, path, "CONTROL_TYPES", "FIM_CONTROLS_ENABLED", v.FIM_CONTROLS_ENABLED, 0, 1, false, checkFimControlsEnabled, d, ce);
-  checkChild(out, path, "CONTROL_TYPES", "CUSTOM_WMI_QUERY_CHECKS", v.CUSTOM_WMI_QUERY_CHECKS, 0, 1, false, checkCustomWmiQueryChecks, d, ce);
+  checkChild(out, path, "CONTROL_TYPES", "FIM_CONTROLS_ENABLED", v["FIM_CONTROLS_ENABLED"], 0, 1, false, checkFimControlsEnabled, d, ce);
+  checkChild(out, path, "CONTROL_TYPES", "CUSTOM_WMI_QUERY_CHECKS", v["CUSTOM_WMI_QUERY_CHECKS"], 0, 1, false, checkCustomWmiQueryChecks, d, ce);
 }
 
 function checkFimControlsEnabled(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1421,12 +1421,12 @@ function checkOptionProfileMap(v: unknown, path: string, out: Diagnostic[], d: n
     else ce.report("valid/unexpected-element", { parent: "MAP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 109, ORDERED);
-  checkChild(out, path, "MAP", "BASIC_INFO_GATHERING_ON", v.BASIC_INFO_GATHERING_ON, 1, 1, false, checkBasicInfoGatheringOn, d, ce);
-  checkChild(out, path, "MAP", "TCP_PORTS", v.TCP_PORTS, 0, 1, false, checkTcpPorts, d, ce);
-  checkChild(out, path, "MAP", "UDP_PORTS", v.UDP_PORTS, 0, 1, false, checkUdpPorts, d, ce);
-  checkChild(out, path, "MAP", "MAP_OPTIONS", v.MAP_OPTIONS, 0, 1, false, checkMapOptions, d, ce);
-  checkChild(out, path, "MAP", "MAP_PERFORMANCE", v.MAP_PERFORMANCE, 0, 1, false, checkMapPerformance, d, ce);
-  checkChild(out, path, "MAP", "MAP_AUTHENTICATION", v.MAP_AUTHENTICATION, 0, 1, false, checkMapAuthentication, d, ce);
+  checkChild(out, path, "MAP", "BASIC_INFO_GATHERING_ON", v["BASIC_INFO_GATHERING_ON"], 1, 1, false, checkBasicInfoGatheringOn, d, ce);
+  checkChild(out, path, "MAP", "TCP_PORTS", v["TCP_PORTS"], 0, 1, false, checkTcpPorts, d, ce);
+  checkChild(out, path, "MAP", "UDP_PORTS", v["UDP_PORTS"], 0, 1, false, checkUdpPorts, d, ce);
+  checkChild(out, path, "MAP", "MAP_OPTIONS", v["MAP_OPTIONS"], 0, 1, false, checkMapOptions, d, ce);
+  checkChild(out, path, "MAP", "MAP_PERFORMANCE", v["MAP_PERFORMANCE"], 0, 1, false, checkMapPerformance, d, ce);
+  checkChild(out, path, "MAP", "MAP_AUTHENTICATION", v["MAP_AUTHENTICATION"], 0, 1, false, checkMapAuthentication, d, ce);
 }
 
 function checkBasicInfoGatheringOn(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1455,8 +1455,8 @@ function checkMapOptions(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "MAP_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 113, ORDERED);
-  checkChild(out, path, "MAP_OPTIONS", "PERFORM_LIVE_HOST_SWEEP", v.PERFORM_LIVE_HOST_SWEEP, 0, 1, false, checkPerformLiveHostSweep, d, ce);
-  checkChild(out, path, "MAP_OPTIONS", "DISABLE_DNS_TRAFFIC", v.DISABLE_DNS_TRAFFIC, 0, 1, false, checkDisableDnsTraffic, d, ce);
+  checkChild(out, path, "MAP_OPTIONS", "PERFORM_LIVE_HOST_SWEEP", v["PERFORM_LIVE_HOST_SWEEP"], 0, 1, false, checkPerformLiveHostSweep, d, ce);
+  checkChild(out, path, "MAP_OPTIONS", "DISABLE_DNS_TRAFFIC", v["DISABLE_DNS_TRAFFIC"], 0, 1, false, checkDisableDnsTraffic, d, ce);
 }
 
 function checkPerformLiveHostSweep(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1481,9 +1481,9 @@ function checkMapPerformance(v: unknown, path: string, out: Diagnostic[], d: num
     else ce.report("valid/unexpected-element", { parent: "MAP_PERFORMANCE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 116, ORDERED);
-  checkChild(out, path, "MAP_PERFORMANCE", "OVERALL_PERFORMANCE", v.OVERALL_PERFORMANCE, 1, 1, false, checkOverallPerformance, d, ce);
-  checkChild(out, path, "MAP_PERFORMANCE", "MAP_PARALLEL", v.MAP_PARALLEL, 0, 1, false, checkMapParallel, d, ce);
-  checkChild(out, path, "MAP_PERFORMANCE", "PACKET_DELAY", v.PACKET_DELAY, 1, 1, false, checkPacketDelay, d, ce);
+  checkChild(out, path, "MAP_PERFORMANCE", "OVERALL_PERFORMANCE", v["OVERALL_PERFORMANCE"], 1, 1, false, checkOverallPerformance, d, ce);
+  checkChild(out, path, "MAP_PERFORMANCE", "MAP_PARALLEL", v["MAP_PARALLEL"], 0, 1, false, checkMapParallel, d, ce);
+  checkChild(out, path, "MAP_PERFORMANCE", "PACKET_DELAY", v["PACKET_DELAY"], 1, 1, false, checkPacketDelay, d, ce);
 }
 
 function checkMapParallel(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1500,9 +1500,9 @@ function checkMapParallel(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "MAP_PARALLEL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 117, ORDERED);
-  checkChild(out, path, "MAP_PARALLEL", "EXTERNAL_SCANNERS", v.EXTERNAL_SCANNERS, 1, 1, false, checkExternalScanners, d, ce);
-  checkChild(out, path, "MAP_PARALLEL", "SCANNER_APPLIANCES", v.SCANNER_APPLIANCES, 1, 1, false, checkScannerAppliances, d, ce);
-  checkChild(out, path, "MAP_PARALLEL", "NETBLOCK_SIZE", v.NETBLOCK_SIZE, 1, 1, false, checkNetblockSize, d, ce);
+  checkChild(out, path, "MAP_PARALLEL", "EXTERNAL_SCANNERS", v["EXTERNAL_SCANNERS"], 1, 1, false, checkExternalScanners, d, ce);
+  checkChild(out, path, "MAP_PARALLEL", "SCANNER_APPLIANCES", v["SCANNER_APPLIANCES"], 1, 1, false, checkScannerAppliances, d, ce);
+  checkChild(out, path, "MAP_PARALLEL", "NETBLOCK_SIZE", v["NETBLOCK_SIZE"], 1, 1, false, checkNetblockSize, d, ce);
 }
 
 function checkNetblockSize(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1527,9 +1527,9 @@ function checkAdditional(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 120, ORDERED);
-  checkChild(out, path, "ADDITIONAL", "HOST_DISCOVERY", v.HOST_DISCOVERY, 1, 1, false, checkHostDiscovery, d, ce);
-  checkChild(out, path, "ADDITIONAL", "BLOCK_RESOURCES", v.BLOCK_RESOURCES, 0, 1, false, checkBlockResources, d, ce);
-  checkChild(out, path, "ADDITIONAL", "PACKET_OPTIONS", v.PACKET_OPTIONS, 0, 1, false, checkPacketOptions, d, ce);
+  checkChild(out, path, "ADDITIONAL", "HOST_DISCOVERY", v["HOST_DISCOVERY"], 1, 1, false, checkHostDiscovery, d, ce);
+  checkChild(out, path, "ADDITIONAL", "BLOCK_RESOURCES", v["BLOCK_RESOURCES"], 0, 1, false, checkBlockResources, d, ce);
+  checkChild(out, path, "ADDITIONAL", "PACKET_OPTIONS", v["PACKET_OPTIONS"], 0, 1, false, checkPacketOptions, d, ce);
 }
 
 function checkHostDiscovery(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1546,9 +1546,9 @@ function checkHostDiscovery(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "HOST_DISCOVERY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 121, ORDERED);
-  checkChild(out, path, "HOST_DISCOVERY", "TCP_PORTS", v.TCP_PORTS, 0, 1, false, checkTcpPorts, d, ce);
-  checkChild(out, path, "HOST_DISCOVERY", "UDP_PORTS", v.UDP_PORTS, 0, 1, false, checkUdpPorts, d, ce);
-  checkChild(out, path, "HOST_DISCOVERY", "ICMP", v.ICMP, 0, 1, false, checkIcmp, d, ce);
+  checkChild(out, path, "HOST_DISCOVERY", "TCP_PORTS", v["TCP_PORTS"], 0, 1, false, checkTcpPorts, d, ce);
+  checkChild(out, path, "HOST_DISCOVERY", "UDP_PORTS", v["UDP_PORTS"], 0, 1, false, checkUdpPorts, d, ce);
+  checkChild(out, path, "HOST_DISCOVERY", "ICMP", v["ICMP"], 0, 1, false, checkIcmp, d, ce);
 }
 
 function checkTcpAdditional(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1565,8 +1565,8 @@ function checkTcpAdditional(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "TCP_ADDITIONAL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 122, ORDERED);
-  checkChild(out, path, "TCP_ADDITIONAL", "HAS_ADDITIONAL", v.HAS_ADDITIONAL, 0, 1, false, checkHasAdditional, d, ce);
-  checkChild(out, path, "TCP_ADDITIONAL", "ADDITIONAL_PORTS", v.ADDITIONAL_PORTS, 0, 1, false, checkAdditionalPorts, d, ce);
+  checkChild(out, path, "TCP_ADDITIONAL", "HAS_ADDITIONAL", v["HAS_ADDITIONAL"], 0, 1, false, checkHasAdditional, d, ce);
+  checkChild(out, path, "TCP_ADDITIONAL", "ADDITIONAL_PORTS", v["ADDITIONAL_PORTS"], 0, 1, false, checkAdditionalPorts, d, ce);
 }
 
 function checkCustomPort(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -1592,19 +1592,19 @@ function checkBlockResources(v: unknown, path: string, out: Diagnostic[], d: num
   }
   if (order !== null) return walkContent(v, order, path, out, d, 125, ORDERED);
   {
-    const alt0 = [v.WATCHGUARD_DEFAULT_BLOCKED_PORTS !== undefined, v.CUSTOM_PORT_LIST !== undefined];
+    const alt0 = [v["WATCHGUARD_DEFAULT_BLOCKED_PORTS"] !== undefined, v["CUSTOM_PORT_LIST"] !== undefined];
     const n = alt0.filter(Boolean).length;
     if (n > 1) {
-      const item = [["WATCHGUARD_DEFAULT_BLOCKED_PORTS"],["CUSTOM_PORT_LIST"]][alt0.indexOf(true, alt0.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["WATCHGUARD_DEFAULT_BLOCKED_PORTS"],["CUSTOM_PORT_LIST"]][alt0.indexOf(true, alt0.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "BLOCK_RESOURCES", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? -1 : alt0.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "BLOCK_RESOURCES", "WATCHGUARD_DEFAULT_BLOCKED_PORTS", v.WATCHGUARD_DEFAULT_BLOCKED_PORTS, 1, 1, false, checkWatchguardDefaultBlockedPorts, d, ce);
+        checkChild(out, path, "BLOCK_RESOURCES", "WATCHGUARD_DEFAULT_BLOCKED_PORTS", v["WATCHGUARD_DEFAULT_BLOCKED_PORTS"], 1, 1, false, checkWatchguardDefaultBlockedPorts, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "BLOCK_RESOURCES", "CUSTOM_PORT_LIST", v.CUSTOM_PORT_LIST, 1, 1, false, checkCustomPortList, d, ce);
+        checkChild(out, path, "BLOCK_RESOURCES", "CUSTOM_PORT_LIST", v["CUSTOM_PORT_LIST"], 1, 1, false, checkCustomPortList, d, ce);
         break;
       }
       default:
@@ -1612,19 +1612,19 @@ function checkBlockResources(v: unknown, path: string, out: Diagnostic[], d: num
     }
   }
   {
-    const alt1 = [v.ALL_REGISTERED_IPS !== undefined, v.CUSTOM_IP_LIST !== undefined];
+    const alt1 = [v["ALL_REGISTERED_IPS"] !== undefined, v["CUSTOM_IP_LIST"] !== undefined];
     const n = alt1.filter(Boolean).length;
     if (n > 1) {
-      const item = [["ALL_REGISTERED_IPS"],["CUSTOM_IP_LIST"]][alt1.indexOf(true, alt1.indexOf(true) + 1)].find((k) => v[k] !== undefined) ?? "";
+      const item = [["ALL_REGISTERED_IPS"],["CUSTOM_IP_LIST"]][alt1.indexOf(true, alt1.indexOf(true) + 1)]?.find((k) => v[k] !== undefined) ?? "";
       ce.report("valid/unexpected-element", { parent: "BLOCK_RESOURCES", expected: ce.expectedAfter(item), found: item }, childPath(path, item, 0));
     }
     switch (n === 0 ? -1 : alt1.indexOf(true)) {
       case 0: {
-        checkChild(out, path, "BLOCK_RESOURCES", "ALL_REGISTERED_IPS", v.ALL_REGISTERED_IPS, 1, 1, false, checkAllRegisteredIps, d, ce);
+        checkChild(out, path, "BLOCK_RESOURCES", "ALL_REGISTERED_IPS", v["ALL_REGISTERED_IPS"], 1, 1, false, checkAllRegisteredIps, d, ce);
         break;
       }
       case 1: {
-        checkChild(out, path, "BLOCK_RESOURCES", "CUSTOM_IP_LIST", v.CUSTOM_IP_LIST, 1, 1, false, checkCustomIpList, d, ce);
+        checkChild(out, path, "BLOCK_RESOURCES", "CUSTOM_IP_LIST", v["CUSTOM_IP_LIST"], 1, 1, false, checkCustomIpList, d, ce);
         break;
       }
       default:
@@ -1663,10 +1663,10 @@ function checkPacketOptions(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "PACKET_OPTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 130, ORDERED);
-  checkChild(out, path, "PACKET_OPTIONS", "IGNORE_FIREWALL_GENERATED_TCP_RST", v.IGNORE_FIREWALL_GENERATED_TCP_RST, 0, 1, false, checkIgnoreFirewallGeneratedTcpRst, d, ce);
-  checkChild(out, path, "PACKET_OPTIONS", "IGNORE_ALL_TCP_RST", v.IGNORE_ALL_TCP_RST, 0, 1, false, checkIgnoreAllTcpRst, d, ce);
-  checkChild(out, path, "PACKET_OPTIONS", "IGNORE_FIREWALL_GENERATED_TCP_SYN_ACK", v.IGNORE_FIREWALL_GENERATED_TCP_SYN_ACK, 0, 1, false, checkIgnoreFirewallGeneratedTcpSynAck, d, ce);
-  checkChild(out, path, "PACKET_OPTIONS", "NOT_SEND_TCP_ACK_OR_SYN_ACK_DURING_HOST_DISCOVERY", v.NOT_SEND_TCP_ACK_OR_SYN_ACK_DURING_HOST_DISCOVERY, 0, 1, false, checkNotSendTcpAckOrSynAckDuringHostDiscovery, d, ce);
+  checkChild(out, path, "PACKET_OPTIONS", "IGNORE_FIREWALL_GENERATED_TCP_RST", v["IGNORE_FIREWALL_GENERATED_TCP_RST"], 0, 1, false, checkIgnoreFirewallGeneratedTcpRst, d, ce);
+  checkChild(out, path, "PACKET_OPTIONS", "IGNORE_ALL_TCP_RST", v["IGNORE_ALL_TCP_RST"], 0, 1, false, checkIgnoreAllTcpRst, d, ce);
+  checkChild(out, path, "PACKET_OPTIONS", "IGNORE_FIREWALL_GENERATED_TCP_SYN_ACK", v["IGNORE_FIREWALL_GENERATED_TCP_SYN_ACK"], 0, 1, false, checkIgnoreFirewallGeneratedTcpSynAck, d, ce);
+  checkChild(out, path, "PACKET_OPTIONS", "NOT_SEND_TCP_ACK_OR_SYN_ACK_DURING_HOST_DISCOVERY", v["NOT_SEND_TCP_ACK_OR_SYN_ACK_DURING_HOST_DISCOVERY"], 0, 1, false, checkNotSendTcpAckOrSynAckDuringHostDiscovery, d, ce);
 }
 
 function checkIgnoreFirewallGeneratedTcpRst(v: unknown, path: string, out: Diagnostic[], d: number): void {

@@ -186,8 +186,8 @@ function checkPolicyExportOutput(v: unknown, path: string, out: Diagnostic[], d:
     else ce.report("valid/unexpected-element", { parent: "POLICY_EXPORT_OUTPUT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
-  checkChild(out, path, "POLICY_EXPORT_OUTPUT", "REQUEST", v.REQUEST, 0, 1, false, checkRequest, d, ce);
-  checkChild(out, path, "POLICY_EXPORT_OUTPUT", "RESPONSE", v.RESPONSE, 1, 1, false, checkResponse, d, ce);
+  checkChild(out, path, "POLICY_EXPORT_OUTPUT", "REQUEST", v["REQUEST"], 0, 1, false, checkRequest, d, ce);
+  checkChild(out, path, "POLICY_EXPORT_OUTPUT", "RESPONSE", v["RESPONSE"], 1, 1, false, checkResponse, d, ce);
 }
 
 function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -204,11 +204,11 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
-  checkChild(out, path, "REQUEST", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "REQUEST", "USER_LOGIN", v.USER_LOGIN, 1, 1, false, checkUserLogin, d, ce);
-  checkChild(out, path, "REQUEST", "RESOURCE", v.RESOURCE, 1, 1, false, checkResource, d, ce);
-  checkChild(out, path, "REQUEST", "PARAM_LIST", v.PARAM_LIST, 0, 1, false, checkParamList, d, ce);
-  checkChild(out, path, "REQUEST", "POST_DATA", v.POST_DATA, 0, 1, false, checkPostData, d, ce);
+  checkChild(out, path, "REQUEST", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "REQUEST", "USER_LOGIN", v["USER_LOGIN"], 1, 1, false, checkUserLogin, d, ce);
+  checkChild(out, path, "REQUEST", "RESOURCE", v["RESOURCE"], 1, 1, false, checkResource, d, ce);
+  checkChild(out, path, "REQUEST", "PARAM_LIST", v["PARAM_LIST"], 0, 1, false, checkParamList, d, ce);
+  checkChild(out, path, "REQUEST", "POST_DATA", v["POST_DATA"], 0, 1, false, checkPostData, d, ce);
 }
 
 function checkDatetime(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -237,7 +237,7 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
-  checkChild(out, path, "PARAM_LIST", "PARAM", v.PARAM, 1, Infinity, true, checkParam, d, ce);
+  checkChild(out, path, "PARAM_LIST", "PARAM", v["PARAM"], 1, Infinity, true, checkParam, d, ce);
 }
 
 function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -254,8 +254,8 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
-  checkChild(out, path, "PARAM", "KEY", v.KEY, 1, 1, false, checkKey, d, ce);
-  checkChild(out, path, "PARAM", "VALUE", v.VALUE, 1, 1, false, checkParamValue, d, ce);
+  checkChild(out, path, "PARAM", "KEY", v["KEY"], 1, 1, false, checkKey, d, ce);
+  checkChild(out, path, "PARAM", "VALUE", v["VALUE"], 1, 1, false, checkParamValue, d, ce);
 }
 
 function checkKey(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -284,8 +284,8 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
-  checkChild(out, path, "RESPONSE", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "RESPONSE", "POLICY", v.POLICY, 1, 1, false, checkPolicy, d, ce);
+  checkChild(out, path, "RESPONSE", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "RESPONSE", "POLICY", v["POLICY"], 1, 1, false, checkPolicy, d, ce);
 }
 
 function checkPolicy(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -302,13 +302,13 @@ function checkPolicy(v: unknown, path: string, out: Diagnostic[], d: number): vo
     else ce.report("valid/unexpected-element", { parent: "POLICY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 11, ORDERED);
-  checkChild(out, path, "POLICY", "TITLE", v.TITLE, 1, 1, false, checkTitle, d, ce);
-  checkChild(out, path, "POLICY", "EXPORTED", v.EXPORTED, 1, 1, false, checkExported, d, ce);
-  checkChild(out, path, "POLICY", "COVER_PAGE", v.COVER_PAGE, 0, 1, false, checkCoverPage, d, ce);
-  checkChild(out, path, "POLICY", "STATUS", v.STATUS, 0, 1, false, checkStatus, d, ce);
-  checkChild(out, path, "POLICY", "TECHNOLOGIES", v.TECHNOLOGIES, 1, 1, false, checkTechnologies, d, ce);
-  checkChild(out, path, "POLICY", "SECTIONS", v.SECTIONS, 0, 1, false, checkSections, d, ce);
-  checkChild(out, path, "POLICY", "APPENDIX", v.APPENDIX, 0, 1, false, checkAppendix, d, ce);
+  checkChild(out, path, "POLICY", "TITLE", v["TITLE"], 1, 1, false, checkTitle, d, ce);
+  checkChild(out, path, "POLICY", "EXPORTED", v["EXPORTED"], 1, 1, false, checkExported, d, ce);
+  checkChild(out, path, "POLICY", "COVER_PAGE", v["COVER_PAGE"], 0, 1, false, checkCoverPage, d, ce);
+  checkChild(out, path, "POLICY", "STATUS", v["STATUS"], 0, 1, false, checkStatus, d, ce);
+  checkChild(out, path, "POLICY", "TECHNOLOGIES", v["TECHNOLOGIES"], 1, 1, false, checkTechnologies, d, ce);
+  checkChild(out, path, "POLICY", "SECTIONS", v["SECTIONS"], 0, 1, false, checkSections, d, ce);
+  checkChild(out, path, "POLICY", "APPENDIX", v["APPENDIX"], 0, 1, false, checkAppendix, d, ce);
 }
 
 function checkTitle(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -349,7 +349,7 @@ function checkSections(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "SECTIONS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 16, ORDERED);
-  checkChild(out, path, "SECTIONS", "SECTION", v.SECTION, 0, Infinity, true, checkSection, d, ce);
+  checkChild(out, path, "SECTIONS", "SECTION", v["SECTION"], 0, Infinity, true, checkSection, d, ce);
 }
 
 function checkSection(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -366,9 +366,9 @@ function checkSection(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "SECTION", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 17, ORDERED);
-  checkChild(out, path, "SECTION", "NUMBER", v.NUMBER, 1, 1, false, checkSectionNumber, d, ce);
-  checkChild(out, path, "SECTION", "HEADING", v.HEADING, 1, 1, false, checkHeading, d, ce);
-  checkChild(out, path, "SECTION", "CONTROLS", v.CONTROLS, 0, 1, false, checkControls, d, ce);
+  checkChild(out, path, "SECTION", "NUMBER", v["NUMBER"], 1, 1, false, checkSectionNumber, d, ce);
+  checkChild(out, path, "SECTION", "HEADING", v["HEADING"], 1, 1, false, checkHeading, d, ce);
+  checkChild(out, path, "SECTION", "CONTROLS", v["CONTROLS"], 0, 1, false, checkControls, d, ce);
 }
 
 function checkSectionNumber(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -401,8 +401,8 @@ function checkControls(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "CONTROLS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 20, ORDERED);
-  checkChild(out, path, "CONTROLS", "CONTROL", v.CONTROL, 0, Infinity, true, checkControl, d, ce);
-  checkChild(out, path, "CONTROLS", "USER_DEFINED_CONTROL", v.USER_DEFINED_CONTROL, 0, Infinity, true, checkUserDefinedControl, d, ce);
+  checkChild(out, path, "CONTROLS", "CONTROL", v["CONTROL"], 0, Infinity, true, checkControl, d, ce);
+  checkChild(out, path, "CONTROLS", "USER_DEFINED_CONTROL", v["USER_DEFINED_CONTROL"], 0, Infinity, true, checkUserDefinedControl, d, ce);
 }
 
 function checkControl(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -427,23 +427,23 @@ function checkUserDefinedControl(v: unknown, path: string, out: Diagnostic[], d:
     else ce.report("valid/unexpected-element", { parent: "USER_DEFINED_CONTROL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 22, ORDERED);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "UDC_ID", v.UDC_ID, 1, 1, false, checkUdcId, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "CHECK_TYPE", v.CHECK_TYPE, 1, 1, false, checkCheckType, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "IS_CONTROL_DISABLE", v.IS_CONTROL_DISABLE, 0, 1, false, checkIsControlDisable, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "CATEGORY", v.CATEGORY, 1, 1, false, checkCategory, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "SUB_CATEGORY", v.SUB_CATEGORY, 1, 1, false, checkSubCategory, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "STATEMENT", v.STATEMENT, 1, 1, false, checkStatement, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "CRITICALITY", v.CRITICALITY, 1, 1, false, checkCriticality, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "COMMENT", v.COMMENT, 0, 1, false, checkComment, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "USE_AGENT_ONLY", v.USE_AGENT_ONLY, 0, 1, false, checkUseAgentOnly, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "AUTO_UPDATE", v.AUTO_UPDATE, 0, 1, false, checkAutoUpdate, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ERROR", v.IGNORE_ERROR, 0, 1, false, checkIgnoreError, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "ERROR_SET_STATUS", v.ERROR_SET_STATUS, 0, 1, false, checkErrorSetStatus, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ITEM_NOT_FOUND", v.IGNORE_ITEM_NOT_FOUND, 0, 1, false, checkIgnoreItemNotFound, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "SCAN_PARAMETERS", v.SCAN_PARAMETERS, 0, 1, false, checkScanParameters, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "TECHNOLOGIES", v.TECHNOLOGIES, 1, 1, false, checkTechnologies, d, ce);
-  checkChild(out, path, "USER_DEFINED_CONTROL", "REFERENCE_LIST", v.REFERENCE_LIST, 0, 1, false, checkReferenceList, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "UDC_ID", v["UDC_ID"], 1, 1, false, checkUdcId, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "CHECK_TYPE", v["CHECK_TYPE"], 1, 1, false, checkCheckType, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "IS_CONTROL_DISABLE", v["IS_CONTROL_DISABLE"], 0, 1, false, checkIsControlDisable, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "CATEGORY", v["CATEGORY"], 1, 1, false, checkCategory, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "SUB_CATEGORY", v["SUB_CATEGORY"], 1, 1, false, checkSubCategory, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "STATEMENT", v["STATEMENT"], 1, 1, false, checkStatement, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "CRITICALITY", v["CRITICALITY"], 1, 1, false, checkCriticality, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "COMMENT", v["COMMENT"], 0, 1, false, checkComment, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "USE_AGENT_ONLY", v["USE_AGENT_ONLY"], 0, 1, false, checkUseAgentOnly, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "AUTO_UPDATE", v["AUTO_UPDATE"], 0, 1, false, checkAutoUpdate, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ERROR", v["IGNORE_ERROR"], 0, 1, false, checkIgnoreError, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "ERROR_SET_STATUS", v["ERROR_SET_STATUS"], 0, 1, false, checkErrorSetStatus, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "IGNORE_ITEM_NOT_FOUND", v["IGNORE_ITEM_NOT_FOUND"], 0, 1, false, checkIgnoreItemNotFound, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "SCAN_PARAMETERS", v["SCAN_PARAMETERS"], 0, 1, false, checkScanParameters, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "TECHNOLOGIES", v["TECHNOLOGIES"], 1, 1, false, checkTechnologies, d, ce);
+  checkChild(out, path, "USER_DEFINED_CONTROL", "REFERENCE_LIST", v["REFERENCE_LIST"], 0, 1, false, checkReferenceList, d, ce);
 }
 
 function checkId(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -472,8 +472,8 @@ function checkCategory(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 26, ORDERED);
-  checkChild(out, path, "CATEGORY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "CATEGORY", "NAME", v.NAME, 1, 1, false, checkName, d, ce);
+  checkChild(out, path, "CATEGORY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "CATEGORY", "NAME", v["NAME"], 1, 1, false, checkName, d, ce);
 }
 
 function checkSubCategory(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -490,8 +490,8 @@ function checkSubCategory(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "SUB_CATEGORY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 27, ORDERED);
-  checkChild(out, path, "SUB_CATEGORY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "SUB_CATEGORY", "NAME", v.NAME, 1, 1, false, checkName, d, ce);
+  checkChild(out, path, "SUB_CATEGORY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "SUB_CATEGORY", "NAME", v["NAME"], 1, 1, false, checkName, d, ce);
 }
 
 function checkStatement(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -512,8 +512,8 @@ function checkCriticality(v: unknown, path: string, out: Diagnostic[], d: number
     else ce.report("valid/unexpected-element", { parent: "CRITICALITY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 29, ORDERED);
-  checkChild(out, path, "CRITICALITY", "LABEL", v.LABEL, 1, 1, false, checkLabel, d, ce);
-  checkChild(out, path, "CRITICALITY", "VALUE", v.VALUE, 1, 1, false, checkParamValue, d, ce);
+  checkChild(out, path, "CRITICALITY", "LABEL", v["LABEL"], 1, 1, false, checkLabel, d, ce);
+  checkChild(out, path, "CRITICALITY", "VALUE", v["VALUE"], 1, 1, false, checkParamValue, d, ce);
 }
 
 function checkIsControlDisable(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -566,9 +566,9 @@ function checkScanParameters(v: unknown, path: string, out: Diagnostic[], d: num
     else ce.report("valid/unexpected-element", { parent: "SCAN_PARAMETERS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 39, ORDERED);
-  checkChild(out, path, "SCAN_PARAMETERS", "FILE_PATH", v.FILE_PATH, 0, 1, false, checkFilePath, d, ce);
-  checkChild(out, path, "SCAN_PARAMETERS", "DATA_TYPE", v.DATA_TYPE, 0, 1, false, checkDataType, d, ce);
-  checkChild(out, path, "SCAN_PARAMETERS", "DESCRIPTION", v.DESCRIPTION, 0, 1, false, checkDescription, d, ce);
+  checkChild(out, path, "SCAN_PARAMETERS", "FILE_PATH", v["FILE_PATH"], 0, 1, false, checkFilePath, d, ce);
+  checkChild(out, path, "SCAN_PARAMETERS", "DATA_TYPE", v["DATA_TYPE"], 0, 1, false, checkDataType, d, ce);
+  checkChild(out, path, "SCAN_PARAMETERS", "DESCRIPTION", v["DESCRIPTION"], 0, 1, false, checkDescription, d, ce);
 }
 
 function checkFilePath(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -611,7 +611,7 @@ function checkTechnologies(v: unknown, path: string, out: Diagnostic[], d: numbe
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGIES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 44, ORDERED);
-  checkChild(out, path, "TECHNOLOGIES", "TECHNOLOGY", v.TECHNOLOGY, 0, Infinity, true, checkTechnology, d, ce);
+  checkChild(out, path, "TECHNOLOGIES", "TECHNOLOGY", v["TECHNOLOGY"], 0, Infinity, true, checkTechnology, d, ce);
 }
 
 function checkTechnology(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -628,15 +628,15 @@ function checkTechnology(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "TECHNOLOGY", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 45, ORDERED);
-  checkChild(out, path, "TECHNOLOGY", "ID", v.ID, 1, 1, false, checkId, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "NAME", v.NAME, 0, 1, false, checkName, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "EVALUATE", v.EVALUATE, 0, 1, false, checkEvaluate, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "RATIONALE", v.RATIONALE, 0, 1, false, checkRationale, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "REMEDIATION", v.REMEDIATION, 0, 1, false, checkRemediation, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "DATAPOINT", v.DATAPOINT, 0, 1, false, checkDatapoint, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "USE_SCAN_VALUE", v.USE_SCAN_VALUE, 0, 1, false, checkUseScanValue, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "DB_QUERY", v.DB_QUERY, 0, 1, false, checkDbQuery, d, ce);
-  checkChild(out, path, "TECHNOLOGY", "DESCRIPTION", v.DESCRIPTION, 0, 1, false, checkDescription, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "ID", v["ID"], 1, 1, false, checkId, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "NAME", v["NAME"], 0, 1, false, checkName, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "EVALUATE", v["EVALUATE"], 0, 1, false, checkEvaluate, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "RATIONALE", v["RATIONALE"], 0, 1, false, checkRationale, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "REMEDIATION", v["REMEDIATION"], 0, 1, false, checkRemediation, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "DATAPOINT", v["DATAPOINT"], 0, 1, false, checkDatapoint, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "USE_SCAN_VALUE", v["USE_SCAN_VALUE"], 0, 1, false, checkUseScanValue, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "DB_QUERY", v["DB_QUERY"], 0, 1, false, checkDbQuery, d, ce);
+  checkChild(out, path, "TECHNOLOGY", "DESCRIPTION", v["DESCRIPTION"], 0, 1, false, checkDescription, d, ce);
 }
 
 function checkName(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -657,7 +657,7 @@ function checkEvaluate(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "EVALUATE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 47, ORDERED);
-  checkChild(out, path, "EVALUATE", "CTRL", v.CTRL, 0, Infinity, true, checkCtrl, d, ce);
+  checkChild(out, path, "EVALUATE", "CTRL", v["CTRL"], 0, Infinity, true, checkCtrl, d, ce);
 }
 
 function checkRationale(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -682,9 +682,9 @@ function checkDatapoint(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "DATAPOINT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 50, ORDERED);
-  checkChild(out, path, "DATAPOINT", "CARDINALITY", v.CARDINALITY, 1, 1, false, checkCardinality, d, ce);
-  checkChild(out, path, "DATAPOINT", "OPERATOR", v.OPERATOR, 1, 1, false, checkOperator, d, ce);
-  checkChild(out, path, "DATAPOINT", "DEFAULT_VALUES", v.DEFAULT_VALUES, 0, 1, false, checkDefaultValues, d, ce);
+  checkChild(out, path, "DATAPOINT", "CARDINALITY", v["CARDINALITY"], 1, 1, false, checkCardinality, d, ce);
+  checkChild(out, path, "DATAPOINT", "OPERATOR", v["OPERATOR"], 1, 1, false, checkOperator, d, ce);
+  checkChild(out, path, "DATAPOINT", "DEFAULT_VALUES", v["DEFAULT_VALUES"], 0, 1, false, checkDefaultValues, d, ce);
 }
 
 function checkCardinality(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -717,7 +717,7 @@ function checkDefaultValues(v: unknown, path: string, out: Diagnostic[], d: numb
     else ce.report("valid/unexpected-element", { parent: "DEFAULT_VALUES", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 53, ORDERED);
-  checkChild(out, path, "DEFAULT_VALUES", "DEFAULT_VALUE", v.DEFAULT_VALUE, 0, Infinity, true, checkDefaultValue, d, ce);
+  checkChild(out, path, "DEFAULT_VALUES", "DEFAULT_VALUE", v["DEFAULT_VALUE"], 0, Infinity, true, checkDefaultValue, d, ce);
 }
 
 function checkDefaultValue(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -746,11 +746,11 @@ function checkCtrl(v: unknown, path: string, out: Diagnostic[], d: number): void
     else ce.report("valid/unexpected-element", { parent: "CTRL", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 57, ORDERED);
-  checkChild(out, path, "CTRL", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "CTRL", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "CTRL", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "CTRL", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "CTRL", expected: ce.expectedMissing() });
+  checkChild(out, path, "CTRL", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "CTRL", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "CTRL", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "CTRL", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "CTRL", expected: ce.expectedMissing() });
 }
 
 function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -767,11 +767,11 @@ function checkAnd(v: unknown, path: string, out: Diagnostic[], d: number): void 
     else ce.report("valid/unexpected-element", { parent: "AND", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 58, ORDERED);
-  checkChild(out, path, "AND", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "AND", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "AND", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "AND", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "AND", expected: ce.expectedMissing() });
+  checkChild(out, path, "AND", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "AND", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "AND", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "AND", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "AND", expected: ce.expectedMissing() });
 }
 
 function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -788,11 +788,11 @@ function checkOr(v: unknown, path: string, out: Diagnostic[], d: number): void {
     else ce.report("valid/unexpected-element", { parent: "OR", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 59, ORDERED);
-  checkChild(out, path, "OR", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "OR", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "OR", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "OR", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "OR", expected: ce.expectedMissing() });
+  checkChild(out, path, "OR", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "OR", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "OR", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "OR", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "OR", expected: ce.expectedMissing() });
 }
 
 function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -809,11 +809,11 @@ function checkNot(v: unknown, path: string, out: Diagnostic[], d: number): void 
     else ce.report("valid/unexpected-element", { parent: "NOT", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 60, ORDERED);
-  checkChild(out, path, "NOT", "AND", v.AND, 0, Infinity, true, checkAnd, d, ce);
-  checkChild(out, path, "NOT", "OR", v.OR, 0, Infinity, true, checkOr, d, ce);
-  checkChild(out, path, "NOT", "NOT", v.NOT, 0, Infinity, true, checkNot, d, ce);
-  checkChild(out, path, "NOT", "DP", v.DP, 0, Infinity, true, checkDp, d, ce);
-  if ((v.AND === undefined || (Array.isArray(v.AND) && v.AND.length === 0)) && (v.OR === undefined || (Array.isArray(v.OR) && v.OR.length === 0)) && (v.NOT === undefined || (Array.isArray(v.NOT) && v.NOT.length === 0)) && (v.DP === undefined || (Array.isArray(v.DP) && v.DP.length === 0))) ce.report("valid/missing-element", { parent: "NOT", expected: ce.expectedMissing() });
+  checkChild(out, path, "NOT", "AND", v["AND"], 0, Infinity, true, checkAnd, d, ce);
+  checkChild(out, path, "NOT", "OR", v["OR"], 0, Infinity, true, checkOr, d, ce);
+  checkChild(out, path, "NOT", "NOT", v["NOT"], 0, Infinity, true, checkNot, d, ce);
+  checkChild(out, path, "NOT", "DP", v["DP"], 0, Infinity, true, checkDp, d, ce);
+  if ((v["AND"] === undefined || (Array.isArray(v["AND"]) && v["AND"].length === 0)) && (v["OR"] === undefined || (Array.isArray(v["OR"]) && v["OR"].length === 0)) && (v["NOT"] === undefined || (Array.isArray(v["NOT"]) && v["NOT"].length === 0)) && (v["DP"] === undefined || (Array.isArray(v["DP"]) && v["DP"].length === 0))) ce.report("valid/missing-element", { parent: "NOT", expected: ce.expectedMissing() });
 }
 
 function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -830,15 +830,15 @@ function checkDp(v: unknown, path: string, out: Diagnostic[], d: number): void {
     else ce.report("valid/unexpected-element", { parent: "DP", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 61, ORDERED);
-  checkChild(out, path, "DP", "K", v.K, 0, Infinity, true, checkK, d, ce);
-  checkChild(out, path, "DP", "OP", v.OP, 0, Infinity, true, checkOp, d, ce);
-  checkChild(out, path, "DP", "CD", v.CD, 0, Infinity, true, checkCd, d, ce);
-  checkChild(out, path, "DP", "L", v.L, 0, Infinity, true, checkL, d, ce);
-  checkChild(out, path, "DP", "V", v.V, 0, Infinity, true, checkV, d, ce);
-  checkChild(out, path, "DP", "FV", v.FV, 0, Infinity, true, checkFv, d, ce);
-  checkChild(out, path, "DP", "DBCOL", v.DBCOL, 0, Infinity, true, checkDbcol, d, ce);
-  checkChild(out, path, "DP", "DT", v.DT, 0, Infinity, true, checkDt, d, ce);
-  if ((v.K === undefined || (Array.isArray(v.K) && v.K.length === 0)) && (v.OP === undefined || (Array.isArray(v.OP) && v.OP.length === 0)) && (v.CD === undefined || (Array.isArray(v.CD) && v.CD.length === 0)) && (v.L === undefined || (Array.isArray(v.L) && v.L.length === 0)) && (v.V === undefined || (Array.isArray(v.V) && v.V.length === 0)) && (v.FV === undefined || (Array.isArray(v.FV) && v.FV.length === 0)) && (v.DBCOL === undefined || (Array.isArray(v.DBCOL) && v.DBCOL.length === 0)) && (v.DT === undefined || (Array.isArray(v.DT) && v.DT.length === 0))) ce.report("valid/missing-element", { parent: "DP", expected: ce.expectedMissing() });
+  checkChild(out, path, "DP", "K", v["K"], 0, Infinity, true, checkK, d, ce);
+  checkChild(out, path, "DP", "OP", v["OP"], 0, Infinity, true, checkOp, d, ce);
+  checkChild(out, path, "DP", "CD", v["CD"], 0, Infinity, true, checkCd, d, ce);
+  checkChild(out, path, "DP", "L", v["L"], 0, Infinity, true, checkL, d, ce);
+  checkChild(out, path, "DP", "V", v["V"], 0, Infinity, true, checkV, d, ce);
+  checkChild(out, path, "DP", "FV", v["FV"], 0, Infinity, true, checkFv, d, ce);
+  checkChild(out, path, "DP", "DBCOL", v["DBCOL"], 0, Infinity, true, checkDbcol, d, ce);
+  checkChild(out, path, "DP", "DT", v["DT"], 0, Infinity, true, checkDt, d, ce);
+  if ((v["K"] === undefined || (Array.isArray(v["K"]) && v["K"].length === 0)) && (v["OP"] === undefined || (Array.isArray(v["OP"]) && v["OP"].length === 0)) && (v["CD"] === undefined || (Array.isArray(v["CD"]) && v["CD"].length === 0)) && (v["L"] === undefined || (Array.isArray(v["L"]) && v["L"].length === 0)) && (v["V"] === undefined || (Array.isArray(v["V"]) && v["V"].length === 0)) && (v["FV"] === undefined || (Array.isArray(v["FV"]) && v["FV"].length === 0)) && (v["DBCOL"] === undefined || (Array.isArray(v["DBCOL"]) && v["DBCOL"].length === 0)) && (v["DT"] === undefined || (Array.isArray(v["DT"]) && v["DT"].length === 0))) ce.report("valid/missing-element", { parent: "DP", expected: ce.expectedMissing() });
 }
 
 function checkK(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -956,8 +956,8 @@ function checkAppendix(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "APPENDIX", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 70, ORDERED);
-  checkChild(out, path, "APPENDIX", "OP_ACRONYMS", v.OP_ACRONYMS, 1, 1, false, checkOpAcronyms, d, ce);
-  checkChild(out, path, "APPENDIX", "DATA_POINT_ACRONYMS", v.DATA_POINT_ACRONYMS, 1, Infinity, true, checkDataPointAcronyms, d, ce);
+  checkChild(out, path, "APPENDIX", "OP_ACRONYMS", v["OP_ACRONYMS"], 1, 1, false, checkOpAcronyms, d, ce);
+  checkChild(out, path, "APPENDIX", "DATA_POINT_ACRONYMS", v["DATA_POINT_ACRONYMS"], 1, Infinity, true, checkDataPointAcronyms, d, ce);
 }
 
 function checkOpAcronyms(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -974,7 +974,7 @@ function checkOpAcronyms(v: unknown, path: string, out: Diagnostic[], d: number)
     else ce.report("valid/unexpected-element", { parent: "OP_ACRONYMS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 71, ORDERED);
-  checkChild(out, path, "OP_ACRONYMS", "OP", v.OP, 1, Infinity, true, checkOp, d, ce);
+  checkChild(out, path, "OP_ACRONYMS", "OP", v["OP"], 1, Infinity, true, checkOp, d, ce);
 }
 
 function checkDataPointAcronyms(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -991,5 +991,5 @@ function checkDataPointAcronyms(v: unknown, path: string, out: Diagnostic[], d: 
     else ce.report("valid/unexpected-element", { parent: "DATA_POINT_ACRONYMS", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 72, ORDERED);
-  checkChild(out, path, "DATA_POINT_ACRONYMS", "DP", v.DP, 1, Infinity, true, checkDp, d, ce);
+  checkChild(out, path, "DATA_POINT_ACRONYMS", "DP", v["DP"], 1, Infinity, true, checkDp, d, ce);
 }

@@ -71,8 +71,8 @@ function checkSimpleReturn(v: unknown, path: string, out: Diagnostic[], d: numbe
     else ce.report("valid/unexpected-element", { parent: "SIMPLE_RETURN", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 0, ORDERED);
-  checkChild(out, path, "SIMPLE_RETURN", "REQUEST", v.REQUEST, 0, 1, false, checkRequest, d, ce);
-  checkChild(out, path, "SIMPLE_RETURN", "RESPONSE", v.RESPONSE, 1, 1, false, checkResponse, d, ce);
+  checkChild(out, path, "SIMPLE_RETURN", "REQUEST", v["REQUEST"], 0, 1, false, checkRequest, d, ce);
+  checkChild(out, path, "SIMPLE_RETURN", "RESPONSE", v["RESPONSE"], 1, 1, false, checkResponse, d, ce);
 }
 
 function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -89,11 +89,11 @@ function checkRequest(v: unknown, path: string, out: Diagnostic[], d: number): v
     else ce.report("valid/unexpected-element", { parent: "REQUEST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 1, ORDERED);
-  checkChild(out, path, "REQUEST", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "REQUEST", "USER_LOGIN", v.USER_LOGIN, 1, 1, false, checkUserLogin, d, ce);
-  checkChild(out, path, "REQUEST", "RESOURCE", v.RESOURCE, 1, 1, false, checkResource, d, ce);
-  checkChild(out, path, "REQUEST", "PARAM_LIST", v.PARAM_LIST, 0, 1, false, checkParamList, d, ce);
-  checkChild(out, path, "REQUEST", "POST_DATA", v.POST_DATA, 0, 1, false, checkPostData, d, ce);
+  checkChild(out, path, "REQUEST", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "REQUEST", "USER_LOGIN", v["USER_LOGIN"], 1, 1, false, checkUserLogin, d, ce);
+  checkChild(out, path, "REQUEST", "RESOURCE", v["RESOURCE"], 1, 1, false, checkResource, d, ce);
+  checkChild(out, path, "REQUEST", "PARAM_LIST", v["PARAM_LIST"], 0, 1, false, checkParamList, d, ce);
+  checkChild(out, path, "REQUEST", "POST_DATA", v["POST_DATA"], 0, 1, false, checkPostData, d, ce);
 }
 
 function checkDatetime(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -122,7 +122,7 @@ function checkParamList(v: unknown, path: string, out: Diagnostic[], d: number):
     else ce.report("valid/unexpected-element", { parent: "PARAM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 5, ORDERED);
-  checkChild(out, path, "PARAM_LIST", "PARAM", v.PARAM, 1, Infinity, true, checkParam, d, ce);
+  checkChild(out, path, "PARAM_LIST", "PARAM", v["PARAM"], 1, Infinity, true, checkParam, d, ce);
 }
 
 function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -139,8 +139,8 @@ function checkParam(v: unknown, path: string, out: Diagnostic[], d: number): voi
     else ce.report("valid/unexpected-element", { parent: "PARAM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 6, ORDERED);
-  checkChild(out, path, "PARAM", "KEY", v.KEY, 1, 1, false, checkKey, d, ce);
-  checkChild(out, path, "PARAM", "VALUE", v.VALUE, 1, 1, false, checkParamValue, d, ce);
+  checkChild(out, path, "PARAM", "KEY", v["KEY"], 1, 1, false, checkKey, d, ce);
+  checkChild(out, path, "PARAM", "VALUE", v["VALUE"], 1, 1, false, checkParamValue, d, ce);
 }
 
 function checkKey(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -169,10 +169,10 @@ function checkResponse(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "RESPONSE", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 10, ORDERED);
-  checkChild(out, path, "RESPONSE", "DATETIME", v.DATETIME, 1, 1, false, checkDatetime, d, ce);
-  checkChild(out, path, "RESPONSE", "CODE", v.CODE, 0, 1, false, checkCode, d, ce);
-  checkChild(out, path, "RESPONSE", "TEXT", v.TEXT, 1, 1, false, checkText, d, ce);
-  checkChild(out, path, "RESPONSE", "ITEM_LIST", v.ITEM_LIST, 0, 1, false, checkItemList, d, ce);
+  checkChild(out, path, "RESPONSE", "DATETIME", v["DATETIME"], 1, 1, false, checkDatetime, d, ce);
+  checkChild(out, path, "RESPONSE", "CODE", v["CODE"], 0, 1, false, checkCode, d, ce);
+  checkChild(out, path, "RESPONSE", "TEXT", v["TEXT"], 1, 1, false, checkText, d, ce);
+  checkChild(out, path, "RESPONSE", "ITEM_LIST", v["ITEM_LIST"], 0, 1, false, checkItemList, d, ce);
 }
 
 function checkCode(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -197,7 +197,7 @@ function checkItemList(v: unknown, path: string, out: Diagnostic[], d: number): 
     else ce.report("valid/unexpected-element", { parent: "ITEM_LIST", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 13, ORDERED);
-  checkChild(out, path, "ITEM_LIST", "ITEM", v.ITEM, 1, Infinity, true, checkItem, d, ce);
+  checkChild(out, path, "ITEM_LIST", "ITEM", v["ITEM"], 1, Infinity, true, checkItem, d, ce);
 }
 
 function checkItem(v: unknown, path: string, out: Diagnostic[], d: number): void {
@@ -214,6 +214,6 @@ function checkItem(v: unknown, path: string, out: Diagnostic[], d: number): void
     else ce.report("valid/unexpected-element", { parent: "ITEM", expected: ce.expectedFor(k), found: k }, childPath(path, k, 0));
   }
   if (order !== null) return walkContent(v, order, path, out, d, 14, ORDERED);
-  checkChild(out, path, "ITEM", "KEY", v.KEY, 1, 1, false, checkKey, d, ce);
-  checkChild(out, path, "ITEM", "VALUE", v.VALUE, 0, Infinity, true, checkParamValue, d, ce);
+  checkChild(out, path, "ITEM", "KEY", v["KEY"], 1, 1, false, checkKey, d, ce);
+  checkChild(out, path, "ITEM", "VALUE", v["VALUE"], 0, Infinity, true, checkParamValue, d, ce);
 }
