@@ -10,6 +10,15 @@ import { simpleChecker } from "../src/validate/simple.js";
 import type { AllLiteral, AutomatonLiteral, ContentLiteral, EdgeLiteral, LeafLiteral } from "./runtime/ordered.js";
 import type { ElementForm, SchemaForm } from "./form.js";
 import { withSubstitutions } from "./substitutions.js";
+import { childKeys } from "./namespaces.js";
+import { nameKey } from "../src/schema/model.js";
+
+/** An element leaf's literal: [key, declaration], with its namespace (and local name, when the key is not it) where it has one. */
+function elementLeaf(keys: Map<string, string>, name: string, namespace: string | null, decl: number): LeafLiteral {
+  const key = keys.get(nameKey(namespace, name)) ?? name;
+  if (namespace === null && key === name) return [key, decl];
+  return key === name ? [key, decl, namespace] : [key, decl, namespace, name];
+}
 
 function particleOf(schema: SchemaForm, form: ElementForm): Particle | null {
   const decl = schema.model.elements[form.decl];
@@ -19,12 +28,13 @@ function particleOf(schema: SchemaForm, form: ElementForm): Particle | null {
 }
 
 function allLiteral(schema: SchemaForm, p: GroupParticle): AllLiteral | undefined {
-  const all: [string, number, boolean][] = [];
+  const all: AllLiteral["all"][number][] = [];
+  const keys = childKeys(p);
   for (const item of p.items) {
     // A member of a substitution group widens an item to a choice: no all-matcher for that here.
     if (item.kind !== "element") return undefined;
-    if (item.namespace !== null) return undefined;
-    all.push([item.name, item.element === null ? -1 : (schema.byDecl.get(item.element) ?? -1), item.min > 0]);
+    const [key, decl, ...ns] = elementLeaf(keys, item.name, item.namespace, item.element === null ? -1 : (schema.byDecl.get(item.element) ?? -1)) as readonly [string, number, ...(string | null)[]];
+    all.push([key, decl, item.min > 0, ...ns] as unknown as AllLiteral["all"][number]);
   }
   return { all, optional: p.min === 0 };
 }
@@ -36,12 +46,10 @@ function automatonLiteral(schema: SchemaForm, particle: Particle): AutomatonLite
   const t = (built.matcher as unknown as { t?: Tables }).t;
   if (t === undefined) throw new Error("src/validate/automaton.ts: GlushkovMatcher no longer keeps its tables in `t`");
   const leaves: LeafLiteral[] = [];
+  const keys = childKeys(particle);
   for (const leaf of t.leaves) {
-    if (leaf.kind === "element") {
-      // Namespaced names: the object form keeps prefixes as written, so order-free checks only.
-      if (leaf.namespace !== null) return undefined;
-      leaves.push([leaf.name, leaf.element === null ? -1 : (schema.byDecl.get(leaf.element) ?? -1)]);
-    } else leaves.push({ any: leaf.wildcard.namespaces, tns: leaf.wildcard.targetNamespace, pc: leaf.wildcard.processContents });
+    if (leaf.kind === "element") leaves.push(elementLeaf(keys, leaf.name, leaf.namespace, leaf.element === null ? -1 : (schema.byDecl.get(leaf.element) ?? -1)));
+    else leaves.push({ any: leaf.wildcard.namespaces, tns: leaf.wildcard.targetNamespace, pc: leaf.wildcard.processContents });
   }
   return {
     leaves,

@@ -14,6 +14,7 @@ import { simpleTypeTable, type SimpleTypeTable } from "./simple-types.js";
 import { contentLiteral } from "./emit-ordered.js";
 import type { ContentLiteral } from "./runtime/ordered.js";
 import { isPlainString, type ValueForm } from "./values.js";
+import { isNamespaced } from "./namespaces.js";
 
 interface Ctx {
   schema: SchemaForm;
@@ -25,6 +26,8 @@ interface Ctx {
   at: number;
   /** Its content model is generated for the ordered checks (objects that carry their child order). */
   ordered: boolean;
+  /** The element's name in messages: its name, or (namespaced schemas) `el`, the name as written, taken from the path. */
+  element: Code;
 }
 
 function checkName(form: ElementForm): Name {
@@ -38,14 +41,14 @@ function typeRef(ctx: Ctx, value: ValueForm): Code {
 
 function valueCheck(ctx: Ctx, value: ValueForm, name: string, fixed: string | undefined, subject: Code, path: Code): Code {
   const types = value.type === null || isPlainString(ctx.schema.model, value) ? _`null` : N.TYPES;
-  return _`${N.checkValue}(${N.out}, ${path}, ${ctx.form.xmlName}, ${name}, ${value.kind}, ${types}, ${typeRef(ctx, value)}, ${fixed ?? null}, ${subject});`;
+  return _`${N.checkValue}(${N.out}, ${path}, ${ctx.element}, ${name}, ${value.kind}, ${types}, ${typeRef(ctx, value)}, ${fixed ?? null}, ${subject});`;
 }
 
 function childCheck(ctx: Ctx, p: ChildProp): Code {
   const target = p.elements.length > 0 ? childForm(ctx.schema, p.elements[0]) : undefined;
   const check = target === undefined ? _`null` : checkName(target);
   const max = p.max === "unbounded" ? N.Infinity : lit(p.max);
-  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.form.xmlName}, ${p.name}, ${field(p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d}, ${N.ce});`;
+  return _`${N.checkChild}(${N.out}, ${N.path}, ${ctx.element}, ${p.name}, ${field(p.name)}, ${p.min}, ${max}, ${isRepeatable(p.max)}, ${check}, ${N.d}, ${N.ce});`;
 }
 
 /**
@@ -66,12 +69,12 @@ function contentChecks(ctx: Ctx, form: ContentForm): Code[] {
   if (form.kind === "props") {
     const groups = (form.atLeastOne ?? []).map((names) => {
       const absent = join(names.map((n) => _`(${field(n)} === undefined || (Array.isArray(${field(n)}) && ${field(n)}.length === 0))`), " && ");
-      return _`if (${absent}) ${N.ce}.report("valid/missing-element", { parent: ${ctx.form.xmlName}, expected: ${N.ce}.expectedMissing() });`;
+      return _`if (${absent}) ${N.ce}.report("valid/missing-element", { parent: ${ctx.element}, expected: ${N.ce}.expectedMissing() });`;
     });
     return [...form.props.map((p) => childCheck(ctx, p)), ...groups];
   }
   if (form.kind === "all") return form.parts.flatMap((p) => contentChecks(ctx, p));
-  const parent = ctx.form.xmlName;
+  const parent = ctx.element;
   const alt = new Name(`${N.alt.name}${ctx.counter.next++}`);
   const flags = form.alts.map((a) => present(namesOf(a)));
   const emptyAlt = form.alts.findIndex((a) => nullable(a));
@@ -105,13 +108,14 @@ ${lines(cases, 2)}
  */
 function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   const form = ctx.form;
+  const element = ctx.element;
   const open = form.open && (form.openChildren !== true || form.openAttributes === true);
   if (attrs.length === 0 && open) return [];
   const cases = attrs.map((a) => {
     const get = field(a.key);
     const check =
       a.dtd !== undefined
-        ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${form.xmlName}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
+        ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${element}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
         : valueCheck(ctx, a.value, a.name, a.fixed, get, N.path);
     return _`case ${a.key}:
   ${check}
@@ -120,13 +124,13 @@ function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   const attrNames = attrs.map((a) => a.name).join(", ") || "none";
   if (attrs.length === 0) {
     return [
-      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${form.xmlName}, found: ${N.k}.slice(2), expected: "none" }, ${N.path});`,
+      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: "none" }, ${N.path});`,
     ];
   }
   const otherwise = open
     ? _``
     : _`default:
-  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${form.xmlName}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});`;
+  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});`;
   return [
     _`for (const ${N.k} of Object.keys(${N.v})) {
   switch (${N.k}) {
@@ -138,7 +142,7 @@ ${lines([...cases, otherwise], 2)}
 
 /** Required attributes that are absent: reported after the undeclared ones, as the engine does at the end of the start tag. */
 function missingAttributes(ctx: Ctx, attrs: AttrForm[]): Code[] {
-  return attrs.filter((a) => a.required).map((a) => _`if (${field(a.key)} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.form.xmlName}, name: ${a.name} }, ${N.path});`);
+  return attrs.filter((a) => a.required).map((a) => _`if (${field(a.key)} === undefined) ${N.report}(${N.out}, "valid/missing-attribute", { element: ${ctx.element}, name: ${a.name} }, ${N.path});`);
 }
 
 /** The names an element's object may hold (attributes, text, children), for the two loops below. */
@@ -148,11 +152,10 @@ function knownKeys(form: ElementForm): Code {
 }
 
 /** Keys that are neither attributes nor known: stray text, unexpected children (attributes: undeclaredAttributes). */
-function unknownKeys(form: ElementForm, ordered: boolean): Code {
+function unknownKeys(form: ElementForm, ordered: boolean, element: Code): Code {
   // A wildcard opens child names (openChildren) or attribute names (xs:anyAttribute), not both:
   // text in element-only or EMPTY content is still checked.
   const childrenOpen = form.openChildren === true;
-  const element = form.xmlName;
   const textProblem =
     form.content === undefined
       ? _`${N.ce}.report("valid/not-empty", { parent: ${element}, found: ${N.foundText}(${field(TEXT_KEY)}) });`
@@ -173,11 +176,11 @@ function requiredNames(form: ContentForm): string[] {
 }
 
 /** The element's ContentErrors: its child names in schema order, the required ones, the at-least-one groups. */
-function contentErrors(form: ElementForm, model: SchemaModel): Code {
+function contentErrors(form: ElementForm, model: SchemaModel, element: Code): Code {
   const order = particleOrder(model, form.decl);
   const required = form.content === undefined ? [] : requiredNames(form.content);
   const groups = form.content === undefined ? [] : atLeastOneGroups(form.content);
-  return _`const ${N.ce} = new ${N.ContentErrors}(${N.out}, ${N.path}, ${form.xmlName}, ${N.v}, ${order}, ${required}, ${groups});`;
+  return _`const ${N.ce} = new ${N.ContentErrors}(${N.out}, ${N.path}, ${element}, ${N.v}, ${order}, ${required}, ${groups});`;
 }
 
 function atLeastOneGroups(form: ContentForm): string[][] {
@@ -192,7 +195,7 @@ function knownSet(known: string[]): Code {
 
 function elementCheck(ctx: Ctx): Code {
   const form = ctx.form;
-  const element = form.xmlName;
+  const element = ctx.element;
   const signature = _`function ${checkName(form)}(${N.v}: unknown, ${N.path}: string, ${N.out}: ${N.Diagnostic}[], ${N.d}: number): void`;
   const deep = _`if (${N.d} > ${N.MAX_DEPTH}) return ${N.report}(${N.out}, "object/too-deep", { element: ${element}, limit: ${N.MAX_DEPTH} }, ${N.path});`;
   let body: Code[];
@@ -243,13 +246,13 @@ function elementCheck(ctx: Ctx): Code {
       body = [
         deep,
         _`if (!${N.isRecord}(${N.v})) return ${N.typeError}(${N.out}, ${N.path}, ${element}, "an object", ${N.v});`,
-        contentErrors(form, ctx.schema.model),
+        contentErrors(form, ctx.schema.model, element),
         knownKeys(form),
         ...attributeChecks(ctx, form.attributes, ctx.schema.model.kind === "xsd"),
         ...missingAttributes(ctx, form.attributes),
         ...text,
         ...(ordered === undefined ? [] : [ordered.order]),
-        unknownKeys(form, ordered !== undefined),
+        unknownKeys(form, ordered !== undefined, element),
         ...(ordered === undefined ? [] : [ordered.walk]),
         ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
       ];
@@ -261,6 +264,7 @@ function elementCheck(ctx: Ctx): Code {
   }
   // cvc-elt.1 (XSD 1.0 §3.3.4): reported first, then the content is still checked, as the engine does.
   if (form.abstract === true) body.unshift(_`${N.report}(${N.out}, "valid/abstract-element", { found: ${element} }, ${N.path});`);
+  if (element.text === N.el.text && body.some((c) => /(?<![\w$.])el(?![\w$])/.test(c.text))) body.unshift(_`const ${N.el} = ${N.nameInPath}(${N.path});`);
   return _`${signature} {
 ${lines(body.filter((c) => c.text !== ""), 1)}
 }`;
@@ -268,6 +272,7 @@ ${lines(body.filter((c) => c.text !== ""), 1)}
 
 export function emitValidators(schema: SchemaForm, header: Code, runtime: string, typesModule: string, tableModule: string): Code {
   const types = simpleTypeTable(schema);
+  const namespaced = isNamespaced(schema.model);
   const seen = new Set<string>();
   const checks: Code[] = [];
   const contents: Record<string, ContentLiteral> = {};
@@ -276,7 +281,7 @@ export function emitValidators(schema: SchemaForm, header: Code, runtime: string
     seen.add(form.typeName);
     const content = contentLiteral(schema, form);
     if (content !== undefined) contents[at] = content;
-    checks.push(elementCheck({ schema, types, form, counter: { next: 0 }, at, ordered: content !== undefined }));
+    checks.push(elementCheck({ schema, types, form, counter: { next: 0 }, at, ordered: content !== undefined, element: namespaced ? N.el : lit(form.xmlName) }));
   });
   const ordered = Object.keys(contents).length > 0;
   const roots = schema.roots.map((id) => childForm(schema, id));
@@ -285,7 +290,7 @@ export function emitValidators(schema: SchemaForm, header: Code, runtime: string
     const t = new Name(r.typeName);
     return _`${jsdoc(`Validates the object form of a <${r.xmlName}> document; returns the diagnostics \`qxml validate\` would give (no positions).`)}export function ${new Name(PREFIX.validate + r.typeName)}(${N.value}: unknown): ${N.Diagnostic}[] {
   const ${N.out}: ${N.Diagnostic}[] = [];
-  ${checkName(r)}(${N.value}, ${"/" + r.xmlName}, ${N.out}, 0);
+  ${checkName(r)}(${N.value}, ${namespaced ? _`"/" + ${N.rootNameOf}(${N.value}, ${r.xmlName})` : lit("/" + r.xmlName)}, ${N.out}, 0);
   return ${N.out};
 }
 
@@ -350,6 +355,8 @@ const RUNTIME_HELPERS: readonly Name[] = [
   N.orderedSchema,
   N.orderedText,
   N.walkContent,
+  N.nameInPath,
+  N.rootNameOf,
 ];
 
 /** The names that occur as identifiers in `code` (not as part of a longer identifier or a property). */

@@ -7,6 +7,7 @@
 import type { AttributeDecl, ElementDecl, SchemaModel } from "../src/schema/model.js";
 import { contentForm, hasWildcard, namesOf, type ContentForm } from "./content.js";
 import { withSubstitutions } from "./substitutions.js";
+import { attributeKeys, keyedParticle } from "./namespaces.js";
 import { NameAllocator, pascalCase } from "./naming.js";
 import { PCDATA, valueForm, type ValueForm } from "./values.js";
 
@@ -14,8 +15,10 @@ export const ATTR_PREFIX = "@_";
 export const TEXT_KEY = "#text";
 
 export interface AttrForm {
-  /** XML attribute name as written. */
+  /** The attribute's local name (a DTD: its name as written). */
   name: string;
+  /** Its namespace URI (XSD qualified attributes), else null. */
+  namespace: string | null;
   /** Property name in the object form ("@_" + name). */
   key: string;
   required: boolean;
@@ -123,7 +126,8 @@ function orderDecls(model: SchemaModel): Draft[] {
 }
 
 function typeSignature(decl: ElementDecl): string {
-  return `${decl.name}|${decl.type.kind}|${decl.type.id}${decl.abstract ? "|abstract" : ""}`;
+  // The namespace too: two globals of one local name in different namespaces get distinct type and function names.
+  return `${decl.namespace === null ? "" : `{${decl.namespace}}`}${decl.name}|${decl.type.kind}|${decl.type.id}${decl.abstract ? "|abstract" : ""}`;
 }
 
 export interface FormOptions {
@@ -200,11 +204,13 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
     return { ...base, shape: "value", attributes: [], text, textEnumName: namer(text, typeName, true), mixed: false, open: false };
   }
   const ct = model.complexTypes[decl.type.id];
+  const attrKeys = attributeKeys(ct.attributes);
   const attributes: AttrForm[] = ct.attributes
     .filter((a) => a.use !== "prohibited")
     .map((a) => {
       const value = valueForm(model, a.type);
-      const attr: AttrForm = { name: a.name, key: ATTR_PREFIX + a.name, required: a.use === "required", value, doc: a.doc };
+      const key = attrKeys.get(a.key) ?? a.name;
+      const attr: AttrForm = { name: a.name, namespace: a.namespace, key: ATTR_PREFIX + key, required: a.use === "required", value, doc: a.doc };
       if (a.fixed !== undefined) attr.fixed = a.fixed;
       const dtd = dtdValue(model, a);
       if (dtd !== undefined) attr.dtd = dtd;
@@ -231,11 +237,11 @@ function elementForm(model: SchemaModel, decl: ElementDecl, typeName: string, na
         const shape = attributes.length === 0 && !open ? "value" : "object";
         return { ...base, doc, shape, attributes, text: PCDATA, mixed: false, open };
       }
-      const content = contentForm(withSubstitutions(model, c.particle));
+      const content = contentForm(keyedParticle(withSubstitutions(model, c.particle)));
       return { ...base, doc, shape: "object", attributes, text: PCDATA, content, mixed: true, open: open || hasWildcard(c.particle), ...(hasWildcard(c.particle) ? { openChildren: true as const } : {}), ...(open ? { openAttributes: true as const } : {}) };
     }
     case "elements": {
-      const content = contentForm(withSubstitutions(model, c.particle));
+      const content = contentForm(keyedParticle(withSubstitutions(model, c.particle)));
       return { ...base, doc, shape: "object", attributes, content, mixed: false, open: open || hasWildcard(c.particle), ...(hasWildcard(c.particle) ? { openChildren: true as const } : {}), ...(open ? { openAttributes: true as const } : {}) };
     }
   }

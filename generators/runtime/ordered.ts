@@ -9,19 +9,23 @@ import { diagnose, type Params } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Wildcard } from "../../src/schema/model.js";
 import { AllMatcher, GlushkovMatcher, indexEdges, type ContentMatcher, type Edge, type Leaf } from "../../src/validate/automaton.js";
-import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren, newChildMatch, type ChildRun, type SchemaNames } from "../../src/validate/child-match.js";
+import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren, newChildMatch, type ChildName, type ChildRun, type SchemaNames } from "../../src/validate/child-match.js";
 import { excerpt } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
 import { isTextEntry, orderOf, recordedOrder, type ChildOrder } from "./order.js";
 import { MAX_DEPTH, textOf, xsdReservedAttribute } from "./check.js";
 import { retype } from "./retype.js";
+import { childName, clark, nameInPath, writtenNames } from "./qnames.js";
 import type { FormTable } from "./table.js";
 
 /** A check function of the generated validators. */
 type Check = (v: unknown, path: string, out: Diagnostic[], d: number) => void;
 
-/** An element leaf: [name, declaration (form index) or -1 for an undeclared name]; a wildcard leaf: its wildcard. */
-export type LeafLiteral = readonly [string, number] | { any: Wildcard["namespaces"]; tns: string | null; pc: Wildcard["processContents"] };
+/**
+ * An element leaf: [key, declaration (form index) or -1 for an undeclared name], then its namespace
+ * URI where it has one, then its local name where the key is not it; a wildcard leaf: its wildcard.
+ */
+export type LeafLiteral = readonly [string, number] | readonly [string, number, string | null] | readonly [string, number, string | null, string] | { any: Wildcard["namespaces"]; tns: string | null; pc: Wildcard["processContents"] };
 /** An automaton edge: [target leaf, counter it loops (-1: none), counters it exits, counters it enters]; [target] alone for a plain move. */
 export type EdgeLiteral = readonly [number] | readonly [number, number, readonly number[], readonly number[]];
 
@@ -36,9 +40,9 @@ export interface AutomatonLiteral {
   accept: readonly (readonly number[] | null)[];
 }
 
-/** xs:all: [name, declaration, required] per child; `optional`: the whole group may be absent. */
+/** xs:all: [key, declaration, required, namespace?, local name?] per child; `optional`: the whole group may be absent. */
 export interface AllLiteral {
-  all: readonly (readonly [string, number, boolean])[];
+  all: readonly (readonly [string, number, boolean] | readonly [string, number, boolean, string | null] | readonly [string, number, boolean, string | null, string])[];
   optional: boolean;
 }
 
@@ -72,8 +76,8 @@ const NOWHERE = { file: "", line: 0, column: 0 };
 
 function leafOf(l: LeafLiteral): Leaf {
   if (Array.isArray(l)) {
-    const [name, decl] = l as readonly [string, number];
-    return { kind: "element", name, namespace: null, element: decl < 0 ? null : decl, location: NOWHERE };
+    const [key, decl, uri = null, local = key] = l as readonly [string, number, (string | null)?, string?];
+    return { kind: "element", name: local, namespace: uri, element: decl < 0 ? null : decl, location: NOWHERE };
   }
   const w = l as { any: Wildcard["namespaces"]; tns: string | null; pc: Wildcard["processContents"] };
   return { kind: "any", wildcard: { namespaces: w.any, targetNamespace: w.tns, processContents: w.pc }, location: NOWHERE };
@@ -82,7 +86,7 @@ function leafOf(l: LeafLiteral): Leaf {
 /** The engine's matcher for a generated table. */
 export function matcherOf(lit: AutomatonLiteral | AllLiteral): ContentMatcher {
   if ("all" in lit) {
-    const leaves: Leaf[] = lit.all.map(([name, decl]) => leafOf([name, decl]));
+    const leaves: Leaf[] = lit.all.map(([key, decl, , ...ns]) => leafOf([key, decl, ...ns] as LeafLiteral));
     return new AllMatcher(leaves, lit.all.map((a) => a[2]), lit.optional);
   }
   const leaves = lit.leaves.map(leafOf);
@@ -132,7 +136,7 @@ class Walk implements ChildRun {
   contentReported = false;
   badText: string | null = null;
   readonly decision = newChildMatch();
-  readonly names: SchemaNames = { hasGlobal: (_uri, local) => this.global(local) !== undefined };
+  readonly names: SchemaNames = { hasGlobal: (uri, local) => this.global(uri, local) !== undefined };
 
   constructor(
     readonly s: OrderedSchema,
@@ -147,13 +151,14 @@ class Walk implements ChildRun {
     matcher?.start(this);
   }
 
-  global(name: string): number | undefined {
-    return this.s.table.globals[name];
+  /** The global declaration of {uri}local (namespaced tables key globals by Clark name). */
+  global(uri: string | null, local: string): number | undefined {
+    return this.s.table.globals[this.s.table.namespaces === undefined ? local : clark(uri, local)];
   }
 
-  globalOrUndeclared(name: string, path: string): number {
-    const g = this.global(name);
-    if (g === undefined) report(this.out, "valid/undeclared-element", { found: name }, path);
+  globalOrUndeclared(child: ChildName, path: string): number {
+    const g = this.global(child.uri, child.local);
+    if (g === undefined) report(this.out, "valid/undeclared-element", { found: child.name }, path);
     return g ?? UNDECLARED;
   }
 
@@ -175,23 +180,24 @@ class Walk implements ChildRun {
   }
 
   /** What child `name` (at `path`) is checked against, reporting it if it does not fit: the engine's decision (src/validate/child-match.ts). */
-  child(name: string, path: string): number {
+  child(child: ChildName, path: string): number {
     const m = this.matcher;
+    const global = (): number => this.global(child.uri, child.local) ?? SKIP;
     if (this.simple !== undefined) {
       // Simple content: the first child is reported (once, at the parent) and checked against its global declaration.
       if (!this.contentReported) {
         this.contentReported = true;
-        report(this.out, "valid/element-in-simple-content", { parent: this.name, type: this.simple, found: name }, this.path);
+        report(this.out, "valid/element-in-simple-content", { parent: this.name, type: this.simple, found: child.name }, this.path);
       }
-      return this.global(name) ?? SKIP;
+      return global();
     }
-    if (m === null) return this.s.dtd ? this.globalOrUndeclared(name, path) : (this.global(name) ?? SKIP);
-    const { target, problem } = matchChild(m, this, { name, uri: null, local: name }, this.names, this.decision);
+    if (m === null) return this.s.dtd ? this.globalOrUndeclared(child, path) : global();
+    const { target, problem } = matchChild(m, this, child, this.names, this.decision);
     if (problem !== null) report(this.out, problem.code, problem.params, path, problem.hint);
     if (target >= 0) return target;
-    if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(name, path);
+    if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(child, path);
     // The object form carries no element below an undeclared one to assess laxly (docs/codegen.md).
-    return target === GLOBAL_LAX || target === WILDCARD_LAX ? (this.global(name) ?? SKIP) : SKIP;
+    return target === GLOBAL_LAX || target === WILDCARD_LAX ? global() : SKIP;
   }
 
   /** At the end tag: the content model must accept. */
@@ -211,14 +217,18 @@ class Walk implements ChildRun {
 export function walkContent(v: Record<string, unknown>, order: ChildOrder, path: string, out: Diagnostic[], d: number, at: number, s: OrderedSchema): void {
   const content = s.contents.get(at);
   if (content === undefined || (content.matcher === null && order.length === 0)) return;
-  const walk = new Walk(s, out, content.name, path, content.mixed, content.matcher, content.simple);
+  // Namespaced tables: the element as written (its prefix), as the engine names it; the path ends with it.
+  const walk = new Walk(s, out, s.table.namespaces === undefined ? content.name : nameInPath(path), path, content.mixed, content.matcher, content.simple);
   walkChildren(walk, v, order, at, d);
 }
 
 function walkChildren(walk: Walk, v: Record<string, unknown>, order: ChildOrder, at: number | undefined, d: number): void {
   const s = walk.s;
   const counts = new Map<string, number>();
-  for (const entry of order) {
+  const written = writtenNames(v);
+  const writtenCounts = written === undefined ? counts : new Map<string, number>();
+  for (let e = 0; e < order.length; e++) {
+    const entry = order[e];
     if (isTextEntry(entry)) {
       walk.text(entry.slice(1));
       continue;
@@ -226,8 +236,13 @@ function walkChildren(walk: Walk, v: Record<string, unknown>, order: ChildOrder,
     walk.endRun();
     const i = counts.get(entry) ?? 0;
     counts.set(entry, i + 1);
-    const path = childPath(walk.path, entry, i);
-    const target = walk.child(entry, path);
+    // Paths and messages name the child as written (prefix included), counted by that name, as the engine does.
+    const name = written?.[e] || entry;
+    const w = written === undefined ? i : (writtenCounts.get(name) ?? 0);
+    if (written !== undefined) writtenCounts.set(name, w + 1);
+    const path = childPath(walk.path, name, w);
+    const { uri, local } = s.table.namespaces === undefined ? { uri: null, local: entry } : childName(s.table, at, entry);
+    const target = walk.child({ name, uri, local }, path);
     const value = occurrence(v[entry], i);
     if (target === SKIP) continue;
     if (target === UNDECLARED) {

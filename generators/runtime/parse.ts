@@ -8,14 +8,15 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { setOrder } from "./order.js";
-import { ATTR_PREFIX, resolvePath, TEXT_KEY, type FormTable } from "./table.js";
+import { attributeKey, childKey, clark, nodeNames, ROOT_NAME, setHidden, WRITTEN, type NodeNames } from "./qnames.js";
+import { ATTR_PREFIX, TEXT_KEY, type FormNode, type FormTable } from "./table.js";
 import { applyWs, fromLexical } from "./values.js";
 
 const BLANK = /^[ \t\r\n]*$/;
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
-function parserFor(table: FormTable): XMLParser {
-  const cache = new Map<string, number | undefined>();
-  const nodeAt = (jPath: unknown): number | undefined => (typeof jPath === "string" ? resolvePath(table, jPath, cache) : undefined);
+/** Typing is done while the object form is built (./objectForm), where each element's declaration is known by its resolved name. */
+function parserFor(withPositions: boolean): XMLParser {
   return new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -27,21 +28,20 @@ function parserFor(table: FormTable): XMLParser {
     ignoreDeclaration: true,
     ignorePiTags: true,
     processEntities: true,
-    tagValueProcessor: (_tag: string, value: string, jPath: unknown) => {
-      const id = nodeAt(jPath);
-      const node = id === undefined ? undefined : table.nodes[id];
-      if (node === undefined) return value;
-      // Whitespace between the children of element-only content is not data.
-      if (node.text === undefined && BLANK.test(value)) return "";
-      if (node.shape === "value" || (node.shape === "object" && !node.mixed)) return fromLexical(node.text, applyWs(node.textWs, value));
-      return value;
-    },
-    attributeValueProcessor: (name: string, value: string, jPath: unknown) => {
-      const id = nodeAt(jPath);
-      const node = id === undefined ? undefined : table.nodes[id];
-      return fromLexical(node?.attrs?.[name], applyWs(node?.attrWs?.[name], value));
-    },
+    captureMetaData: withPositions,
   });
+}
+
+/** One text segment of an element of kind `info`, typed as the schema says ("" drops it: whitespace between children). */
+function typedSegment(info: FormNode | undefined, value: string): unknown {
+  if (info === undefined || value === "") return value;
+  if (info.text === undefined && BLANK.test(value)) return "";
+  if (info.shape === "value" || (info.shape === "object" && !info.mixed)) return fromLexical(info.text, applyWs(info.textWs, value));
+  return value;
+}
+
+function typedAttribute(info: FormNode | undefined, name: string, value: unknown): unknown {
+  return typeof value === "string" ? fromLexical(info?.attrs?.[name], applyWs(info?.attrWs?.[name], value)) : value;
 }
 
 type Json = unknown;
@@ -54,6 +54,21 @@ function itemName(item: OrderedItem): string | undefined {
   return undefined;
 }
 
+/** An unbound prefix: thrown with the source offset when fast-xml-parser recorded one. */
+class UnboundPrefix extends Error {
+  constructor(
+    readonly prefix: string,
+    readonly what: string,
+    readonly offset: number | undefined,
+  ) {
+    super(`namespace prefix ${prefix} of ${what} is not declared`);
+  }
+}
+
+/** Prefix → namespace URI in scope ("" = the default namespace; "" as a URI undeclares it). */
+type Scope = ReadonlyMap<string, string>;
+const NO_SCOPE: Scope = new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]);
+
 /** One element being converted: its ordered children, the object being filled, its text and child order. */
 interface Pending {
   items: OrderedItem[];
@@ -62,6 +77,9 @@ interface Pending {
   obj: Record<string, Json>;
   text: Json;
   order: string[];
+  /** Namespaced tables: names as written, parallel to `order` (null until one differs from its key). */
+  written: string[] | null;
+  scope: Scope;
   /** Text here is not content (element-only, or unknown): non-white segments are recorded in the order. */
   recordText: boolean;
   attrs: Record<string, Json> | undefined;
@@ -69,19 +87,64 @@ interface Pending {
   done: (value: Json) => void;
 }
 
+function offsetOf(item: OrderedItem): number | undefined {
+  const m = (item as { [k: symbol]: unknown })[META] as { startIndex?: number } | undefined;
+  return m?.startIndex;
+}
+
+/** The in-scope declarations after an element's xmlns attributes; they are taken out of `attrs` (not data). */
+function declare(scope: Scope, attrs: Record<string, Json> | undefined): Scope {
+  if (attrs === undefined) return scope;
+  let next: Map<string, string> | undefined;
+  for (const k of Object.keys(attrs)) {
+    const name = k.slice(ATTR_PREFIX.length);
+    if (name !== "xmlns" && !name.startsWith("xmlns:")) continue;
+    next ??= new Map(scope);
+    next.set(name === "xmlns" ? "" : name.slice(6), String(attrs[k]));
+    delete attrs[k];
+  }
+  return next ?? scope;
+}
+
+/** {uri, local} of a qualified name in `scope` (elements take the default namespace, attributes do not). */
+function resolveName(scope: Scope, qname: string, element: boolean, item: OrderedItem): { uri: string | null; local: string } {
+  const colon = qname.indexOf(":");
+  if (colon < 0) {
+    const d = element ? scope.get("") : undefined;
+    return { uri: d === undefined || d === "" ? null : d, local: qname };
+  }
+  const prefix = qname.slice(0, colon);
+  const uri = scope.get(prefix);
+  if (uri === undefined || uri === "") throw new UnboundPrefix(prefix, element ? `element <${qname}>` : `attribute ${qname}`, offsetOf(item));
+  return { uri, local: qname.slice(colon + 1) };
+}
+
+/** The attributes of an element, keyed and typed for its declaration (`names`: namespaced tables). */
+function attributesOf(info: FormNode | undefined, raw: Record<string, Json> | undefined, scope: Scope | null, names: NodeNames | undefined, item: OrderedItem): Record<string, Json> | undefined {
+  if (raw === undefined) return undefined;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (scope === null) {
+      out[k] = typedAttribute(info, k.slice(ATTR_PREFIX.length), v);
+      continue;
+    }
+    const { uri, local } = resolveName(scope, k.slice(ATTR_PREFIX.length), false, item);
+    const key = attributeKey(names, uri, local);
+    out[key] = typedAttribute(info, key.slice(ATTR_PREFIX.length), v);
+  }
+  return Object.keys(out).length === 0 && scope !== null ? undefined : out;
+}
+
 /**
  * fast-xml-parser's conversion to the grouped object form (its node2json `compress`), iterative, with
- * the schema deciding arrays and shapes: "" → {} and a bare value → {"#text": v} for elements that
- * have attributes or children (so shapes depend on the schema only), and each element object gets
- * its child order.
+ * the schema deciding arrays, shapes and value types: "" → {} and a bare value → {"#text": v} for
+ * elements that have attributes or children (so shapes depend on the schema only), and each element
+ * object gets its child order. Namespaced tables: names are resolved and keyed by the schema's names.
  */
 function objectForm(table: FormTable, top: OrderedItem[]): Record<string, Json> {
+  const namespaced = table.namespaces !== undefined;
   const result: Record<string, Json> = {};
   const stack: Pending[] = [];
-  const open = (items: OrderedItem[], node: number | undefined, attrs: Record<string, Json> | undefined, done: (v: Json) => void): void => {
-    const info = node === undefined ? undefined : table.nodes[node];
-    stack.push({ items, i: 0, node, obj: {}, text: undefined, order: [], recordText: info === undefined || info.text === undefined, attrs, done });
-  };
   const put = (p: Pending, name: string, value: Json): void => {
     const prior = p.obj[name];
     if (prior !== undefined && Object.prototype.hasOwnProperty.call(p.obj, name)) {
@@ -93,24 +156,44 @@ function objectForm(table: FormTable, top: OrderedItem[]): Record<string, Json> 
     p.obj[name] = array ? [value] : value;
   };
   // The document level: its children are the root (and nothing else, ignored PIs aside).
-  stack.push({ items: top, i: 0, node: undefined, obj: result, text: undefined, order: [], recordText: false, attrs: undefined, done: () => undefined });
+  stack.push({ items: top, i: 0, node: undefined, obj: result, text: undefined, order: [], written: null, scope: NO_SCOPE, recordText: false, attrs: undefined, done: () => undefined });
   const docLevel = stack[0];
   while (stack.length > 0) {
     const p = stack[stack.length - 1];
     if (p.i < p.items.length) {
       const item = p.items[p.i++];
-      const name = itemName(item);
-      if (name === undefined) continue;
-      if (name === TEXT_KEY) {
-        const t = item[TEXT_KEY];
+      const written = itemName(item);
+      if (written === undefined) continue;
+      const info = p.node === undefined ? undefined : table.nodes[p.node];
+      if (written === TEXT_KEY) {
+        const t = typeof item[TEXT_KEY] === "string" ? typedSegment(info, item[TEXT_KEY] as string) : item[TEXT_KEY];
+        if (t === "") continue;
         p.text = p.text === undefined ? t : `${String(p.text)}${String(t)}`;
-        if (p.recordText && typeof t === "string" && !BLANK.test(t)) p.order.push("#" + t);
+        if (p.recordText && typeof t === "string" && !BLANK.test(t)) {
+          p.order.push("#" + t);
+          p.written?.push("");
+        }
         continue;
       }
-      if (p !== docLevel) p.order.push(name);
-      const node = p === docLevel ? table.globals[name] : p.node === undefined ? undefined : table.nodes[p.node].children?.[name]?.[0];
-      const attrs = item[":@"] as Record<string, Json> | undefined;
-      open((item[name] as OrderedItem[] | undefined) ?? [], node, attrs, (v) => put(p, name, v));
+      const rawAttrs = item[":@"] as Record<string, Json> | undefined;
+      let name = written;
+      let scope = p.scope;
+      let node: number | undefined;
+      if (namespaced) {
+        scope = declare(p.scope, rawAttrs);
+        const { uri, local } = resolveName(scope, written, true, item);
+        name = p === docLevel ? clark(uri, local) : childKey(p.node === undefined ? undefined : nodeNames(table, p.node), uri, local);
+        node = p === docLevel ? table.globals[name] : info?.children?.[name]?.[0];
+      } else node = p === docLevel ? table.globals[name] : info?.children?.[name]?.[0];
+      if (p !== docLevel) {
+        if (namespaced && p.written === null && name !== written) p.written = p.order.map((e) => (e.startsWith("#") ? "" : e));
+        p.order.push(name);
+        p.written?.push(written);
+      }
+      const childInfo = node === undefined ? undefined : table.nodes[node];
+      const attrs = attributesOf(childInfo, rawAttrs, namespaced ? scope : null, namespaced && node !== undefined ? nodeNames(table, node) : undefined, item);
+      const done = p === docLevel && namespaced && written !== name ? (v: Json) => put(p, name, withRootName(v, written)) : (v: Json) => put(p, name, v);
+      stack.push({ items: (item[written] as OrderedItem[] | undefined) ?? [], i: 0, node, obj: {}, text: undefined, order: [], written: null, scope, recordText: childInfo === undefined || childInfo.text === undefined, attrs, done });
       continue;
     }
     stack.pop();
@@ -118,6 +201,12 @@ function objectForm(table: FormTable, top: OrderedItem[]): Record<string, Json> 
     p.done(finish(table, p));
   }
   return result;
+}
+
+/** The root as written, when it is not its local name (a prefix): for paths worded as `qxml validate` words them. */
+function withRootName(v: Json, written: string): Json {
+  if (typeof v === "object" && v !== null && written.includes(":")) setHidden(v, ROOT_NAME, written);
+  return v;
 }
 
 /** The finished value of one element, as fast-xml-parser shapes it, normalised by the schema. */
@@ -134,15 +223,18 @@ function finish(table: FormTable, p: Pending): Json {
     if (keys.length === 0) return "";
   }
   setOrder(obj, p.order);
+  if (p.written !== null) setHidden(obj, WRITTEN, p.written);
   return obj;
 }
 
-/** The document could not be parsed: not well-formed, refused (external entity, too deep) or the wrong root. */
+/** The document could not be parsed: not well-formed, refused (external entity, too deep), an unbound prefix, or the wrong root. */
 export class ParseError extends Error {
   constructor(
     message: string,
     readonly line?: number,
     readonly column?: number,
+    /** The engine's code where `qxml validate` has one for the same problem (xml/unbound-prefix). */
+    readonly code?: string,
   ) {
     super(line === undefined ? message : `${line}:${column ?? 0}: ${message}`);
     this.name = "ParseError";
@@ -157,17 +249,41 @@ function parseError(err: unknown): ParseError {
   return new ParseError(m[1], Number(m[2]), m[3] === "undefined" ? undefined : Number(m[3]));
 }
 
-/** Parses `xml`, whose root must be `rootName`, into its object form. */
-export function parseWithTable(table: FormTable, rootName: string, xml: string): unknown {
-  const root = table.globals[rootName];
-  if (root === undefined) throw new ParseError(`no global element ${rootName} in the schema`);
-  let result: Record<string, unknown>;
-  try {
-    result = objectForm(table, parserFor(table).parse(xml, true) as OrderedItem[]);
-  } catch (err) {
-    throw parseError(err);
+/** Line and column (1-based) of a source offset. */
+function position(xml: string, offset: number): [number, number] {
+  let line = 1;
+  let start = 0;
+  for (let i = xml.indexOf("\n"); i >= 0 && i < offset; i = xml.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
   }
+  return [line, offset - start + 1];
+}
+
+function build(table: FormTable, xml: string, withPositions: boolean): Record<string, unknown> {
+  try {
+    return objectForm(table, parserFor(withPositions).parse(xml, true) as OrderedItem[]);
+  } catch (err) {
+    if (!(err instanceof UnboundPrefix)) throw parseError(err);
+    // Positions cost a second pass: taken only to report this error where it is.
+    if (err.offset === undefined && !withPositions) return build(table, xml, true);
+    const [line, column] = err.offset === undefined ? [undefined, undefined] : position(xml, err.offset);
+    throw new ParseError(err.message, line, column, "xml/unbound-prefix");
+  }
+}
+
+/** A root key as a message names it: <local>, or <local> in namespace uri. */
+function describeRoot(key: string): string {
+  const m = /^\{([^}]*)\}(.*)$/s.exec(key);
+  return m === null ? `<${key}>` : m[1] === "" ? `<${m[2]}> in no namespace` : `<${m[2]}> in namespace ${m[1]}`;
+}
+
+/** Parses `xml`, whose root must be `rootKey` (its name, or `{uri}local` in a namespaced table), into its object form. */
+export function parseWithTable(table: FormTable, rootKey: string, xml: string): unknown {
+  const root = table.globals[rootKey];
+  if (root === undefined) throw new ParseError(`no global element ${rootKey} in the schema`);
+  const result = build(table, xml, false);
   const names = Object.keys(result).filter((k) => !k.startsWith("?") && !k.startsWith("!"));
-  if (names.length !== 1 || names[0] !== rootName) throw new ParseError(`expected root element <${rootName}>; found ${names.map((n) => `<${n}>`).join(", ") || "none"}`);
-  return result[rootName];
+  if (names.length !== 1 || names[0] !== rootKey) throw new ParseError(`expected root element ${describeRoot(rootKey)}; found ${names.map(describeRoot).join(", ") || "none"}`);
+  return result[rootKey];
 }

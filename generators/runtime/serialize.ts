@@ -4,6 +4,7 @@
  */
 import { XMLBuilder } from "fast-xml-parser";
 import { ATTR_PREFIX, TEXT_KEY, type FormTable } from "./table.js";
+import { childName, clarkParts, XML_NS, XSI_NS } from "./qnames.js";
 import { toLexical } from "./values.js";
 
 export interface SerializeOptions {
@@ -15,8 +16,67 @@ export interface SerializeOptions {
 
 type Json = unknown;
 
+/**
+ * The names serialize writes for a namespaced table (docs/codegen.md "Namespaces"): the target
+ * namespace is the default namespace when every element the schema declares is qualified (none
+ * in no namespace), so its elements are written without a prefix; every other namespace, and a
+ * qualified attribute's, gets a prefix `ns1`, `ns2`, ... in the order first written (the xsi and
+ * xml prefixes are kept). The declarations go on the root.
+ */
+class Names {
+  readonly defaultNs: string | null;
+  private readonly prefixes = new Map<string, string>([[XML_NS, "xml"]]);
+  private readonly declared: [string, string][] = [];
+  constructor(readonly table: FormTable) {
+    const target = table.namespaces?.target ?? null;
+    this.defaultNs = target !== null && !this.hasUnqualified() ? target : null;
+  }
+
+  private hasUnqualified(): boolean {
+    if (Object.keys(this.table.globals).some((k) => !k.startsWith("{"))) return true;
+    return this.table.nodes.some((n) => Object.values(n.children ?? {}).some((e) => e.length < 3 || e[2] === null));
+  }
+
+  private prefix(uri: string): string {
+    let p = this.prefixes.get(uri);
+    if (p === undefined) {
+      p = uri === XSI_NS ? "xsi" : `ns${this.declared.filter(([q]) => q !== "xsi").length + 1}`;
+      this.prefixes.set(uri, p);
+      this.declared.push([p, uri]);
+    }
+    return p;
+  }
+
+  /** The written name of child key `key` of node `node`; `undeclare`: it needs xmlns="" (no namespace under a default one). */
+  element(node: number | undefined, key: string): { name: string; undeclare: boolean } {
+    const { uri, local } = childName(this.table, node, key);
+    if (uri === null) return { name: local, undeclare: this.defaultNs !== null };
+    return { name: uri === this.defaultNs ? local : `${this.prefix(uri)}:${local}`, undeclare: false };
+  }
+
+  /** The written name (with "@_") of attribute key `key` of node `node`. */
+  attribute(node: number | undefined, key: string): string {
+    const name = key.slice(ATTR_PREFIX.length);
+    const ns = node === undefined ? undefined : this.table.nodes[node].attrNs?.[name];
+    const { uri, local } = ns !== undefined ? { uri: ns[0], local: ns[1] } : (clarkParts(name) ?? { uri: null, local: name });
+    if (uri === null) {
+      if (local.startsWith("xsi:")) this.prefix(XSI_NS);
+      return ATTR_PREFIX + local;
+    }
+    return `${ATTR_PREFIX}${this.prefix(uri)}:${local}`;
+  }
+
+  /** The root's declarations, as attributes. */
+  declarations(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (this.defaultNs !== null) out[`${ATTR_PREFIX}xmlns`] = this.defaultNs;
+    for (const [p, uri] of this.declared) out[`${ATTR_PREFIX}xmlns:${p}`] = uri;
+    return out;
+  }
+}
+
 /** A copy of `value` with keys in schema order and every leaf a string. Iterative: no recursion on depth. */
-function ordered(table: FormTable, root: number, value: Json): Json {
+function ordered(table: FormTable, root: number, value: Json, names?: Names): Json {
   const convert = (node: number | undefined, v: Json, put: (x: Json) => void): [number | undefined, Json, Record<string, Json>][] => {
     if (v === null || typeof v !== "object") {
       put(v === undefined ? "" : toLexical(v));
@@ -47,20 +107,46 @@ function ordered(table: FormTable, root: number, value: Json): Json {
       const x = src[k];
       if (x === undefined) continue;
       const child = info?.children?.[k]?.[0];
-      if (k.startsWith(ATTR_PREFIX) || k === TEXT_KEY) out[k] = toLexical(x);
-      else if (Array.isArray(x)) {
-        const arr: Json[] = [];
-        out[k] = arr;
-        for (const item of x) stack.push(...convert(child, item, (y) => arr.push(y)));
-      } else stack.push(...convert(child, x, (y) => (out[k] = y)));
+      if (k === TEXT_KEY) out[k] = toLexical(x);
+      else if (k.startsWith(ATTR_PREFIX)) out[names === undefined ? k : names.attribute(node, k)] = toLexical(x);
+      else {
+        const written = names === undefined ? { name: k, undeclare: false } : names.element(node, k);
+        // An element in no namespace under a default namespace: xmlns="" on it (a bare value becomes {#text}).
+        const put = (y: Json, store: (z: Json) => void): void => store(written.undeclare ? withAttribute(y, `${ATTR_PREFIX}xmlns`, "") : y);
+        if (Array.isArray(x)) {
+          const arr: Json[] = [];
+          out[written.name] = arr;
+          for (const item of x) stack.push(...convert(child, item, (y) => put(y, (z) => arr.push(z))));
+        } else stack.push(...convert(child, x, (y) => put(y, (z) => (out[written.name] = z))));
+      }
     }
   }
   return result;
 }
 
-export function serializeWithTable(table: FormTable, rootName: string, value: unknown, options: SerializeOptions = {}): string {
-  const root = table.globals[rootName];
-  if (root === undefined) throw new Error(`no global element ${rootName} in the schema`);
+/** `y` with one more attribute (an object is filled in later by `ordered`, so the attribute is added to it now and kept first). */
+function withAttribute(y: Json, key: string, value: string): Json {
+  if (typeof y === "object" && y !== null) {
+    (y as Record<string, Json>)[key] = value;
+    return y;
+  }
+  return y === "" ? { [key]: value } : { [key]: value, [TEXT_KEY]: y };
+}
+
+export function serializeWithTable(table: FormTable, rootKey: string, value: unknown, options: SerializeOptions = {}): string {
+  const root = table.globals[rootKey];
+  if (root === undefined) throw new Error(`no global element ${rootKey} in the schema`);
+  const names = table.namespaces === undefined ? undefined : new Names(table);
+  let rootName = rootKey;
+  let body: Json = ordered(table, root, value, names);
+  if (names !== undefined) {
+    rootName = names.element(undefined, rootKey).name;
+    const decls = names.declarations();
+    if (Object.keys(decls).length > 0) {
+      const rest = typeof body === "object" && body !== null ? (body as Record<string, Json>) : body === "" ? {} : { [TEXT_KEY]: body };
+      body = { ...decls, ...rest };
+    }
+  }
   const builder = new XMLBuilder({
     ignoreAttributes: false,
     attributeNamePrefix: ATTR_PREFIX,
@@ -74,6 +160,6 @@ export function serializeWithTable(table: FormTable, rootName: string, value: un
   const id = options.doctypeSystemId;
   if (id !== undefined && id.includes('"')) throw new Error("a system identifier may not contain a double quote here");
   const doctype = id === undefined ? "" : `<!DOCTYPE ${rootName} SYSTEM "${id}">\n`;
-  const body = builder.build({ [rootName]: ordered(table, root, value) }) as string;
-  return head + doctype + body + (body.endsWith("\n") ? "" : "\n");
+  const text = builder.build({ [rootName]: body }) as string;
+  return head + doctype + text + (text.endsWith("\n") ? "" : "\n");
 }
