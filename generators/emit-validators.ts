@@ -124,13 +124,13 @@ function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   const attrNames = attrs.map((a) => a.name).join(", ") || "none";
   if (attrs.length === 0) {
     return [
-      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: "none" }, ${N.path});`,
+      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, _`"none"`)}`,
     ];
   }
   const otherwise = open
     ? _``
     : _`default:
-  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${element}, found: ${N.k}.slice(2), expected: ${attrNames} }, ${N.path});`;
+  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, lit(attrNames))}`;
   return [
     _`for (const ${N.k} of Object.keys(${N.v})) {
   switch (${N.k}) {
@@ -138,6 +138,12 @@ ${lines([...cases, otherwise], 2)}
   }
 }`,
   ];
+}
+
+/** The report of undeclared attribute `k`: by its key; namespaced schemas by its name as written and namespace, as the engine words it. */
+function undeclared(ctx: Ctx, attrs: AttrForm[], expected: Code): Code {
+  if (ctx.element.text !== N.el.text) return _`${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${ctx.element}, found: ${N.k}.slice(2), expected: ${expected} }, ${N.path});`;
+  return _`${N.undeclaredAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${lit(attrs.map((a) => [a.name, a.namespace]))});`;
 }
 
 /** Required attributes that are absent: reported after the undeclared ones, as the engine does at the end of the start tag. */
@@ -357,6 +363,7 @@ const RUNTIME_HELPERS: readonly Name[] = [
   N.walkContent,
   N.nameInPath,
   N.rootNameOf,
+  N.undeclaredAttribute,
 ];
 
 /** The names that occur as identifiers in `code` (not as part of a longer identifier or a property). */

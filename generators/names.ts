@@ -33,6 +33,7 @@ export const N = {
   orderedSchema: new Name("orderedSchema"),
   walkContent: new Name("walkContent"),
   nameInPath: new Name("nameInPath"),
+  undeclaredAttribute: new Name("undeclaredAttribute"),
   rootNameOf: new Name("rootNameOf"),
   el: new Name("el"),
   orderedText: new Name("orderedText"),

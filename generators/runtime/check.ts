@@ -14,6 +14,8 @@ import { compileSimpleType, type SimpleTypeChecker } from "../../src/validate/da
 import { explain } from "../../src/validate/simple.js";
 import { typeNote } from "../../src/validate/messages.js";
 import { toLexical } from "./values.js";
+import { inNamespace } from "../../src/validate/messages.js";
+import { clarkParts, writtenAttribute } from "./qnames.js";
 
 export type { Diagnostic };
 
@@ -265,4 +267,23 @@ export function checkChild(
   if (c.length < min) missing();
   if (c.length > max) content.report("valid/unexpected-element", { parent, expected: content.expectedAfter(name), found: name }, childPath(path, name, max));
   for (let i = 0; i < c.length; i++) check?.(c[i], childPath(path, name, i), out, d + 1);
+}
+
+/**
+ * Namespaced schemas: an attribute key that is not declared, reported as the engine words it: by
+ * its name as written (recorded by parse), and, where its local name is declared in another
+ * namespace, with both namespaces. `declared`: [local name, namespace] of each declared attribute.
+ */
+export function undeclaredAttribute(out: Diagnostic[], path: string, element: string, v: Record<string, unknown>, key: string, declared: readonly (readonly [string, string | null])[]): void {
+  const name = key.slice(2);
+  const { uri, local } = clarkParts(name) ?? { uri: null, local: name };
+  const written = writtenAttribute(v, key) ?? local;
+  const names = declared.map((d) => d[0]);
+  const elsewhere = declared.find(([n, ns]) => n === local && ns !== uri);
+  if (elsewhere !== undefined) {
+    const expected = names.map((n) => (n === local ? inNamespace(elsewhere[1], n) : n)).join(", ");
+    report(out, "valid/undeclared-attribute", { element, found: inNamespace(uri, written), expected }, path);
+    return;
+  }
+  report(out, "valid/undeclared-attribute", { element, found: written, expected: names.length === 0 ? "none" : names.join(", ") }, path);
 }

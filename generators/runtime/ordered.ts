@@ -13,7 +13,7 @@ import { GLOBAL_LAX, GLOBAL_REQUIRED, WILDCARD_LAX, matchChild, missingChildren,
 import { excerpt } from "../../src/validate/messages.js";
 import { isAllWhite } from "../../src/validate/names.js";
 import { isTextEntry, orderOf, recordedOrder, type ChildOrder } from "./order.js";
-import { MAX_DEPTH, textOf, xsdReservedAttribute } from "./check.js";
+import { MAX_DEPTH, textOf, undeclaredAttribute, xsdReservedAttribute } from "./check.js";
 import { retype } from "./retype.js";
 import { childName, clark, nameInPath, writtenNames } from "./qnames.js";
 import type { FormTable } from "./table.js";
@@ -276,7 +276,11 @@ export function orderedText(out: Diagnostic[], path: string, element: string, v:
   const rec = v as Record<string, unknown>;
   const order = orderOf(rec, false);
   if (order === null || order.every(isTextEntry)) return textOf(out, path, element, v, !s.dtd);
-  for (const k of Object.keys(rec)) if (k.startsWith("@_") && !(!s.dtd && xsdReservedAttribute(k))) report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
+  for (const k of Object.keys(rec)) {
+    if (!k.startsWith("@_") || (!s.dtd && xsdReservedAttribute(k))) continue;
+    if (s.table.namespaces !== undefined) undeclaredAttribute(out, path, element, rec, k, []);
+    else report(out, "valid/undeclared-attribute", { element, found: k.slice(2), expected: "none" }, path);
+  }
   walkContent(rec, order, path, out, d, at, s);
   return rec["#text"] ?? "";
 }

@@ -8,7 +8,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { setOrder } from "./order.js";
-import { attributeKey, childKey, clark, nodeNames, ROOT_NAME, setHidden, WRITTEN, type NodeNames } from "./qnames.js";
+import { attributeKey, childKey, clark, nodeNames, ROOT_NAME, setHidden, WRITTEN, WRITTEN_ATTRS, type NodeNames } from "./qnames.js";
 import { ATTR_PREFIX, TEXT_KEY, type FormNode, type FormTable } from "./table.js";
 import { applyWs, fromLexical } from "./values.js";
 
@@ -131,6 +131,12 @@ function attributesOf(info: FormNode | undefined, raw: Record<string, Json> | un
     const { uri, local } = resolveName(scope, k.slice(ATTR_PREFIX.length), false, item);
     const key = attributeKey(names, uri, local);
     out[key] = typedAttribute(info, key.slice(ATTR_PREFIX.length), v);
+    // The name as written, for diagnostics worded as the engine's (non-enumerable: not data).
+    if (key !== k) {
+      const written = (out as { [WRITTEN_ATTRS]?: Record<string, string> })[WRITTEN_ATTRS] ?? {};
+      written[key] = k.slice(ATTR_PREFIX.length);
+      setHidden(out, WRITTEN_ATTRS, written);
+    }
   }
   return Object.keys(out).length === 0 && scope !== null ? undefined : out;
 }
@@ -215,7 +221,11 @@ function finish(table: FormTable, p: Pending): Json {
   if (typeof p.text === "string") {
     if (p.text.length > 0) obj[TEXT_KEY] = p.text;
   } else if (p.text !== undefined) obj[TEXT_KEY] = p.text;
-  if (p.attrs !== undefined) for (const [k, v] of Object.entries(p.attrs)) obj[k] = v;
+  if (p.attrs !== undefined) {
+    for (const [k, v] of Object.entries(p.attrs)) obj[k] = v;
+    const written = (p.attrs as { [WRITTEN_ATTRS]?: unknown })[WRITTEN_ATTRS];
+    if (written !== undefined) setHidden(obj, WRITTEN_ATTRS, written);
+  }
   const objectShaped = p.node !== undefined && table.nodes[p.node].shape === "object";
   if (!objectShaped && p.attrs === undefined) {
     const keys = Object.keys(obj);

@@ -91,6 +91,15 @@ export function childName(table: FormTable, n: number | undefined, key: string):
  * entries hold ""), recorded only where one differs from its key (a prefix, a Clark key).
  */
 export const WRITTEN: unique symbol = Symbol.for("qxml.writtenNames");
+/** Attribute key → its name as written, on an element object, for the attributes whose key is not it. */
+export const WRITTEN_ATTRS: unique symbol = Symbol.for("qxml.writtenAttributes");
+
+export function writtenAttribute(obj: unknown, key: string): string | undefined {
+  if (typeof obj !== "object" || obj === null) return undefined;
+  const w = (obj as { [WRITTEN_ATTRS]?: Record<string, string> })[WRITTEN_ATTRS];
+  return w?.[key];
+}
+
 /** The root element's name as written, on the root object, when it differs from its local name. */
 export const ROOT_NAME: unique symbol = Symbol.for("qxml.rootName");
 
