@@ -24,12 +24,18 @@ export interface LoadedSchema {
 
 const cache = new Map<string, { model: SchemaModel | null; diagnostics: Diagnostic[] }>();
 
+/** Reads a schema file as `--schema` does, every time (no cache: for callers whose file changes). */
+export function readSchemaFileFresh(file: string, kind: "dtd" | "xsd"): { model: SchemaModel | null; diagnostics: Diagnostic[] } {
+  const abs = resolve(file);
+  // A schema file is read as a compiler reads source: every DTD syntax error in one run.
+  return kind === "dtd" ? readDtdSchema(abs, { recover: true }) : readXsdFile(abs);
+}
+
 export function readSchemaFile(file: string, kind: "dtd" | "xsd"): { model: SchemaModel | null; diagnostics: Diagnostic[] } {
   const abs = resolve(file);
   let hit = cache.get(abs);
   if (hit === undefined) {
-    // A schema file is read as a compiler reads source: every DTD syntax error in one run.
-    hit = kind === "dtd" ? readDtdSchema(abs, { recover: true }) : readXsdFile(abs);
+    hit = readSchemaFileFresh(abs, kind);
     cache.set(abs, hit);
   }
   return hit;

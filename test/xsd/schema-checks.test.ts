@@ -404,7 +404,7 @@ const CASES: Case[] = [
     code: "xsd/all-occurs",
     line: 5,
     column: 3,
-    message: 'the reference to group "g" (which holds an xs:all) must have minOccurs 0 or 1 and maxOccurs 1, not 1..2',
+    message: 'the reference to group "g" (which holds an xs:all) must have minOccurs 0 or 1 and maxOccurs 1; it has minOccurs 1 and maxOccurs 2',
   },
   {
     name: "xs:all with maxOccurs 2",
@@ -412,7 +412,7 @@ const CASES: Case[] = [
     code: "xsd/all-occurs",
     line: 4,
     column: 3,
-    message: "xs:all must have minOccurs 0 or 1 and maxOccurs 1, not 1..2",
+    message: "xs:all must have minOccurs 0 or 1 and maxOccurs 1; it has minOccurs 1 and maxOccurs 2",
   },
   {
     name: "element inside xs:all with minOccurs 2",

@@ -1,12 +1,12 @@
 /** The loader entry point for DTD schemas: file → DtdDocument → SchemaModel, with diagnostics. */
 import { dirname, resolve } from "node:path";
-import { diagnose } from "../../diagnostics/codes.js";
+import { diagnose, type Params } from "../../diagnostics/codes.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { isFatalDtdCode } from "../../dtd/codes.js";
 import { readDtdFile } from "../../dtd/parse.js";
 import type { ContentParticle, DtdDocument } from "../../dtd/syntax.js";
 import { localResolver, type EntityResolver } from "../../xml/resolve.js";
-import type { SchemaModel } from "../model.js";
+import type { SchemaModel, SourceLocation } from "../model.js";
 import { dtdToModel } from "./to-model.js";
 
 export interface ReadDtdSchemaOptions {
@@ -29,6 +29,13 @@ export interface DtdSchemaResult {
 /** Notes past this many are counted, not kept: a DTD naming 100,000 undeclared children kept 48 MB of them. */
 export const MAX_MODEL_NOTES = 1_000;
 
+/** A note at a declaration, naming its file as the parser's diagnostics do: it may be in an external parameter entity's file. */
+function noteAt(code: string, params: Params, at: SourceLocation): Diagnostic {
+  const d = diagnose(code, params, { line: at.line, column: at.column });
+  if (at.file !== "") d.schemaLocation = { file: at.file, line: at.line, column: at.column };
+  return d;
+}
+
 /** Notes about the model the DTD produces: attribute lists and content models naming undeclared elements. */
 export function modelNotes(doc: DtdDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -40,18 +47,18 @@ export function modelNotes(doc: DtdDocument): Diagnostic[] {
   for (const [element, list] of doc.attlists) {
     if (!doc.elements.has(element) && list.length > 0) {
       const l = list[0].location;
-      note(() => diagnose("dtd/attlist-undeclared-element", { element }, { line: l.line, column: l.column }));
+      note(() => noteAt("dtd/attlist-undeclared-element", { element }, l));
     }
   }
   for (const decl of doc.elements.values()) {
     const names = decl.content.kind === "mixed" ? decl.content.names : decl.content.kind === "children" ? particleNames(decl.content.particle) : [];
     for (const name of new Set(names)) {
-      if (!doc.elements.has(name)) note(() => diagnose("dtd/undeclared-child", { element: decl.name, name }, { line: decl.location.line, column: decl.location.column }));
+      if (!doc.elements.has(name)) note(() => noteAt("dtd/undeclared-child", { element: decl.name, name }, decl.location));
     }
   }
   if (more > 0) {
     const last = out[out.length - 1];
-    out.push(diagnose("dtd/too-many-notes", { limit: MAX_MODEL_NOTES, notReported: more }, { line: last.line, column: last.column }));
+    out.push(noteAt("dtd/too-many-notes", { limit: MAX_MODEL_NOTES, notReported: more }, last.schemaLocation ?? { file: "", line: last.line, column: last.column }));
   }
   return out;
 }

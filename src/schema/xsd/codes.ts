@@ -132,7 +132,7 @@ export const XSD = defineCodes({
   },
   "xsd/all-occurs": {
     severity: "error",
-    message: "{what} must have minOccurs 0 or 1 and maxOccurs 1, not {min}..{max}",
+    message: "{what} must have minOccurs 0 or 1 and maxOccurs 1; it has minOccurs {min} and maxOccurs {max}",
     hint: "an xs:all group (or a reference to a group holding one) may occur at most once",
   },
   "xsd/uncompilable-type": {

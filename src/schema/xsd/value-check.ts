@@ -35,15 +35,23 @@ export function checkValue(model: SchemaModel, typeId: number, value: string, si
   return check === null ? null : failure(check);
 }
 
-/** How a type is named in messages: xs:int, a named type's name, or its description. */
+/** An anonymous type's description longer than this is shortened (it is repeated in message and hint). */
+export const MAX_TYPE_LABEL = 80;
+
+/** How a type is named in messages: xs:int, a named type's name, or its (bounded) description. */
 export function typeLabel(model: SchemaModel, typeId: number): string {
   const t = model.simpleTypes[typeId];
   if (t.name !== undefined) return t.namespace === XSD_NS ? `xs:${t.name}` : t.name;
+  let described: string;
   try {
-    return compileSimpleType(model, typeId).describe();
+    described = compileSimpleType(model, typeId).describe();
   } catch {
     return `xs:${t.builtin}`;
   }
+  if (described.length <= MAX_TYPE_LABEL) return described;
+  // The enumeration is what makes it long; the value's own failure (the message's detail) says what it broke.
+  const summarised = described.replace(/ \(one of: .*?\)(?=,|$)/, " (an enumeration)");
+  return summarised.length <= MAX_TYPE_LABEL ? summarised : `${summarised.slice(0, MAX_TYPE_LABEL - 1)}…`;
 }
 
 /**
