@@ -170,8 +170,8 @@ export function seedMutants(seed: SweepSeed, counts: MutantCounts, mutateSeed: n
  */
 export const SELF_SUFFICIENT = new Set<string>([]);
 
-const shown = (d: Diagnostic) => `${d.line}:${d.column} ${d.code} ${JSON.stringify(d.message)}${d.path ? ` @${d.path}` : ""}`;
-const key = (d: Diagnostic) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.path ?? ""} ${d.message}`;
+export const shown = (d: Diagnostic) => `${d.line}:${d.column} ${d.code} ${JSON.stringify(d.message)}${d.path ? ` @${d.path}` : ""}`;
+export const key = (d: Diagnostic) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.path ?? ""} ${d.message}`;
 
 interface Span {
   line: number;
@@ -215,7 +215,7 @@ export function elementSpans(input: string | Uint8Array, resolveEntity?: EntityR
   return spans;
 }
 
-const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+export const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
 
 /** The lines of another file a diagnostic points into (an external DTD or entity: its `schemaLocation`). */
 const otherFileLines = new Map<string, string[] | undefined>();
@@ -247,7 +247,7 @@ function locationProblems(ds: Diagnostic[], text: string, documentFile: string |
 const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** The document as written and as the reader decodes character references and predefined entities, each also with white space runs as one space. */
-function searchable(text: string): string[] {
+export function searchable(text: string): string[] {
   const decoded = text.replace(/&#x([0-9a-f]+);|&#(\d+);|&(amp|lt|gt|quot|apos);/gi, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
     const code = hex !== undefined ? parseInt(hex, 16) : dec !== undefined ? Number(dec) : -1;
     if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : m;
@@ -345,21 +345,32 @@ export function diagnosticProblems(ds: Diagnostic[], text: string, resolveEntity
   out.push(...locationProblems(ds, text, documentFile, () => (spans ??= elementSpans(text, resolveEntity, documentFile))));
   const seen = new Set<string>();
   for (const d of ds) {
-    if (!codes.has(d.code)) out.push({ kind: "code", detail: `unknown code: ${shown(d)}` });
-    if (!d.severity || !d.message) out.push({ kind: "code", detail: `no severity or message: ${JSON.stringify(d)}` });
     if (seen.has(key(d))) out.push({ kind: "duplicate", detail: `reported twice: ${shown(d)}` });
     seen.add(key(d));
-    for (const p of textProblems("message", d.message, d)) out.push({ kind: "message", detail: p });
-    if (d.hint !== undefined) for (const p of textProblems("hint", d.hint, d)) out.push({ kind: "message", detail: p });
-    for (const p of foundProblems(d, () => (texts ??= searchable(text)))) out.push({ kind: "found", detail: p });
-    for (const p of listProblems(d)) out.push({ kind: "expected-list", detail: p });
-    for (const p of suggestionProblems(d)) out.push({ kind: "suggestion", detail: p });
-    if (d.severity === "error" && (d.hint === undefined || d.hint.trim() === "") && !SELF_SUFFICIENT.has(d.code)) out.push({ kind: "hint", detail: `an error without a hint: ${shown(d)}` });
-    // "first at line N", "opened at L:C": the earlier place, before the one reported.
-    const first = { line: Number(d.params?.firstLine ?? d.params?.openLine), column: Number(d.params?.firstColumn ?? d.params?.openColumn ?? 1) };
-    if (Number.isFinite(first.line) && !before(first, d)) out.push({ kind: "message", detail: `an earlier place (${first.line}:${first.column}) after the diagnostic: ${shown(d)}` });
-    if (d.message.length > MAX_MESSAGE) out.push({ kind: "length", detail: `${d.message.length} characters: ${shown(d).slice(0, 200)}…` });
+    out.push(...oneDiagnosticProblems(d, codes, () => (texts ??= searchable(text))));
   }
+  return out;
+}
+
+/**
+ * The invariants on one diagnostic's own data and text (code, message, hint, found value, lists,
+ * suggestion, earlier place, length); `texts` gives the searchable text of the file it is about.
+ * Shared with the schema sweep (test-support/schema-diagnostic-sweep.ts).
+ */
+export function oneDiagnosticProblems(d: Diagnostic, codes: { has(code: string): boolean }, texts: () => string[]): { kind: InvariantKind; detail: string }[] {
+  const out: { kind: InvariantKind; detail: string }[] = [];
+  if (!codes.has(d.code)) out.push({ kind: "code", detail: `unknown code: ${shown(d)}` });
+  if (!d.severity || !d.message) out.push({ kind: "code", detail: `no severity or message: ${JSON.stringify(d)}` });
+  for (const p of textProblems("message", d.message, d)) out.push({ kind: "message", detail: p });
+  if (d.hint !== undefined) for (const p of textProblems("hint", d.hint, d)) out.push({ kind: "message", detail: p });
+  for (const p of foundProblems(d, texts)) out.push({ kind: "found", detail: p });
+  for (const p of listProblems(d)) out.push({ kind: "expected-list", detail: p });
+  for (const p of suggestionProblems(d)) out.push({ kind: "suggestion", detail: p });
+  if (d.severity === "error" && (d.hint === undefined || d.hint.trim() === "") && !SELF_SUFFICIENT.has(d.code)) out.push({ kind: "hint", detail: `an error without a hint: ${shown(d)}` });
+  // "first at line N", "opened at L:C": the earlier place, before the one reported.
+  const first = { line: Number(d.params?.firstLine ?? d.params?.openLine), column: Number(d.params?.firstColumn ?? d.params?.openColumn ?? 1) };
+  if (Number.isFinite(first.line) && !before(first, d)) out.push({ kind: "message", detail: `an earlier place (${first.line}:${first.column}) after the diagnostic: ${shown(d)}` });
+  if (d.message.length > MAX_MESSAGE) out.push({ kind: "length", detail: `${d.message.length} characters: ${shown(d).slice(0, 200)}…` });
   return out;
 }
 
@@ -434,7 +445,7 @@ export function runSweep(options: SweepOptions = {}): SweepReport {
 }
 
 /** A short text of a report, for a failing test and for docs/validation.md. */
-export function summary(r: SweepReport, maxViolations = 40): string {
+export function summary(r: Omit<SweepReport, "violations"> & { violations: readonly (Omit<Violation, "kind"> & { kind: string })[] }, maxViolations = 40): string {
   const byKind = new Map<string, number>();
   for (const v of r.violations) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
   const top = [...r.perCode].sort((a, b) => b[1].occurrences - a[1].occurrences);
