@@ -264,7 +264,7 @@ function foundCore(value: string): string {
 }
 
 /** The message with every parameter value taken out: what the template and the code that fills it wrote. */
-function ownText(text: string, params: Diagnostic["params"]): string {
+export function ownText(text: string, params: Diagnostic["params"]): string {
   let rest = text;
   const values = Object.values(params ?? {}).flatMap((v) => (Array.isArray(v) ? v : [String(v)]));
   for (const v of values.filter((v) => v.trim().length > 1).sort((a, b) => b.length - a.length)) rest = rest.split(v).join("\u0000").split(escapeControls(v)).join("\u0000");

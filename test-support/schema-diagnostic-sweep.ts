@@ -16,7 +16,7 @@ import { allCodes } from "../src/diagnostics/codes.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { readSchemaFileFresh } from "../src/schema/load.js";
 import { compileSchema } from "../src/validate/index.js";
-import { key, oneDiagnosticProblems, searchable, shown, type InvariantKind, type SweepReport, type Violation } from "./diagnostic-sweep.js";
+import { key, oneDiagnosticProblems, ownText, searchable, shown, type InvariantKind, type SweepReport, type Violation } from "./diagnostic-sweep.js";
 import { sample, seededRng } from "./mutate/rng.js";
 import { SLOW_SCHEMA_MS } from "./schema-differential.js";
 import { mutateSchema, syntaxMutations } from "./schema-mutate.js";
@@ -105,6 +105,11 @@ export function schemaDiagnosticProblems(ds: readonly Diagnostic[], mainFile: st
       return t;
     };
     out.push(...oneDiagnosticProblems(d, codes, texts));
+    // "Close the the comment": a template and the phrase filling it both bring the article.
+    for (const [what, t] of [["message", d.message], ["hint", d.hint ?? ""]] as const) {
+      const twice = /\b([A-Za-z]{2,}) \1\b/i.exec(ownText(t, d.params));
+      if (twice !== null) out.push({ kind: "message", detail: `"${twice[0]}": a word twice in the ${what}: ${JSON.stringify(t)} (${d.code})` });
+    }
     // The schema readers quote the attribute value they reject as `value`: it is in the schema as written.
     const value = d.params?.value;
     if (typeof value === "string" && value.trim() !== "" && d.message.includes(`"${value}"`) && !texts().some((t) => t.includes(value))) out.push({ kind: "found", detail: `quoted value "${value}" is not in the schema: ${shown(d)}` });

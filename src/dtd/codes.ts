@@ -15,7 +15,7 @@ export const DTD = defineCodes({
   "dtd/unterminated": {
     severity: "error",
     message: "{construct} is not terminated: the text ends before {expected}",
-    hint: "Close the {construct} with {expected}.",
+    hint: "Close {construct} with {expected}.",
   },
   "dtd/invalid-char": {
     severity: "error",

@@ -8,7 +8,7 @@ export function readComment(s: Scanner): string {
   const text = s.cur.text;
   const start = s.cur.pos + 4;
   const dd = text.indexOf("--", start);
-  if (dd < 0) s.fatal("dtd/unterminated", { construct: "comment", expected: "'-->'" }, at);
+  if (dd < 0) s.fatal("dtd/unterminated", { construct: "the comment", expected: "'-->'" }, at);
   if (text.charCodeAt(dd + 2) !== 0x3e) {
     s.cur.pos = dd;
     s.syntax("'-->' ('--' may not occur inside a comment)", "in the comment");
@@ -26,7 +26,7 @@ export function skipPI(s: Scanner): void {
   (s.doc.piTargets ??= []).push({ target, location: at });
   const text = s.cur.text;
   const end = text.indexOf("?>", s.cur.pos);
-  if (end < 0) s.fatal("dtd/unterminated", { construct: `processing instruction <?${target}`, expected: "'?>'" }, at);
+  if (end < 0) s.fatal("dtd/unterminated", { construct: `the processing instruction <?${target}`, expected: "'?>'" }, at);
   if (end > s.cur.pos && !isWhite(s.peek())) s.syntax("whitespace or '?>' after the target", `in <?${target}`);
   s.cur.pos = end + 2;
 }
@@ -40,7 +40,7 @@ export function skipIgnoreSection(s: Scanner): void {
   while (depth > 0) {
     const open = text.indexOf("<![", i);
     const close = text.indexOf("]]>", i);
-    if (close < 0) s.fatal("dtd/unterminated", { construct: "IGNORE section", expected: "']]>'" }, at);
+    if (close < 0) s.fatal("dtd/unterminated", { construct: "the IGNORE section", expected: "']]>'" }, at);
     if (open >= 0 && open < close) {
       depth++;
       i = open + 3;

@@ -129,7 +129,7 @@ function parseNext(s: Scanner, includes: OpenInclude[], mark: Mark): boolean {
     // Whitespace keeps a preceding comment attached; a PE boundary does too (harmless).
   }
   if (s.peek() === -1) {
-    if (includes.length > 0) s.report("dtd/unterminated", { construct: "INCLUDE section", expected: "']]>'" }, includes[includes.length - 1].at);
+    if (includes.length > 0) s.report("dtd/unterminated", { construct: "the INCLUDE section", expected: "']]>'" }, includes[includes.length - 1].at);
     return false;
   }
   if (s.inputs.length === 1) mark.construct = s.cur.pos;

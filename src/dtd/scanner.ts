@@ -323,7 +323,7 @@ export class Scanner {
     if (this.startsWith("version")) {
       this.advance(7);
       this.eq(ctx);
-      const v = this.quoted("the version", ctx);
+      const v = this.quoted("version", ctx);
       if (!/^1\.[0-9]+$/.test(v)) this.fatal("dtd/text-decl", { problem: `has version "${v}"; expected 1.x` });
       hadS = this.skipWhite();
     }
@@ -331,7 +331,7 @@ export class Scanner {
     if (!hadS) this.syntax("whitespace", ctx);
     this.advance(8);
     this.eq(ctx);
-    const enc = this.quoted("the encoding name", ctx);
+    const enc = this.quoted("encoding name", ctx);
     if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(enc)) this.fatal("dtd/text-decl", { problem: `has an invalid encoding name "${enc}"` });
     this.skipWhite();
     if (!this.eat("?>")) this.syntax("'?>'", ctx);

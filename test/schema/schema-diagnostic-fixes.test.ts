@@ -62,3 +62,20 @@ describe("notes about declarations in an external parameter entity's file (dtd/u
     ]);
   });
 });
+
+describe("an unterminated construct in a DTD (dtd/unterminated)", () => {
+  const unterminated = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "qxml-dtd-fix-"));
+    writeFileSync(join(dir, "main.dtd"), text);
+    return readSchemaFileFresh(join(dir, "main.dtd"), "dtd").diagnostics.find((d) => d.code === "dtd/unterminated")!;
+  };
+  test("names the construct once, with its article, in message and hint", () => {
+    const entity = unterminated('<!ELEMENT a EMPTY>\n<!ENTITY e "open>\n');
+    expect(entity.message).toBe('the entity value in <!ENTITY e ...> is not terminated: the text ends before "');
+    expect(entity.hint).toBe('Close the entity value in <!ENTITY e ...> with ".');
+    const version = unterminated('<?xml version="1.0');
+    expect(version.hint).toBe('Close the quoted version in the text declaration with ".');
+    const comment = unterminated("<!ELEMENT a EMPTY>\n<!-- open\n");
+    expect([comment.message, comment.hint]).toEqual(["the comment is not terminated: the text ends before '-->'", "Close the comment with '-->'."]);
+  });
+});

@@ -70,6 +70,7 @@ describe("the schema sweep's invariants catch what they are for", () => {
   it("text, hints and duplicates as in the document sweep", () => {
     expect(kinds([d({}), d({})])).toEqual(["duplicate: reported twice"]);
     expect(kinds([d({ hint: undefined })])).toEqual(["hint: an error without a hint"]);
+    expect(kinds([d({ hint: "define the the type T" })])).toEqual(['message: "the the"']);
     expect(kinds([d({ message: 'type "{name}" is not defined' })])).toEqual(["message: a placeholder left unfilled in the message"]);
     expect(kinds([d({ message: 'type "Q" is not defined', params: { found: "Q" } })])).toEqual(['found: quoted found value "Q" is not in the document']);
     expect(kinds([d({ code: "xsd/invalid-value", message: 'attribute "type" of xs:element is "Q"; expected a QName', params: { name: "type", element: "element", value: "Q", expected: "a QName" } })])).toEqual(['found: quoted value "Q" is not in the schema']);
