@@ -29,14 +29,23 @@ function particleOf(schema: SchemaForm, form: ElementForm): Particle | null {
 
 function allLiteral(schema: SchemaForm, p: GroupParticle): AllLiteral | undefined {
   const all: AllLiteral["all"][number][] = [];
+  const slots: number[] = [];
+  let widened = false;
   const keys = childKeys(p);
   for (const item of p.items) {
-    // A member of a substitution group widens an item to a choice: no all-matcher for that here.
-    if (item.kind !== "element") return undefined;
-    const [key, decl, ...ns] = elementLeaf(keys, item.name, item.namespace, item.element === null ? -1 : (schema.byDecl.get(item.element) ?? -1)) as readonly [string, number, ...(string | null)[]];
-    all.push([key, decl, item.min > 0, ...ns] as unknown as AllLiteral["all"][number]);
+    // As the engine's buildAll: a choice of elements here is a substitution group head with its members (one slot, several names).
+    const alternatives = item.kind === "element" ? [item] : item.kind === "choice" && item.items.every((i) => i.kind === "element") ? item.items : [];
+    if (alternatives.length === 0) continue;
+    if (item.kind !== "element") widened = true;
+    const slot = slots.length === 0 ? 0 : slots[slots.length - 1] + 1;
+    for (const alt of alternatives) {
+      if (alt.kind !== "element") continue;
+      const [key, decl, ...ns] = elementLeaf(keys, alt.name, alt.namespace, alt.element === null ? -1 : (schema.byDecl.get(alt.element) ?? -1)) as readonly [string, number, ...(string | null)[]];
+      all.push([key, decl, item.min > 0, ...ns] as unknown as AllLiteral["all"][number]);
+      slots.push(slot);
+    }
   }
-  return { all, optional: p.min === 0 };
+  return widened ? { all, optional: p.min === 0, slots } : { all, optional: p.min === 0 };
 }
 
 function automatonLiteral(schema: SchemaForm, particle: Particle): AutomatonLiteral | undefined {

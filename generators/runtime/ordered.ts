@@ -44,6 +44,8 @@ export interface AutomatonLiteral {
 export interface AllLiteral {
   all: readonly (readonly [string, number, boolean] | readonly [string, number, boolean, string | null] | readonly [string, number, boolean, string | null, string])[];
   optional: boolean;
+  /** Substitution groups in the xs:all: per entry, its slot (the head and its members share one). Absent: one slot per entry. */
+  slots?: readonly number[];
 }
 
 export interface ContentLiteral {
@@ -87,7 +89,10 @@ function leafOf(l: LeafLiteral): Leaf {
 export function matcherOf(lit: AutomatonLiteral | AllLiteral): ContentMatcher {
   if ("all" in lit) {
     const leaves: Leaf[] = lit.all.map(([key, decl, , ...ns]) => leafOf([key, decl, ...ns] as LeafLiteral));
-    return new AllMatcher(leaves, lit.all.map((a) => a[2]), lit.optional);
+    if (lit.slots === undefined) return new AllMatcher(leaves, lit.all.map((a) => a[2]), lit.optional);
+    const required: boolean[] = [];
+    lit.slots.forEach((slot, i) => (required[slot] ??= lit.all[i][2]));
+    return new AllMatcher(leaves, required, lit.optional, [...lit.slots]);
   }
   const leaves = lit.leaves.map(leafOf);
   const edges: Edge[][] = lit.edges.map((list) => list.map(([target, loop = -1, exits = [], enters = []]) => ({ target, loop, exits: [...exits], enters: [...enters] })));
@@ -110,9 +115,14 @@ export function orderedSchema(dtd: boolean, table: FormTable, checks: readonly C
   return { dtd, table, checks, contents: map };
 }
 
-/** What a child is checked against: a declaration (form index), nothing (skipped), or "undeclared" (DTD: its children still are). */
+/**
+ * What a child is checked against: a declaration (form index), nothing (skipped), "undeclared" (DTD:
+ * its children still are), or "lax" (XSD: no declaration, assessed as xs:anyType, cvc-assess-elt.2:
+ * its children are checked against their global declarations where they have one, and so on down).
+ */
 const SKIP = -1;
 const UNDECLARED = -2;
+const LAX = -3;
 
 function report(out: Diagnostic[], code: string, params: Params, path: string, hint?: string): void {
   const d = diagnose(code, params, { line: 0, column: 0, path });
@@ -191,13 +201,15 @@ class Walk implements ChildRun {
       }
       return global();
     }
-    if (m === null) return this.s.dtd ? this.globalOrUndeclared(child, path) : global();
+    // DTD ANY: every child must be declared; xs:anyType (and lax assessment below it): laxly, down the tree.
+    if (m === null) return this.s.dtd ? this.globalOrUndeclared(child, path) : (this.global(child.uri, child.local) ?? LAX);
     const { target, problem } = matchChild(m, this, child, this.names, this.decision);
     if (problem !== null) report(this.out, problem.code, problem.params, path, problem.hint);
     if (target >= 0) return target;
     if (target === GLOBAL_REQUIRED) return this.globalOrUndeclared(child, path);
-    // The object form carries no element below an undeclared one to assess laxly (docs/codegen.md).
-    return target === GLOBAL_LAX || target === WILDCARD_LAX ? global() : SKIP;
+    // A lax wildcard took it: its global declaration, else lax assessment down its subtree (cvc-assess-elt.2), as the engine does.
+    if (target === WILDCARD_LAX) return this.global(child.uri, child.local) ?? LAX;
+    return target === GLOBAL_LAX ? global() : SKIP;
   }
 
   /** At the end tag: the content model must accept. */
@@ -245,8 +257,8 @@ function walkChildren(walk: Walk, v: Record<string, unknown>, order: ChildOrder,
     const target = walk.child({ name, uri, local }, path);
     const value = occurrence(v[entry], i);
     if (target === SKIP) continue;
-    if (target === UNDECLARED) {
-      if (s.dtd) undeclared(s, walk.out, value, path, d + 1);
+    if (target === UNDECLARED || target === LAX) {
+      if (s.dtd || target === LAX) undeclared(s, walk.out, value, path, d + 1);
       continue;
     }
     // parse built the child for the declaration of its place; recovery may check it against another.
@@ -256,7 +268,7 @@ function walkChildren(walk: Walk, v: Record<string, unknown>, order: ChildOrder,
   walk.end();
 }
 
-/** DTD: an element without declaration; its children are still checked, against their global declarations. */
+/** An element without declaration (DTD, or XSD lax assessment): its children are still checked, against their global declarations. */
 function undeclared(s: OrderedSchema, out: Diagnostic[], value: unknown, path: string, d: number): void {
   if (d > MAX_DEPTH || typeof value !== "object" || value === null || Array.isArray(value)) return;
   const order = recordedOrder(value);

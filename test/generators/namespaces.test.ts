@@ -65,6 +65,20 @@ const IMPORTING = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}" xmlns:
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
 
+/** A lax wildcard: an undeclared element it takes is assessed laxly, so a declared one below it is checked. */
+const LAX = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}" elementFormDefault="qualified">
+  <xs:element name="boo"><xs:complexType><xs:attribute name="n" type="xs:int"/></xs:complexType></xs:element>
+  <xs:element name="foo"><xs:complexType><xs:sequence><xs:any processContents="lax" maxOccurs="unbounded"/></xs:sequence></xs:complexType></xs:element>
+</xs:schema>`;
+
+/** xs:all whose items are substitution group heads (libxml2's allsg): one slot per head, its members share it. */
+const ALL_SUBSTITUTION = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}">
+  <xs:element name="ha" abstract="true"/><xs:element name="hb" abstract="true"/>
+  <xs:element name="a1" substitutionGroup="a:ha"/><xs:element name="a2" substitutionGroup="a:ha"/>
+  <xs:element name="b1" substitutionGroup="a:hb"/>
+  <xs:element name="foo"><xs:complexType><xs:all><xs:element ref="a:ha"/><xs:element ref="a:hb"/></xs:all></xs:complexType></xs:element>
+</xs:schema>`;
+
 function generate(name: string, text: string, extra: Record<string, string> = {}): SchemaModel {
   for (const [f, t] of Object.entries(extra)) writeFileSync(join(out, "src", f), t);
   const file = join(out, "src", `${name}.xsd`);
@@ -79,6 +93,8 @@ const models = {
   qualified: generate("qualified", QUALIFIED),
   unqualified: generate("unqualified", UNQUALIFIED),
   importing: generate("importing", IMPORTING, { "imported.xsd": IMPORTED }),
+  lax: generate("lax", LAX),
+  allsub: generate("allsub", ALL_SUBSTITUTION),
 };
 
 async function load(name: keyof typeof models): Promise<{ parse: Module; validate: Module }> {
@@ -242,6 +258,41 @@ describe("namespaces: an imported second namespace, same local names in two name
     expect(text).toContain(`<card xmlns="${A}" xmlns:ns1="${B}"><name>1</name><ns1:name>Ann</ns1:name><ns1:note><ns1:text>hi</ns1:text></ns1:note></card>`);
     expect(parse.parseCard(text)).toEqual(value);
     expect(engine("importing", text)).toEqual([]);
+  });
+});
+
+describe("namespaces: lax assessment below a wildcard", () => {
+  it("a declared element below an undeclared one a lax wildcard took is checked, as qxml validate checks it", async () => {
+    const { parse, validate } = await load("lax");
+    for (const body of [`<x:any xmlns:x="urn:x"><a:boo>stray</a:boo></x:any>`, `<other><deeper><a:boo n="1x"/></deeper></other>`, `<a:boo n="2"/>`]) {
+      const xml = `<a:foo xmlns:a="${A}">${body}</a:foo>`;
+      const expected = engine("lax", xml);
+      expect(errors(validate.validateFoo(parse.parseFoo(xml))), body).toEqual(expected);
+    }
+    expect(engine("lax", `<a:foo xmlns:a="${A}"><other><a:boo n="1x"/></other></a:foo>`).map((d) => d.code)).toEqual(["valid/attribute-type"]);
+  });
+
+  it("xsi attributes keep their conventional key, and serialize declares the xsi prefix", async () => {
+    const { parse } = await load("lax");
+    const xml = `<a:foo xmlns:a="${A}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:schemaLocation="${A} lax.xsd"><a:boo/></a:foo>`;
+    const value = parse.parseFoo(xml);
+    expect(value).toEqual({ "@_xsi:schemaLocation": `${A} lax.xsd`, [`{${A}}boo`]: "" });
+    const text = parse.serializeFoo(value) as string;
+    expect(text).toContain(`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`);
+    expect(parse.parseFoo(text)).toEqual(value);
+    expect(engine("lax", text)).toEqual([]);
+  });
+});
+
+describe("namespaces: xs:all with substitution groups", () => {
+  it("is checked in order with the engine's all-matcher (one slot per head): the same first diagnostic", async () => {
+    const { parse, validate } = await load("allsub");
+    for (const body of ["<b1/><a2/>", "<b1/>", "<a1/><a2/><b1/>", "<b1/><b1/><a1/>"]) {
+      const xml = `<foo xmlns="${A}">${body}</foo>`;
+      const expected = engine("allsub", xml);
+      expect(errors(validate.validateFoo(parse.parseFoo(xml))), body).toEqual(expected);
+    }
+    expect(engine("allsub", `<foo xmlns="${A}"><b1/></foo>`).map((d) => d.code)).toEqual(["valid/missing-element"]);
   });
 });
 
