@@ -40,10 +40,6 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     matches: (c) => (objectAccepts(c) && c.xmlErrors.every((d) => ID_IDREF.has(d.code))) || (c.difference.startsWith("first diagnostic") && ID_IDREF.has(xmlFirst(c) ?? "")),
   },
   {
-    reason: "xs:all whose members have substitution groups is checked order-free (the generated all-matcher takes element leaves only): where both reject, the place of the first content error and its expected list may differ",
-    matches: (c) => hasAllWithSubstitutions(c.model) && /^first diagnostic: object valid\/(unexpected|missing)-element .* xml valid\/(unexpected|missing)-element /.test(c.difference),
-  },
-  {
     reason: "the DOCTYPE name is not in the object form: the root is the one whose parse function was called (valid/root-mismatch)",
     matches: (c) => c.model.kind === "dtd" && xmlFirst(c) === "valid/root-mismatch" && !c.difference.startsWith("verdict"),
   },
@@ -67,15 +63,6 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     matches: (c) => (objectAccepts(c) || c.difference.startsWith("first diagnostic")) && xmlFirst(c) === "valid/attribute-type" && /attribute [\w.-]+:[\w.-]+:/.test(c.xmlErrors[0].message) && c.model.complexTypes.some((t) => t.anyAttribute !== undefined),
   },
 ];
-
-/** An xs:all naming the head of a substitution group (the member widens an item to a choice). */
-function hasAllWithSubstitutions(m: SchemaModel): boolean {
-  const heads = new Set(Object.keys(m.substitutions ?? {}).map(Number));
-  return m.complexTypes.some((t) => {
-    const p = t.content.kind === "elements" || t.content.kind === "mixed" ? t.content.particle : null;
-    return p !== null && p.kind === "all" && p.items.some((i) => i.kind === "element" && i.element !== null && heads.has(i.element));
-  });
-}
 
 /** The reason of the first gap that explains the difference, or undefined (a finding). */
 export function knownDifference(c: DifferenceContext): string | undefined {
