@@ -79,3 +79,59 @@ describe("an unterminated construct in a DTD (dtd/unterminated)", () => {
     expect([comment.message, comment.hint]).toEqual(["the comment is not terminated: the text ends before '-->'", "Close the comment with '-->'."]);
   });
 });
+
+describe("a misspelt XSD element or attribute (xsd/unexpected-child, xsd/unknown-attribute)", () => {
+  test("an xs: name XSD does not have: did you mean the allowed one it is nearest to", () => {
+    const [d] = errors(xsd('<xs:complexType name="T"><xs:sequence><xs:elemnt name="a"/></xs:sequence></xs:complexType>'));
+    expect(d.code).toBe("xsd/unexpected-child");
+    expect(d.message).toBe("<xs:elemnt> is not allowed inside xs:sequence; did you mean xs:element?");
+    expect(d.hint).toBe("rename it xs:element (keeping your prefix); expected one of: xs:annotation, xs:element, xs:group, xs:choice, xs:sequence, xs:any");
+  });
+  test("a real XSD element in the wrong place gets no suggestion", () => {
+    const [d] = errors(xsd('<xs:complexType name="T"><xs:sequence><xs:attribute name="a"/></xs:sequence></xs:complexType>'));
+    expect(d.message).toBe("<xs:attribute> is not allowed inside xs:sequence");
+  });
+  test("an attribute name near an allowed one", () => {
+    const all = errors(xsd('<xs:element nmae="a"/>'));
+    expect(all.map((x) => x.code).sort()).toEqual(["xsd/missing-attribute", "xsd/unknown-attribute"]);
+    const d = all.find((x) => x.code === "xsd/unknown-attribute")!;
+    expect(d.message).toBe('attribute "nmae" is not allowed on xs:element; did you mean name?');
+    expect(d.hint).toMatch(/^rename it name; allowed attributes are: id, name, /);
+  });
+});
+
+describe("a block/final value outside its set (xsd/invalid-value)", () => {
+  test("says what is allowed in words, not in the schema for schemas' notation, and suggests a near token", () => {
+    const [bogus] = errors(xsd('<xs:element name="a" block="bogus"/>'));
+    expect(bogus.message).toBe('attribute "block" of xs:element is "bogus"; expected #all or a space-separated list of extension, restriction, substitution');
+    const [near] = errors(xsd('<xs:complexType name="T" final="extension restricton"/>'));
+    expect(near.message).toBe('attribute "final" of xs:complexType is "extension restricton"; expected #all or a space-separated list of extension, restriction; did you mean restriction?');
+    expect(near.hint).toBe("write restriction for restricton");
+  });
+});
+
+describe("a schema root in the wrong namespace (xsd/not-a-schema)", () => {
+  test("says which namespace it is in, and the declaration that fixes it", () => {
+    const [wrong] = errors('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema-wrong"/>');
+    expect(wrong.message).toBe('the root element <xs:schema> is in namespace "http://www.w3.org/2001/XMLSchema-wrong"; expected xs:schema in namespace http://www.w3.org/2001/XMLSchema');
+    expect(wrong.hint).toBe('declare xmlns:xs="http://www.w3.org/2001/XMLSchema" on <xs:schema> (the namespace URI must be exactly this)');
+    const [none] = errors("<schema/>");
+    expect(none.message).toBe("the root element <schema> is in no namespace; expected xs:schema in namespace http://www.w3.org/2001/XMLSchema");
+    expect(none.hint).toBe('declare xmlns="http://www.w3.org/2001/XMLSchema" on <schema> (the namespace URI must be exactly this)');
+    const [other] = errors("<root/>");
+    expect(other.message).toBe("the root element is <root>, expected xs:schema in namespace http://www.w3.org/2001/XMLSchema");
+  });
+});
+
+describe("xsd/syntax errors with a hint of their own (not the generic 'see the XML Representation Summary')", () => {
+  test("text inside xs:annotation, and elsewhere", () => {
+    const [inAnnotation] = errors(xsd("<xs:annotation>stray words</xs:annotation>"));
+    expect([inAnnotation.message, inAnnotation.hint]).toEqual(["text is not allowed inside xs:annotation", "put the text in an xs:documentation (or xs:appinfo) inside the xs:annotation"]);
+    const [inSequence] = errors(xsd('<xs:complexType name="T"><xs:sequence>stray</xs:sequence></xs:complexType>'));
+    expect(inSequence.hint).toBe("remove the text, or make it a comment; to document xs:sequence, give it an xs:annotation with an xs:documentation");
+  });
+  test("a default on a required attribute", () => {
+    const [d] = errors(xsd('<xs:attribute name="a" type="xs:string"/><xs:complexType name="T"><xs:attribute ref="a" use="required" default="x"/></xs:complexType>'));
+    expect([d.message, d.hint]).toEqual(['an attribute with a default must have use="optional", not use="required"', 'remove the default (a required attribute is always given), or remove use="required"']);
+  });
+});

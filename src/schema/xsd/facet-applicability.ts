@@ -49,7 +49,9 @@ export function checkApplicable(base: SimpleType, step: XFacet[], reporter: Repo
       continue;
     }
     const what = base.variety === "atomic" ? `types derived from xs:${primitiveOf(base.builtin)}` : `${base.variety} types`;
-    reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: `no xs:${f.facet} at all: it does not apply to ${what} (applicable: ${allowed.join(", ") || "none"})` }, f.loc);
+    const d = reporter.report("xsd/invalid-facet", { facet: f.facet, value: f.value, expected: `no xs:${f.facet} at all: it does not apply to ${what}` }, f.loc);
+    // The template's "change it to a value that is ..." does not fit a facet that cannot be there.
+    d.hint = `remove xs:${f.facet}; the facets that apply to ${what} are ${allowed.join(", ") || "none"}`;
   }
   return kept;
 }

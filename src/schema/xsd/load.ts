@@ -37,7 +37,15 @@ export function readDocument(text: string, file: string, reporter: Reporter, cha
     return null;
   }
   if (root.uri !== XSD_NS || root.local !== "schema") {
-    reporter.report("xsd/not-a-schema", { found: root.name }, at);
+    const d = reporter.report("xsd/not-a-schema", { found: root.name }, at);
+    // <xs:schema> bound to a wrong URI (or to none): "found <xs:schema>, expected xs:schema" would not say what is wrong.
+    if (root.local === "schema") {
+      const colon = root.name.indexOf(":");
+      const xmlns = colon < 0 ? "xmlns" : `xmlns:${root.name.slice(0, colon)}`;
+      d.params = { ...d.params, namespace: root.uri ?? "" };
+      d.message = `the root element <${root.name}> is ${root.uri === null || root.uri === "" ? "in no namespace" : `in namespace "${root.uri}"`}; expected xs:schema in namespace ${XSD_NS}`;
+      d.hint = `declare ${xmlns}="${XSD_NS}" on <${root.name}> (the namespace URI must be exactly this)`;
+    }
     return null;
   }
   return readSchema(root, file, reporter, chameleonNamespace);

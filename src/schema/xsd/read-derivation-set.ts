@@ -6,6 +6,7 @@
  */
 import type { DerivationMethod } from "../model.js";
 import type { XmlElement } from "../../xml/tree.js";
+import { didYouMean } from "../../diagnostics/suggest.js";
 import { attr, locOfAttr, type ReadContext } from "./read-support.js";
 
 export const ELEMENT_BLOCK: readonly DerivationMethod[] = ["extension", "restriction", "substitution"];
@@ -23,8 +24,14 @@ export function derivationSetAttr(ctx: ReadContext, el: XmlElement, name: string
   const out: DerivationMethod[] = [];
   for (const t of tokens) {
     if (!(allowed as readonly string[]).includes(t)) {
-      const expected = `(#all | List of (${allowed.join(" | ")}))`;
-      ctx.reporter.report("xsd/invalid-value", { name, element: el.local, value: v, expected }, locOfAttr(ctx, el, name));
+      // The schema for schemas writes this "(#all | List of (extension | restriction))": said in words here.
+      const expected = `#all or a space-separated list of ${allowed.join(", ")}`;
+      const d = ctx.reporter.report("xsd/invalid-value", { name, element: el.local, value: v, expected }, locOfAttr(ctx, el, name));
+      const near = didYouMean(t, allowed);
+      if (near !== undefined) {
+        d.message += `; did you mean ${near}?`;
+        d.hint = `write ${near} for ${t}`;
+      }
       return undefined;
     }
     if (!out.includes(t as DerivationMethod)) out.push(t as DerivationMethod);

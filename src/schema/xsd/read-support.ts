@@ -7,6 +7,9 @@ import { XML_NS, XSD_NS, type DerivationMethod, type MaxOccurs, type Provenance,
 import { didYouMean } from "../../diagnostics/suggest.js";
 import { isElement, type XmlElement } from "../../xml/tree.js";
 import { ALLOWED_ATTRIBUTES, ALLOWED_CHILDREN } from "./grammar.js";
+
+/** Every XSD 1.0 element name the grammar knows (its keys are "local" or "local@scope"). */
+const XSD_ELEMENTS: ReadonlySet<string> = new Set([...Object.keys(ALLOWED_ATTRIBUTES), ...Object.keys(ALLOWED_CHILDREN)].map((k) => k.split("@")[0]));
 import type { Reporter } from "./report.js";
 import type { QName, XValueSite } from "./syntax.js";
 import "./import-codes.js";
@@ -43,7 +46,12 @@ export function checkAttributes(ctx: ReadContext, el: XmlElement, grammarKey: st
   for (const a of el.attributes.values()) {
     if (a.uri !== null) continue; // foreign attributes are permitted annotations
     if (!allowed.includes(a.name)) {
-      ctx.reporter.report("xsd/unknown-attribute", { name: a.name, element: el.local, allowed: [...allowed] }, locOf(ctx, a));
+      const d = ctx.reporter.report("xsd/unknown-attribute", { name: a.name, element: el.local, allowed: [...allowed] }, locOf(ctx, a));
+      const near = didYouMean(a.name, allowed);
+      if (near !== undefined) {
+        d.message += `; did you mean ${near}?`;
+        d.hint = `rename it ${near}; ${d.hint}`;
+      }
     }
   }
 }
@@ -60,12 +68,19 @@ export function xsdChildren(ctx: ReadContext, el: XmlElement, grammarKey: string
       if (comment !== undefined && comment.startsWith(INFERRED)) ctx.provenance.set(c, { inferred: true, note: comment });
       comment = undefined;
       if (c.uri !== XSD_NS || !allowed.includes(c.local)) {
-        ctx.reporter.report("xsd/unexpected-child", { found: c.name, parent: el.local, expected: allowed.map((n) => "xs:" + n) }, locOf(ctx, c));
+        const d = ctx.reporter.report("xsd/unexpected-child", { found: c.name, parent: el.local, expected: allowed.map((n) => "xs:" + n) }, locOf(ctx, c));
+        // A name XSD does not have at all is likely a misspelling of one allowed here (a real XSD element is misplaced instead).
+        const near = c.uri === XSD_NS && !XSD_ELEMENTS.has(c.local) ? didYouMean(c.local, allowed) : undefined;
+        if (near !== undefined) {
+          d.message += `; did you mean xs:${near}?`;
+          d.hint = `rename it xs:${near} (keeping your prefix); ${d.hint}`;
+        }
         continue;
       }
       out.push(c);
     } else if (c.kind === "text" && c.text.trim() !== "") {
-      ctx.reporter.report("xsd/syntax", { message: `text is not allowed inside xs:${el.local}` }, locOf(ctx, c));
+      const d = ctx.reporter.report("xsd/syntax", { message: `text is not allowed inside xs:${el.local}` }, locOf(ctx, c));
+      d.hint = el.local === "annotation" ? "put the text in an xs:documentation (or xs:appinfo) inside the xs:annotation" : `remove the text, or make it a comment; to document xs:${el.local}, give it an xs:annotation with an xs:documentation`;
     }
   }
   return out;

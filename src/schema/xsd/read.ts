@@ -316,7 +316,8 @@ export function readAttribute(ctx: ReadContext, el: XmlElement, scope: Scope): X
   if (def !== undefined) {
     node.default = def;
     if (el.attributes.has("use") && node.use !== "optional") {
-      ctx.reporter.report("xsd/syntax", { message: `an attribute with a default must have use="optional", not use="${node.use}"` }, locOfAttr(ctx, el, "use"));
+      const d = ctx.reporter.report("xsd/syntax", { message: `an attribute with a default must have use="optional", not use="${node.use}"` }, locOfAttr(ctx, el, "use"));
+      d.hint = node.use === "required" ? 'remove the default (a required attribute is always given), or remove use="required"' : 'remove the default, or remove use="prohibited"';
     }
   }
   if (fixed !== undefined) node.fixed = fixed;
