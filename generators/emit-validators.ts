@@ -15,6 +15,7 @@ import { contentLiteral } from "./emit-ordered.js";
 import type { ContentLiteral } from "./runtime/ordered.js";
 import { isPlainString, type ValueForm } from "./values.js";
 import { isNamespaced } from "./namespaces.js";
+import type { AttributeWildcard } from "./runtime/check.js";
 
 interface Ctx {
   schema: SchemaForm;
@@ -109,7 +110,9 @@ ${lines(cases, 2)}
 function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   const form = ctx.form;
   const element = ctx.element;
-  const open = form.open && (form.openChildren !== true || form.openAttributes === true);
+  // Namespaced schemas check an attribute wildcard's namespace constraint (and strict's global declarations) by the real namespace.
+  const wildcard = attributeWildcard(ctx);
+  const open = form.open && (form.openChildren !== true || form.openAttributes === true) && wildcard === undefined;
   if (attrs.length === 0 && open) return [];
   const cases = attrs.map((a) => {
     const get = field(a.key);
@@ -124,13 +127,13 @@ function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   const attrNames = attrs.map((a) => a.name).join(", ") || "none";
   if (attrs.length === 0) {
     return [
-      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, _`"none"`)}`,
+      _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, _`"none"`, wildcard)}`,
     ];
   }
   const otherwise = open
     ? _``
     : _`default:
-  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, lit(attrNames))}`;
+  if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, lit(attrNames), wildcard)}`;
   return [
     _`for (const ${N.k} of Object.keys(${N.v})) {
   switch (${N.k}) {
@@ -141,9 +144,22 @@ ${lines([...cases, otherwise], 2)}
 }
 
 /** The report of undeclared attribute `k`: by its key; namespaced schemas by its name as written and namespace, as the engine words it. */
-function undeclared(ctx: Ctx, attrs: AttrForm[], expected: Code): Code {
+function undeclared(ctx: Ctx, attrs: AttrForm[], expected: Code, wildcard: AttributeWildcard | undefined): Code {
   if (ctx.element.text !== N.el.text) return _`${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${ctx.element}, found: ${N.k}.slice(2), expected: ${expected} }, ${N.path});`;
-  return _`${N.undeclaredAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${lit(attrs.map((a) => [a.name, a.namespace]))});`;
+  const declared = lit(attrs.map((a) => [a.name, a.namespace]));
+  if (wildcard !== undefined) return _`${N.wildcardAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${declared}, ${lit(wildcard)});`;
+  return _`${N.undeclaredAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${declared});`;
+}
+
+/** The element type's xs:anyAttribute as generated data (namespaced schemas only; strict: the global attribute keys too). */
+function attributeWildcard(ctx: Ctx): AttributeWildcard | undefined {
+  if (ctx.element.text !== N.el.text) return undefined;
+  const decl = ctx.schema.model.elements[ctx.form.decl];
+  const w = decl.type.kind === "complex" ? ctx.schema.model.complexTypes[decl.type.id].anyAttribute : undefined;
+  if (w === undefined) return undefined;
+  const out: AttributeWildcard = { any: w.namespaces, tns: w.targetNamespace, pc: w.processContents };
+  if (w.processContents === "strict") out.globals = Object.keys(ctx.schema.model.globalAttributes ?? {}).sort();
+  return out;
 }
 
 /** Required attributes that are absent: reported after the undeclared ones, as the engine does at the end of the start tag. */
@@ -364,6 +380,7 @@ const RUNTIME_HELPERS: readonly Name[] = [
   N.nameInPath,
   N.rootNameOf,
   N.undeclaredAttribute,
+  N.wildcardAttribute,
 ];
 
 /** The names that occur as identifiers in `code` (not as part of a longer identifier or a property). */

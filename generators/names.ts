@@ -34,6 +34,7 @@ export const N = {
   walkContent: new Name("walkContent"),
   nameInPath: new Name("nameInPath"),
   undeclaredAttribute: new Name("undeclaredAttribute"),
+  wildcardAttribute: new Name("wildcardAttribute"),
   rootNameOf: new Name("rootNameOf"),
   el: new Name("el"),
   orderedText: new Name("orderedText"),

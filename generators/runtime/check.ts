@@ -15,7 +15,9 @@ import { explain } from "../../src/validate/simple.js";
 import { typeNote } from "../../src/validate/messages.js";
 import { toLexical } from "./values.js";
 import { inNamespace } from "../../src/validate/messages.js";
-import { clarkParts, writtenAttribute } from "./qnames.js";
+import { clark, clarkParts, writtenAttribute, XML_NS, XSI_NS } from "./qnames.js";
+import { wildcardAllows } from "../../src/validate/automaton.js";
+import type { Wildcard } from "../../src/schema/model.js";
 
 export type { Diagnostic };
 
@@ -286,4 +288,35 @@ export function undeclaredAttribute(out: Diagnostic[], path: string, element: st
     return;
   }
   report(out, "valid/undeclared-attribute", { element, found: written, expected: names.length === 0 ? "none" : names.join(", ") }, path);
+}
+
+/** An element type's xs:anyAttribute, as generated data: its namespace constraint, processContents, and (strict) the global attribute keys. */
+export interface AttributeWildcard {
+  any: Wildcard["namespaces"];
+  tns: string | null;
+  pc: Wildcard["processContents"];
+  globals?: string[];
+}
+
+/** {uri, local} of an attribute key without "@_": Clark, the conventional xsi:/xml: prefixes, or a name in no namespace. */
+function attributeName(name: string): { uri: string | null; local: string } {
+  const c = clarkParts(name);
+  if (c !== undefined) return c;
+  if (name.startsWith("xsi:")) return { uri: XSI_NS, local: name.slice(4) };
+  if (name.startsWith("xml:")) return { uri: XML_NS, local: name.slice(4) };
+  return { uri: null, local: name };
+}
+
+/**
+ * Namespaced schemas: an attribute key an element type does not declare, where it has an
+ * xs:anyAttribute: allowed when the wildcard allows its namespace (strict: and a global declaration
+ * exists), as the engine decides (cvc-wildcard, XSD 1.0 §3.10.4); otherwise undeclared.
+ */
+export function wildcardAttribute(out: Diagnostic[], path: string, element: string, v: Record<string, unknown>, key: string, declared: readonly (readonly [string, string | null])[], w: AttributeWildcard): void {
+  const { uri, local } = attributeName(key.slice(2));
+  if (!wildcardAllows({ namespaces: w.any, targetNamespace: w.tns, processContents: w.pc }, uri)) return undeclaredAttribute(out, path, element, v, key, declared);
+  if (w.pc === "strict" && !(w.globals ?? []).includes(clark(uri, local))) {
+    const found = writtenAttribute(v, key) ?? key.slice(2);
+    report(out, "valid/undeclared-attribute", { element, found, expected: 'none of that name globally (anyAttribute processContents="strict" needs a global declaration)' }, path);
+  }
 }

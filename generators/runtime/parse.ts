@@ -59,7 +59,10 @@ class UnboundPrefix extends Error {
   constructor(
     readonly prefix: string,
     readonly what: string,
+    /** The element's start tag offset, when recorded. */
     readonly offset: number | undefined,
+    /** The attribute's name, for an attribute (its position is found in the start tag). */
+    readonly attribute?: string,
   ) {
     super(`namespace prefix ${prefix} of ${what} is not declared`);
   }
@@ -115,7 +118,7 @@ function resolveName(scope: Scope, qname: string, element: boolean, item: Ordere
   }
   const prefix = qname.slice(0, colon);
   const uri = scope.get(prefix);
-  if (uri === undefined || uri === "") throw new UnboundPrefix(prefix, element ? `element <${qname}>` : `attribute ${qname}`, offsetOf(item));
+  if (uri === undefined || uri === "") throw new UnboundPrefix(prefix, element ? `element <${qname}>` : `attribute ${qname}`, offsetOf(item), element ? undefined : qname);
   return { uri, local: qname.slice(colon + 1) };
 }
 
@@ -277,9 +280,18 @@ function build(table: FormTable, xml: string, withPositions: boolean): Record<st
     if (!(err instanceof UnboundPrefix)) throw parseError(err);
     // Positions cost a second pass: taken only to report this error where it is.
     if (err.offset === undefined && !withPositions) return build(table, xml, true);
-    const [line, column] = err.offset === undefined ? [undefined, undefined] : position(xml, err.offset);
+    const [line, column] = err.offset === undefined ? [undefined, undefined] : position(xml, attributeOffset(xml, err.offset, err.attribute));
     throw new ParseError(err.message, line, column, "xml/unbound-prefix");
   }
+}
+
+/** Where attribute `name` starts in the start tag at `offset` (the tag itself when not found): the engine reports the attribute's position. */
+function attributeOffset(xml: string, offset: number, name: string | undefined): number {
+  if (name === undefined) return offset;
+  const end = xml.indexOf(">", offset);
+  const tag = xml.slice(offset, end < 0 ? undefined : end);
+  const at = new RegExp(`\\s${name.replace(/[.]/g, "\\.")}\\s*=`).exec(tag);
+  return at === null ? offset : offset + at.index + 1;
 }
 
 /** A root key as a message names it: <local>, or <local> in namespace uri. */

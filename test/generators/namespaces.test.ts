@@ -79,6 +79,15 @@ const ALL_SUBSTITUTION = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}"
   <xs:element name="foo"><xs:complexType><xs:all><xs:element ref="a:ha"/><xs:element ref="a:hb"/></xs:all></xs:complexType></xs:element>
 </xs:schema>`;
 
+/** xs:anyAttribute namespace="##other" (skip) and a strict ##any one. */
+const ANY_ATTRIBUTE = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}" elementFormDefault="qualified">
+  <xs:attribute name="g" type="xs:string"/>
+  <xs:element name="r"><xs:complexType><xs:sequence>
+    <xs:element name="o" minOccurs="0"><xs:complexType><xs:attribute name="id" type="xs:string"/><xs:anyAttribute namespace="##other" processContents="skip"/></xs:complexType></xs:element>
+    <xs:element name="s" minOccurs="0"><xs:complexType><xs:anyAttribute processContents="strict"/></xs:complexType></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>`;
+
 function generate(name: string, text: string, extra: Record<string, string> = {}): SchemaModel {
   for (const [f, t] of Object.entries(extra)) writeFileSync(join(out, "src", f), t);
   const file = join(out, "src", `${name}.xsd`);
@@ -95,6 +104,7 @@ const models = {
   importing: generate("importing", IMPORTING, { "imported.xsd": IMPORTED }),
   lax: generate("lax", LAX),
   allsub: generate("allsub", ALL_SUBSTITUTION),
+  anyattr: generate("anyattr", ANY_ATTRIBUTE),
 };
 
 async function load(name: keyof typeof models): Promise<{ parse: Module; validate: Module }> {
@@ -177,7 +187,9 @@ describe("namespaces: elementFormDefault qualified, a qualified attribute, a wil
       expect.unreachable();
     } catch (e) {
       expect((e as { code?: string }).code).toBe("xml/unbound-prefix");
-      expect((e as Error).message).toMatch(/namespace prefix a of attribute a:x is not declared/);
+      // At the attribute, as qxml validate reports it (1:32).
+      expect((e as Error).message).toBe("1:32: namespace prefix a of attribute a:x is not declared");
+      expect(engine("qualified", `<p:order xmlns:p="${A}"><p:id a:x="1">7</p:id></p:order>`)[0]).toMatchObject({ code: "xml/unbound-prefix" });
     }
   });
 
@@ -293,6 +305,27 @@ describe("namespaces: xs:all with substitution groups", () => {
       expect(errors(validate.validateFoo(parse.parseFoo(xml))), body).toEqual(expected);
     }
     expect(engine("allsub", `<foo xmlns="${A}"><b1/></foo>`).map((d) => d.code)).toEqual(["valid/missing-element"]);
+  });
+});
+
+describe("namespaces: attribute wildcards see the real namespace", () => {
+  it("##other takes attributes of other namespaces only; strict needs a global declaration: the engine's diagnostics", async () => {
+    const { parse, validate } = await load("anyattr");
+    const cases = [
+      `<o id="1" x:n="2"/>`, // another namespace: taken by ##other
+      `<o id="1" a:n="2"/>`, // the target namespace: not taken
+      `<o id="1" n="2"/>`, // no namespace: not taken by ##other either
+      `<s a:g="v"/>`, // strict, declared globally
+      `<s a:h="v"/>`, // strict, no global declaration
+    ];
+    const codes: string[][] = [];
+    for (const body of cases) {
+      const xml = `<a:r xmlns:a="${A}" xmlns:x="urn:x">${body.replace("<o", "<a:o").replace("<s", "<a:s")}</a:r>`;
+      const expected = engine("anyattr", xml);
+      codes.push(expected.map((d) => d.code));
+      expect(errors(validate.validateR(parse.parseR(xml))), body).toEqual(expected);
+    }
+    expect(codes).toEqual([[], ["valid/undeclared-attribute"], ["valid/undeclared-attribute"], [], ["valid/undeclared-attribute"]]);
   });
 });
 
