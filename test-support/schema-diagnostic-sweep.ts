@@ -9,7 +9,7 @@
  * diagnostics on a second read, and at most SLOW_SCHEMA_MS per read (deep mode; CI allows more). No libxml2 here: verdicts are
  * the schema differential's job; this sweep reads the text.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, extname, join } from "node:path";
 import { allCodes } from "../src/diagnostics/codes.js";
@@ -75,7 +75,7 @@ export const fileOf = (d: Diagnostic, mainFile: string): string => d.schemaLocat
  * The invariants on one schema read's diagnostics (all but crash, determinism and time).
  * `textOf` gives a file's text (the mutant's for the main file), undefined when it does not exist.
  */
-export function schemaDiagnosticProblems(ds: readonly Diagnostic[], mainFile: string, textOf: (file: string) => string | undefined): { kind: SchemaInvariantKind; detail: string }[] {
+export function schemaDiagnosticProblems(ds: readonly Diagnostic[], mainFile: string, textOf: (file: string) => string | undefined, otherFiles: () => readonly string[] = () => []): { kind: SchemaInvariantKind; detail: string }[] {
   const codes = allCodes();
   const out: { kind: SchemaInvariantKind; detail: string }[] = [];
   const seen = new Set<string>();
@@ -109,6 +109,13 @@ export function schemaDiagnosticProblems(ds: readonly Diagnostic[], mainFile: st
     for (const [what, t] of [["message", d.message], ["hint", d.hint ?? ""]] as const) {
       const twice = /\b([A-Za-z]{2,}) \1\b/i.exec(ownText(t, d.params));
       if (twice !== null) out.push({ kind: "message", detail: `"${twice[0]}": a word twice in the ${what}: ${JSON.stringify(t)} (${d.code})` });
+    }
+    // An unresolved name's "did you mean X": X is a built-in, or a name some schema file defines.
+    const suggestion = d.params?.suggestion;
+    if (typeof suggestion === "string" && suggestion !== "" && !/^xs:/.test(suggestion)) {
+      const local = suggestion.replace(/^.*[:}]/, "");
+      const defines = (f: string) => textOf(f)?.includes(`name="${local}"`) === true;
+      if (!defines(mainFile) && !defines(file) && !otherFiles().some(defines)) out.push({ kind: "suggestion", detail: `suggests ${suggestion}, which no schema file defines: ${shown(d)}` });
     }
     // The schema readers quote the attribute value they reject as `value`: it is in the schema as written.
     const value = d.params?.value;
@@ -157,6 +164,11 @@ function scratchDirs(): { dirFor(seedDir: string): string; dispose(): void } {
   };
 }
 
+/** The other schema files (same extension) of a seed's folder, by name. */
+function siblingsOf(file: string): string[] {
+  return readdirSync(dirname(file)).filter((n) => extname(n) === extname(file) && n !== basename(file)).sort();
+}
+
 const crashText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message} ${e.stack?.split("\n")[1]?.trim() ?? ""}` : String(e));
 
 /** One mutant: read twice, timed, every invariant. */
@@ -175,7 +187,8 @@ export function checkSchemaMutant(language: "xsd" | "dtd", target: string, text:
     if (!files.has(f)) files.set(f, existsSync(f) ? readFileSync(f, "utf8") : undefined);
     return files.get(f);
   };
-  const violations = schemaDiagnosticProblems(first, target, textOf).map((p) => v(p.kind, p.detail));
+  const others = () => siblingsOf(target).map((n) => join(dirname(target), n));
+  const violations = schemaDiagnosticProblems(first, target, textOf, others).map((p) => v(p.kind, p.detail));
   for (const d of first.filter((x) => /internal/i.test(x.code))) violations.push(v("crash", `an internal error reported: ${shown(d)}`));
   if (ms > slowMs) violations.push(v("slow", `${ms.toFixed(0)} ms to read and compile`));
   let again: Diagnostic[] | string;
@@ -211,7 +224,7 @@ export function runSchemaSweep(options: SchemaSweepOptions = {}): SchemaSweepRep
         const mutants = [
           { id: "original", kind: "original", text },
           ...mutateSchema(s.language, text, { seed, perKind: options.perKind ?? 2, selfName }),
-          ...syntaxMutations(s.language, text, { seed, perKind: options.syntaxPerKind ?? 2 }),
+          ...syntaxMutations(s.language, text, { seed, perKind: options.syntaxPerKind ?? 2, siblings: siblingsOf(s.file) }),
         ];
         for (const m of mutants) {
           writeFileSync(target, m.text);

@@ -7,7 +7,7 @@
 import { seededRng, sample } from "./mutate/rng.js";
 import { DTD_KINDS, dtdCandidates, type DtdKind } from "./schema-mutate/dtd-kinds.js";
 import { XSD_KINDS, xsdCandidates, type XsdKind } from "./schema-mutate/xsd-kinds.js";
-import { applySplices, renameElement, scanElements, setAttr, type El } from "./schema-mutate/markup.js";
+import { applySplices, insertFirstChild, renameElement, scanElements, setAttr, type El } from "./schema-mutate/markup.js";
 
 export { DTD_KINDS, XSD_KINDS };
 export type SchemaMutationKind = XsdKind | DtdKind;
@@ -49,7 +49,7 @@ export function mutateSchema(language: "xsd" | "dtd", text: string, options: Sch
  * looks like when it does not parse or names things wrongly. Kept apart from mutateSchema's kinds
  * so the libxml2 differential's counts and known differences stay as they are.
  */
-export const SYNTAX_KINDS = ["syntax-truncate", "syntax-drop-gt", "syntax-drop-cdata-end", "syntax-bad-pe", "syntax-bad-decl", "syntax-unknown-element", "syntax-bad-attribute"] as const;
+export const SYNTAX_KINDS = ["syntax-truncate", "syntax-drop-gt", "syntax-drop-cdata-end", "syntax-bad-pe", "syntax-bad-decl", "syntax-unknown-element", "syntax-bad-attribute", "syntax-include-sibling"] as const;
 export type SyntaxKind = (typeof SYNTAX_KINDS)[number];
 
 export interface SyntaxMutation {
@@ -151,8 +151,22 @@ function xsdEdits(text: string, kind: SyntaxKind): Edit[] {
   return [];
 }
 
-function syntaxEdits(language: "xsd" | "dtd", text: string, kind: SyntaxKind): Edit[] {
+/**
+ * Another schema of the seed's folder pulled in (xs:include, or a DTD's external parameter entity):
+ * diagnostics then arise in that file, and must name it.
+ */
+function includeSibling(language: "xsd" | "dtd", text: string, siblings: readonly string[]): Edit[] {
+  if (language === "dtd") return siblings.map((f) => dtdInsert(text, `<!ENTITY % qxSibling SYSTEM "${f}">%qxSibling;`, `${f} read as a parameter entity`));
+  const root = scanElements(text)[0];
+  if (root === undefined || root.local !== "schema") return [];
+  const xs = root.prefix === "" ? "" : `${root.prefix}:`;
+  return siblings.map((f) => ({ description: `xs:include of ${f}`, text: applySplices(text, insertFirstChild(text, root, `<${xs}include schemaLocation="${f}"/>`)) }));
+}
+
+function syntaxEdits(language: "xsd" | "dtd", text: string, kind: SyntaxKind, siblings: readonly string[]): Edit[] {
   switch (kind) {
+    case "syntax-include-sibling":
+      return includeSibling(language, text, siblings);
     case "syntax-truncate":
       return truncations(text);
     case "syntax-drop-gt":
@@ -168,12 +182,15 @@ function syntaxEdits(language: "xsd" | "dtd", text: string, kind: SyntaxKind): E
   }
 }
 
-/** Up to `perKind` syntax mutations of each kind; ids "<kind>:<index among that kind's candidates>", as mutateSchema's. */
-export function syntaxMutations(language: "xsd" | "dtd", text: string, options: { seed: number; perKind: number }): SyntaxMutation[] {
+/**
+ * Up to `perKind` syntax mutations of each kind; ids "<kind>:<index among that kind's candidates>",
+ * as mutateSchema's. `siblings`: the other schema files of the folder (names relative to it).
+ */
+export function syntaxMutations(language: "xsd" | "dtd", text: string, options: { seed: number; perKind: number; siblings?: readonly string[] }): SyntaxMutation[] {
   const rng = seededRng(options.seed);
   const out: SyntaxMutation[] = [];
   for (const kind of SYNTAX_KINDS) {
-    const all = syntaxEdits(language, text, kind).map((e, i) => ({ ...e, id: `${kind}:${i}`, kind })).filter((m) => m.text !== text);
+    const all = syntaxEdits(language, text, kind, options.siblings ?? []).map((e, i) => ({ ...e, id: `${kind}:${i}`, kind })).filter((m) => m.text !== text);
     out.push(...sample(all, options.perKind, rng));
   }
   return out;

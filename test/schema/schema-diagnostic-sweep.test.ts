@@ -36,6 +36,8 @@ describe("schema diagnostics under mutation", () => {
     expect(report.mutants).toBeGreaterThan(report.seeds * 10);
     const unexplained = report.violations.filter((v) => schemaKnownWhy(v) === undefined);
     expect(unexplained.map((v) => `[${v.kind}] ${v.seed} :: ${v.mutant} :: ${v.detail}`)).toEqual([]);
+    // Diagnostics in an included file or a parameter entity's file occur, and are checked there.
+    expect(report.inOtherFiles).toBeGreaterThan(0);
     // The mutants reach the XSD reader's, the DTD parser's and the compiler's codes.
     for (const code of ["xsd/not-well-formed", "xsd/syntax", "xsd/unresolved-type", "dtd/syntax", "valid/ambiguous-content-model"]) expect(report.perCode.get(code)?.mutants ?? 0, code).toBeGreaterThan(0);
   }, 600_000);
@@ -71,6 +73,8 @@ describe("the schema sweep's invariants catch what they are for", () => {
     expect(kinds([d({}), d({})])).toEqual(["duplicate: reported twice"]);
     expect(kinds([d({ hint: undefined })])).toEqual(["hint: an error without a hint"]);
     expect(kinds([d({ hint: "define the the type T" })])).toEqual(['message: "the the"']);
+    expect(kinds([d({ message: 'type "T" is not defined; did you mean a?', params: { name: "T", suggestion: "a" } })])).toEqual([]);
+    expect(kinds([d({ message: 'type "T" is not defined; did you mean U?', params: { name: "T", suggestion: "U" } })])).toEqual(["suggestion: suggests U, which no schema file defines"]);
     expect(kinds([d({ message: 'type "{name}" is not defined' })])).toEqual(["message: a placeholder left unfilled in the message"]);
     expect(kinds([d({ message: 'type "Q" is not defined', params: { found: "Q" } })])).toEqual(['found: quoted found value "Q" is not in the document']);
     expect(kinds([d({ code: "xsd/invalid-value", message: 'attribute "type" of xs:element is "Q"; expected a QName', params: { name: "type", element: "element", value: "Q", expected: "a QName" } })])).toEqual(['found: quoted value "Q" is not in the schema']);
@@ -81,11 +85,13 @@ describe("the syntax mutations", () => {
   const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a"><xs:complexType><xs:sequence><xs:element name="b"/></xs:sequence></xs:complexType></xs:element>\n</xs:schema>\n';
   const dtd = "<!ELEMENT a (b)>\n<!ELEMENT b EMPTY>\n<![INCLUDE[<!ELEMENT c EMPTY>]]>\n";
   it("cover every kind on one of the two languages, deterministically, each changing the text", () => {
-    const ofXsd = syntaxMutations("xsd", xsd, { seed: 3, perKind: 2 });
-    const ofDtd = syntaxMutations("dtd", dtd, { seed: 3, perKind: 2 });
+    const ofXsd = syntaxMutations("xsd", xsd, { seed: 3, perKind: 2, siblings: ["other.xsd"] });
+    const ofDtd = syntaxMutations("dtd", dtd, { seed: 3, perKind: 2, siblings: ["other.dtd"] });
     expect(new Set([...ofXsd, ...ofDtd].map((m) => m.kind))).toEqual(new Set(SYNTAX_KINDS));
     for (const m of ofXsd) expect(m.text, m.id).not.toBe(xsd);
     for (const m of ofDtd) expect(m.text, m.id).not.toBe(dtd);
     expect(syntaxMutations("dtd", dtd, { seed: 3, perKind: 2 })).toEqual(syntaxMutations("dtd", dtd, { seed: 3, perKind: 2 }));
+    expect(ofXsd.find((m) => m.kind === "syntax-include-sibling")?.text).toContain('<xs:include schemaLocation="other.xsd"/>');
+    expect(ofDtd.find((m) => m.kind === "syntax-include-sibling")?.text).toContain('<!ENTITY % qxSibling SYSTEM "other.dtd">%qxSibling;');
   });
 });
