@@ -33,4 +33,8 @@ export const consumerFlags: ts.CompilerOptions = {
   noFallthroughCasesInSwitch: true,
   noUnusedLocals: true,
   noUnusedParameters: true,
+  // Declarations each file can emit alone, and only syntax a type stripper can erase (Node 22+).
+  declaration: true,
+  isolatedDeclarations: true,
+  erasableSyntaxOnly: true,
 };
