@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { performance } from "node:perf_hooks";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { transformSync } from "esbuild";
@@ -47,6 +48,8 @@ export interface DocumentOutcome {
   detail?: string;
   /** For known: what differs. */
   difference?: string;
+  /** agree on a valid document: serialize's output of the object is valid for `qxml validate` and parses back deep-equal. */
+  roundTrip?: true;
 }
 
 export interface SchemaOutcome {
@@ -232,7 +235,32 @@ function compareDocument(g: Generated, mods: { parse: Module; validate: Module }
   }
   if ((objectErrors.length === 0) !== xml.valid) return judge(`verdict: object ${key(objectErrors[0])} / xml ${key(xmlErrors[0])}`);
   if (!xml.valid && key(objectErrors[0]) !== key(xmlErrors[0])) return judge(`first diagnostic: object ${key(objectErrors[0])} / xml ${key(xmlErrors[0])}`);
-  return { file, status: "agree" };
+  if (!xml.valid) return { file, status: "agree" };
+  const trip = roundTrip(mods, t, value, compiled, doc.source);
+  return trip === undefined ? { file, status: "agree", roundTrip: true } : judge(`round trip: ${trip}`);
+}
+
+/**
+ * serialize's output of a valid document's object: `qxml validate` must accept it (against the
+ * generated schema: serialize writes no DOCTYPE subset) and parse must give the same object back.
+ * Undefined when it does; else what went wrong.
+ */
+function roundTrip(mods: { parse: Module; validate: Module }, t: string, value: unknown, compiled: ReturnType<typeof compileSchema>["schema"], source: string): string | undefined {
+  let text: string;
+  try {
+    text = mods.parse[`serialize${t}`](value) as string;
+  } catch (e) {
+    return `serialize${t} throws (${message(e)})`;
+  }
+  const errors = (validateString(text, { file: source, schema: compiled }).diagnostics as Diag[]).filter((d) => d.severity === "error");
+  if (errors.length > 0) return `qxml validate refuses serialize's output: ${key(errors[0])}`;
+  let again: unknown;
+  try {
+    again = mods.parse[`parse${t}`](text);
+  } catch (e) {
+    return `parse${t} of serialize's output throws (${message(e)})`;
+  }
+  return isDeepStrictEqual(again, value) ? undefined : "parse(serialize(parse(x))) differs from parse(x)";
 }
 
 /** A document's seeded mutants, as (id, bytes); none where the mutator cannot read the document. */
@@ -311,6 +339,8 @@ export interface BreadthSummary {
   compileSkipped: number;
   documents: number;
   agree: number;
+  /** Valid documents whose serialize output `qxml validate` accepts and parse reads back deep-equal. */
+  roundTrips: number;
   known: number;
   /** Known differences by reason. */
   knownBy: Record<string, number>;
@@ -318,7 +348,7 @@ export interface BreadthSummary {
 }
 
 export function summarize(outcomes: SchemaOutcome[]): BreadthSummary {
-  const s: BreadthSummary = { schemas: outcomes.length, refused: 0, refusedBy: {}, crashes: [], generated: 0, compiledClean: 0, tsErrors: 0, ajvRefused: [], ajvSkipped: 0, compileSkipped: 0, documents: 0, agree: 0, known: 0, knownBy: {}, findings: [] };
+  const s: BreadthSummary = { schemas: outcomes.length, refused: 0, refusedBy: {}, crashes: [], generated: 0, compiledClean: 0, tsErrors: 0, ajvRefused: [], ajvSkipped: 0, compileSkipped: 0, documents: 0, agree: 0, roundTrips: 0, known: 0, knownBy: {}, findings: [] };
   for (const o of outcomes) {
     if (o.status === "crash") s.crashes.push(`${o.id}: ${o.reason}`);
     else if (o.status !== "generated") {
@@ -335,6 +365,7 @@ export function summarize(outcomes: SchemaOutcome[]): BreadthSummary {
     }
     for (const d of o.documents) {
       s.documents++;
+      if (d.roundTrip === true) s.roundTrips++;
       if (d.status === "agree") s.agree++;
       else if (d.status === "known") {
         s.known++;
@@ -351,7 +382,7 @@ export function formatSummary(s: BreadthSummary): string {
     `codegen breadth: ${s.schemas} schemas: ${s.refused} refused (${by(s.refusedBy)}), ${s.crashes.length} crashed, ${s.generated} generated, ` +
     `${s.compiledClean}/${s.generated - s.compileSkipped} compile clean under --strict (${s.tsErrors} TS diagnostics${s.compileSkipped > 0 ? `; ${s.compileSkipped} larger ones not compiled` : ""}), ` +
     `${s.generated - s.ajvSkipped - s.ajvRefused.length}/${s.generated - s.ajvSkipped} JSON Schemas compile in ajv strict${s.ajvSkipped > 0 ? ` (${s.ajvSkipped} larger ones not tried)` : ""}\n` +
-    `  documents: ${s.documents}: ${s.agree} agree, ${s.known} known (${by(s.knownBy)}), ${s.findings.length} findings`
+    `  documents: ${s.documents}: ${s.agree} agree (${s.roundTrips} valid ones round-trip: serialize's output valid, parsed back deep-equal), ${s.known} known (${by(s.knownBy)}), ${s.findings.length} findings`
   );
 }
 

@@ -47,11 +47,15 @@ class Names {
     return p;
   }
 
-  /** The written name of child key `key` of node `node`; `undeclare`: it needs xmlns="" (no namespace under a default one). */
-  element(node: number | undefined, key: string): { name: string; undeclare: boolean } {
+  /**
+   * The written name of child key `key` of node `node`, under default namespace `inScope`; `undeclare`:
+   * it needs xmlns="" (no namespace under a default one). A local name `taken` by a sibling in no namespace is prefixed.
+   */
+  element(node: number | undefined, key: string, inScope: string | null = this.defaultNs, taken?: ReadonlySet<string>): { name: string; undeclare: boolean } {
     const { uri, local } = childName(this.table, node, key);
-    if (uri === null) return { name: local, undeclare: this.defaultNs !== null };
-    return { name: uri === this.defaultNs ? local : `${this.prefix(uri)}:${local}`, undeclare: false };
+    if (uri === null) return { name: local, undeclare: inScope !== null };
+    const plain = uri === inScope && taken?.has(local) !== true;
+    return { name: plain ? local : `${this.prefix(uri)}:${local}`, undeclare: false };
   }
 
   /** The written name (with "@_") of attribute key `key` of node `node`. */
@@ -75,21 +79,24 @@ class Names {
   }
 }
 
+/** One element being converted: its declaration, its value, the output object, and the default namespace in effect on it. */
+type Pending = [node: number | undefined, value: Json, out: Record<string, Json>, defaultNs: string | null];
+
 /** A copy of `value` with keys in schema order and every leaf a string. Iterative: no recursion on depth. */
 function ordered(table: FormTable, root: number, value: Json, names?: Names): Json {
-  const convert = (node: number | undefined, v: Json, put: (x: Json) => void): [number | undefined, Json, Record<string, Json>][] => {
+  const convert = (node: number | undefined, v: Json, defaultNs: string | null, put: (x: Json) => void): Pending[] => {
     if (v === null || typeof v !== "object") {
       put(v === undefined ? "" : toLexical(v));
       return [];
     }
     const out: Record<string, Json> = {};
     put(out);
-    return [[node, v, out]];
+    return [[node, v, out, defaultNs]];
   };
   let result: Json;
-  const stack = convert(root, value, (x) => (result = x));
+  const stack = convert(root, value, names?.defaultNs ?? null, (x) => (result = x));
   while (stack.length > 0) {
-    const [node, v, out] = stack.pop()!;
+    const [node, v, out, defaultNs] = stack.pop()!;
     const src = v as Record<string, Json>;
     const info = node === undefined ? undefined : table.nodes[node];
     const keys = Object.keys(src);
@@ -103,6 +110,9 @@ function ordered(table: FormTable, root: number, value: Json, names?: Names): Js
       ...childNames.filter((k) => k in src),
       ...keys.filter((k) => !k.startsWith(ATTR_PREFIX) && !known.has(k)),
     ];
+    // `{u}a` unprefixed under default namespace u and `a` in no namespace would be one property: the one in u gets a prefix.
+    const taken = new Set<string>();
+    if (names !== undefined) for (const k of order) if (!k.startsWith(ATTR_PREFIX) && k !== TEXT_KEY && childName(table, node, k).uri === null) taken.add(childName(table, node, k).local);
     for (const k of order) {
       const x = src[k];
       if (x === undefined) continue;
@@ -110,14 +120,15 @@ function ordered(table: FormTable, root: number, value: Json, names?: Names): Js
       if (k === TEXT_KEY) out[k] = toLexical(x);
       else if (k.startsWith(ATTR_PREFIX)) out[names === undefined ? k : names.attribute(node, k)] = toLexical(x);
       else {
-        const written = names === undefined ? { name: k, undeclare: false } : names.element(node, k);
-        // An element in no namespace under a default namespace: xmlns="" on it (a bare value becomes {#text}).
+        const written = names === undefined ? { name: k, undeclare: false } : names.element(node, k, defaultNs, taken);
+        // An element in no namespace under a default namespace: xmlns="" on it (a bare value becomes {#text}); its subtree then has none.
+        const inner = written.undeclare ? null : defaultNs;
         const put = (y: Json, store: (z: Json) => void): void => store(written.undeclare ? withAttribute(y, `${ATTR_PREFIX}xmlns`, "") : y);
         if (Array.isArray(x)) {
           const arr: Json[] = [];
           out[written.name] = arr;
-          for (const item of x) stack.push(...convert(child, item, (y) => put(y, (z) => arr.push(z))));
-        } else stack.push(...convert(child, x, (y) => put(y, (z) => (out[written.name] = z))));
+          for (const item of x) stack.push(...convert(child, item, inner, (y) => put(y, (z) => arr.push(z))));
+        } else stack.push(...convert(child, x, inner, (y) => put(y, (z) => (out[written.name] = z))));
       }
     }
   }

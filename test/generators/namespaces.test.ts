@@ -284,6 +284,17 @@ describe("namespaces: lax assessment below a wildcard", () => {
     expect(engine("lax", `<a:foo xmlns:a="${A}"><other><a:boo n="1x"/></other></a:foo>`).map((d) => d.code)).toEqual(["valid/attribute-type"]);
   });
 
+  it("serialize keeps an element in no namespace apart from its namesake in the default namespace, and re-prefixes below xmlns=\"\"", async () => {
+    const { parse } = await load("lax");
+    const xml = `<a:foo xmlns:a="${A}"><a:x/><x><a:boo n="1"/></x></a:foo>`;
+    const value = parse.parseFoo(xml);
+    expect(value).toEqual({ [`{${A}}x`]: "", x: { [`{${A}}boo`]: { "@_n": "1" } } });
+    const text = parse.serializeFoo(value) as string;
+    expect(text).toContain(`<foo xmlns="${A}" xmlns:ns1="${A}"><ns1:x/><x xmlns=""><ns1:boo n="1"/></x></foo>`);
+    expect(parse.parseFoo(text)).toEqual(value);
+    expect(engine("lax", text)).toEqual([]);
+  });
+
   it("xsi attributes keep their conventional key, and serialize declares the xsi prefix", async () => {
     const { parse } = await load("lax");
     const xml = `<a:foo xmlns:a="${A}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:schemaLocation="${A} lax.xsd"><a:boo/></a:foo>`;
