@@ -1,8 +1,9 @@
 /*
  * Writes dist/qxml-cli.cache, the V8 code cache bin/qxml.cjs loads the bundle with. Run by
- * scripts/bundle-cli.mjs in a node started with the bin's own flags (they are part of the
- * cache's key). The bundle first runs the commands a cold start needs most (validate and lint
- * of the examples), so that the functions they compile lazily are in the cache too.
+ * scripts/bundle-cli.mjs in a plain node, as the bin runs (V8's flags are part of the cache's key;
+ * requiring the bin sets the one flag it sets at run time). The bundle first runs the commands a
+ * cold start needs most (validate and lint of the examples), so that the functions they compile
+ * lazily are in the cache too.
  */
 "use strict";
 const { writeFileSync, rmSync } = require("node:fs");

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Findings } from "../../src/diagnostics/diagnostic.js";
-import { cliNodeFlags, cliPath, repoRoot, type CliRun } from "./run-cli.js";
+import { cliPath, repoRoot, type CliRun } from "./run-cli.js";
 
 const sarifSchema = JSON.parse(readFileSync(join(repoRoot, "test/fixtures/sarif/sarif-2.1.0.json"), "utf8"));
 // As test/report/sarif.test.ts: ajv-formats is not installed, so the schema's formats are given here.
@@ -42,7 +42,7 @@ interface Piped extends CliRun {
 /** Runs the CLI in `cwd` with `input` on standard input and a TMPDIR of its own. */
 function pipeInto(args: string[], input: string | Buffer, cwd: string): Piped {
   const tmp = folder("qxml-pipe-tmp-");
-  const r = spawnSync(process.execPath, [...cliNodeFlags, cliPath, ...args], {
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd,
     input,
     encoding: "utf8",
@@ -128,7 +128,7 @@ describe("qxml validate -", () => {
 
   it("does not wait on a terminal: exit 2 and what to do", () => {
     // util-linux script(1) runs the CLI with a pseudo-terminal as its standard input.
-    const cmd = [process.execPath, ...cliNodeFlags, cliPath, "validate", "-"].map((a) => `'${a}'`).join(" ");
+    const cmd = [process.execPath, cliPath, "validate", "-"].map((a) => `'${a}'`).join(" ");
     const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: workspace(), encoding: "utf8", timeout: 20_000, env: { ...process.env, NO_COLOR: "1" } });
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(2);
@@ -213,14 +213,14 @@ describe("qxml validate -", () => {
 
   it("says so (exit 2) when the temporary folder cannot be made", () => {
     const dir = workspace();
-    const r = spawnSync(process.execPath, [...cliNodeFlags, cliPath, "validate", "-"], { cwd: dir, input: VALID, encoding: "utf8", env: { ...process.env, TMPDIR: join(dir, "no-such-folder") } });
+    const r = spawnSync(process.execPath, [cliPath, "validate", "-"], { cwd: dir, input: VALID, encoding: "utf8", env: { ...process.env, TMPDIR: join(dir, "no-such-folder") } });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`qxml validate: cannot create a temporary folder in ${join(dir, "no-such-folder")} for standard input (ENOENT); set TMPDIR to a writable folder with room, or save the document and name the file\n`);
   });
 
   it("removes the spool folder when interrupted (SIGINT) while standard input is still open", async () => {
     const tmp = folder("qxml-pipe-tmp-");
-    const child = spawn(process.execPath, [...cliNodeFlags, cliPath, "validate", "-"], { cwd: workspace(), env: { ...process.env, TMPDIR: tmp }, stdio: ["pipe", "ignore", "ignore"] });
+    const child = spawn(process.execPath, [cliPath, "validate", "-"], { cwd: workspace(), env: { ...process.env, TMPDIR: tmp }, stdio: ["pipe", "ignore", "ignore"] });
     child.stdin.write("<list>\n");
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, signal) => done(signal)));
     const deadline = Date.now() + 15_000;
@@ -235,7 +235,7 @@ describe("qxml validate -", () => {
 
 /** pipeInto with a given TMPDIR. */
 function spawnPiped(args: string[], input: string, cwd: string, tmp: string): CliRun {
-  const r = spawnSync(process.execPath, [...cliNodeFlags, cliPath, ...args], { cwd, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TMPDIR: tmp } });
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TMPDIR: tmp } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -304,7 +304,7 @@ describe("qxml lint -", () => {
     expect(r.stdout).toMatch(/^<stdin>:40:17: error qualys\/criticality: CRITICALITY LABEL "SERIOUS" means VALUE 3, found 4\n/);
     expect(r.stdout).toContain("> 40 |                 <VALUE>4</VALUE>");
     // Same findings as the file itself, but for the name.
-    const asFile = spawnSync(process.execPath, [...cliNodeFlags, cliPath, "lint", "examples/bad/criticality.xml"], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const asFile = spawnSync(process.execPath, [cliPath, "lint", "examples/bad/criticality.xml"], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(r.stdout.replaceAll("<stdin>", "examples/bad/criticality.xml")).toBe(asFile.stdout);
     expect(spoolFolders(r.tmp)).toEqual([]);
   });
