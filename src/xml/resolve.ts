@@ -30,7 +30,7 @@ export type EntityResolver = (systemId: string, publicId: string | undefined, ba
 
 export interface LocalResolverOptions {
   /** Folders (absolute) under which files may be read. */
-  allow: string[];
+  allow: readonly string[];
   /** System identifier (URL) → local file, e.g. the catalog's Qualys DTD URLs. */
   map?: (systemId: string, publicId: string | undefined) => string | undefined;
   /** Reads a file the checks allowed (default readWholeFile; a run shares DtdCache's). */
