@@ -119,7 +119,7 @@ export const DTD = defineCodes({
   },
   "dtd/duplicate-element": {
     severity: "error",
-    message: "element {name} is declared more than once (first at {first})",
+    message: "element {name} is declared more than once (first at {firstAt})",
     hint: "Remove one declaration (VC: Unique Element Type Declaration); the first one is used.",
   },
   "dtd/duplicate-mixed-name": {
@@ -129,17 +129,17 @@ export const DTD = defineCodes({
   },
   "dtd/duplicate-attribute": {
     severity: "warning",
-    message: "attribute {attribute} of {element} is declared more than once; the first declaration (at {first}) is used",
+    message: "attribute {attribute} of {element} is declared more than once; the first declaration (at {firstAt}) is used",
     hint: "Remove the later declaration.",
   },
   "dtd/duplicate-entity": {
     severity: "warning",
-    message: "entity {name} is declared more than once; the first declaration (at {first}) is used",
+    message: "entity {name} is declared more than once; the first declaration (at {firstAt}) is used",
     hint: "Remove the later declaration.",
   },
   "dtd/duplicate-notation": {
     severity: "error",
-    message: "notation {name} is declared more than once (first at {first})",
+    message: "notation {name} is declared more than once (first at {firstAt})",
     hint: "Remove one declaration (VC: Unique Notation Name).",
   },
   "dtd/duplicate-token": {

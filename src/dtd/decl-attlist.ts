@@ -5,6 +5,7 @@ import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { AttributeDef, AttributeDefault, AttributeTypeSyntax } from "./syntax.js";
 import { checkNewAttribute } from "./validity.js";
+import { earlierPlace } from "../schema/place.js";
 
 const SIMPLE_TYPES = ["CDATA", "IDREFS", "IDREF", "ID", "ENTITY", "ENTITIES", "NMTOKENS", "NMTOKEN"] as const;
 
@@ -70,7 +71,7 @@ function readAttributeDefs(s: Scanner, element: string, list: AttributeDef[], ix
     const prior = ix.byName.get(name);
     if (prior !== undefined) {
       const l = prior.location;
-      s.report("dtd/duplicate-attribute", { element, attribute: name, first: `${l.file}:${l.line}:${l.column}` }, at);
+      s.report("dtd/duplicate-attribute", { element, attribute: name, first: `${l.file}:${l.line}:${l.column}`, firstAt: earlierPlace(l, at.file) }, at);
       continue;
     }
     checkNewAttribute(s, def, ix);

@@ -7,6 +7,7 @@ import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { ContentParticle, ContentSpec, ElementTypeDecl, Occurrence } from "./syntax.js";
 import { noteElementDeclared } from "./validity.js";
+import { earlierPlace } from "../schema/place.js";
 
 export function parseElementDecl(s: Scanner, start: SourceLocation, startInput: Input, comment: string | undefined): void {
   const ctx0 = "after <!ELEMENT";
@@ -22,7 +23,7 @@ export function parseElementDecl(s: Scanner, start: SourceLocation, startInput: 
   if (comment !== undefined) decl.comment = comment;
   const prior = s.doc.elements.get(name);
   if (prior !== undefined) {
-    s.report("dtd/duplicate-element", { name, first: `${prior.location.file}:${prior.location.line}:${prior.location.column}` }, start);
+    s.report("dtd/duplicate-element", { name, first: `${prior.location.file}:${prior.location.line}:${prior.location.column}`, firstAt: earlierPlace(prior.location, start.file) }, start);
     return;
   }
   s.doc.elements.set(name, decl);

@@ -9,6 +9,7 @@ import { isNameChar, isNameStartChar, isPubidChar, isWhite, isXmlChar } from "./
 import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { EntityDeclSyntax, NotationDeclSyntax } from "./syntax.js";
+import { earlierPlace } from "../schema/place.js";
 
 const PREDEFINED = new Set(["lt", "gt", "amp", "apos", "quot"]);
 
@@ -59,7 +60,7 @@ export function parseEntityDecl(s: Scanner, start: SourceLocation, startInput: I
   if (prior !== undefined) {
     if (!(PREDEFINED.has(name) && !parameter)) {
       const l = prior.location;
-      s.report("dtd/duplicate-entity", { name: parameter ? `%${name};` : name, first: `${l.file}:${l.line}:${l.column}` }, start);
+      s.report("dtd/duplicate-entity", { name: parameter ? `%${name};` : name, first: `${l.file}:${l.line}:${l.column}`, firstAt: earlierPlace(l, start.file) }, start);
     }
     return;
   }
@@ -79,7 +80,7 @@ export function parseNotationDecl(s: Scanner, start: SourceLocation, startInput:
   const prior = s.doc.notations.get(name);
   if (prior !== undefined) {
     const l = prior.location;
-    s.report("dtd/duplicate-notation", { name, first: `${l.file}:${l.line}:${l.column}` }, start);
+    s.report("dtd/duplicate-notation", { name, first: `${l.file}:${l.line}:${l.column}`, firstAt: earlierPlace(l, start.file) }, start);
     return;
   }
   const decl: NotationDeclSyntax = { name, location: start };

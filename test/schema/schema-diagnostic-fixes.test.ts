@@ -3,7 +3,7 @@
  * case is a schema diagnostic whose text or position broke one of the sweep's invariants, with
  * the text it has now.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -133,5 +133,23 @@ describe("xsd/syntax errors with a hint of their own (not the generic 'see the X
   test("a default on a required attribute", () => {
     const [d] = errors(xsd('<xs:attribute name="a" type="xs:string"/><xs:complexType name="T"><xs:attribute ref="a" use="required" default="x"/></xs:complexType>'));
     expect([d.message, d.hint]).toEqual(['an attribute with a default must have use="optional", not use="required"', 'remove the default (a required attribute is always given), or remove use="required"']);
+  });
+});
+
+describe("the earlier declaration of a duplicate (xsd/duplicate-global, dtd/duplicate-*)", () => {
+  test("is placed by line and column in the same file, by a relative path in another", () => {
+    const [same] = errors(xsd('<xs:element name="a"/>\n<xs:element name="a"/>'));
+    expect(same.message).toBe('element "a" is defined twice (first at line 2, column 1)');
+    const dir = mkdtempSync(join(tmpdir(), "qxml-dup-fix-"));
+    writeFileSync(join(dir, "inc.xsd"), xsd('<xs:element name="a"/>'));
+    writeFileSync(join(dir, "main.xsd"), xsd('<xs:include schemaLocation="inc.xsd"/>\n<xs:element name="a"/>'));
+    const [other] = readSchemaFileFresh(join(dir, "main.xsd"), "xsd").diagnostics;
+    expect(other.message).toBe('element "a" is defined twice (first at main.xsd:3:1)');
+    expect(other.schemaLocation?.file).toBe(join(realpathSync(dir), "inc.xsd"));
+    expect(other.params?.first).toBe(`${join(realpathSync(dir), "main.xsd")}:3:1`);
+    writeFileSync(join(dir, "d.dtd"), "<!ELEMENT a EMPTY>\n<!ELEMENT a ANY>\n<!ATTLIST a x CDATA #IMPLIED x CDATA #IMPLIED>\n");
+    const messages = readSchemaFileFresh(join(dir, "d.dtd"), "dtd").diagnostics.map((d) => d.message);
+    expect(messages).toContain("element a is declared more than once (first at line 1, column 1)");
+    expect(messages).toContain("attribute x of a is declared more than once; the first declaration (at line 3, column 13) is used");
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { IdentityConstraint } from "../model.js";
 import type { BuildContext } from "./build-context.js";
+import { earlierPlace } from "../place.js";
 
 export function checkIdentityConstraints(ctx: BuildContext): void {
   const byKey = new Map<string, IdentityConstraint>();
@@ -20,7 +21,7 @@ export function checkIdentityConstraints(ctx: BuildContext): void {
       // A global element's constraints are read once; a second definition is a real duplicate.
       if (prior === c) continue;
       const f = prior.location;
-      ctx.reporter.report("xsd/duplicate-global", { kind: "identity constraint", name: c.key, first: `${f.file}:${f.line}:${f.column}` }, c.location);
+      ctx.reporter.report("xsd/duplicate-global", { kind: "identity constraint", name: c.key, first: `${f.file}:${f.line}:${f.column}`, firstAt: earlierPlace(f, c.location.file) }, c.location);
     }
   }
   for (const c of all) {

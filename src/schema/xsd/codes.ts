@@ -62,7 +62,7 @@ export const XSD = defineCodes({
   "xsd/unresolved-attribute-group": { severity: "error", message: "attributeGroup \"{name}\" is not defined", hint: "define {name} as a top-level xs:attributeGroup, or correct the ref" },
   "xsd/duplicate-global": {
     severity: "error",
-    message: "{kind} \"{name}\" is defined twice (first at {first})",
+    message: "{kind} \"{name}\" is defined twice (first at {firstAt})",
     hint: "rename or remove one of the definitions",
   },
   "xsd/duplicate-attribute": {

@@ -5,6 +5,7 @@
 import { nameKey } from "../model.js";
 import type { Reporter } from "./report.js";
 import type { QName, XAttribute, XAttributeGroup, XComplexType, XElement, XGroup, XNotation, XSchema, XSimpleType } from "./syntax.js";
+import { earlierPlace } from "../place.js";
 
 export interface Def<T> {
   node: T;
@@ -39,7 +40,7 @@ function add<T extends { name?: string; loc: XSchema["loc"] }>(
   const prior = table.get(key);
   if (prior !== undefined) {
     const f = prior.node.loc;
-    reporter.report("xsd/duplicate-global", { kind, name: key, first: `${f.file}:${f.line}:${f.column}` }, node.loc);
+    reporter.report("xsd/duplicate-global", { kind, name: key, first: `${f.file}:${f.line}:${f.column}`, firstAt: earlierPlace(f, node.loc.file) }, node.loc);
     return;
   }
   table.set(key, { node, schema, key });
