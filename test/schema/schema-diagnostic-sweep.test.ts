@@ -75,6 +75,9 @@ describe("the schema sweep's invariants catch what they are for", () => {
     expect(kinds([d({ hint: "define the the type T" })])).toEqual(['message: "the the"']);
     expect(kinds([d({ message: 'type "T" is not defined; did you mean a?', params: { name: "T", suggestion: "a" } })])).toEqual([]);
     expect(kinds([d({ message: 'type "T" is not defined; did you mean U?', params: { name: "T", suggestion: "U" } })])).toEqual(["suggestion: suggests U, which no schema file defines"]);
+    // Defined in another file of the folder, with single quotes: found.
+    const withU = { ...files, "/s/u.xsd": "<xs:schema><xs:simpleType name='U'/></xs:schema>" };
+    expect(schemaDiagnosticProblems([d({ message: 'type "T" is not defined; did you mean U?', params: { name: "T", suggestion: "U" } })], main, (f) => withU[f], () => ["/s/u.xsd"])).toEqual([]);
     expect(kinds([d({ message: 'type "{name}" is not defined' })])).toEqual(["message: a placeholder left unfilled in the message"]);
     expect(kinds([d({ message: 'type "Q" is not defined', params: { found: "Q" } })])).toEqual(['found: quoted found value "Q" is not in the document']);
     expect(kinds([d({ code: "xsd/invalid-value", message: 'attribute "type" of xs:element is "Q"; expected a QName', params: { name: "type", element: "element", value: "Q", expected: "a QName" } })])).toEqual(['found: quoted value "Q" is not in the schema']);
