@@ -6,7 +6,7 @@
  */
 import { _, Code, join, jsdoc, lines, lit, Name } from "./code.js";
 import { isRepeatable, namesOf, nullable, type ChildProp, type ContentForm } from "./content.js";
-import type { SchemaModel } from "../src/schema/model.js";
+import type { Particle, SchemaModel, Wildcard } from "../src/schema/model.js";
 import { particleOrder } from "./emit-table.js";
 import { childForm, TEXT_KEY, type AttrForm, type ElementForm, type SchemaForm } from "./form.js";
 import { N, PREFIX } from "./names.js";
@@ -174,10 +174,12 @@ function knownKeys(form: ElementForm): Code {
 }
 
 /** Keys that are neither attributes nor known: stray text, unexpected children (attributes: undeclaredAttributes). */
-function unknownKeys(form: ElementForm, ordered: boolean, element: Code): Code {
+function unknownKeys(form: ElementForm, ordered: boolean, element: Code, model: SchemaModel): Code {
   // A wildcard opens child names (openChildren) or attribute names (xs:anyAttribute), not both:
   // text in element-only or EMPTY content is still checked.
   const childrenOpen = form.openChildren === true;
+  // Namespaced schemas: the element wildcards open only the namespaces they allow (a key's namespace is in its Clark form).
+  const wildcards = childrenOpen && element.text === N.el.text ? elementWildcards(model, form) : [];
   const textProblem =
     form.content === undefined
       ? _`${N.ce}.report("valid/not-empty", { parent: ${element}, found: ${N.foundText}(${field(TEXT_KEY)}) });`
@@ -185,9 +187,25 @@ function unknownKeys(form: ElementForm, ordered: boolean, element: Code): Code {
   return _`for (const ${N.k} of Object.keys(${N.v})) {
   if (${N.known}.has(${N.k}) || ${N.k}.startsWith("@_")) continue;${ordered ? _`
   if (${N.order} !== null) continue;` : _``}
-  if (${N.k} === ${TEXT_KEY}) ${textProblem}${childrenOpen ? _`` : _`
-  else ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));`}
+  if (${N.k} === ${TEXT_KEY}) ${textProblem}${childrenOpen && wildcards.length === 0 ? _`` : _`
+  else${wildcards.length > 0 ? _` if (!${N.wildcardTakes}(${lit(wildcards)}, ${N.k}))` : _``} ${N.ce}.report("valid/unexpected-element", { parent: ${element}, expected: ${N.ce}.expectedFor(${N.k}), found: ${N.k} }, ${N.childPath}(${N.path}, ${N.k}, 0));`}
 }`;
+}
+
+/** The element wildcards of an element's content model, as [namespaces, target namespace] (none for "##any": it takes every key). */
+function elementWildcards(model: SchemaModel, form: ElementForm): [Wildcard["namespaces"], string | null][] {
+  const decl = model.elements[form.decl];
+  const c = decl.type.kind === "complex" ? model.complexTypes[decl.type.id].content : undefined;
+  const stack: Particle[] = c !== undefined && (c.kind === "elements" || c.kind === "mixed") && c.particle !== null ? [c.particle] : [];
+  const out: [Wildcard["namespaces"], string | null][] = [];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (p.kind === "any") {
+      if (p.wildcard.namespaces === "##any") return [];
+      out.push([p.wildcard.namespaces, p.wildcard.targetNamespace]);
+    } else if (p.kind !== "element") stack.push(...p.items);
+  }
+  return out;
 }
 
 /** Children required whatever alternative is taken (min > 0 outside choices), in schema order. */
@@ -274,7 +292,7 @@ function elementCheck(ctx: Ctx): Code {
         ...missingAttributes(ctx, form.attributes),
         ...text,
         ...(ordered === undefined ? [] : [ordered.order]),
-        unknownKeys(form, ordered !== undefined, element),
+        unknownKeys(form, ordered !== undefined, element, ctx.schema.model),
         ...(ordered === undefined ? [] : [ordered.walk]),
         ...(form.content === undefined ? [] : contentChecks(ctx, form.content)),
       ];
@@ -381,6 +399,7 @@ const RUNTIME_HELPERS: readonly Name[] = [
   N.rootNameOf,
   N.undeclaredAttribute,
   N.wildcardAttribute,
+  N.wildcardTakes,
 ];
 
 /** The names that occur as identifiers in `code` (not as part of a longer identifier or a property). */

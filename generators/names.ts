@@ -35,6 +35,7 @@ export const N = {
   nameInPath: new Name("nameInPath"),
   undeclaredAttribute: new Name("undeclaredAttribute"),
   wildcardAttribute: new Name("wildcardAttribute"),
+  wildcardTakes: new Name("wildcardTakes"),
   rootNameOf: new Name("rootNameOf"),
   el: new Name("el"),
   orderedText: new Name("orderedText"),

@@ -180,12 +180,12 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-/** The root declaration a document's root name selects among the exported roots (XSD: by local name, the object form has no namespaces; DTD: as written). */
-function rootDecl(model: SchemaModel, roots: number[], name: string): number | undefined {
-  const exact = roots.find((id) => model.elements[id].name === name);
-  if (exact !== undefined || model.kind === "dtd") return exact;
+/** The root declarations a document's root name may select among the exported roots (XSD: by local name, the namespace is the parse function's to check; DTD: as written). */
+function rootDecls(model: SchemaModel, roots: number[], name: string): number[] {
+  const exact = roots.filter((id) => model.elements[id].name === name);
+  if (exact.length > 0 || model.kind === "dtd") return exact;
   const local = name.slice(name.indexOf(":") + 1);
-  return roots.find((id) => model.elements[id].name === local);
+  return roots.filter((id) => model.elements[id].name === local);
 }
 
 async function transpiled(g: Generated): Promise<{ parse: Module; validate: Module }> {
@@ -210,7 +210,17 @@ function compareDocument(g: Generated, mods: { parse: Module; validate: Module }
   if (doc.id !== doc.source && xmlErrors.some((d) => d.code === "valid/no-grammar")) return null;
   const text = decode(bytes);
   const form = schemaForm(g.model);
-  const decl = xml.root === undefined ? undefined : rootDecl(g.model, form.roots, xml.root);
+  // Of two globals with one local name in different namespaces, the one whose parse takes the root.
+  const candidates = xml.root === undefined ? [] : rootDecls(g.model, form.roots, xml.root);
+  const takes = (id: number): boolean => {
+    try {
+      mods.parse[`parse${childForm(form, id).typeName}`](text);
+      return true;
+    } catch (e) {
+      return !/expected root element/.test(message(e));
+    }
+  };
+  const decl = candidates.length > 1 ? (candidates.find(takes) ?? candidates[0]) : candidates[0];
   const ctx = { schema: g.schema, model: g.model, xml: text, xmlErrors };
   const judge = (difference: string): DocumentOutcome => {
     const reason = knownDifference({ ...ctx, difference });

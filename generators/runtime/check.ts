@@ -320,3 +320,9 @@ export function wildcardAttribute(out: Diagnostic[], path: string, element: stri
     report(out, "valid/undeclared-attribute", { element, found, expected: 'none of that name globally (anyAttribute processContents="strict" needs a global declaration)' }, path);
   }
 }
+
+/** Order-free checks of namespaced schemas: does one of an element's wildcards ([namespaces, target namespace]) take child key `key`? */
+export function wildcardTakes(wildcards: readonly (readonly [Wildcard["namespaces"], string | null])[], key: string): boolean {
+  const uri = clarkParts(key)?.uri ?? null;
+  return wildcards.some(([namespaces, targetNamespace]) => wildcardAllows({ namespaces, targetNamespace, processContents: "skip" }, uri));
+}

@@ -3,7 +3,7 @@ export type { FormNode, FormTable, ValueKind } from "./table.js";
 export { parseWithTable, ParseError } from "./parse.js";
 export { serializeWithTable, type SerializeOptions } from "./serialize.js";
 export { fromLexical, toLexical } from "./values.js";
-export { undeclaredAttribute, wildcardAttribute, type AttributeWildcard } from "./check.js";
+export { undeclaredAttribute, wildcardAttribute, wildcardTakes, type AttributeWildcard } from "./check.js";
 export { checkChild, checkValue, childPath, ContentErrors, textOf, xsdReservedAttribute, type CheckFn, describeJs, excerpt, expectedText, foundText, isRecord, MAX_DEPTH, report, SimpleTypes, typeError, type Diagnostic } from "./check.js";
 export { ORDER, orderOf, recordedOrder, type ChildOrder } from "./order.js";
 export { orderedSchema, orderedText, walkContent, type AllLiteral, type AutomatonLiteral, type ContentLiteral, type OrderedSchema } from "./ordered.js";

@@ -153,6 +153,15 @@ describe("namespaces: elementFormDefault qualified, a qualified attribute, a wil
     expect(errors(validate.validateOrder(parse.parseOrder(own)))).toEqual(xml);
   });
 
+  it("objects without a recorded order (built by hand, cloned) are checked order-free by their keys", async () => {
+    const { parse, validate } = await load("qualified");
+    expect(validate.validateOrder(structuredClone(parse.parseOrder(prefixed)))).toEqual([]);
+    const handBuilt = { "{}id": 7, item: [{ "#text": "pen", "@_qty": 2 }] };
+    const found = errors(validate.validateOrder(handBuilt));
+    expect(found.map((d) => d.code)).toEqual(["valid/unexpected-element"]);
+    expect(found[0].message).toContain("found <{}id>");
+  });
+
   it("an attribute in the wrong namespace is undeclared, worded as qxml validate words it", async () => {
     const { parse, validate } = await load("qualified");
     const wrong = `<p:order xmlns:p="${A}"><p:id>7</p:id><p:item qty="2" lang="en">pen</p:item></p:order>`;
