@@ -153,3 +153,22 @@ describe("the earlier declaration of a duplicate (xsd/duplicate-global, dtd/dupl
     expect(messages).toContain("attribute x of a is declared more than once; the first declaration (at line 3, column 13) is used");
   });
 });
+
+describe("a type name in the XML Schema namespace that is no built-in (xsd/unresolved-type)", () => {
+  test("says the namespace has no such type and suggests the nearest built-in, instead of 'define xs:strng'", () => {
+    const [near] = errors(xsd('<xs:element name="a" type="xs:strng"/>'));
+    expect(near.message).toBe('type "xs:strng" is not defined: the XML Schema namespace has no type strng; did you mean xs:string?');
+    expect(near.hint).toBe("use xs:string");
+    const [far] = errors(xsd('<xs:element name="a" type="xs:NoSuchtype"/>'));
+    expect(far.message).toBe('type "xs:NoSuchtype" is not defined: the XML Schema namespace has no type NoSuchtype');
+    expect(far.hint).toBe("use an XML Schema built-in type (such as xs:string, xs:int or xs:dateTime), or a type of your own without the xs prefix");
+  });
+});
+
+describe("a derivation chain past the limit (xsd/too-deep-definitions)", () => {
+  test("the hint says how to fix it, not only why qxml stops", () => {
+    const chain = Array.from({ length: 250 }, (_, i) => `<xs:complexType name="c${i}"><xs:complexContent><xs:extension base="c${i + 1}"/></xs:complexContent></xs:complexType>`).join("\n");
+    const d = errors(xsd(`${chain}\n<xs:complexType name="c250"/>`)).find((x) => x.code === "xsd/too-deep-definitions")!;
+    expect(d.hint).toBe(`shorten the chain at "${d.params?.name}": derive from a type nearer the base, or inline nested group references (qxml stops at 200 levels to stay bounded)`);
+  });
+});

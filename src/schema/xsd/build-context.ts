@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
-import { isBuiltin } from "../builtins.js";
+import { BUILTINS, isBuiltin } from "../builtins.js";
 import { addComplexType, builtinType } from "../build.js";
 import { nameKey, XSD_NS, type AttributeDecl, type GroupParticle, type SchemaModel, type SourceLocation, type Wildcard } from "../model.js";
 import { qnameKey, type Globals } from "./globals.js";
@@ -112,10 +112,25 @@ export function resolveTypeRef(ctx: BuildContext, q: QName, loc: SourceLocation)
   const key = qnameKey(q);
   const named = ctx.model.namedTypes[key];
   if (named !== undefined && ctx.globals.types.has(key)) return named;
+  // (The schema for schemas itself defines types in that namespace: there "define it" stands.)
+  if (q.namespace === XSD_NS && ![...ctx.globals.types.keys()].some((k) => k.startsWith(`{${XSD_NS}}`))) return notABuiltin(ctx, q, loc);
   let suggestion = suggest(q, typeNames(ctx, q));
-  if (suggestion === undefined && q.namespace !== XSD_NS && isBuiltin(q.local)) suggestion = `xs:${q.local}`;
+  if (suggestion === undefined && isBuiltin(q.local)) suggestion = `xs:${q.local}`;
   if (q.unimported !== undefined) return notImported(q.unimported, suggestion);
   ctx.reporter.unresolved("xsd/unresolved-type", q.raw, loc, suggestion);
+  return undefined;
+}
+
+/**
+ * A name in the XML Schema namespace that is no built-in (xs:strng): a schema cannot define it, so
+ * "define it" is no advice; the nearest built-in is.
+ */
+function notABuiltin(ctx: BuildContext, q: QName, loc: SourceLocation): undefined {
+  const prefix = q.raw.includes(":") ? q.raw.slice(0, q.raw.indexOf(":") + 1) : "";
+  const near = didYouMean(q.local, [...Object.keys(BUILTINS), "anyType"]);
+  const d = ctx.reporter.report("xsd/unresolved-type", { name: q.raw, suggestion: near === undefined ? "" : `${prefix}${near}` }, loc);
+  d.message += `: the XML Schema namespace has no type ${q.local}${near === undefined ? "" : `; did you mean ${prefix}${near}?`}`;
+  d.hint = near === undefined ? `use an XML Schema built-in type (such as ${prefix}string, ${prefix}int or ${prefix}dateTime), or a type of your own without the ${prefix.slice(0, -1) || "XML Schema"} prefix` : `use ${prefix}${near}`;
   return undefined;
 }
 

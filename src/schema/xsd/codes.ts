@@ -168,7 +168,7 @@ export const XSD = defineCodes({
   "xsd/too-deep-definitions": {
     severity: "error",
     message: "{kind} definitions nest more than {limit} levels deep (at \"{name}\")",
-    hint: "derivation chains and group references this deep are not real schemas; qxml refuses them to stay bounded",
+    hint: "shorten the chain at \"{name}\": derive from a type nearer the base, or inline nested group references (qxml stops at {limit} levels to stay bounded)",
   },
   "xsd/substitution-groups-too-large": {
     severity: "error",
