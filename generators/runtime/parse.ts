@@ -13,6 +13,7 @@ import { ATTR_PREFIX, TEXT_KEY, type FormNode, type FormTable } from "./table.js
 import { applyWs, fromLexical } from "./values.js";
 
 const BLANK = /^[ \t\r\n]*$/;
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** Typing is done while the object form is built (./objectForm), where each element's declaration is known by its resolved name. */
@@ -192,6 +193,8 @@ function objectForm(table: FormTable, top: OrderedItem[]): Record<string, Json> 
         scope = declare(p.scope, rawAttrs);
         const { uri, local } = resolveName(scope, written, true, item);
         name = p === docLevel ? clark(uri, local) : childKey(p.node === undefined ? undefined : nodeNames(table, p.node), uri, local);
+        // fast-xml-parser refuses these names unprefixed; a prefix must not bring them back as keys.
+        if (UNSAFE_KEYS.has(name)) throw new Error(`[SECURITY] Invalid name: "${written}" would be the key "${name}", which could cause prototype pollution`);
         node = p === docLevel ? table.globals[name] : info?.children?.[name]?.[0];
       } else node = p === docLevel ? table.globals[name] : info?.children?.[name]?.[0];
       if (p !== docLevel) {

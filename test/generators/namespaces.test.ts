@@ -202,6 +202,16 @@ describe("namespaces: elementFormDefault qualified, a qualified attribute, a wil
     }
   });
 
+  it("a prefix does not bring back a name fast-xml-parser refuses (__proto__): a ParseError, no prototype change", async () => {
+    const { parse } = await load("unqualified");
+    // Declared nowhere: its key is the Clark name, harmless.
+    const value = parse.parseDoc(`<a:doc xmlns:a="${A}"><title>T</title><a:__proto__/></a:doc>`) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(["title", `{${A}}__proto__`]);
+    // Unprefixed, fast-xml-parser itself refuses it (parse keeps that: a ParseError).
+    expect(() => parse.parseDoc(`<a:doc xmlns:a="${A}" xmlns=""><constructor/></a:doc>`)).toThrow(/SECURITY|constructor/);
+  });
+
   it("a root in the wrong namespace is a ParseError naming both", async () => {
     const { parse } = await load("qualified");
     expect(() => parse.parseOrder(`<order><id>7</id></order>`)).toThrow(`expected root element <order> in namespace ${A}; found <order>`);
