@@ -13,7 +13,7 @@ import { N, PREFIX } from "./names.js";
 import { simpleTypeTable, type SimpleTypeTable } from "./simple-types.js";
 import { contentLiteral } from "./emit-ordered.js";
 import type { ContentLiteral } from "./runtime/ordered.js";
-import { isPlainString, type ValueForm } from "./values.js";
+import { isPlainString, valueForm, type ValueForm } from "./values.js";
 import { isNamespaced } from "./namespaces.js";
 import type { AttributeWildcard } from "./runtime/check.js";
 
@@ -147,7 +147,10 @@ ${lines([...cases, otherwise], 2)}
 function undeclared(ctx: Ctx, attrs: AttrForm[], expected: Code, wildcard: AttributeWildcard | undefined): Code {
   if (ctx.element.text !== N.el.text) return _`${N.report}(${N.out}, "valid/undeclared-attribute", { element: ${ctx.element}, found: ${N.k}.slice(2), expected: ${expected} }, ${N.path});`;
   const declared = lit(attrs.map((a) => [a.name, a.namespace]));
-  if (wildcard !== undefined) return _`${N.wildcardAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${declared}, ${lit(wildcard)});`;
+  if (wildcard !== undefined) {
+    const types = ctx.types.types.length > 0 && wildcard.globals !== undefined ? N.TYPES : _`null`;
+    return _`${N.wildcardAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${declared}, ${lit(wildcard)}, ${types});`;
+  }
   return _`${N.undeclaredAttribute}(${N.out}, ${N.path}, ${ctx.element}, ${N.v}, ${N.k}, ${declared});`;
 }
 
@@ -158,7 +161,15 @@ function attributeWildcard(ctx: Ctx): AttributeWildcard | undefined {
   const w = decl.type.kind === "complex" ? ctx.schema.model.complexTypes[decl.type.id].anyAttribute : undefined;
   if (w === undefined) return undefined;
   const out: AttributeWildcard = { any: w.namespaces, tns: w.targetNamespace, pc: w.processContents };
-  if (w.processContents === "strict") out.globals = Object.keys(ctx.schema.model.globalAttributes ?? {}).sort();
+  if (w.processContents !== "skip") {
+    // The global declarations a lax/strict wildcard checks against: [simple type (index) or null for a plain string, fixed value or null].
+    const globals: Record<string, [number | null, string | null]> = {};
+    for (const [key, a] of Object.entries(ctx.schema.model.globalAttributes ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+      const plain = isPlainString(ctx.schema.model, valueForm(ctx.schema.model, a.type));
+      globals[key] = [plain ? null : (ctx.types.index.get(a.type) ?? null), a.fixed ?? null];
+    }
+    out.globals = globals;
+  }
   return out;
 }
 

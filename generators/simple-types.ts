@@ -1,7 +1,7 @@
 /** The simple types generated validators need, copied out of the model with their ids renumbered. */
 import type { SchemaModel, SimpleType } from "../src/schema/model.js";
 import type { SchemaForm } from "./form.js";
-import { isPlainString, type ValueForm } from "./values.js";
+import { isPlainString, valueForm, type ValueForm } from "./values.js";
 
 export type PortableSimpleType = Omit<SimpleType, "location" | "doc" | "provenance">;
 
@@ -19,6 +19,9 @@ export function simpleTypeTable(schema: SchemaForm): SimpleTypeTable {
     // Typed DTD attributes are checked by runtime/dtd-values.ts, not by a datatype.
     for (const a of f.attributes) if (a.dtd === undefined) needed.push(a.value);
   }
+  // Global attributes a lax or strict xs:anyAttribute checks values against (cvc-wildcard).
+  const wildcards = model.complexTypes.some((t) => t.anyAttribute !== undefined && t.anyAttribute.processContents !== "skip");
+  if (wildcards) for (const a of Object.values(model.globalAttributes ?? {})) needed.push(valueForm(model, a.type));
   const index = new Map<number, number>();
   const order: number[] = [];
   const visit = (id: number): void => {

@@ -295,7 +295,8 @@ export interface AttributeWildcard {
   any: Wildcard["namespaces"];
   tns: string | null;
   pc: Wildcard["processContents"];
-  globals?: string[];
+  /** lax/strict: the global attribute declarations by Clark key: [simple type index or null (a plain string), fixed value or null]. */
+  globals?: Record<string, readonly [number | null, string | null]>;
 }
 
 /** {uri, local} of an attribute key without "@_": Clark, the conventional xsi:/xml: prefixes, or a name in no namespace. */
@@ -312,13 +313,18 @@ function attributeName(name: string): { uri: string | null; local: string } {
  * xs:anyAttribute: allowed when the wildcard allows its namespace (strict: and a global declaration
  * exists), as the engine decides (cvc-wildcard, XSD 1.0 §3.10.4); otherwise undeclared.
  */
-export function wildcardAttribute(out: Diagnostic[], path: string, element: string, v: Record<string, unknown>, key: string, declared: readonly (readonly [string, string | null])[], w: AttributeWildcard): void {
+export function wildcardAttribute(out: Diagnostic[], path: string, element: string, v: Record<string, unknown>, key: string, declared: readonly (readonly [string, string | null])[], w: AttributeWildcard, types: SimpleTypes | null = null): void {
   const { uri, local } = attributeName(key.slice(2));
   if (!wildcardAllows({ namespaces: w.any, targetNamespace: w.tns, processContents: w.pc }, uri)) return undeclaredAttribute(out, path, element, v, key, declared);
-  if (w.pc === "strict" && !(w.globals ?? []).includes(clark(uri, local))) {
-    const found = writtenAttribute(v, key) ?? key.slice(2);
-    report(out, "valid/undeclared-attribute", { element, found, expected: 'none of that name globally (anyAttribute processContents="strict" needs a global declaration)' }, path);
+  if (w.pc === "skip") return;
+  const name = writtenAttribute(v, key) ?? key.slice(2);
+  const global = w.globals?.[clark(uri, local)];
+  if (global === undefined) {
+    if (w.pc === "strict") report(out, "valid/undeclared-attribute", { element, found: name, expected: 'none of that name globally (anyAttribute processContents="strict" needs a global declaration)' }, path);
+    return;
   }
+  // Parse did not type it (no declaration at its place): its lexical form is checked against the global declaration's type.
+  checkValue(out, path, element, name, "string", global[0] === null ? null : types, global[0], global[1], typeof v[key] === "string" ? v[key] : toLexical(v[key]));
 }
 
 /** Order-free checks of namespaced schemas: does one of an element's wildcards ([namespaces, target namespace]) take child key `key`? */

@@ -79,12 +79,14 @@ const ALL_SUBSTITUTION = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}"
   <xs:element name="foo"><xs:complexType><xs:all><xs:element ref="a:ha"/><xs:element ref="a:hb"/></xs:all></xs:complexType></xs:element>
 </xs:schema>`;
 
-/** xs:anyAttribute namespace="##other" (skip) and a strict ##any one. */
+/** xs:anyAttribute namespace="##other" (skip), a strict ##any one and a lax one, with typed global attributes. */
 const ANY_ATTRIBUTE = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}" elementFormDefault="qualified">
   <xs:attribute name="g" type="xs:string"/>
+  <xs:attribute name="t" type="xs:int"/>
   <xs:element name="r"><xs:complexType><xs:sequence>
     <xs:element name="o" minOccurs="0"><xs:complexType><xs:attribute name="id" type="xs:string"/><xs:anyAttribute namespace="##other" processContents="skip"/></xs:complexType></xs:element>
     <xs:element name="s" minOccurs="0"><xs:complexType><xs:anyAttribute processContents="strict"/></xs:complexType></xs:element>
+    <xs:element name="l" minOccurs="0"><xs:complexType><xs:anyAttribute processContents="lax"/></xs:complexType></xs:element>
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
 
@@ -339,7 +341,7 @@ describe("namespaces: xs:all with substitution groups", () => {
 });
 
 describe("namespaces: attribute wildcards see the real namespace", () => {
-  it("##other takes attributes of other namespaces only; strict needs a global declaration: the engine's diagnostics", async () => {
+  it("##other takes attributes of other namespaces only; lax and strict check the global declaration's type, strict needs one: the engine's diagnostics", async () => {
     const { parse, validate } = await load("anyattr");
     const cases = [
       `<o id="1" x:n="2"/>`, // another namespace: taken by ##other
@@ -347,15 +349,18 @@ describe("namespaces: attribute wildcards see the real namespace", () => {
       `<o id="1" n="2"/>`, // no namespace: not taken by ##other either
       `<s a:g="v"/>`, // strict, declared globally
       `<s a:h="v"/>`, // strict, no global declaration
+      `<l a:t="12"/>`, // lax, checked against the global declaration (xs:int)
+      `<l a:t="12x"/>`, // lax: a bad value for the global's type
+      `<s a:t="1 2"/><l a:h="x"/>`, // strict: the global's type; lax: no global declaration, nothing to check
     ];
     const codes: string[][] = [];
     for (const body of cases) {
-      const xml = `<a:r xmlns:a="${A}" xmlns:x="urn:x">${body.replace("<o", "<a:o").replace("<s", "<a:s")}</a:r>`;
+      const xml = `<a:r xmlns:a="${A}" xmlns:x="urn:x">${body.replace("<o", "<a:o").replace("<s", "<a:s").replace("<l", "<a:l")}</a:r>`;
       const expected = engine("anyattr", xml);
       codes.push(expected.map((d) => d.code));
       expect(errors(validate.validateR(parse.parseR(xml))), body).toEqual(expected);
     }
-    expect(codes).toEqual([[], ["valid/undeclared-attribute"], ["valid/undeclared-attribute"], [], ["valid/undeclared-attribute"]]);
+    expect(codes).toEqual([[], ["valid/undeclared-attribute"], ["valid/undeclared-attribute"], [], ["valid/undeclared-attribute"], [], ["valid/attribute-type"], ["valid/attribute-type"]]);
   });
 });
 
