@@ -103,7 +103,36 @@ const BAD_DECLS: readonly [string, string][] = [
   ["an unclosed group", "<!ELEMENT qxBad (a,b>"],
   ["an enumeration with an empty value", "<!ATTLIST qxBad a (x||y) #IMPLIED>"],
   ["an attribute default not in its enumeration", "<!ATTLIST qxBad a (x|y) \"z\">"],
+  ["a control character in a declaration", "<!ELEMENT qxBad\u0001 EMPTY>"],
+  ["a character reference to U+0000", "<!ENTITY qxBad \"&#0;\">"],
+  ["a < in an attribute default", "<!ATTLIST qxBad a CDATA \"x<y\">"],
+  ["an external entity in an attribute default", "<!ENTITY qxExt SYSTEM \"qx.ent\"><!ATTLIST qxBad a CDATA \"&qxExt;\">"],
+  ["an undeclared entity in an attribute default", "<!ATTLIST qxBad a CDATA \"&qxNone;\">"],
+  ["a general entity that names itself, used in a default", "<!ENTITY qxR \"&qxR;\"><!ATTLIST qxBad a CDATA \"&qxR;\">"],
+  ["NDATA on a parameter entity", "<!ENTITY % qxN SYSTEM \"qx.gif\" NDATA gif>"],
+  ["two NOTATION attributes on one element", "<!NOTATION qxg SYSTEM \"g\"><!ATTLIST qxBad a NOTATION (qxg) #IMPLIED b NOTATION (qxg) #IMPLIED>"],
+  ["a parameter entity closing a group it did not open", "<!ENTITY % qxClose \"b)\"><!ELEMENT qxBad (a,%qxClose;>"],
+  ["a parameter entity ending a declaration it did not start", "<!ENTITY % qxEnd \"EMPTY>\"><!ELEMENT qxBad %qxEnd;"],
 ];
+
+/** Broken global XSD definitions; "T:" stands for the prefix of the schema's target namespace. */
+const BAD_XSD_DEFS: readonly [string, string][] = [
+  ["a bad XPath in an identity constraint", '<xs:element name="qxIdc" type="xs:string"><xs:unique name="qxU"><xs:selector xpath="a[1]"/><xs:field xpath="@"/></xs:unique></xs:element>'],
+  ["a keyref to no key", '<xs:element name="qxK"><xs:complexType><xs:sequence><xs:element name="v" type="xs:string"/></xs:sequence></xs:complexType><xs:keyref name="qxR" refer="T:qxNoKey"><xs:selector xpath="v"/><xs:field xpath="."/></xs:keyref></xs:element>'],
+  ["a restriction loosening a fixed facet", '<xs:simpleType name="qxF"><xs:restriction base="xs:string"><xs:maxLength value="2" fixed="true"/></xs:restriction></xs:simpleType><xs:simpleType name="qxG"><xs:restriction base="T:qxF"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>'],
+  ["a restriction loosening maxLength", '<xs:simpleType name="qxF"><xs:restriction base="xs:string"><xs:maxLength value="2"/></xs:restriction></xs:simpleType><xs:simpleType name="qxG"><xs:restriction base="T:qxF"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>'],
+  ["a union of a complex type", '<xs:complexType name="qxC"/><xs:simpleType name="qxU"><xs:union memberTypes="T:qxC xs:int"/></xs:simpleType>'],
+  ["a list of a list", '<xs:simpleType name="qxL"><xs:list itemType="xs:int"/></xs:simpleType><xs:simpleType name="qxLL"><xs:list itemType="T:qxL"/></xs:simpleType>'],
+  ["an xs:all inside a sequence", '<xs:complexType name="qxA"><xs:sequence><xs:all><xs:element name="a"/></xs:all></xs:sequence></xs:complexType>'],
+  ["two ID attributes in one type", '<xs:complexType name="qxI"><xs:attribute name="a" type="xs:ID"/><xs:attribute name="b" type="xs:ID"/></xs:complexType>'],
+];
+
+/** The prefix (with its colon) the schema's targetNamespace is bound to; "" for none or the default namespace. */
+function targetPrefix(root: El): string {
+  const tns = root.attrs.find((a) => a.name === "targetNamespace")?.value;
+  const decl = tns === undefined ? undefined : root.attrs.find((a) => a.name.startsWith("xmlns:") && a.value === tns);
+  return decl === undefined ? "" : `${decl.name.slice(6)}:`;
+}
 
 const UNKNOWN_ELEMENTS = ["elemnt", "sequense", "qxUnknown", "complexTyp", "attribte"];
 
@@ -142,6 +171,12 @@ function xsdEdits(text: string, kind: SyntaxKind): Edit[] {
       }
     return out;
   }
+  if (kind === "syntax-bad-decl") {
+    // Definitions go last, before </xs:schema> (after any include/import/redefine).
+    const at = root.selfClosing ? -1 : text.lastIndexOf("</", root.end);
+    if (at < 0) return [];
+    return BAD_XSD_DEFS.map(([what, markup]) => ({ description: what, text: applySplices(text, [{ start: at, end: at, text: markup.replace(/xs:/g, xs).replace(/T:/g, targetPrefix(root)) }]) }));
+  }
   if (kind === "syntax-bad-attribute") {
     const out: Edit[] = [];
     for (const e of mine)
@@ -176,7 +211,7 @@ function syntaxEdits(language: "xsd" | "dtd", text: string, kind: SyntaxKind, si
     case "syntax-bad-pe":
       return language === "dtd" ? BAD_PES.map(([what, markup]) => dtdInsert(text, markup, what)) : [];
     case "syntax-bad-decl":
-      return language === "dtd" ? BAD_DECLS.map(([what, markup]) => dtdInsert(text, markup, what)) : [];
+      return language === "dtd" ? BAD_DECLS.map(([what, markup]) => dtdInsert(text, markup, what)) : xsdEdits(text, kind);
     default:
       return language === "xsd" ? xsdEdits(text, kind) : [];
   }

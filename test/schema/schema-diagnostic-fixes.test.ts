@@ -172,3 +172,10 @@ describe("a derivation chain past the limit (xsd/too-deep-definitions)", () => {
     expect(d.hint).toBe(`shorten the chain at "${d.params?.name}": derive from a type nearer the base, or inline nested group references (qxml stops at 200 levels to stay bounded)`);
   });
 });
+
+describe("a list whose item type is a list (xsd/invalid-derivation)", () => {
+  test("has a hint about item types, not the generic 'make it a valid restriction or extension'", () => {
+    const [d] = errors(xsd('<xs:simpleType name="L"><xs:list itemType="xs:int"/></xs:simpleType><xs:simpleType name="LL"><xs:list itemType="L"/></xs:simpleType>'));
+    expect([d.message, d.hint]).toEqual(["the item type of a list cannot itself be a list type", "give the list an atomic or union item type (XSD 1.0 cos-list-of-atomic): a list of lists would not know where one item ends"]);
+  });
+});

@@ -76,7 +76,7 @@ describe("the schema sweep's invariants catch what they are for", () => {
     expect(kinds([d({ message: 'type "T" is not defined; did you mean a?', params: { name: "T", suggestion: "a" } })])).toEqual([]);
     expect(kinds([d({ message: 'type "T" is not defined; did you mean U?', params: { name: "T", suggestion: "U" } })])).toEqual(["suggestion: suggests U, which no schema file defines"]);
     // Defined in another file of the folder, with single quotes: found.
-    const withU = { ...files, "/s/u.xsd": "<xs:schema><xs:simpleType name='U'/></xs:schema>" };
+    const withU: Record<string, string> = { ...files, "/s/u.xsd": "<xs:schema><xs:simpleType name='U'/></xs:schema>" };
     expect(schemaDiagnosticProblems([d({ message: 'type "T" is not defined; did you mean U?', params: { name: "T", suggestion: "U" } })], main, (f) => withU[f], () => ["/s/u.xsd"])).toEqual([]);
     expect(kinds([d({ message: 'type "{name}" is not defined' })])).toEqual(["message: a placeholder left unfilled in the message"]);
     expect(kinds([d({ message: 'type "Q" is not defined', params: { found: "Q" } })])).toEqual(['found: quoted found value "Q" is not in the document']);

@@ -86,7 +86,8 @@ function fill(ctx: BuildContext, id: number, node: XSimpleType, schema: XSchema)
     checkFinal(ctx, item, "list", node.loc);
     const itemType = ctx.model.simpleTypes[item];
     if (itemType.variety === "list") {
-      ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot itself be a list type" }, node.loc);
+      const d = ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot itself be a list type" }, node.loc);
+      d.hint = "give the list an atomic or union item type (XSD 1.0 cos-list-of-atomic): a list of lists would not know where one item ends";
     } else if (itemType.name === "anySimpleType" && itemType.namespace === XSD_NS && namesAnySimpleType(d.itemType)) {
       // cos-st-restricts.2.1: the item type is atomic or a union; xs:anySimpleType is neither (libxml2 agrees).
       const d = ctx.reporter.report("xsd/invalid-derivation", { message: "the item type of a list cannot be xs:anySimpleType: it must be an atomic or union type" }, node.loc);
