@@ -6,8 +6,8 @@
  * every diagnostic: no exception, a known code, a position inside the file the diagnostic names
  * (its schemaLocation, else the schema file given), the document sweep's text checks
  * (test-support/diagnostic-sweep.ts `oneDiagnosticProblems`), no exact duplicate, the same
- * diagnostics on a second read, and at most SLOW_SCHEMA_MS per read (deep mode; CI allows more). No libxml2 here: verdicts are
- * the schema differential's job; this sweep reads the text.
+ * diagnostics on a second read, and at most SLOW_SCHEMA_MS per read (deep mode; CI allows more).
+ * No libxml2 here: verdicts are the schema differential's job; this sweep reads the text.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
