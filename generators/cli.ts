@@ -1,13 +1,15 @@
 /**
- * `qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]`
+ * `qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>] [--config <file>]`
  *
  * With no schema named, every bundled schema (schemas/catalog.json); into <out>/<name>/, --out
- * defaulting to ./generated under the working directory.
+ * defaulting to ./generated under the working directory. A name may also be one that the
+ * config's catalog adds (qxml.config.json, as `qxml schema list` shows them).
  * Exit codes: 0 done (or up to date), 1 `--check` found generated files out of date, 2 usage or
  * schema errors.
  */
 import { isAbsolute, relative, resolve } from "node:path";
-import { bundledCatalog, type CatalogEntry } from "../src/schema/catalog.js";
+import { loadCommandConfig } from "../src/cli/config-option.js";
+import { Catalog, bundledCatalog, type CatalogEntry } from "../src/schema/catalog.js";
 import { kindFromPath, readSchemaFile } from "../src/schema/load.js";
 import { packageRoot } from "../src/package-root.js";
 import { shownPath } from "../src/diagnostics/location.js";
@@ -21,6 +23,8 @@ export interface GenerateArgs {
   out: string;
   check: boolean;
   runtime?: string;
+  /** qxml.config.json to read catalog names from (default: ./qxml.config.json when present). */
+  config?: string;
 }
 
 export interface Io {
@@ -30,18 +34,19 @@ export interface Io {
 
 const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
 
-export const USAGE = "usage: qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]";
+export const USAGE = "usage: qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>] [--config <file>]";
 
 export function parseGenerateArgs(args: string[]): GenerateArgs | string {
   const parsed: Omit<GenerateArgs, "out"> & { out?: string } = { schemas: [], check: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--check") parsed.check = true;
-    else if (a === "--out" || a === "--runtime") {
+    else if (a === "--out" || a === "--runtime" || a === "--config") {
       const v = args[++i];
       if (v === undefined) return `${a} needs a value`;
       if (a === "--out") parsed.out = resolve(v);
-      else parsed.runtime = v;
+      else if (a === "--runtime") parsed.runtime = v;
+      else parsed.config = v;
     } else if (a.startsWith("--")) return `unknown option ${a}`;
     else parsed.schemas.push(a);
   }
@@ -67,7 +72,7 @@ function jobs(refs: string[], catalog: CatalogEntry[]): Job[] | string {
       continue;
     }
     const kind = kindFromPath(ref);
-    if (kind === undefined) return `${ref}: not a bundled schema name (${catalog.map((e) => e.name).join(", ")}) nor a .dtd/.xsd file`;
+    if (kind === undefined) return `${ref}: not a schema name (${catalog.map((e) => e.name).join(", ")}) nor a .dtd/.xsd file`;
     const base = ref.replace(/\\/g, "/").split("/").pop()!.replace(/\.(dtd|xsd)$/i, "");
     out.push({ name: base, file: resolve(ref), kind });
   }
@@ -120,7 +125,10 @@ export async function runGenerate(args: string[], io: Io = consoleIo): Promise<n
     io.stderr(`qxml generate: ${parsed}\n${USAGE}`);
     return 2;
   }
-  const list = jobs(parsed.schemas, bundledCatalog());
+  const config = loadCommandConfig(parsed.config, process.cwd());
+  if (config === null) return 2;
+  // Named schemas may come from the config's catalog; with none named, the bundled ones only.
+  const list = parsed.schemas.length === 0 ? jobs([], bundledCatalog()) : jobs(parsed.schemas, Catalog.bundled().withEntries(config.catalog).entries);
   if (typeof list === "string") {
     io.stderr(`qxml generate: ${list}`);
     return 2;

@@ -120,7 +120,21 @@ describe("qxml generate", () => {
   it("refuses an unknown schema name with exit 2 and the list of names", async () => {
     const io = capture();
     expect(await runGenerate(["no_such_schema"], io)).toBe(2);
-    expect(io.err.join("\n")).toMatch(/not a bundled schema name \(.*option_profile_info/);
+    expect(io.err.join("\n")).toMatch(/not a schema name \(.*option_profile_info/);
+  });
+
+  it("takes a name the config's catalog adds (as `qxml schema list` shows it), from --config or ./qxml.config.json", async () => {
+    const cfgDir = mkdtempSync(join(dir, "config-"));
+    writeFileSync(join(cfgDir, "mine.xsd"), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="MINE" type="xs:string"/></xs:schema>');
+    writeFileSync(join(cfgDir, "qxml.config.json"), JSON.stringify({ catalog: [{ name: "my_schema", file: "mine.xsd", roots: ["MINE"] }] }));
+    const out = join(cfgDir, "out");
+    const io = capture();
+    expect(await runGenerate(["my_schema", "--config", join(cfgDir, "qxml.config.json"), "--out", out], io)).toBe(0);
+    expect(readFileSync(join(out, "my_schema", "types.ts"), "utf8")).toContain("MINE");
+    // Without the config the name is unknown; a config with an error is exit 2, as for every command.
+    expect(await runGenerate(["my_schema", "--out", out], capture())).toBe(2);
+    writeFileSync(join(cfgDir, "bad.json"), '{"catalog": 3}');
+    expect(await runGenerate(["my_schema", "--config", join(cfgDir, "bad.json"), "--out", out], capture())).toBe(2);
   });
 
   it("renders reproducibly: same model, same bytes, no timestamps or absolute paths", () => {
