@@ -19,7 +19,7 @@ const HELP = `qxml — validate, lint and generate TypeScript for Qualys API XML
 Usage:
   qxml lint <files|dirs|globs|-> [--config FILE] [--format text|json|sarif|junit] [--max-warnings N] [--stdin-filename NAME]
   qxml validate <files|dirs|globs|-> [--schema <name|path>] [--format text|json] [--engine qxml|libxml2] [--config FILE] [--stdin-filename NAME]
-  qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>]
+  qxml generate [<schema name|path>...] [--out <dir>] [--check] [--runtime <module>] [--config FILE]
   qxml schema list [--format text|json] [--config FILE]
   qxml schema show <name|path> [--format text|json] [--config FILE]
 
