@@ -97,7 +97,7 @@ export function renderJobs(list: Job[], runtime: string | undefined, io: Io): Re
     const { model, diagnostics } = readSchemaFile(job.file, job.kind);
     const label = schemaLabel(job.file);
     const refusals = schemaRefusals(model, diagnostics);
-    for (const d of refusals) io.stderr(`${label}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
+    for (const d of refusals) io.stderr(`${d.schemaLocation === undefined ? label : schemaLabel(d.schemaLocation.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
     if (model === null || refusals.length > 0) {
       io.stderr(`${label}: not generated (schema errors)`);
       failed = true;

@@ -40,7 +40,7 @@ function typeRef(ctx: Ctx, value: ValueForm): Code {
   return lit(ctx.types.index.get(value.type)!);
 }
 
-function valueCheck(ctx: Ctx, value: ValueForm, name: string, fixed: string | undefined, subject: Code, path: Code): Code {
+function valueCheck(ctx: Ctx, value: ValueForm, name: string | Code, fixed: string | undefined, subject: Code, path: Code): Code {
   const types = value.type === null || isPlainString(ctx.schema.model, value) ? _`null` : N.TYPES;
   return _`${N.checkValue}(${N.out}, ${path}, ${ctx.element}, ${name}, ${value.kind}, ${types}, ${typeRef(ctx, value)}, ${fixed ?? null}, ${subject});`;
 }
@@ -119,7 +119,7 @@ function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
     const check =
       a.dtd !== undefined
         ? _`${N.checkDtdAttribute}(${N.out}, ${N.path}, ${element}, ${a.name}, ${a.dtd.type}, ${a.dtd.names}, ${a.fixed ?? null}, ${get});`
-        : valueCheck(ctx, a.value, a.name, a.fixed, get, N.path);
+        : valueCheck(ctx, a.value, a.namespace !== null && ctx.element.text === N.el.text ? _`${N.writtenAttribute}(${N.v}, ${a.key}, ${a.name})` : a.name, a.fixed, get, N.path);
     return _`case ${a.key}:
   ${check}
   break;`;
@@ -411,6 +411,7 @@ const RUNTIME_HELPERS: readonly Name[] = [
   N.undeclaredAttribute,
   N.wildcardAttribute,
   N.wildcardTakes,
+  N.writtenAttribute,
 ];
 
 /** The names that occur as identifiers in `code` (not as part of a longer identifier or a property). */

@@ -36,6 +36,7 @@ export const N = {
   undeclaredAttribute: new Name("undeclaredAttribute"),
   wildcardAttribute: new Name("wildcardAttribute"),
   wildcardTakes: new Name("wildcardTakes"),
+  writtenAttribute: new Name("writtenAttribute"),
   rootNameOf: new Name("rootNameOf"),
   el: new Name("el"),
   orderedText: new Name("orderedText"),

@@ -8,5 +8,5 @@ export { checkChild, checkValue, childPath, ContentErrors, textOf, xsdReservedAt
 export { ORDER, orderOf, recordedOrder, type ChildOrder } from "./order.js";
 export { orderedSchema, orderedText, walkContent, type AllLiteral, type AutomatonLiteral, type ContentLiteral, type OrderedSchema } from "./ordered.js";
 export { retype } from "./retype.js";
-export { nameInPath, rootNameOf, WRITTEN, ROOT_NAME, writtenNames } from "./qnames.js";
+export { nameInPath, rootNameOf, WRITTEN, ROOT_NAME, writtenNames, writtenAttribute } from "./qnames.js";
 export { checkDtdAttribute } from "./dtd-values.js";

@@ -94,10 +94,13 @@ export const WRITTEN: unique symbol = Symbol.for("qxml.writtenNames");
 /** Attribute key → its name as written, on an element object, for the attributes whose key is not it. */
 export const WRITTEN_ATTRS: unique symbol = Symbol.for("qxml.writtenAttributes");
 
-export function writtenAttribute(obj: unknown, key: string): string | undefined {
-  if (typeof obj !== "object" || obj === null) return undefined;
+/** The name as written of attribute `key` of a parsed element object (as the engine names it in messages); `fallback` for objects built by hand. */
+export function writtenAttribute(obj: unknown, key: string): string | undefined;
+export function writtenAttribute(obj: unknown, key: string, fallback: string): string;
+export function writtenAttribute(obj: unknown, key: string, fallback?: string): string | undefined {
+  if (typeof obj !== "object" || obj === null) return fallback;
   const w = (obj as { [WRITTEN_ATTRS]?: Record<string, string> })[WRITTEN_ATTRS];
-  return w?.[key];
+  return w?.[key] ?? fallback;
 }
 
 /** The root element's name as written, on the root object, when it differs from its local name. */

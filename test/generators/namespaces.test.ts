@@ -90,6 +90,12 @@ const ANY_ATTRIBUTE = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}" el
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
 
+/** Two attributes of one local name: `id` in no namespace and the global `a:id`. */
+const ATTRIBUTE_COLLISION = `<xs:schema ${XS} targetNamespace="${A}" xmlns:a="${A}" elementFormDefault="qualified">
+  <xs:attribute name="id" type="xs:int"/>
+  <xs:element name="e"><xs:complexType><xs:attribute name="id" type="xs:string" use="required"/><xs:attribute ref="a:id"/></xs:complexType></xs:element>
+</xs:schema>`;
+
 function generate(name: string, text: string, extra: Record<string, string> = {}): SchemaModel {
   for (const [f, t] of Object.entries(extra)) writeFileSync(join(out, "src", f), t);
   const file = join(out, "src", `${name}.xsd`);
@@ -107,6 +113,7 @@ const models = {
   lax: generate("lax", LAX),
   allsub: generate("allsub", ALL_SUBSTITUTION),
   anyattr: generate("anyattr", ANY_ATTRIBUTE),
+  attrs: generate("attrs", ATTRIBUTE_COLLISION),
 };
 
 async function load(name: keyof typeof models): Promise<{ parse: Module; validate: Module }> {
@@ -361,6 +368,22 @@ describe("namespaces: attribute wildcards see the real namespace", () => {
       expect(errors(validate.validateR(parse.parseR(xml))), body).toEqual(expected);
     }
     expect(codes).toEqual([[], ["valid/undeclared-attribute"], ["valid/undeclared-attribute"], [], ["valid/undeclared-attribute"], [], ["valid/attribute-type"], ["valid/attribute-type"]]);
+  });
+});
+
+describe("namespaces: two attributes of one local name", () => {
+  it("the qualified one is keyed by its Clark name, the unqualified one keeps its name; values typed by each declaration; round trip", async () => {
+    const { parse, validate } = await load("attrs");
+    const xml = `<a:e xmlns:a="${A}" id="x1" a:id="7"/>`;
+    const value = parse.parseE(xml);
+    expect(value).toEqual({ "@_id": "x1", [`@_{${A}}id`]: 7 });
+    expect(validate.validateE(value)).toEqual([]);
+    const text = parse.serializeE(value) as string;
+    expect(text).toContain(`<e xmlns="${A}" xmlns:ns1="${A}" id="x1" ns1:id="7"`);
+    expect(parse.parseE(text)).toEqual(value);
+    expect(engine("attrs", text)).toEqual([]);
+    const bad = `<a:e xmlns:a="${A}" id="x1" a:id="x"/>`;
+    expect(errors(validate.validateE(parse.parseE(bad)))).toEqual(engine("attrs", bad));
   });
 });
 
