@@ -47,25 +47,3 @@ export interface FormTable {
 
 export const ATTR_PREFIX = "@_";
 export const TEXT_KEY = "#text";
-
-/** Resolves a fast-xml-parser jPath ("ROOT.CHILD.X") to a node index, or undefined when undeclared. */
-export function resolvePath(table: FormTable, jPath: string, cache: Map<string, number | undefined>): number | undefined {
-  if (cache.has(jPath)) return cache.get(jPath);
-  const dot = jPath.lastIndexOf(".");
-  let result: number | undefined;
-  if (dot < 0) result = table.globals[jPath];
-  else {
-    const parent = resolvePath(table, jPath.slice(0, dot), cache);
-    const child = parent === undefined ? undefined : table.nodes[parent].children?.[jPath.slice(dot + 1)];
-    result = child?.[0];
-  }
-  cache.set(jPath, result);
-  return result;
-}
-
-/** Is child `name` of the element at `parentPath` an array? */
-export function isArrayChild(table: FormTable, parentPath: string, name: string, cache: Map<string, number | undefined>): boolean {
-  const parent = parentPath === "" ? undefined : resolvePath(table, parentPath, cache);
-  if (parent === undefined) return false;
-  return table.nodes[parent].children?.[name]?.[1] ?? false;
-}
