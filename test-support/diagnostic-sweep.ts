@@ -378,18 +378,7 @@ export function oneDiagnosticProblems(d: Diagnostic, codes: { has(code: string):
  * Violations with a known cause outside the diagnostics' text, each with why (reported, not
  * hidden: the test prints them and docs/validation.md lists them).
  */
-export const KNOWN: readonly { kind: InvariantKind; match: RegExp; why: string }[] = [
-  {
-    kind: "duplicate",
-    match: /valid\/unresolved-idref/,
-    why: "an IDREFS value naming one missing ID twice (idrefs=\"a a\") gets one valid/unresolved-idref per token, at the attribute: libxml2 too reports each token; one per distinct token is the engine's call (src/validate/engine.ts end())",
-  },
-  {
-    kind: "duplicate",
-    match: /xml\/undeclared-entity-skipped|valid\/undeclared-entity/,
-    why: "an entity whose replacement text references one undeclared entity twice: each reference is reported at the outer reference, the only place the document has (the reader's call, src/xml)",
-  },
-];
+export const KNOWN: readonly { kind: InvariantKind; match: RegExp; why: string }[] = [];
 
 export const knownWhy = (v: Violation): string | undefined => KNOWN.find((k) => k.kind === v.kind && k.match.test(v.detail))?.why;
 

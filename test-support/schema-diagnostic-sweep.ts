@@ -131,11 +131,6 @@ export function schemaDiagnosticProblems(ds: readonly Diagnostic[], mainFile: st
  */
 export const SCHEMA_KNOWN: readonly { kind: SchemaInvariantKind; match: RegExp; why: string }[] = [
   {
-    kind: "length",
-    match: / \d+ characters: \d+:\d+ valid\/ambiguous-content-model "/,
-    why: "the compiler's message (src/validate/compile.ts ambiguityDiagnostic, the validator's area) names both particles with their absolute file paths; under the sweep's long scratch folder two wildcard descriptions pass 300 characters. Reported: naming the file only when it is not the diagnostic's own would keep it short",
-  },
-  {
     kind: "slow",
     match: /^dtd-hostile-size:2 /,
     why: "a content model choosing among 50,000 names: reading it takes 150-300 ms, compiling it (the validator's determinism check, src/validate/compile.ts, the validator's area) 600-800 ms; over SLOW_SCHEMA_MS only on a loaded machine, well under the CI bound of 3 s. Reported",

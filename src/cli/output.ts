@@ -29,8 +29,9 @@ export function useColor(): boolean {
 }
 
 /** A schema's own diagnostic (reading a DTD or XSD), with its hint, on stderr. */
+/** A schema diagnostic under the file it is in: an included, imported or entity file names itself. */
 export function formatSchemaDiagnostic(file: string, d: Diagnostic): string {
-  const lines = [formatDiagnosticLine(displayPath(file), d)];
+  const lines = [formatDiagnosticLine(displayPath(d.schemaLocation?.file ?? file), d)];
   if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
   return lines.join("\n") + "\n";
 }

@@ -76,7 +76,8 @@ function checkDefaultLegal(s: Scanner, def: AttributeDef): void {
     case "NOTATION":
     case "enumeration":
       ok = t.values.includes(value);
-      expected = `The value must be one of ${t.values.join(", ")}`;
+      // "one of a, b or c", the list form of every qxml message.
+      expected = t.values.length === 1 ? `The value must be ${t.values[0]}` : `The value must be one of ${t.values.slice(0, -1).join(", ")} or ${t.values[t.values.length - 1]}`;
       break;
   }
   if (!ok) s.report("dtd/bad-default", { element: def.element, attribute: def.name, value, type: t.kind, expected }, def.location);

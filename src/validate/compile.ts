@@ -223,7 +223,13 @@ function idKindOf(decl: AttributeDecl, checker: SimpleChecker): IdKind {
 }
 
 function ambiguityDiagnostic(element: string, found: string, first: Leaf, second: Leaf): Diagnostic {
-  const at = (l: Leaf): string => `${l.kind === "element" ? `<${l.name}>` : leafLabel(l)} at ${l.location.file}:${l.location.line}:${l.location.column}`;
+  // The diagnostic is placed in the second particle's file (schemaLocation): a particle there is
+  // named by line and column, one in another file by that file's name too (full paths made these
+  // messages run past 300 characters).
+  const at = (l: Leaf): string => {
+    const where = l.location.file === second.location.file ? "" : `${l.location.file.replace(/^.*[\\/]/, "")}:`;
+    return `${l.kind === "element" ? `<${l.name}>` : leafLabel(l)} at ${where}${l.location.line}:${l.location.column}`;
+  };
   const d = diagnose(
     "valid/ambiguous-content-model",
     { element, found: found.startsWith("an ") ? found : `<${found}>`, first: at(first), second: at(second) },
