@@ -79,6 +79,16 @@ describe("known schema differences: each still disagrees on its pinned example a
       expect(explainSchemaOutcome(o)?.id).toBe(k.id);
     });
   }
+  test("libxml2-empty-list-length also covers an empty fixed value and an empty union value, as messages word them now ('(empty)', 'an empty value')", () => {
+    // Deep seed 6 (eighth session) left both unexplained: the matchers still looked for "".
+    const XS = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">';
+    const fixed = runSchemaText(engine, "xsd", `${XS}<xs:element name="w" type="xs:NMTOKENS" fixed=""/></xs:schema>`);
+    const union = runSchemaText(engine, "xsd", `${XS}<xs:element name="e"><xs:simpleType><xs:union memberTypes="xs:double xs:NMTOKENS"/></xs:simpleType></xs:element></xs:schema>`, ["<e/>"]);
+    for (const o of [fixed, union]) {
+      expect(disagrees(o), JSON.stringify({ qxml: o.qxml, libxml2: o.libxml2, docs: o.docs })).toBe(true);
+      expect(explainSchemaOutcome(o)?.id).toBe("libxml2-empty-list-length");
+    }
+  });
 });
 
 describe("the schema mutator", () => {
