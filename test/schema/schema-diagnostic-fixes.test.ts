@@ -179,3 +179,19 @@ describe("a list whose item type is a list (xsd/invalid-derivation)", () => {
     expect([d.message, d.hint]).toEqual(["the item type of a list cannot itself be a list type", "give the list an atomic or union item type (XSD 1.0 cos-list-of-atomic): a list of lists would not know where one item ends"]);
   });
 });
+
+describe("a facet value that fails a nested union (xsd/invalid-facet-value; deep sweep, eighth session)", () => {
+  // bug306806_1.xsd, facet-break:161 (seed 17): the union's "(tried ...)" list of nested member
+  // descriptions made the reason 200+ characters after an 80-character base label: 374 in all.
+  const union3 = '<xs:simpleType><xs:union memberTypes="xs:double xs:double xs:double"/></xs:simpleType>';
+  const text = xsd(
+    `<xs:simpleType name="T"><xs:restriction><xs:simpleType><xs:list><xs:simpleType><xs:union>${union3}${union3}${union3}</xs:union></xs:simpleType></xs:list></xs:simpleType>\n<xs:enumeration value="not-a-number"/></xs:restriction></xs:simpleType>`,
+  );
+  test("keeps the message one readable line, the failing item still named", () => {
+    const [d] = errors(text);
+    expect(d.code).toBe("xsd/invalid-facet-value");
+    expect(d.message.length).toBeLessThanOrEqual(300);
+    expect(d.message).toContain('item 1 "not-a-number" of the list is not valid: "not-a-number" is not valid for any member of the union');
+    expect(d.message.endsWith("…")).toBe(true);
+  });
+});

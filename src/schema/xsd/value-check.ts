@@ -15,8 +15,17 @@ export interface ValueFailure {
   detail: string;
 }
 
+/**
+ * The longest detail kept: it follows a type label of up to MAX_TYPE_LABEL in the schema
+ * diagnostic's message, and a nested union's "(tried ...)" list of member descriptions alone
+ * can fill 200 characters; its start names the failing value, which is what helps.
+ */
+export const MAX_VALUE_DETAIL = 120;
+
 function failure(check: NonNullable<ValueCheck>): ValueFailure {
-  return { code: check.code, detail: render(codeDef(check.code).message, check.params) };
+  const detail = render(codeDef(check.code).message, check.params);
+  const chars = [...detail];
+  return { code: check.code, detail: chars.length <= MAX_VALUE_DETAIL ? detail : `${chars.slice(0, MAX_VALUE_DETAIL - 1).join("")}…` };
 }
 
 /**
