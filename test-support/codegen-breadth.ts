@@ -8,7 +8,8 @@
  *       diagnostic where both reject. A difference a documented gap explains (codegen-known.ts)
  *       is counted as known with that reason; the rest are findings.
  * Used by test/generators/breadth.test.ts; `node dist/test-support/codegen-breadth.js` prints a
- * full report (QXML_BREADTH_FAMILIES=libxml2-xsd,... to narrow it).
+ * full report (QXML_BREADTH_FAMILIES=libxml2-xsd,... to narrow it; QXML_BREADTH_MUTATIONS=N adds N
+ * seeded mutants per document, QXML_BREADTH_SEED=N picks other ones than the default 7).
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -89,6 +90,8 @@ export interface BreadthOptions {
   compileMaxBytes?: number;
   /** Also compare this many seeded mutations of each document (test-support/mutate.ts); default 0. */
   mutations?: number;
+  /** The mutator's seed (QXML_BREADTH_SEED); default 7, the one CI uses. */
+  mutationSeed?: number;
   /** Filled with the milliseconds each phase took (generate, compile, ajv, documents). */
   timings?: Record<string, number>;
 }
@@ -274,16 +277,16 @@ function roundTrip(mods: { parse: Module; validate: Module }, t: string, value: 
 }
 
 /** A document's seeded mutants, as (id, bytes); none where the mutator cannot read the document. */
-function mutants(g: Generated, file: string, bytes: Uint8Array, max: number): { id: string; bytes: Uint8Array }[] {
+function mutants(g: Generated, file: string, bytes: Uint8Array, max: number, seed: number): { id: string; bytes: Uint8Array }[] {
   if (max <= 0) return [];
   try {
-    return mutate(g.model, decode(bytes), { max, seed: 7, file }).map((m) => ({ id: `${file} ${m.id}`, bytes: new TextEncoder().encode(m.xml) }));
+    return mutate(g.model, decode(bytes), { max, seed, file }).map((m) => ({ id: `${file} ${m.id}`, bytes: new TextEncoder().encode(m.xml) }));
   } catch {
     return [];
   }
 }
 
-async function compareDocuments(g: Generated, outcome: SchemaOutcome, mutations: number): Promise<void> {
+async function compareDocuments(g: Generated, outcome: SchemaOutcome, mutations: number, seed: number): Promise<void> {
   if (g.schema.documents.length === 0) return;
   let mods: { parse: Module; validate: Module };
   try {
@@ -295,7 +298,7 @@ async function compareDocuments(g: Generated, outcome: SchemaOutcome, mutations:
   const compiled = compileSchema(g.model).schema;
   for (const file of g.schema.documents) {
     const bytes = readFileSync(file);
-    for (const doc of [{ id: file, bytes }, ...mutants(g, file, bytes, mutations)]) {
+    for (const doc of [{ id: file, bytes }, ...mutants(g, file, bytes, mutations, seed)]) {
       try {
         const compared = compareDocument(g, mods, { ...doc, source: file }, compiled);
         if (compared !== null) outcome.documents.push(compared);
@@ -330,7 +333,7 @@ export async function runBreadth(options: BreadthOptions): Promise<SchemaOutcome
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   for (const g of generated) ajvCheck(ajv, g, outcomes.get(g.schema.id)!, options.ajvMaxBytes ?? Infinity);
   lap("ajv");
-  if (options.documents !== false) for (const g of generated) await compareDocuments(g, outcomes.get(g.schema.id)!, options.mutations ?? 0);
+  if (options.documents !== false) for (const g of generated) await compareDocuments(g, outcomes.get(g.schema.id)!, options.mutations ?? 0, options.mutationSeed ?? 7);
   lap("documents");
   return [...outcomes.values()];
 }
@@ -400,7 +403,8 @@ async function main(): Promise<void> {
   const families = process.env.QXML_BREADTH_FAMILIES?.split(",") as BreadthFamily[] | undefined;
   const timings: Record<string, number> = {};
   const mutations = Number(process.env.QXML_BREADTH_MUTATIONS ?? "0");
-  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep"), timings, mutations });
+  const mutationSeed = Number(process.env.QXML_BREADTH_SEED ?? "7");
+  const outcomes = await runBreadth({ families: families ?? BREADTH_FAMILIES, outDir: join(REPO_ROOT, "test/generators/.out/breadth-deep"), timings, mutations, mutationSeed });
   const s = summarize(outcomes);
   console.log(formatSummary(s));
   console.log(`  ms: ${JSON.stringify(timings)}`);
