@@ -88,6 +88,11 @@ export function typeNote(reason: string, typeCode: string, described: string): s
   if (reason === described || reason.includes(described) || (base.length > 0 && reason.includes(base) && !/[(]|matching| in |of /.test(described.slice(base.length)))) return "";
   // "matching P" when the reason already quotes P ("does not match the pattern P"): a long pattern would show twice.
   const m = /,? matching (.+)$/.exec(described);
-  if (typeCode === "type/pattern" && m !== null && reason.includes(m[1])) return ` (type ${described.slice(0, m.index)})`;
-  return ` (type ${described})`;
+  const note = typeCode === "type/pattern" && m !== null && reason.includes(m[1]) ? described.slice(0, m.index) : described;
+  // A nested anonymous type's description runs to hundreds of characters; the reason already says what failed.
+  const chars = [...note];
+  return ` (type ${chars.length <= MAX_TYPE_NOTE ? note : `${chars.slice(0, MAX_TYPE_NOTE - 1).join("")}…`})`;
 }
+
+/** The longest type description a typeNote shows (as the schema reader's type labels). */
+const MAX_TYPE_NOTE = 80;

@@ -112,3 +112,31 @@ describe("hints", () => {
     ]);
   });
 });
+
+describe("values of nested anonymous unions (deep sweeps, eighth session)", () => {
+  // bug306806_1.xsd's types: a list of a union of anonymous unions. Each member was described in
+  // full in "(tried ...)" and again in " (type ...)": 439-452 characters a message.
+  const u3 = '<xs:simpleType><xs:union memberTypes="xs:double xs:double xs:integer"/></xs:simpleType>';
+  const u5 = `<xs:union>${u3}${u3}${u3}${u3}<xs:simpleType><xs:restriction base="xs:date"/></xs:simpleType></xs:union>`;
+  const xsd = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<xs:simpleType name="U">${u5}</xs:simpleType>
+<xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a"><xs:simpleType><xs:list><xs:simpleType>${u5}</xs:simpleType></xs:list></xs:simpleType></xs:element><xs:element name="b" type="U"/></xs:sequence><xs:attribute name="t" type="U"/></xs:complexType></xs:element>
+</xs:schema>`;
+  it("name each distinct member once, and the type in a bounded label", async () => {
+    const { readXsdText } = await import("../../src/schema/xsd/index.js");
+    const { compileSchema } = await import("../../src/validate/index.js");
+    const { schema } = compileSchema(readXsdText(xsd, "/v/u.xsd").model!);
+    const ds = validateString('<r t="x"><a>1 zz</a><b>qq</b></r>', { file: "d.xml", schema }).diagnostics;
+    expect(ds.map((d) => d.code)).toEqual(["valid/attribute-type", "valid/text-type", "valid/text-type"]);
+    for (const d of ds) expect(d.message.length, d.message).toBeLessThanOrEqual(300);
+    expect(ds[2].message).toBe('b: "qq" is not valid for any member of U (tried union of xs:double | xs:double | xs:integer, xs:date) (type union of union of xs:double | xs:double | xs:integer | union of xs:double | xs:…)');
+    expect(ds[1].message).toContain('item 2 "zz" of the list is not valid: "zz" is not valid for any member of the union (tried union of xs:double | xs:double | xs:integer, xs:date)');
+  });
+  it("past 100 characters, say how many more were tried", async () => {
+    const { triedMembers } = await import("../../src/validate/datatypes/compile.js");
+    const long = (n: number) => `union of ${"xs:double | ".repeat(n)}xs:date`;
+    expect(triedMembers(["xs:int", "xs:int", "xs:date"])).toBe("xs:int, xs:date");
+    expect(triedMembers([long(2), long(3), long(4), "xs:boolean"])).toBe(`${long(2)}, ${long(3)} and 2 more`);
+    expect(triedMembers([long(20)])).toBe(long(20));
+  });
+});

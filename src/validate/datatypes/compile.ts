@@ -247,6 +247,7 @@ function compileUnion(model: SchemaModel, type: SimpleType, depth: number): Comp
   const checks = facetChecks({ patterns: type.facets.patterns, enumeration: type.facets.enumeration }, subject);
   const memberNames = members.map((m) => m.describe());
   const description = `union of ${memberNames.join(" | ")}` + describeFacets(type.facets, "characters");
+  const tried = triedMembers(memberNames);
   return {
     enumeration: enumerationOf(type.facets),
     normalize(lexical) {
@@ -260,9 +261,30 @@ function compileUnion(model: SchemaModel, type: SimpleType, depth: number): Comp
     check(lexical: string, context?: ValueContext): ValueCheck {
       const i = accepting(lexical, context);
       if (i < 0) {
-        return { code: "type/union", params: { value: lexical, type: type.name ?? "the union", members: memberNames } };
+        return { code: "type/union", params: { value: lexical, type: type.name ?? "the union", members: tried } };
       }
       return runChecks(checks, members[i].normalize(lexical), { member: i, value: members[i].value(lexical, context) });
     },
   };
+}
+
+/** The longest "(tried ...)" list a type/union reason gives: it precedes the type's own description in a message. */
+const MAX_TRIED_TEXT = 100;
+
+/**
+ * The members a type/union reason says it tried: each distinct description once, as many as fit
+ * MAX_TRIED_TEXT, then how many more. Nested anonymous unions are described in full, and listing
+ * every one made a 250-character reason (deep schema diagnostic sweep, bug306806_1.xsd).
+ */
+export function triedMembers(names: readonly string[]): string {
+  const distinct = [...new Set(names)];
+  const kept: string[] = [];
+  let length = 0;
+  for (const name of distinct) {
+    if (kept.length > 0 && length + 2 + name.length > MAX_TRIED_TEXT) break;
+    kept.push(name);
+    length += (kept.length > 1 ? 2 : 0) + name.length;
+  }
+  const more = distinct.length - kept.length;
+  return more === 0 ? kept.join(", ") : `${kept.join(", ")} and ${more} more`;
 }
