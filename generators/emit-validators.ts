@@ -16,6 +16,7 @@ import type { ContentLiteral } from "./runtime/ordered.js";
 import { isPlainString, valueForm, type ValueForm } from "./values.js";
 import { isNamespaced } from "./namespaces.js";
 import type { AttributeWildcard } from "./runtime/check.js";
+import { clippedList } from "../src/validate/messages.js";
 
 interface Ctx {
   schema: SchemaForm;
@@ -124,7 +125,8 @@ function attributeChecks(ctx: Ctx, attrs: AttrForm[], xsd: boolean): Code[] {
   ${check}
   break;`;
   });
-  const attrNames = attrs.map((a) => a.name).join(", ") || "none";
+  // Clipped as the engine clips its list (20 names, LIST_BUDGET characters, "... (N more)").
+  const attrNames = clippedList(attrs.map((a) => a.name), 20).join(", ") || "none";
   if (attrs.length === 0) {
     return [
       _`for (const ${N.k} of Object.keys(${N.v})) if (${N.k}.startsWith("@_")${xsd ? _` && !${N.xsdReservedAttribute}(${N.k})` : _``}) ${undeclared(ctx, attrs, _`"none"`, wildcard)}`,

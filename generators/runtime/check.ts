@@ -14,7 +14,7 @@ import { compileSimpleType, type SimpleTypeChecker } from "../../src/validate/da
 import { explain } from "../../src/validate/simple.js";
 import { typeNote } from "../../src/validate/messages.js";
 import { toLexical } from "./values.js";
-import { inNamespace } from "../../src/validate/messages.js";
+import { clippedList, inNamespace } from "../../src/validate/messages.js";
 import { clark, clarkParts, writtenAttribute, XML_NS, XSI_NS } from "./qnames.js";
 import { wildcardAllows } from "../../src/validate/automaton.js";
 import type { Wildcard } from "../../src/schema/model.js";
@@ -283,11 +283,11 @@ export function undeclaredAttribute(out: Diagnostic[], path: string, element: st
   const names = declared.map((d) => d[0]);
   const elsewhere = declared.find(([n, ns]) => n === local && ns !== uri);
   if (elsewhere !== undefined) {
-    const expected = names.map((n) => (n === local ? inNamespace(elsewhere[1], n) : n)).join(", ");
+    const expected = clippedList(names.map((n) => (n === local ? inNamespace(elsewhere[1], n) : n)), 20).join(", ");
     report(out, "valid/undeclared-attribute", { element, found: inNamespace(uri, written), expected }, path);
     return;
   }
-  report(out, "valid/undeclared-attribute", { element, found: written, expected: names.length === 0 ? "none" : names.join(", ") }, path);
+  report(out, "valid/undeclared-attribute", { element, found: written, expected: names.length === 0 ? "none" : clippedList(names, 20).join(", ") }, path);
 }
 
 /** An element type's xs:anyAttribute, as generated data: its namespace constraint, processContents, and (strict) the global attribute keys. */
