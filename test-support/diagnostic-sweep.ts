@@ -378,7 +378,13 @@ export function oneDiagnosticProblems(d: Diagnostic, codes: { has(code: string):
  * Violations with a known cause outside the diagnostics' text, each with why (reported, not
  * hidden: the test prints them and docs/validation.md lists them).
  */
-export const KNOWN: readonly { kind: InvariantKind; match: RegExp; why: string }[] = [];
+export const KNOWN: readonly { kind: InvariantKind; match: RegExp; why: string }[] = [
+  {
+    kind: "message",
+    match: /^doubled punctuation or spaces, or an empty item, in the message: ".*; found \\" +\\"" \(valid\/attribute-value\)$/,
+    why: 'a list-type attribute (IDREFS, NMTOKENS) of spaces only, validated against a DTD the document does not declare (--schema x.dtd): the value is not normalised (XML 1.0 §3.3.3 applies to declared attributes; differential-known "dtd-list-separators-not-normalised"), so the message quotes it as written, found "  ", which is right; the invariant does not take out a parameter value of white space only (deep run, eighth session, seed 43: typed-dtd.xml IDREFS of spaces only)',
+  },
+];
 
 export const knownWhy = (v: Violation): string | undefined => KNOWN.find((k) => k.kind === v.kind && k.match.test(v.detail))?.why;
 
