@@ -317,9 +317,15 @@ function decoded(xml: string): string {
   });
 }
 
-/** The texts a value may be found in: the document as written and as the reader decodes it, each also with white space runs as one space. */
+/**
+ * The texts a value may be found in: the document as written and as the reader decodes it, that
+ * with comments, PIs and CDATA delimiters taken out (the reader joins a value across them: the
+ * mutant "PI in value" quotes "preOracle Template" from "preOracle Temp<?p?>late"), each also with
+ * white space runs as one space.
+ */
 function searchable(xml: string): string[] {
-  const texts = [xml, decoded(xml)];
+  const joined = decoded(xml).replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[|\]\]>/g, "");
+  const texts = [xml, decoded(xml), joined];
   return [...texts, ...texts.map((t) => t.replace(/\s+/g, " "))];
 }
 

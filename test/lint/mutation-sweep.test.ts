@@ -54,4 +54,9 @@ describe("the sweep's invariants catch what they are for", () => {
     expect(kinds([finding({ message: "UDC_ID undefined is not a UUID" })])).toEqual(["message: nonsense in the message"]);
     expect(kinds([finding({ message: "TECHNOLOGIES (69, ) are" })])).toEqual(["message: an empty value in the message"]);
   });
+  it("a value the reader joins across a PI or comment is in the document (deep run, eighth session: 'PI in value')", () => {
+    const split = '<CONTROL_LIST total="1">\n  <CONTROL><UDC_ID>x<?p?>a<!--c--></UDC_ID></CONTROL>\n</CONTROL_LIST>\n';
+    expect(findingProblems([finding({})], split).filter((p) => p.kind === "message")).toEqual([]);
+    expect(findingProblems([finding({ message: 'UDC_ID "xp" is not a UUID', params: { messageId: "notUuid", value: "xp" } })], split).map((p) => p.detail.split(":")[0])).toEqual(['quoted value "xp" is not in the document']);
+  });
 });
