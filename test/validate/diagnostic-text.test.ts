@@ -135,8 +135,8 @@ describe("values of nested anonymous unions (deep sweeps, eighth session)", () =
   it("past 100 characters, say how many more were tried", async () => {
     const { triedMembers } = await import("../../src/validate/datatypes/compile.js");
     const long = (n: number) => `union of ${"xs:double | ".repeat(n)}xs:date`;
-    expect(triedMembers(["xs:int", "xs:int", "xs:date"])).toBe("xs:int, xs:date");
-    expect(triedMembers([long(2), long(3), long(4), "xs:boolean"])).toBe(`${long(2)}, ${long(3)} and 2 more`);
-    expect(triedMembers([long(20)])).toBe(long(20));
+    expect(triedMembers(["xs:int", "xs:int", "xs:date"])).toEqual(["xs:int", "xs:date"]);
+    expect(triedMembers([long(2), long(3), long(4), "xs:boolean"])).toEqual([long(2), long(3), "... (2 more)"]);
+    expect(triedMembers([long(20)])).toEqual([long(20)]);
   });
 });

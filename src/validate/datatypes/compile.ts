@@ -273,10 +273,11 @@ const MAX_TRIED_TEXT = 100;
 
 /**
  * The members a type/union reason says it tried: each distinct description once, as many as fit
- * MAX_TRIED_TEXT, then how many more. Nested anonymous unions are described in full, and listing
- * every one made a 250-character reason (deep schema diagnostic sweep, bug306806_1.xsd).
+ * MAX_TRIED_TEXT, then "... (N more)" as other lists say it. Nested anonymous unions are described
+ * in full, and listing every one made a 250-character reason (deep schema diagnostic sweep,
+ * bug306806_1.xsd). Still a list: params keep their shape (docs/findings.md).
  */
-export function triedMembers(names: readonly string[]): string {
+export function triedMembers(names: readonly string[]): string[] {
   const distinct = [...new Set(names)];
   const kept: string[] = [];
   let length = 0;
@@ -286,5 +287,5 @@ export function triedMembers(names: readonly string[]): string {
     length += (kept.length > 1 ? 2 : 0) + name.length;
   }
   const more = distinct.length - kept.length;
-  return more === 0 ? kept.join(", ") : `${kept.join(", ")} and ${more} more`;
+  return more === 0 ? kept : [...kept, `... (${more} more)`];
 }
