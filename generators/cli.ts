@@ -12,7 +12,7 @@ import { loadCommandConfig } from "../src/cli/config-option.js";
 import { Catalog, bundledCatalog, type CatalogEntry } from "../src/schema/catalog.js";
 import { kindFromPath, readSchemaFile } from "../src/schema/load.js";
 import { packageRoot } from "../src/package-root.js";
-import { shownPath } from "../src/diagnostics/location.js";
+import { locationFile, shownPath } from "../src/diagnostics/location.js";
 import { GenerateError } from "./content.js";
 import { renderSchema, type RenderedFile } from "./render.js";
 import { schemaRefusals } from "./refusals.js";
@@ -97,7 +97,7 @@ export function renderJobs(list: Job[], runtime: string | undefined, io: Io): Re
     const { model, diagnostics } = readSchemaFile(job.file, job.kind);
     const label = schemaLabel(job.file);
     const refusals = schemaRefusals(model, diagnostics);
-    for (const d of refusals) io.stderr(`${d.schemaLocation === undefined ? label : schemaLabel(d.schemaLocation.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
+    for (const d of refusals) io.stderr(`${locationFile(label, d, process.cwd())}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
     if (model === null || refusals.length > 0) {
       io.stderr(`${label}: not generated (schema errors)`);
       failed = true;

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import type { ConfigError } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { shownPath } from "../diagnostics/location.js";
+import { locationFile, shownPath } from "../diagnostics/location.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { kindFromPath } from "../schema/load.js";
 import type { Catalog } from "../schema/catalog.js";
@@ -31,7 +31,7 @@ export function useColor(): boolean {
 /** A schema's own diagnostic (reading a DTD or XSD), with its hint, on stderr. */
 /** A schema diagnostic under the file it is in: an included, imported or entity file names itself. */
 export function formatSchemaDiagnostic(file: string, d: Diagnostic): string {
-  const lines = [formatDiagnosticLine(displayPath(d.schemaLocation?.file ?? file), d)];
+  const lines = [formatDiagnosticLine(locationFile(displayPath(file), d, process.cwd()), d)];
   if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
   return lines.join("\n") + "\n";
 }

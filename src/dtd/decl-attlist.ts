@@ -5,7 +5,7 @@ import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { AttributeDef, AttributeDefault, AttributeTypeSyntax } from "./syntax.js";
 import { checkNewAttribute } from "./validity.js";
-import { earlierPlace } from "../schema/place.js";
+import { earlierPlace } from "../diagnostics/location.js";
 
 const SIMPLE_TYPES = ["CDATA", "IDREFS", "IDREF", "ID", "ENTITY", "ENTITIES", "NMTOKENS", "NMTOKEN"] as const;
 

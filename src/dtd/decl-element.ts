@@ -7,7 +7,7 @@ import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { ContentParticle, ContentSpec, ElementTypeDecl, Occurrence } from "./syntax.js";
 import { noteElementDeclared } from "./validity.js";
-import { earlierPlace } from "../schema/place.js";
+import { earlierPlace } from "../diagnostics/location.js";
 
 export function parseElementDecl(s: Scanner, start: SourceLocation, startInput: Input, comment: string | undefined): void {
   const ctx0 = "after <!ELEMENT";

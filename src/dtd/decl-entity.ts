@@ -9,7 +9,7 @@ import { isNameChar, isNameStartChar, isPubidChar, isWhite, isXmlChar } from "./
 import type { Input } from "./input.js";
 import type { Scanner } from "./scanner.js";
 import type { EntityDeclSyntax, NotationDeclSyntax } from "./syntax.js";
-import { earlierPlace } from "../schema/place.js";
+import { earlierPlace } from "../diagnostics/location.js";
 
 const PREDEFINED = new Set(["lt", "gt", "amp", "apos", "quot"]);
 

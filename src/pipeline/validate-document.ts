@@ -168,7 +168,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
     const schemaErrors = loaded.diagnostics.filter((d) => d.severity === "error");
     if (loaded.model === null || schemaErrors.length > 0) {
       const label = schemaLabel(loaded.name, ctx.cwd);
-      const reason = schemaErrors.map((d) => `${schemaLabel(d.schemaLocation?.file ?? loaded!.file, ctx.cwd)}:${d.line}:${d.column}: ${d.message}`).join("; ") || "it could not be read";
+      const reason = schemaErrors.map((d) => `${locationFile(schemaLabel(loaded!.file, ctx.cwd), d, ctx.cwd)}:${d.line}:${d.column}: ${d.message}`).join("; ") || "it could not be read";
       return fail(file, label, diagnose(pipelineCodes["qxml/schema-error"], { schema: label, reason }, at), true, loaded);
     }
     if (ctx.engine === "qxml") {
@@ -177,7 +177,7 @@ export async function validateDocument(file: string, ctx: DocumentContext): Prom
       const errors = c.diagnostics.filter((d) => d.severity === "error");
       if (errors.length > 0) {
         const label = schemaLabel(loaded.name, ctx.cwd);
-        const reason = errors.map((d) => `${schemaLabel(d.schemaLocation?.file ?? loaded!.file, ctx.cwd)}:${d.line}:${d.column}: ${d.message}`).join("; ");
+        const reason = errors.map((d) => `${locationFile(schemaLabel(loaded!.file, ctx.cwd), d, ctx.cwd)}:${d.line}:${d.column}: ${d.message}`).join("; ");
         return fail(file, label, diagnose(pipelineCodes["qxml/schema-error"], { schema: label, reason }, at), true, loaded);
       }
       compiledSchema = c.schema;

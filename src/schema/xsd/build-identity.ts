@@ -5,7 +5,7 @@
  */
 import type { IdentityConstraint } from "../model.js";
 import type { BuildContext } from "./build-context.js";
-import { earlierPlace } from "../place.js";
+import { earlierPlace } from "../../diagnostics/location.js";
 
 export function checkIdentityConstraints(ctx: BuildContext): void {
   const byKey = new Map<string, IdentityConstraint>();

@@ -5,7 +5,7 @@
 import { nameKey } from "../model.js";
 import type { Reporter } from "./report.js";
 import type { QName, XAttribute, XAttributeGroup, XComplexType, XElement, XGroup, XNotation, XSchema, XSimpleType } from "./syntax.js";
-import { earlierPlace } from "../place.js";
+import { earlierPlace } from "../../diagnostics/location.js";
 
 export interface Def<T> {
   node: T;
