@@ -12,9 +12,8 @@ import { emptyModel } from "../../src/schema/build.js";
 import type { SimpleType } from "../../src/schema/model.js";
 import { compileSimpleType, type SimpleTypeChecker } from "../../src/validate/datatypes/index.js";
 import { explain } from "../../src/validate/simple.js";
-import { typeNote } from "../../src/validate/messages.js";
 import { toLexical } from "./values.js";
-import { clippedList, inNamespace } from "../../src/validate/messages.js";
+import { clippedList, expectedText, inNamespace, typeNote } from "../../src/validate/messages.js";
 import { clark, clarkParts, writtenAttribute, XML_NS, XSI_NS } from "./qnames.js";
 import { wildcardAllows } from "../../src/validate/automaton.js";
 import type { Wildcard } from "../../src/schema/model.js";
@@ -45,14 +44,8 @@ export function describeJs(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-/** The engine's wording of expected names: "<A>" alone, else "one of A, B or </P>" (at most 12 names). */
-export function expectedText(names: readonly string[], endOf: string | null = null): string {
-  const items = names.length > 12 ? [...names.slice(0, 12), `... (${names.length - 12} more)`] : [...names];
-  if (endOf !== null) items.push(`</${endOf}>`);
-  if (items.length === 0) return "no child element";
-  if (items.length === 1) return items[0].startsWith("</") ? items[0] : `<${items[0]}>`;
-  return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
+/** The engine's wording of expected names ("<A>" alone, else "one of A, B or </P>"): the engine's own function. */
+export { expectedText };
 
 export function typeError(out: Diagnostic[], path: string, element: string, expected: string, v: unknown): void {
   report(out, "object/type", { element, expected, found: describeJs(v) }, path);

@@ -4,6 +4,7 @@
  * plus `finishDtd` for those that need the whole DTD (notations may be declared after use).
  */
 import { diagnose } from "../diagnostics/codes.js";
+import { oneOf } from "../diagnostics/wording.js";
 import type { SourceLocation } from "../schema/model.js";
 import { normalizeAttributeValue } from "./attribute-value.js";
 import { isName, isNmtoken } from "./chars.js";
@@ -76,8 +77,7 @@ function checkDefaultLegal(s: Scanner, def: AttributeDef): void {
     case "NOTATION":
     case "enumeration":
       ok = t.values.includes(value);
-      // "one of a, b or c", the list form of every qxml message.
-      expected = t.values.length === 1 ? `The value must be ${t.values[0]}` : `The value must be one of ${t.values.slice(0, -1).join(", ")} or ${t.values[t.values.length - 1]}`;
+      expected = `The value must be ${oneOf(t.values)}`;
       break;
   }
   if (!ok) s.report("dtd/bad-default", { element: def.element, attribute: def.name, value, type: t.kind, expected }, def.location);

@@ -1,4 +1,5 @@
 /** Message pieces of the engine's diagnostics: expected-lists, hints, excerpts. Pure functions. */
+import { oneOf } from "../diagnostics/wording.js";
 import type { ElementDecl, SchemaModel } from "../schema/model.js";
 
 export function typeName(model: SchemaModel, t: ElementDecl["type"]): string {
@@ -25,12 +26,12 @@ export function clippedList(names: readonly string[], max = 12): string[] {
 }
 
 /** "<A>" alone, else "one of A, B or </P>" (at most 12 names, LIST_BUDGET characters); `bare`: names already spelt out (no brackets). */
-export function expectedText(names: string[], endOf: string | null, bare = false): string {
+export function expectedText(names: readonly string[], endOf: string | null = null, bare = false): string {
   const items = clippedList(names);
   if (endOf !== null) items.push(`</${endOf}>`);
   if (items.length === 0) return "no child element";
   if (items.length === 1) return bare || items[0].startsWith("</") || items[0].startsWith("any ") ? items[0] : `<${items[0]}>`;
-  return `one of ${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return oneOf(items);
 }
 
 /** The hint for a child that fits nowhere ahead; `known`: the schema declares its name (so it is misplaced, not unknown). */
@@ -73,9 +74,7 @@ export function namespaceHint(found: string, wanted: string | null, root: boolea
 
 /** Names listed as "expected ...": one name alone, else "one of A, B or C"; none: "none". */
 export function expectedList(names: readonly string[]): string {
-  if (names.length === 0) return "none";
-  if (names.length === 1) return names[0];
-  return `one of ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+  return names.length === 0 ? "none" : oneOf(names);
 }
 
 /**

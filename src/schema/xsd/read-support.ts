@@ -5,6 +5,7 @@
  */
 import { XML_NS, XSD_NS, type DerivationMethod, type MaxOccurs, type Provenance, type SourceLocation } from "../model.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
+import { oneOf } from "../../diagnostics/wording.js";
 import { isElement, type XmlElement } from "../../xml/tree.js";
 import { ALLOWED_ATTRIBUTES, ALLOWED_CHILDREN } from "./grammar.js";
 
@@ -182,8 +183,7 @@ export function enumAttr<T extends string>(ctx: ReadContext, el: XmlElement, nam
   if (v === undefined) return fallback;
   const t = v.trim() as T;
   if (values.includes(t)) return t;
-  // "one of a, b or c": the list form every qxml message uses (the diagnostic sweeps parse it).
-  const expected = `one of ${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+  const expected = oneOf(values);
   const d = ctx.reporter.report("xsd/invalid-value", { name, element: el.local, value: v, expected }, locOfAttr(ctx, el, name));
   const near = didYouMean(t, values);
   if (near !== undefined) {
