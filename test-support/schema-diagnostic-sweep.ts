@@ -9,8 +9,7 @@
  * diagnostics on a second read, and at most SLOW_SCHEMA_MS per read (deep mode; CI allows more).
  * No libxml2 here: verdicts are the schema differential's job; this sweep reads the text.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { allCodes } from "../src/diagnostics/codes.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
@@ -18,7 +17,7 @@ import { readSchemaFileFresh } from "../src/schema/load.js";
 import { compileSchema } from "../src/validate/index.js";
 import { key, oneDiagnosticProblems, ownText, searchable, shown, type InvariantKind, type SweepReport, type Violation } from "./diagnostic-sweep.js";
 import { sample, seededRng } from "./mutate/rng.js";
-import { SLOW_SCHEMA_MS } from "./schema-differential.js";
+import { Scratch, SLOW_SCHEMA_MS, utf8Text } from "./schema-differential.js";
 import { mutateSchema, syntaxMutations } from "./schema-mutate.js";
 import { tallyCodes } from "./sweep-tally.js";
 import { schemaSeeds, type SchemaSeed, type SeedFamily } from "./schema-seeds.js";
@@ -140,32 +139,6 @@ export const SCHEMA_KNOWN: readonly { kind: SchemaInvariantKind; match: RegExp; 
 /** Why a violation is known; matchers see "<mutant id> <detail>". */
 export const schemaKnownWhy = (v: SchemaViolation): string | undefined => SCHEMA_KNOWN.find((k) => k.kind === v.kind && k.match.test(`${v.mutant} ${v.detail}`))?.why;
 
-function utf8Text(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** A scratch copy of each seed's folder, where its mutants are written (so includes resolve). */
-function scratchDirs(): { dirFor(seedDir: string): string; dispose(): void } {
-  const root = mkdtempSync(join(tmpdir(), "qxml-schema-diag-"));
-  const copies = new Map<string, string>();
-  return {
-    dirFor(seedDir) {
-      let copy = copies.get(seedDir);
-      if (copy === undefined) {
-        copy = join(root, String(copies.size));
-        cpSync(seedDir, copy, { recursive: true });
-        copies.set(seedDir, copy);
-      }
-      return copy;
-    },
-    dispose: () => rmSync(root, { recursive: true, force: true }),
-  };
-}
-
 /** The other schema files (same extension) of a seed's folder, by name. */
 function siblingsOf(file: string): string[] {
   return readdirSync(dirname(file)).filter((n) => extname(n) === extname(file) && n !== basename(file)).sort();
@@ -209,7 +182,7 @@ export function runSchemaSweep(options: SchemaSweepOptions = {}): SchemaSweepRep
   const report: SchemaSweepReport = { seeds: 0, mutants: 0, diagnostics: 0, violations: [], perCode: new Map(), skipped: [], byMutation: new Map(), slowestMs: 0, inOtherFiles: 0 };
   const byFamily = new Map<SeedFamily, SchemaSeed[]>();
   for (const s of schemaSeeds(options.families)) byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
-  const scratch = scratchDirs();
+  const scratch = new Scratch("qxml-schema-diag-");
   try {
     for (const seeds of byFamily.values()) {
       for (const s of options.seedsPerFamily === undefined ? seeds : sample(seeds, options.seedsPerFamily, rng)) {

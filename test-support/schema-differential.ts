@@ -169,7 +169,8 @@ function compareDocs(xml: Uint8Array, file: string, qxml: CompiledSchema, lib: P
   return { instance: file, qxml: q, libxml2: l, agree: q.crash === undefined && q.valid === l.valid && q.wellFormed === l.wellFormed };
 }
 
-function utf8Text(bytes: Uint8Array): string | null {
+/** A seed's text, or null when it is not UTF-8 (a textual mutation would mangle it). */
+export function utf8Text(bytes: Uint8Array): string | null {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) return null;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -178,9 +179,12 @@ function utf8Text(bytes: Uint8Array): string | null {
   }
 }
 
-/** A scratch copy of each seed's folder, made once per run, where mutants are written. */
-class Scratch {
-  private readonly root = mkdtempSync(join(tmpdir(), "qxml-schema-mut-"));
+/** A scratch copy of each seed's folder, made once per run, where mutants are written (so includes resolve). */
+export class Scratch {
+  private readonly root: string;
+  constructor(prefix = "qxml-schema-mut-") {
+    this.root = mkdtempSync(join(tmpdir(), prefix));
+  }
   private readonly copies = new Map<string, string>();
   dirFor(seedDir: string): string {
     let copy = this.copies.get(seedDir);
