@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { emptyConfig } from "../src/config/config.js";
 import { validateDocument } from "../src/pipeline/validate-document.js";
 import { allCodes, escapeControls } from "../src/diagnostics/codes.js";
@@ -224,6 +224,17 @@ function linesOf(file: string): string[] | undefined {
   return otherFileLines.get(file);
 }
 
+/** Columns count code points; a line without surrogates has as many as UTF-16 units (hostile lines are 300,000 long). */
+const codePoints = (line: string): number => (/[\uD800-\uDFFF]/.test(line) ? [...line].length : line.length);
+
+/** Why `d`'s line and column fall outside `lines` (the document's, or those of the schema file named), or undefined. */
+export function positionProblem(d: Diagnostic, lines: readonly string[], file?: string): string | undefined {
+  const line = lines[d.line - 1];
+  if (!(d.line >= 1) || line === undefined) return `line outside ${file === undefined ? "the document" : basename(file)} (${lines.length} lines): ${shown(d)}`;
+  if (!(d.column >= 1) || d.column > codePoints(line) + 1) return `column outside line ${d.line}${file === undefined ? "" : ` of ${basename(file)}`} (${codePoints(line)} characters): ${shown(d)}`;
+  return undefined;
+}
+
 function locationProblems(ds: Diagnostic[], text: string, documentFile: string | undefined, spans: () => Map<string, Span>): { kind: InvariantKind; detail: string }[] {
   const documentLines = text.split(/\r\n|\r|\n/);
   const out: { kind: InvariantKind; detail: string }[] = [];
@@ -232,9 +243,8 @@ function locationProblems(ds: Diagnostic[], text: string, documentFile: string |
     const elsewhere = d.schemaLocation !== undefined && d.schemaLocation.file !== documentFile && d.schemaLocation.line === d.line && d.schemaLocation.column === d.column;
     const lines = elsewhere ? linesOf(d.schemaLocation!.file) : documentLines;
     if (lines === undefined) continue;
-    const line = lines[d.line - 1];
-    if (!(d.line >= 1) || line === undefined) out.push({ kind: "location", detail: `line outside the document (${lines.length} lines): ${shown(d)}` });
-    else if (!(d.column >= 1) || d.column > [...line].length + 1) out.push({ kind: "location", detail: `column outside line ${d.line} (${[...line].length} characters): ${shown(d)}` });
+    const position = positionProblem(d, lines);
+    if (position !== undefined) out.push({ kind: "location", detail: position });
     if (d.path === undefined) continue;
     const span = spans().get(d.path);
     if (span === undefined) out.push({ kind: "path", detail: `path not in the document: ${shown(d)}` });

@@ -15,7 +15,7 @@ import { allCodes } from "../src/diagnostics/codes.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { readSchemaFileFresh } from "../src/schema/load.js";
 import { compileSchema } from "../src/validate/index.js";
-import { key, oneDiagnosticProblems, ownText, searchable, shown, type InvariantKind, type SweepReport, type Violation } from "./diagnostic-sweep.js";
+import { key, oneDiagnosticProblems, ownText, positionProblem, searchable, shown, type InvariantKind, type SweepReport, type Violation } from "./diagnostic-sweep.js";
 import { sample, seededRng } from "./mutate/rng.js";
 import { Scratch, SLOW_SCHEMA_MS, utf8Text } from "./schema-differential.js";
 import { mutateSchema, syntaxMutations } from "./schema-mutate.js";
@@ -64,9 +64,6 @@ export function readSchemaAsCli(language: "xsd" | "dtd", file: string): Diagnost
   return [...read.diagnostics, ...compileSchema(read.model).diagnostics];
 }
 
-/** Columns count code points; a line without surrogates has as many as UTF-16 units (hostile lines are 300,000 long). */
-const codePoints = (line: string): number => (/[\uD800-\uDFFF]/.test(line) ? [...line].length : line.length);
-
 /** The file a schema diagnostic's position is in: its schemaLocation's, else the schema file read. */
 export const fileOf = (d: Diagnostic, mainFile: string): string => d.schemaLocation?.file ?? mainFile;
 
@@ -91,9 +88,8 @@ export function schemaDiagnosticProblems(ds: readonly Diagnostic[], mainFile: st
     if (sl === undefined && mainFile.endsWith(".xsd")) out.push({ kind: "location", detail: `an XSD diagnostic without its file: ${shown(d)}` });
     if (lines === undefined) out.push({ kind: "location", detail: `names a file that does not exist (${basename(file)}): ${shown(d)}` });
     else {
-      const line = lines[d.line - 1];
-      if (!(d.line >= 1) || line === undefined) out.push({ kind: "location", detail: `line outside ${basename(file)} (${lines.length} lines): ${shown(d)}` });
-      else if (!(d.column >= 1) || d.column > codePoints(line) + 1) out.push({ kind: "location", detail: `column outside line ${d.line} of ${basename(file)} (${codePoints(line)} characters): ${shown(d)}` });
+      const position = positionProblem(d, lines, file);
+      if (position !== undefined) out.push({ kind: "location", detail: position });
     }
     if (seen.has(`${file} ${key(d)}`)) out.push({ kind: "duplicate", detail: `reported twice: ${shown(d)}` });
     seen.add(`${file} ${key(d)}`);
