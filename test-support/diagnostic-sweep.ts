@@ -26,7 +26,7 @@ import { EXTRA_SOURCES, extraSeeds } from "./differential-seeds.js";
 import { mutate } from "./mutate.js";
 import { sample, seededRng } from "./mutate/rng.js";
 import { mutateSeed as wfMutants } from "./wf-mutate.js";
-import { tallyCodes, type CodeCount } from "./sweep-tally.js";
+import { tallyCodes, type CodeCount, type SweepViolation } from "./sweep-tally.js";
 
 export type Family = "fixture" | "corpus" | "typed" | "libxml2-xsd" | "libxml2-dtd" | "xmlconf-valid";
 
@@ -52,12 +52,7 @@ export interface SweepMutant {
 
 export type InvariantKind = "crash" | "code" | "location" | "path" | "duplicate" | "determinism" | "message" | "found" | "expected-list" | "suggestion" | "hint" | "length";
 
-export interface Violation {
-  kind: InvariantKind;
-  seed: string;
-  mutant: string;
-  detail: string;
-}
+export type Violation = SweepViolation<InvariantKind>;
 
 export interface SweepReport {
   seeds: number;

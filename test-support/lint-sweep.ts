@@ -34,7 +34,7 @@ import { mutate } from "./mutate.js";
 import { setAttribute, setText, textOf } from "./mutate/candidate.js";
 import { seededRng, type Rng } from "./mutate/rng.js";
 import { cloneTree, serializeElement, splitProlog } from "./mutate/serialize.js";
-import { tallyCodes, type CodeCount } from "./sweep-tally.js";
+import { tallyCodes, type CodeCount, type SweepViolation } from "./sweep-tally.js";
 
 const repo = resolve(import.meta.dirname, "..");
 const shared = resolve(repo, "../shared");
@@ -52,12 +52,7 @@ export interface Mutant {
 
 export type InvariantKind = "crash" | "location" | "duplicate" | "schema" | "determinism" | "message" | "time" | "meaning";
 
-export interface Violation {
-  kind: InvariantKind;
-  seed: string;
-  mutant: string;
-  detail: string;
-}
+export type Violation = SweepViolation<InvariantKind>;
 
 export interface SweepReport {
   seeds: number;

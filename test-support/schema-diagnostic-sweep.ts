@@ -15,11 +15,11 @@ import { allCodes } from "../src/diagnostics/codes.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { readSchemaFileFresh } from "../src/schema/load.js";
 import { compileSchema } from "../src/validate/index.js";
-import { key, oneDiagnosticProblems, ownText, positionProblem, searchable, shown, type InvariantKind, type SweepReport, type Violation } from "./diagnostic-sweep.js";
+import { key, oneDiagnosticProblems, ownText, positionProblem, searchable, shown, type InvariantKind, type SweepReport } from "./diagnostic-sweep.js";
 import { sample, seededRng } from "./mutate/rng.js";
 import { Scratch, SLOW_SCHEMA_MS, utf8Text } from "./schema-differential.js";
 import { mutateSchema, syntaxMutations } from "./schema-mutate.js";
-import { tallyCodes } from "./sweep-tally.js";
+import { tallyCodes, type SweepViolation } from "./sweep-tally.js";
 import { schemaSeeds, type SchemaSeed, type SeedFamily } from "./schema-seeds.js";
 
 export { SLOW_SCHEMA_MS };
@@ -27,9 +27,7 @@ export { SLOW_SCHEMA_MS };
 /** The document sweep's kinds, and a read slower than SLOW_SCHEMA_MS. */
 export type SchemaInvariantKind = InvariantKind | "slow";
 
-export interface SchemaViolation extends Omit<Violation, "kind"> {
-  kind: SchemaInvariantKind;
-}
+export type SchemaViolation = SweepViolation<SchemaInvariantKind>;
 
 export interface SchemaSweepReport extends Omit<SweepReport, "violations"> {
   violations: SchemaViolation[];

@@ -1,4 +1,12 @@
-/** Per-code counts of a mutation sweep (test-support/diagnostic-sweep.ts, lint-sweep.ts). */
+/** What the mutation sweeps share (test-support/diagnostic-sweep.ts, schema-diagnostic-sweep.ts, lint-sweep.ts): a violation, per-code counts. */
+
+/** One broken invariant: which (`kind`, each sweep has its own), on which seed's mutant, and what. */
+export interface SweepViolation<K extends string> {
+  kind: K;
+  seed: string;
+  mutant: string;
+  detail: string;
+}
 
 export interface CodeCount {
   /** Diagnostics with the code, over all mutants. */
